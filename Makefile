@@ -1,0 +1,51 @@
+# LianXi: the commands the README gives. `make run` and `make test` work from a clean clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Debian packages the program and its tests need: Chinese TrueType fonts, a virtual X server, PDF tools.
+APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth poppler-utils \
+	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-shape0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1 libglib2.0-0
+
+.PHONY: run test lint bench system venv self-test screenshots dist clean
+
+run: venv
+	$(BIN)/lianxi
+
+test: venv
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/lianxi --self-test --json-out $(VENV)/self-test.json
+
+lint: venv
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+bench: venv
+	$(BIN)/python bench/demo_build.py
+
+venv: system $(STAMP)
+
+# Installs what Debian lacks, only when we are root on a Debian-like system and something is missing.
+system:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		missing=""; \
+		for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+		if [ -n "$$missing" ]; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,lint]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,165 @@
+"""GUI bootstrap: QApplication, translations, the database, the first-start dialog, the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+import traceback
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.core.office import find_local_office
+from desktop.db import Database, DatabaseError, open_database
+from desktop.db.backup import backup_database
+from desktop.db.migrate import upgrade
+from desktop.messages import message
+from desktop.paths import default_db_path
+
+# Families tried in order for the interface; the first one installed wins.
+CJK_FAMILIES = (
+    "Microsoft YaHei",
+    "SimSun",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "AR PL UMing CN",
+    "AR PL UKai CN",
+)
+FONT_HELP = "未找到中文字体，界面文字可能无法显示。请安装 fonts-wqy-zenhei 或 fonts-arphic-uming（Debian、麒麟、统信）。"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    translator = QTranslator(app)
+    # Qt's own dialogs say 确定/取消 in Chinese.
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(translator)
+    return app
+
+
+def chinese_font_family() -> str | None:
+    families = set(QFontDatabase.families())
+    return next((f for f in CJK_FAMILIES if f in families), None)
+
+
+def apply_font(app: QApplication) -> str | None:
+    family = chinese_font_family()
+    if family is not None:
+        font = QFont(family)
+        font.setPointSize(10)
+        app.setFont(font)
+    return family
+
+
+def database_for(args: argparse.Namespace) -> Database:
+    target: str | Path = args.db_url or (Path(args.db) if args.db else default_db_path())
+    return open_database(target)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        return self_test(args)
+    app = make_application(sys.argv[:1])
+    if apply_font(app) is None:
+        QMessageBox.warning(None, "联席", FONT_HELP)
+    db = database_for(args)
+    try:
+        upgrade(db)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "联席", message(exc.code, exc.fields))
+        return 1
+    from desktop.views.main_window import MainWindow
+    from desktop.views.office_dialog import OfficeDialog
+
+    with db.unit_of_work() as session:
+        has_office = find_local_office(session) is not None
+    if not has_office and OfficeDialog(db).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    window = MainWindow(db)
+    window.show()
+    return app.exec()
+
+
+def _demo_copy(args: argparse.Namespace, folder: Path) -> Database:
+    """A temporary copy of the given database, or a fresh demo township when none is given."""
+    target = folder / "self-test.db"
+    if args.db or args.db_url:
+        source = database_for(args)
+        upgrade(source)
+        backup_database(source, target)
+        source.dispose()
+        db = open_database(target)
+        upgrade(db)
+        return db
+    from desktop.core.demo import build_demo
+
+    db = open_database(target)
+    upgrade(db)
+    with db.unit_of_work() as session:
+        build_demo(session, scale="township", seed=7, years=2, today=date.today())
+    return db
+
+
+def self_test(args: argparse.Namespace) -> int:
+    """Open the real window offscreen, visit every page, and report what was visited."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    report: dict[str, Any] = {"version": __version__, "pages": [], "ok": False}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="lianxi-self-test-") as tmp:
+        try:
+            os.environ.setdefault("LIANXI_DATA_DIR", tmp)
+            app = make_application(sys.argv[:1])
+            report["font"] = apply_font(app)
+            db = _demo_copy(args, Path(tmp))
+            from desktop.views.main_window import MainWindow
+            from desktop.views.record_page import RecordPage
+
+            window = MainWindow(db)
+            window.show()
+            app.processEvents()
+            for title in window.page_titles():
+                t0 = time.perf_counter()
+                page = window.show_page(title)
+                app.processEvents()
+                entry: dict[str, Any] = {"title": title}
+                if isinstance(page, RecordPage):
+                    page.table.scrollToBottom()
+                    app.processEvents()
+                    entry["rows_total"] = page.model.total
+                    entry["rows_loaded"] = page.model.rowCount()
+                entry["ms"] = round((time.perf_counter() - t0) * 1000, 1)
+                report["pages"].append(entry)
+            window.close()
+            db.dispose()
+            report["ok"] = report["font"] is not None
+            if report["font"] is None:
+                report["error"] = FONT_HELP
+        except Exception as exc:  # the report must say what failed, whatever it was
+            report["error"] = f"{type(exc).__name__}: {exc}"
+            report["traceback"] = traceback.format_exc()
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    if args.json_out:
+        Path(args.json_out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0 if report["ok"] else 1

@@ -1,0 +1,259 @@
+"""The headless program: `lianxi COMMAND`, argparse over core. Never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from desktop import __version__
+from desktop.cli_lifecycle import Refused, add_lifecycle_commands
+from desktop.core.catalog import KINDS, ListQuery
+from desktop.core.dashboard import dashboard_counts
+from desktop.core.errors import DomainError
+from desktop.core.listing import list_records, plain, show_record
+from desktop.core.office import create_local_office, local_office
+from desktop.db import Database, DatabaseError, open_database
+from desktop.db.backup import backup_database
+from desktop.db.check import check_database
+from desktop.db.migrate import upgrade
+from desktop.messages import message
+from desktop.models.enums import Level
+from desktop.paths import default_db_path
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def add_db_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--db", metavar="PATH", help="SQLite 数据库文件 (default: per-user data folder)"
+    )
+    group.add_argument("--db-url", metavar="URL", help="any SQLAlchemy database URL")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lianxi",
+        description="联席 LianXi — 政府与工会联席会议工作系统。不带参数运行时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"lianxi {__version__}")
+    add_db_options(parser)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen on a demo copy, visit every page, exit",
+    )
+    parser.add_argument(
+        "--json-out", metavar="FILE", help="with --self-test: write the report here"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="设置本单位 / create this office")
+    p.add_argument("--name", required=True)
+    p.add_argument("--level", required=True, choices=[lv.value for lv in Level])
+    p.add_argument("--parent")
+    p.add_argument("--prefix", default="", help="发文字号前缀，如 滨工联")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="建立演示数据 / build a demo office")
+    p.add_argument("--scale", choices=["township", "county", "province"], default="county")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--years", type=int, default=3, choices=range(1, 11), metavar="N")
+    p.add_argument(
+        "--today", type=iso_date, help="the last day of the demo history (default: today)"
+    )
+    p.set_defaults(handler=cmd_demo)
+
+    db = sub.add_parser("db", help="数据库维护 / database upkeep").add_subparsers(
+        dest="db_command", required=True
+    )
+    db.add_parser("upgrade", help="升级数据库结构").set_defaults(handler=cmd_db_upgrade, raw=True)
+    db.add_parser("check", help="检查数据库完整性").set_defaults(handler=cmd_db_check, raw=True)
+    b = db.add_parser("backup", help="备份数据库")
+    b.add_argument("--to", type=Path, metavar="FILE")
+    b.set_defaults(handler=cmd_db_backup, raw=True)
+
+    p = sub.add_parser("list", help="列出记录 / list records")
+    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("--search", default="", help="中文或拼音首字母")
+    p.add_argument("--status")
+    p.add_argument("--unit", type=int, metavar="ID")
+    p.add_argument("--year", type=int)
+    p.add_argument("--overdue", action="store_true", help="items: open and past the deadline today")
+    p.add_argument("--sort")
+    p.add_argument("--desc", action="store_true", default=None)
+    p.add_argument("--asc", dest="desc", action="store_false")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="显示一条记录 / show one record")
+    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("dashboard", help="工作台统计 / dashboard counts")
+    p.add_argument("--today", type=iso_date)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_dashboard)
+
+    add_lifecycle_commands(sub)
+    return parser
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    target: str | Path = args.db_url or (Path(args.db) if args.db else default_db_path())
+    return open_database(target)
+
+
+def emit(args: argparse.Namespace, value: Any, text: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(plain(value), ensure_ascii=False, indent=2))
+    else:
+        print(text())
+
+
+def cmd_init(args: argparse.Namespace, session: Session) -> None:
+    office = create_local_office(
+        session,
+        name=args.name,
+        level=Level(args.level),
+        parent_name=args.parent,
+        doc_prefix=args.prefix,
+    )
+    print(f"已设置本单位：{office.name}（{office.uuid}）")
+
+
+def cmd_demo(args: argparse.Namespace, session: Session) -> None:
+    from desktop.core.demo import build_demo
+
+    summary = build_demo(
+        session,
+        scale=args.scale,
+        seed=args.seed,
+        years=args.years,
+        today=args.today or date.today(),
+    )
+    total = sum(summary.counts.values())
+    print(f"演示数据已建立：{summary.office_name}，共 {total} 条记录。")
+
+
+def cmd_db_upgrade(args: argparse.Namespace, db: Database) -> None:
+    backup = upgrade(db)
+    print("数据库已是最新结构。" if backup is None else f"数据库已升级，升级前备份：{backup}")
+
+
+def cmd_db_check(args: argparse.Namespace, db: Database) -> int:
+    report = check_database(db)
+    print(f"quick_check: {', '.join(report.quick_check)}")
+    print(f"integrity_check: {', '.join(report.integrity_check)}")
+    if report.foreign_key_violations:
+        print(f"foreign_key_check: {len(report.foreign_key_violations)} 处外键错误")
+        for table, rowid, parent in report.foreign_key_violations[:50]:
+            print(f"  {table} 行 {rowid} → {parent}")
+    else:
+        print("foreign_key_check: ok")
+    print("数据库完好。" if report.ok else "数据库有问题，请从备份恢复。")
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_db_backup(args: argparse.Namespace, db: Database) -> None:
+    print(f"已备份到：{backup_database(db, args.to)}")
+
+
+def cmd_list(args: argparse.Namespace, session: Session) -> None:
+    query = ListQuery(
+        search=args.search,
+        status=args.status,
+        unit_id=args.unit,
+        year=args.year,
+        overdue_on=date.today() if args.overdue else None,
+        sort=args.sort,
+        descending=args.desc,
+        offset=args.offset,
+        limit=args.limit,
+    )
+    page = list_records(session, args.kind, query)
+    if args.json:
+        print(json.dumps(plain(page.dicts()), ensure_ascii=False, indent=1))
+        return
+    print("\t".join(page.columns))
+    for row in page.rows:
+        print("\t".join("" if v is None else str(plain(v)) for v in row))
+    print(f"共 {page.total} 条", file=sys.stderr)
+
+
+def cmd_show(args: argparse.Namespace, session: Session) -> None:
+    record = show_record(session, args.kind, args.id)
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    for key, value in record.items():
+        print(f"{key}: {value}")
+
+
+def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
+    counts = dashboard_counts(session, args.today or date.today())
+    emit(
+        args,
+        counts,
+        lambda: (
+            f"超期事项 {counts.overdue_items}；五个工作日内到期 {counts.due_soon_items}；"
+            f"未按规定召开会议的单位 {counts.units_behind_on_meetings}；"
+            f"待审定议题 {counts.topics_waiting_for_vetting}；"
+            f"待答复建议 {counts.suggestions_waiting_for_reply}"
+        ),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        if getattr(args, "raw", False):
+            result = args.handler(args, db)
+            return int(result) if isinstance(result, int) else EXIT_OK
+        upgrade(db)
+        with db.unit_of_work() as session:
+            if args.command not in ("init", "demo"):
+                local_office(session)  # everything else works on an office that exists
+            args.handler(args, session)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return run(args)
+    except (DomainError, DatabaseError) as exc:
+        print(f"错误：{message(exc.code, exc.fields)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Refused as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OperationalError as exc:
+        code = "database_locked" if "locked" in str(exc) else "database_error"
+        print(f"错误：{message(code)}（{exc.orig}）", file=sys.stderr)
+        return EXIT_REFUSED

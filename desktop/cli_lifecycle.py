@@ -1,0 +1,605 @@
+"""CLI commands for every lifecycle step: units to bulletins, each a thin call into core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
+from desktop.core.listing import plain
+from desktop.core.meeting_dto import ParticipantInput
+from desktop.models.enums import (
+    AttendanceRole,
+    Channel,
+    Level,
+    MeetingKind,
+    MentionKind,
+    NoticeKind,
+    TopicSource,
+    UnitKind,
+)
+
+
+class Refused(Exception):
+    """A refusal the CLI words itself (not a domain code)."""
+
+
+Handler = Callable[[argparse.Namespace, Session], Any]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def unit_ref(session: Session, text: str) -> int:
+    """A unit given by id or by its exact name (a clerk types names)."""
+    if text.isdigit():
+        return int(text)
+    found = units.find_unit_by_name(session, text)
+    if found is None:
+        raise Refused(f"找不到单位“{text}”。请用 lianxi list unit --search 查找其编号。")
+    return found.id
+
+
+def _ids(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in text.split(",") if p.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"应为逗号分隔的编号：{text}") from exc
+
+
+def _done(args: argparse.Namespace, dto: Any, what: str) -> None:
+    if args.json:
+        print(json.dumps(plain(dto), ensure_ascii=False, indent=2))
+    else:
+        print(f"{what}（编号 {dto.id}）")
+
+
+def _cmd(
+    group: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    handler: Handler,
+) -> argparse.ArgumentParser:
+    p = group.add_parser(name, help=help_text)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("unit", help="单位名录").add_subparsers(dest="action", required=True)
+
+    def add(a: argparse.Namespace, s: Session) -> None:
+        parent = unit_ref(s, a.parent) if a.parent else None
+        dto = units.create_unit(
+            s,
+            units.UnitInput(
+                name=a.name,
+                kind=UnitKind(a.kind),
+                level=Level(a.level),
+                parent_id=parent,
+                contact_person=a.contact or "",
+                contact_phone=a.phone or "",
+            ),
+        )
+        _done(a, dto, f"已添加单位：{dto.name}")
+
+    p = _cmd(g, "add", "添加单位", add)
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
+    p.add_argument("--level", required=True, choices=[lv.value for lv in Level])
+    p.add_argument("--parent")
+    p.add_argument("--contact")
+    p.add_argument("--phone")
+
+    def est(a: argparse.Namespace, s: Session) -> None:
+        dto = establishments.create_establishment(
+            s,
+            establishments.EstablishmentInput(
+                union_unit_id=unit_ref(s, a.union),
+                partner_name=a.partner,
+                level=Level(a.level),
+                established=a.established_on is not None,
+                established_on=a.established_on,
+                document_title=a.document or "",
+                document_number=a.number or "",
+                meetings_per_year=a.per_year,
+                reason_not_established=a.reason or "",
+                establish_deadline=a.deadline,
+            ),
+        )
+        _done(a, dto, "已登记建制情况")
+
+    g2 = sub.add_parser("establishment", help="建制情况").add_subparsers(
+        dest="action", required=True
+    )
+    p = _cmd(g2, "add", "登记建制情况", est)
+    p.add_argument("--union", required=True)
+    p.add_argument("--partner", required=True, help="对方单位名称，如 滨海县人民政府")
+    p.add_argument("--level", required=True, choices=[lv.value for lv in Level])
+    p.add_argument("--established-on", type=_date)
+    p.add_argument("--document")
+    p.add_argument("--number")
+    p.add_argument("--per-year", type=int)
+    p.add_argument("--reason", help="未建制原因")
+    p.add_argument("--deadline", type=_date, help="限期建制日期")
+
+
+def _suggestion_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("suggestion", help="职工建议").add_subparsers(dest="action", required=True)
+
+    def add(a: argparse.Namespace, s: Session) -> None:
+        dto = suggestions.register_suggestion(
+            s,
+            suggestions.SuggestionInput(
+                channel=Channel(a.channel),
+                received_on=a.received_on,
+                content=a.content,
+                target_level=Level(a.target_level),
+                receiving_unit_id=unit_ref(s, a.unit) if a.unit else None,
+                anonymous=a.anonymous,
+                submitter_name=a.name or "",
+                submitter_phone=a.phone or "",
+            ),
+        )
+        _done(a, dto, "已登记职工建议")
+
+    p = _cmd(g, "add", "登记建议", add)
+    p.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    p.add_argument("--received-on", required=True, type=_date)
+    p.add_argument("--content", required=True)
+    p.add_argument("--target-level", required=True, choices=[lv.value for lv in Level])
+    p.add_argument("--unit", help="收到建议的工会")
+    p.add_argument("--anonymous", action="store_true")
+    p.add_argument("--name")
+    p.add_argument("--phone")
+
+    def adopt(a: argparse.Namespace, s: Session) -> None:
+        dto = suggestions.adopt_suggestion(
+            s,
+            a.id,
+            topic_id=a.topic,
+            new_topic_title=a.new_topic,
+            union_unit_id=unit_ref(s, a.union) if a.union else None,
+        )
+        _done(a, dto, f"已采纳，列入议题 {dto.topic_id}")
+
+    p = _cmd(g, "adopt", "采纳为议题", adopt)
+    p.add_argument("id", type=int)
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--topic", type=int, help="并入已有议题")
+    src.add_argument("--new-topic", help="新议题标题")
+    p.add_argument("--union", help="新议题所属工会（默认为收到建议的工会）")
+
+    def forward(a: argparse.Namespace, s: Session) -> None:
+        _done(a, suggestions.forward_suggestion(s, a.id, unit_ref(s, a.to)), "已转办")
+
+    p = _cmd(g, "forward", "转办", forward)
+    p.add_argument("id", type=int)
+    p.add_argument("--to", required=True)
+
+    def reply(a: argparse.Namespace, s: Session) -> None:
+        _done(a, suggestions.reply_to_worker(s, a.id, a.text, a.on), "已记录答复")
+
+    p = _cmd(g, "reply", "答复职工", reply)
+    p.add_argument("id", type=int)
+    p.add_argument("--text", required=True)
+    p.add_argument("--on", required=True, type=_date)
+
+    def reject(a: argparse.Namespace, s: Session) -> None:
+        _done(a, suggestions.reject_suggestion(s, a.id, a.reason), "已记录不予采纳")
+
+    p = _cmd(g, "reject", "不予采纳", reject)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+
+
+def _topic_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("topic", help="议题").add_subparsers(dest="action", required=True)
+
+    def add(a: argparse.Namespace, s: Session) -> None:
+        dto = topics.create_topic(
+            s,
+            topics.TopicInput(
+                title=a.title,
+                source=TopicSource(a.source),
+                union_unit_id=unit_ref(s, a.union),
+                description=a.description or "",
+                proposing_unit_id=unit_ref(s, a.proposer) if a.proposer else None,
+                priority=a.priority,
+            ),
+        )
+        _done(a, dto, "已新建议题")
+
+    p = _cmd(g, "add", "新建议题", add)
+    p.add_argument("--title", required=True)
+    p.add_argument("--source", required=True, choices=[x.value for x in TopicSource])
+    p.add_argument("--union", required=True)
+    p.add_argument("--description")
+    p.add_argument("--proposer")
+    p.add_argument("--priority", type=int, default=2, choices=(1, 2, 3))
+
+    def research(a: argparse.Namespace, s: Session) -> None:
+        dto = topics.add_research_visit(
+            s,
+            a.id,
+            visited_on=a.on,
+            place=a.place,
+            participants=a.participants or "",
+            findings=a.findings or "",
+        )
+        _done(a, dto, "已记录调研")
+
+    p = _cmd(g, "research", "记录调研", research)
+    p.add_argument("id", type=int)
+    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--place", required=True)
+    p.add_argument("--participants")
+    p.add_argument("--findings")
+
+    def vet(a: argparse.Namespace, s: Session) -> None:
+        _done(a, topics.vet_topic(s, a.id, on=a.on, conclusion=a.conclusion), "议题已审定")
+
+    p = _cmd(g, "vet", "审定议题", vet)
+    p.add_argument("id", type=int)
+    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--conclusion", required=True)
+
+    def consult(a: argparse.Namespace, s: Session) -> None:
+        dto = topics.add_consultation(
+            s,
+            a.id,
+            department_unit_id=unit_ref(s, a.department),
+            on=a.on,
+            opinion=a.opinion,
+            agrees=not a.disagree,
+        )
+        _done(a, dto, "已记录部门意见")
+
+    p = _cmd(g, "consult", "征求部门意见", consult)
+    p.add_argument("id", type=int)
+    p.add_argument("--department", required=True)
+    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--opinion", required=True)
+    p.add_argument("--disagree", action="store_true")
+
+    for name, label, fn in (
+        ("defer", "暂缓", topics.defer_topic),
+        ("reject", "不予采纳", topics.reject_topic),
+    ):
+
+        def with_reason(
+            a: argparse.Namespace, s: Session, fn: Any = fn, label: str = label
+        ) -> None:
+            _done(a, fn(s, a.id, a.reason), f"议题已{label}")
+
+        p = _cmd(g, name, label, with_reason)
+        p.add_argument("id", type=int)
+        p.add_argument("--reason", required=True)
+
+    def merge(a: argparse.Namespace, s: Session) -> None:
+        _done(a, topics.merge_topic(s, a.id, a.into), "议题已合并")
+
+    p = _cmd(g, "merge", "合并议题", merge)
+    p.add_argument("id", type=int)
+    p.add_argument("--into", required=True, type=int)
+
+    def reopen(a: argparse.Namespace, s: Session) -> None:
+        _done(a, topics.reopen_topic(s, a.id), "议题已重新列为候选")
+
+    _cmd(g, "reopen", "重新列为候选", reopen).add_argument("id", type=int)
+
+
+def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("meeting", help="联席会议").add_subparsers(dest="action", required=True)
+
+    def add(a: argparse.Namespace, s: Session) -> None:
+        dto = meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                kind=MeetingKind(a.kind),
+                level=Level(a.level),
+                union_unit_id=unit_ref(s, a.union),
+                partner_name=a.partner,
+                partner_unit_id=unit_ref(s, a.partner_unit) if a.partner_unit else None,
+                series_number=a.number,
+                planned_on=a.planned_on,
+                place=a.place or "",
+                chair=a.chair or "",
+            ),
+        )
+        _done(a, dto, f"已新建第{dto.series_number}次会议")
+
+    p = _cmd(g, "add", "筹备会议", add)
+    p.add_argument("--kind", required=True, choices=[k.value for k in MeetingKind])
+    p.add_argument("--level", required=True, choices=[lv.value for lv in Level])
+    p.add_argument("--union", required=True)
+    p.add_argument("--partner", required=True)
+    p.add_argument("--partner-unit")
+    p.add_argument("--number", type=int, help="第N次（默认顺延）")
+    p.add_argument("--planned-on", type=_date)
+    p.add_argument("--place")
+    p.add_argument("--chair")
+
+    def schedule(a: argparse.Namespace, s: Session) -> None:
+        _done(a, meetings.schedule_topic(s, a.id, a.topic), "议题已列入会议")
+
+    p = _cmd(g, "schedule", "列入会议", schedule)
+    p.add_argument("id", type=int)
+    p.add_argument("--topic", required=True, type=int)
+
+    def unschedule(a: argparse.Namespace, s: Session) -> None:
+        _done(a, meetings.unschedule_topic(s, a.id, a.topic), "议题已移出议程")
+
+    p = _cmd(g, "unschedule", "移出议程", unschedule)
+    p.add_argument("id", type=int)
+    p.add_argument("--topic", required=True, type=int)
+
+    def participant(a: argparse.Namespace, s: Session) -> None:
+        current = meetings.get_meeting(s, a.id).participants
+        people = [
+            ParticipantInput(p.name, p.role, p.unit_id, p.unit_name, p.title, p.absence_reason)
+            for p in current
+        ]
+        people.append(
+            ParticipantInput(
+                a.name,
+                AttendanceRole(a.role),
+                unit_name=a.unit_name or "",
+                title=a.title or "",
+                absence_reason=a.reason or "",
+            )
+        )
+        _done(a, meetings.set_participants(s, a.id, people), "已添加参会人员")
+
+    p = _cmd(g, "participant", "添加参会人员", participant)
+    p.add_argument("id", type=int)
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=[r.value for r in AttendanceRole])
+    p.add_argument("--unit-name")
+    p.add_argument("--title")
+    p.add_argument("--reason", help="请假原因")
+
+    def notify(a: argparse.Namespace, s: Session) -> None:
+        _done(a, meetings.notify_meeting(s, a.id), "已发出会议通知")
+
+    _cmd(g, "notify", "发出会议通知", notify).add_argument("id", type=int)
+
+    def hold(a: argparse.Namespace, s: Session) -> None:
+        _done(a, meetings.hold_meeting(s, a.id, a.on), "会议已标记为已召开")
+
+    p = _cmd(g, "hold", "标记已召开", hold)
+    p.add_argument("id", type=int)
+    p.add_argument("--on", required=True, type=_date)
+
+    def minutes(a: argparse.Namespace, s: Session) -> None:
+        text = a.file.read_text(encoding="utf-8") if a.file else a.text
+        dto = meetings.issue_minutes(s, a.id, minutes_text=text, issued_on=a.on)
+        _done(a, dto, f"纪要已印发：{dto.minutes_number}")
+
+    p = _cmd(g, "minutes", "印发纪要", minutes)
+    p.add_argument("id", type=int)
+    p.add_argument("--text")
+    p.add_argument("--file", type=Path)
+    p.add_argument("--on", required=True, type=_date)
+
+    def cancel(a: argparse.Namespace, s: Session) -> None:
+        _done(a, meetings.cancel_meeting(s, a.id, a.reason), "会议已取消")
+
+    p = _cmd(g, "cancel", "取消会议", cancel)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+
+    def flag(a: argparse.Namespace, s: Session) -> None:
+        dto = meetings.flag_formality(s, a.id, a.reason, reconvene_by=a.reconvene_by)
+        _done(a, dto, "已认定为走过场，并责令重新召开")
+
+    p = _cmd(g, "flag", "认定走过场", flag)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--reconvene-by", type=_date)
+
+
+def _item_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("item", help="议定事项").add_subparsers(dest="action", required=True)
+
+    def add(a: argparse.Namespace, s: Session) -> None:
+        dto = items.create_item(
+            s,
+            items.ItemInput(
+                meeting_id=a.meeting,
+                text=a.text,
+                topic_id=a.topic,
+                lead_unit_id=unit_ref(s, a.lead) if a.lead else None,
+                cooperating_unit_ids=tuple(unit_ref(s, u) for u in (a.coop or [])),
+                deadline=a.deadline,
+                target_text=a.target or "",
+                target_number=a.target_number,
+                target_unit=a.target_unit or "",
+            ),
+        )
+        _done(a, dto, "已记录议定事项")
+
+    p = _cmd(g, "add", "记录议定事项", add)
+    p.add_argument("--meeting", required=True, type=int)
+    p.add_argument("--text", required=True)
+    p.add_argument("--topic", type=int)
+    p.add_argument("--lead")
+    p.add_argument("--coop", action="append", help="配合单位（可多次给出）")
+    p.add_argument("--deadline", type=_date)
+    p.add_argument("--target")
+    p.add_argument("--target-number", type=float)
+    p.add_argument("--target-unit")
+
+    def simple(
+        name: str,
+        label: str,
+        call: Callable[[Session, argparse.Namespace], Any],
+        *options: tuple[str, dict[str, Any]],
+    ) -> None:
+        def handler(a: argparse.Namespace, s: Session) -> None:
+            _done(a, call(s, a), label)
+
+        p = _cmd(g, name, label, handler)
+        p.add_argument("id", type=int)
+        for flag, kw in options:
+            p.add_argument(flag, **kw)
+
+    on = ("--on", {"required": True, "type": _date})
+    reason = ("--reason", {"required": True})
+    simple("assign", "已交办", lambda s, a: items.assign_item(s, a.id, a.on), on)
+    simple(
+        "feedback",
+        "已记录进展反馈",
+        lambda s, a: items.report_progress(
+            s,
+            a.id,
+            items.FeedbackInput(
+                reported_on=a.on,
+                text=a.text,
+                percent_done=a.percent,
+                figures=tuple(_figure(f) for f in (a.figure or [])),
+            ),
+        ),
+        on,
+        ("--text", {"required": True}),
+        ("--percent", {"required": True, "type": int}),
+        ("--figure", {"action": "append", "help": "成效数据，如 安置职工=1126人"}),
+    )
+    simple(
+        "extend",
+        "已申请延期",
+        lambda s, a: items.request_extension(s, a.id, new_deadline=a.to, reason=a.reason, on=a.on),
+        on,
+        reason,
+        ("--to", {"required": True, "type": _date}),
+    )
+    simple(
+        "approve-extension",
+        "已同意延期",
+        lambda s, a: items.approve_extension(s, a.id, on=a.on, new_deadline=a.to),
+        on,
+        ("--to", {"type": _date}),
+    )
+    simple(
+        "refuse-extension",
+        "已不同意延期",
+        lambda s, a: items.refuse_extension(s, a.id, on=a.on, reason=a.reason),
+        on,
+        reason,
+    )
+    simple("complete", "已办结", lambda s, a: items.complete_item(s, a.id, on=a.on), on)
+    simple(
+        "send-back",
+        "已退回",
+        lambda s, a: items.send_back_item(s, a.id, on=a.on, reason=a.reason),
+        on,
+        reason,
+    )
+    simple(
+        "verify",
+        "已验收",
+        lambda s, a: items.verify_item(s, a.id, on=a.on, note=a.note or ""),
+        on,
+        ("--note", {}),
+    )
+    simple(
+        "cancel",
+        "已撤销",
+        lambda s, a: items.cancel_item(s, a.id, on=a.on, reason=a.reason),
+        on,
+        reason,
+    )
+
+
+def _figure(text: str) -> items.FigureInput:
+    """`安置职工=1126人` → name, number and unit of measure."""
+    name, _, rest = text.partition("=")
+    digits = "".join(ch for ch in rest if ch.isdigit() or ch in ".-")
+    try:
+        number = float(digits)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"成效数据格式应为 名称=数值单位：{text}") from exc
+    return items.FigureInput(name=name, number=number, unit=rest[len(digits) :].strip())
+
+
+def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser("notice", help="督办文书").add_subparsers(dest="action", required=True)
+
+    def issue(a: argparse.Namespace, s: Session) -> None:
+        dto = supervision.issue_notice(
+            s,
+            supervision.NoticeInput(
+                kind=NoticeKind(a.kind),
+                target_unit_id=unit_ref(s, a.unit),
+                item_ids=a.items,
+                issued_on=a.on,
+                requirements=a.requirements or "",
+                feedback_deadline=a.feedback_by,
+                problem=a.problem or "",
+                rectify_deadline=a.rectify_by,
+            ),
+        )
+        _done(a, dto, f"已印发：{dto.number}")
+
+    p = _cmd(g, "issue", "印发督办文书", issue)
+    p.add_argument("--kind", required=True, choices=[k.value for k in NoticeKind])
+    p.add_argument("--unit", required=True)
+    p.add_argument("--items", required=True, type=_ids)
+    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--requirements")
+    p.add_argument("--feedback-by", type=_date)
+    p.add_argument("--problem")
+    p.add_argument("--rectify-by", type=_date)
+
+    gb = sub.add_parser("bulletin", help="督查通报").add_subparsers(dest="action", required=True)
+
+    def bulletin(a: argparse.Namespace, s: Session) -> None:
+        mentions = tuple(
+            supervision.MentionInput(unit_ref(s, unit), kind, reason)
+            for kind, given in (
+                (MentionKind.COMMENDATION, a.commend or []),
+                (MentionKind.CRITICISM, a.criticise or []),
+            )
+            for unit, _, reason in (m.partition(":") for m in given)
+        )
+        dto = supervision.issue_bulletin(
+            s,
+            supervision.BulletinInput(
+                period_start=a.period_from,
+                period_end=a.period_to,
+                issued_on=a.on,
+                title=a.title,
+                content=a.content or "",
+                mentions=mentions,
+            ),
+        )
+        _done(a, dto, f"已印发督查通报第{dto.issue_no}期")
+
+    p = _cmd(gb, "issue", "印发督查通报", bulletin)
+    p.add_argument("--from", dest="period_from", required=True, type=_date)
+    p.add_argument("--to", dest="period_to", required=True, type=_date)
+    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--title", required=True)
+    p.add_argument("--content")
+    p.add_argument("--commend", action="append", help="单位:理由")
+    p.add_argument("--criticise", action="append", help="单位:理由")
+
+
+def add_lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _unit_commands(sub)
+    _suggestion_commands(sub)
+    _topic_commands(sub)
+    _meeting_commands(sub)
+    _item_commands(sub)
+    _supervision_commands(sub)

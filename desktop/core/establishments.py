@@ -1,0 +1,137 @@
+"""Establishment (建制) of the joint-meeting system per government–union pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import InvalidInput
+from desktop.core.records import (
+    limited_text,
+    load,
+    required_text,
+    sane_date,
+    stamp_new,
+    touch,
+)
+from desktop.models import Establishment, Unit
+from desktop.models.enums import Level
+
+# Required meetings a year by the union's level: county 1, township/street 2,
+# enterprise once a quarter, industry union–association 1.
+DEFAULT_MEETINGS_PER_YEAR = {
+    Level.PROVINCE: 1,
+    Level.CITY: 1,
+    Level.COUNTY: 1,
+    Level.TOWNSHIP: 2,
+    Level.STREET: 2,
+    Level.ENTERPRISE: 4,
+    Level.INDUSTRY: 1,
+}
+
+
+@dataclass(frozen=True)
+class EstablishmentInput:
+    union_unit_id: int
+    partner_name: str
+    level: Level
+    partner_unit_id: int | None = None
+    established: bool = False
+    established_on: date | None = None
+    document_title: str = ""
+    document_number: str = ""
+    meetings_per_year: int | None = None
+    reason_not_established: str = ""
+    establish_deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class EstablishmentDTO:
+    id: int
+    uuid: str
+    union_unit_id: int
+    union_name: str
+    partner_unit_id: int | None
+    partner_name: str
+    level: Level
+    established: bool
+    established_on: date | None
+    document_title: str
+    document_number: str
+    meetings_per_year: int
+    reason_not_established: str
+    establish_deadline: date | None
+
+
+def establishment_dto(session: Session, est: Establishment) -> EstablishmentDTO:
+    union = load(session, Unit, est.union_unit_id, "unit")
+    return EstablishmentDTO(
+        id=est.id,
+        uuid=est.uuid,
+        union_unit_id=est.union_unit_id,
+        union_name=union.name,
+        partner_unit_id=est.partner_unit_id,
+        partner_name=est.partner_name,
+        level=est.level,
+        established=est.established,
+        established_on=est.established_on,
+        document_title=est.document_title,
+        document_number=est.document_number,
+        meetings_per_year=est.meetings_per_year,
+        reason_not_established=est.reason_not_established,
+        establish_deadline=est.establish_deadline,
+    )
+
+
+def _apply(session: Session, est: Establishment, data: EstablishmentInput) -> None:
+    load(session, Unit, data.union_unit_id, "unit")
+    if data.partner_unit_id is not None:
+        load(session, Unit, data.partner_unit_id, "unit")
+    est.union_unit_id = data.union_unit_id
+    est.partner_unit_id = data.partner_unit_id
+    est.partner_name = required_text(data.partner_name, "partner_name", 120)
+    est.level = data.level
+    est.established = data.established
+    est.document_title = limited_text(data.document_title, "document_title", 200)
+    est.document_number = limited_text(data.document_number, "document_number", 60)
+    per_year = data.meetings_per_year or DEFAULT_MEETINGS_PER_YEAR[data.level]
+    if not 1 <= per_year <= 52:
+        raise InvalidInput("out_of_range", field="meetings_per_year", min=1, max=52)
+    est.meetings_per_year = per_year
+    if data.established:
+        est.established_on = sane_date(data.established_on, "established_on", required=True)
+        est.reason_not_established = ""
+        est.establish_deadline = None
+    else:
+        est.established_on = None
+        est.reason_not_established = required_text(
+            data.reason_not_established, "reason_not_established", 2000
+        )
+        est.establish_deadline = sane_date(data.establish_deadline, "establish_deadline")
+
+
+def create_establishment(session: Session, data: EstablishmentInput) -> EstablishmentDTO:
+    est = Establishment()
+    _apply(session, est, data)
+    stamp_new(session, est)
+    session.add(est)
+    session.flush()
+    return establishment_dto(session, est)
+
+
+def update_establishment(
+    session: Session, establishment_id: int, data: EstablishmentInput
+) -> EstablishmentDTO:
+    est = load(session, Establishment, establishment_id, "establishment")
+    _apply(session, est, data)
+    touch(est)
+    session.flush()
+    return establishment_dto(session, est)
+
+
+def get_establishment(session: Session, establishment_id: int) -> EstablishmentDTO:
+    return establishment_dto(
+        session, load(session, Establishment, establishment_id, "establishment")
+    )

@@ -1,0 +1,269 @@
+"""Agreed items (议定事项): assign, feed back, extend, complete, send back, verify, cancel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import DomainError, InvalidInput
+from desktop.core.item_dto import ItemDTO, item_dto
+from desktop.core.records import (
+    limited_text,
+    load,
+    required_date,
+    required_reason,
+    required_text,
+    sane_date,
+    stamp_new,
+    touch,
+)
+from desktop.core.states import ITEM
+from desktop.core.timeline import log_event
+from desktop.models import AgreedItem, FeedbackFigure, Meeting, ProgressFeedback, Topic, Unit
+from desktop.models.enums import ItemStatus, MeetingStatus
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    meeting_id: int
+    text: str
+    topic_id: int | None = None
+    lead_unit_id: int | None = None
+    cooperating_unit_ids: tuple[int, ...] = ()
+    deadline: date | None = None
+    target_text: str = ""
+    target_number: float | None = None
+    target_unit: str = ""
+
+
+@dataclass(frozen=True)
+class FigureInput:
+    name: str
+    number: float
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackInput:
+    reported_on: date
+    text: str
+    percent_done: int
+    reporting_unit_id: int | None = None
+    figures: tuple[FigureInput, ...] = field(default_factory=tuple)
+
+
+def _check_deadline(meeting: Meeting, deadline: date | None) -> None:
+    if deadline is not None and meeting.held_on is not None and deadline < meeting.held_on:
+        raise InvalidInput("deadline_before_meeting", field="deadline")
+
+
+def _apply(session: Session, item: AgreedItem, data: ItemInput) -> None:
+    meeting = load(session, Meeting, data.meeting_id, "meeting")
+    if data.topic_id is not None:
+        load(session, Topic, data.topic_id, "topic")
+    if data.lead_unit_id is not None:
+        load(session, Unit, data.lead_unit_id, "unit")
+    if data.lead_unit_id is not None and data.lead_unit_id in data.cooperating_unit_ids:
+        raise InvalidInput("lead_also_cooperating", field="cooperating_unit_ids")
+    cooperating = [
+        load(session, Unit, uid, "unit") for uid in dict.fromkeys(data.cooperating_unit_ids)
+    ]
+    deadline = sane_date(data.deadline, "deadline")
+    _check_deadline(meeting, deadline)
+    if data.target_number is not None and not abs(data.target_number) < 1e12:
+        raise InvalidInput("out_of_range", field="target_number")
+    item.meeting_id = data.meeting_id
+    item.topic_id = data.topic_id
+    item.text = required_text(data.text, "text", 5000)
+    item.lead_unit_id = data.lead_unit_id
+    item.cooperating_units = cooperating
+    item.deadline = deadline
+    item.target_text = limited_text(data.target_text, "target_text", 2000)
+    item.target_number = data.target_number
+    item.target_unit = limited_text(data.target_unit, "target_unit", 20)
+
+
+def create_item(session: Session, data: ItemInput) -> ItemDTO:
+    """Record an agreed item of a held meeting; it is a draft until assigned (交办)."""
+    meeting = load(session, Meeting, data.meeting_id, "meeting")
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED):
+        raise DomainError("meeting_not_held", id=meeting.id, status=str(meeting.status))
+    item = AgreedItem(status=ItemStatus.DRAFTED)
+    _apply(session, item, data)
+    last = session.scalar(
+        select(AgreedItem.sequence)
+        .where(AgreedItem.meeting_id == data.meeting_id)
+        .order_by(AgreedItem.sequence.desc())
+        .limit(1)
+    )
+    item.sequence = (last or 0) + 1
+    stamp_new(session, item)
+    session.add(item)
+    session.flush()
+    return item_dto(session, item)
+
+
+def update_item(session: Session, item_id: int, data: ItemInput) -> ItemDTO:
+    item = load(session, AgreedItem, item_id, "item")
+    if item.status in (ItemStatus.VERIFIED, ItemStatus.CANCELLED):
+        raise DomainError("item_closed", id=item_id, status=str(item.status))
+    if data.meeting_id != item.meeting_id:
+        raise InvalidInput("meeting_fixed", field="meeting_id")
+    if item.status != ItemStatus.DRAFTED and (data.lead_unit_id is None or data.deadline is None):
+        raise InvalidInput(
+            "required", field="lead_unit_id" if data.lead_unit_id is None else "deadline"
+        )
+    _apply(session, item, data)
+    touch(item)
+    session.flush()
+    return item_dto(session, item)
+
+
+def _move(session: Session, item: AgreedItem, action: str, on: date, note: str = "") -> None:
+    before = item.status
+    item.status = ItemStatus(ITEM.target(action, item.status))
+    touch(item)
+    log_event(session, item, action, on, from_status=before, to_status=item.status, note=note)
+
+
+def assign_item(session: Session, item_id: int, on: date) -> ItemDTO:
+    """Assign (交办) to the lead unit: needs a lead unit and a deadline not before the meeting."""
+    item = load(session, AgreedItem, item_id, "item")
+    ITEM.target("assign", item.status)
+    if item.lead_unit_id is None:
+        raise InvalidInput("required", field="lead_unit_id")
+    if item.deadline is None:
+        raise InvalidInput("required", field="deadline")
+    _check_deadline(load(session, Meeting, item.meeting_id, "meeting"), item.deadline)
+    item.assigned_on = required_date(on, "assigned_on")
+    _move(session, item, "assign", item.assigned_on)
+    session.flush()
+    return item_dto(session, item)
+
+
+def report_progress(session: Session, item_id: int, data: FeedbackInput) -> ItemDTO:
+    """Progress feedback (反馈进展) from the responsible unit, with outcome figures."""
+    item = load(session, AgreedItem, item_id, "item")
+    ITEM.target("report_progress", item.status)
+    if not 0 <= data.percent_done <= 100:
+        raise InvalidInput("out_of_range", field="percent_done", min=0, max=100)
+    reported_on = required_date(data.reported_on, "reported_on")
+    if data.reporting_unit_id is not None:
+        load(session, Unit, data.reporting_unit_id, "unit")
+    feedback = ProgressFeedback(
+        item_id=item.id,
+        reported_on=reported_on,
+        reporting_unit_id=data.reporting_unit_id or item.lead_unit_id,
+        text=required_text(data.text, "text", 10000),
+        percent_done=data.percent_done,
+        figures=[
+            FeedbackFigure(
+                name=required_text(f.name, f"figures[{i}].name", 60),
+                number=f.number,
+                unit=limited_text(f.unit, f"figures[{i}].unit", 20),
+            )
+            for i, f in enumerate(data.figures)
+        ],
+    )
+    stamp_new(session, feedback)
+    session.add(feedback)
+    item.percent_done = data.percent_done
+    item.last_feedback_on = max(reported_on, item.last_feedback_on or reported_on)
+    _move(session, item, "report_progress", reported_on, note=feedback.text)
+    session.flush()
+    return item_dto(session, item)
+
+
+def request_extension(
+    session: Session, item_id: int, *, new_deadline: date, reason: str, on: date
+) -> ItemDTO:
+    item = load(session, AgreedItem, item_id, "item")
+    reason = required_reason(reason)
+    new = required_date(new_deadline, "extension_deadline")
+    if item.deadline is not None and new <= item.deadline:
+        raise InvalidInput("extension_not_later", field="extension_deadline")
+    _move(session, item, "request_extension", on, note=reason)
+    item.extension_reason = reason
+    item.extension_deadline = new
+    session.flush()
+    return item_dto(session, item)
+
+
+def approve_extension(
+    session: Session, item_id: int, *, on: date, new_deadline: date | None = None
+) -> ItemDTO:
+    """Approve with the requested deadline or another one the supervising office sets."""
+    item = load(session, AgreedItem, item_id, "item")
+    ITEM.target("approve_extension", item.status)
+    deadline = sane_date(new_deadline, "extension_deadline") or item.extension_deadline
+    if deadline is None or (item.deadline is not None and deadline <= item.deadline):
+        raise InvalidInput("extension_not_later", field="extension_deadline")
+    old = item.deadline
+    item.deadline = deadline
+    item.extension_deadline = None
+    _move(session, item, "approve_extension", on, note=f"{old} → {deadline}")
+    session.flush()
+    return item_dto(session, item)
+
+
+def refuse_extension(session: Session, item_id: int, *, on: date, reason: str) -> ItemDTO:
+    item = load(session, AgreedItem, item_id, "item")
+    reason = required_reason(reason)
+    _move(session, item, "refuse_extension", on, note=reason)
+    item.extension_deadline = None
+    session.flush()
+    return item_dto(session, item)
+
+
+def complete_item(session: Session, item_id: int, *, on: date, note: str = "") -> ItemDTO:
+    """The lead unit reports the item done (办结)."""
+    item = load(session, AgreedItem, item_id, "item")
+    done = required_date(on, "completed_on")
+    meeting = load(session, Meeting, item.meeting_id, "meeting")
+    if meeting.held_on is not None and done < meeting.held_on:
+        raise InvalidInput("before_meeting", field="completed_on")
+    _move(session, item, "complete", done, note=limited_text(note, "note", 2000))
+    item.completed_on = done
+    item.percent_done = 100
+    session.flush()
+    return item_dto(session, item)
+
+
+def send_back_item(session: Session, item_id: int, *, on: date, reason: str) -> ItemDTO:
+    """The supervising office sends a claimed completion back (退回) with its reason."""
+    item = load(session, AgreedItem, item_id, "item")
+    reason = required_reason(reason)
+    _move(session, item, "send_back", on, note=reason)
+    item.send_back_reason = reason
+    item.completed_on = None
+    session.flush()
+    return item_dto(session, item)
+
+
+def verify_item(session: Session, item_id: int, *, on: date, note: str = "") -> ItemDTO:
+    """Verification (验收) by the supervising office closes the item."""
+    item = load(session, AgreedItem, item_id, "item")
+    verified = required_date(on, "verified_on")
+    if item.completed_on is not None and verified < item.completed_on:
+        raise InvalidInput("before_completion", field="verified_on")
+    _move(session, item, "verify", verified, note=limited_text(note, "verification_note", 2000))
+    item.verified_on = verified
+    item.verification_note = note.strip()
+    session.flush()
+    return item_dto(session, item)
+
+
+def cancel_item(session: Session, item_id: int, *, on: date, reason: str) -> ItemDTO:
+    item = load(session, AgreedItem, item_id, "item")
+    reason = required_reason(reason)
+    _move(session, item, "cancel", on, note=reason)
+    item.cancel_reason = reason
+    session.flush()
+    return item_dto(session, item)
+
+
+def get_item(session: Session, item_id: int) -> ItemDTO:
+    return item_dto(session, load(session, AgreedItem, item_id, "item"))

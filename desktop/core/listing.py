@@ -1,0 +1,148 @@
+"""Filtered, sorted, paged lists of any record kind, and one record shown whole."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.catalog import KINDS, KindSpec, ListQuery, filters
+from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.establishments import get_establishment
+from desktop.core.items import get_item
+from desktop.core.meetings import get_meeting
+from desktop.core.suggestions import get_suggestion
+from desktop.core.supervision import get_bulletin, get_notice
+from desktop.core.topics import get_topic
+from desktop.core.units import get_unit
+from desktop.models import ProgressFeedback
+
+MAX_PAGE = 100_000
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    kind: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    total: int
+    offset: int
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def spec_for(kind: str) -> KindSpec:
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise InvalidInput("unknown_kind", field="kind", kind=kind, known=sorted(KINDS))
+    return spec
+
+
+def _validate(spec: KindSpec, query: ListQuery) -> None:
+    if query.status and spec.status is None:
+        raise InvalidInput("no_status_filter", field="status", kind=spec.name)
+    if query.status and query.status not in spec.status_values:
+        raise InvalidInput("unknown_status", field="status", known=list(spec.status_values))
+    if query.year is not None and spec.year_of is None:
+        raise InvalidInput("no_year_filter", field="year", kind=spec.name)
+    if query.year is not None and not 1990 <= query.year <= 2100:
+        raise InvalidInput("absurd_date", field="year", value=str(query.year))
+    if query.sort is not None and query.sort not in spec.column_keys:
+        raise InvalidInput("unknown_sort", field="sort", known=list(spec.column_keys))
+    if query.offset < 0 or (query.limit is not None and not 0 <= query.limit <= MAX_PAGE):
+        raise InvalidInput("out_of_range", field="limit", min=0, max=MAX_PAGE)
+
+
+def count_records(session: Session, kind: str, query: ListQuery) -> int:
+    spec = spec_for(kind)
+    _validate(spec, query)
+    stmt = spec.joins(select(func.count()).select_from(spec.model)).where(*filters(spec, query))
+    return int(session.scalar(stmt) or 0)
+
+
+def list_records(session: Session, kind: str, query: ListQuery | None = None) -> RecordPage:
+    """One page of a kind's list; `total` counts every matching row, not just this page."""
+    query = query or ListQuery()
+    spec = spec_for(kind)
+    _validate(spec, query)
+    columns = dict(spec.columns)
+    sort_key = query.sort or spec.default_sort
+    descending = spec.default_descending if query.descending is None else query.descending
+    sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
+    order = sort_expr.desc() if descending else sort_expr.asc()
+    # The id breaks ties so paging is stable.
+    tie = columns["id"].desc() if descending else columns["id"].asc()
+    stmt = (
+        spec.joins(select(*columns.values()).select_from(spec.model))
+        .where(*filters(spec, query))
+        .order_by(order, tie)
+        .offset(query.offset)
+    )
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    rows = tuple(tuple(r) for r in session.execute(stmt))
+    total = (
+        len(rows)
+        if query.limit is None and query.offset == 0
+        else count_records(session, kind, query)
+    )
+    return RecordPage(kind, spec.column_keys, rows, total, query.offset)
+
+
+def _feedback(session: Session, feedback_id: int) -> dict[str, Any]:
+    fb = session.get(ProgressFeedback, feedback_id)
+    if fb is None or fb.deleted_at is not None:
+        raise NotFound(kind="feedback", id=feedback_id)
+    return {
+        "id": fb.id,
+        "uuid": fb.uuid,
+        "item_id": fb.item_id,
+        "reported_on": fb.reported_on,
+        "reporting_unit_id": fb.reporting_unit_id,
+        "text": fb.text,
+        "percent_done": fb.percent_done,
+        "figures": [{"name": f.name, "number": f.number, "unit": f.unit} for f in fb.figures],
+    }
+
+
+SHOW: dict[str, Callable[[Session, int], Any]] = {
+    "unit": get_unit,
+    "establishment": get_establishment,
+    "suggestion": get_suggestion,
+    "topic": get_topic,
+    "meeting": get_meeting,
+    "item": get_item,
+    "feedback": _feedback,
+    "notice": get_notice,
+    "bulletin": get_bulletin,
+}
+
+
+def show_record(session: Session, kind: str, record_id: int) -> dict[str, Any]:
+    """One record with its children, as plain data (see `plain`)."""
+    spec_for(kind)
+    return plain(SHOW[kind](session, record_id))  # type: ignore[no-any-return]
+
+
+def plain(value: Any) -> Any:
+    """DTOs, enums and dates as JSON-ready values: the stable form the CLI prints."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,230 @@
+"""Supervision documents: reminders, supervision notices, rectification orders and bulletins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import DomainError, InvalidInput
+from desktop.core.numbering import next_number
+from desktop.core.records import (
+    limited_text,
+    load,
+    required_date,
+    required_text,
+    sane_date,
+    stamp_new,
+    touch,
+)
+from desktop.core.timeline import log_event
+from desktop.models import AgreedItem, Bulletin, BulletinMention, SupervisionNotice, Unit
+from desktop.models.enums import OPEN_ITEM_STATUSES, MentionKind, NoticeKind
+
+
+@dataclass(frozen=True)
+class NoticeInput:
+    kind: NoticeKind
+    target_unit_id: int
+    item_ids: tuple[int, ...]
+    issued_on: date
+    requirements: str = ""
+    feedback_deadline: date | None = None
+    problem: str = ""
+    rectify_deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class NoticeDTO:
+    id: int
+    uuid: str
+    kind: NoticeKind
+    number: str
+    year: int
+    serial: int
+    issued_on: date
+    target_unit_id: int
+    target_unit_name: str
+    item_ids: tuple[int, ...]
+    requirements: str
+    feedback_deadline: date | None
+    problem: str
+    rectify_deadline: date | None
+    result: str
+
+
+@dataclass(frozen=True)
+class MentionInput:
+    unit_id: int
+    kind: MentionKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class BulletinInput:
+    period_start: date
+    period_end: date
+    issued_on: date
+    title: str
+    content: str = ""
+    mentions: tuple[MentionInput, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class MentionDTO:
+    unit_id: int
+    unit_name: str
+    kind: MentionKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class BulletinDTO:
+    id: int
+    uuid: str
+    number: str
+    year: int
+    issue_no: int
+    issued_on: date
+    period_start: date
+    period_end: date
+    title: str
+    content: str
+    mentions: tuple[MentionDTO, ...]
+
+
+def notice_dto(session: Session, n: SupervisionNotice) -> NoticeDTO:
+    target = load(session, Unit, n.target_unit_id, "unit")
+    return NoticeDTO(
+        id=n.id,
+        uuid=n.uuid,
+        kind=n.kind,
+        number=n.number,
+        year=n.year,
+        serial=n.serial,
+        issued_on=n.issued_on,
+        target_unit_id=n.target_unit_id,
+        target_unit_name=target.name,
+        item_ids=tuple(i.id for i in n.items),
+        requirements=n.requirements,
+        feedback_deadline=n.feedback_deadline,
+        problem=n.problem,
+        rectify_deadline=n.rectify_deadline,
+        result=n.result,
+    )
+
+
+def issue_notice(session: Session, data: NoticeInput) -> NoticeDTO:
+    """Issue a numbered reminder, supervision notice or rectification order about open items."""
+    load(session, Unit, data.target_unit_id, "unit")
+    if not data.item_ids:
+        raise InvalidInput("required", field="item_ids")
+    items = [load(session, AgreedItem, i, "item") for i in dict.fromkeys(data.item_ids)]
+    for item in items:
+        if item.status not in OPEN_ITEM_STATUSES:
+            raise DomainError("item_not_open", id=item.id, status=str(item.status))
+    issued = required_date(data.issued_on, "issued_on")
+    feedback_deadline = sane_date(data.feedback_deadline, "feedback_deadline")
+    if feedback_deadline is not None and feedback_deadline < issued:
+        raise InvalidInput("before_issue", field="feedback_deadline")
+    problem = limited_text(data.problem, "problem", 5000)
+    rectify_deadline = sane_date(data.rectify_deadline, "rectify_deadline")
+    if data.kind == NoticeKind.RECTIFICATION:
+        problem = required_text(problem, "problem", 5000)
+        if rectify_deadline is None:
+            raise InvalidInput("required", field="rectify_deadline")
+        if rectify_deadline < issued:
+            raise InvalidInput("before_issue", field="rectify_deadline")
+    number = next_number(session, str(data.kind), issued.year)
+    notice = SupervisionNotice(
+        kind=data.kind,
+        number=number.text,
+        year=number.year,
+        serial=number.serial,
+        issued_on=issued,
+        target_unit_id=data.target_unit_id,
+        requirements=limited_text(data.requirements, "requirements", 10000),
+        feedback_deadline=feedback_deadline,
+        problem=problem,
+        rectify_deadline=rectify_deadline,
+        items=items,
+    )
+    stamp_new(session, notice)
+    session.add(notice)
+    for item in items:
+        log_event(session, item, f"notice_{data.kind}", issued, document_number=number.text)
+    session.flush()
+    return notice_dto(session, notice)
+
+
+def record_rectification_result(session: Session, notice_id: int, result: str) -> NoticeDTO:
+    notice = load(session, SupervisionNotice, notice_id, "notice")
+    if notice.kind != NoticeKind.RECTIFICATION:
+        raise DomainError("not_rectification", id=notice_id)
+    notice.result = required_text(result, "result", 5000)
+    touch(notice)
+    session.flush()
+    return notice_dto(session, notice)
+
+
+def bulletin_dto(session: Session, b: Bulletin) -> BulletinDTO:
+    return BulletinDTO(
+        id=b.id,
+        uuid=b.uuid,
+        number=b.number,
+        year=b.year,
+        issue_no=b.issue_no,
+        issued_on=b.issued_on,
+        period_start=b.period_start,
+        period_end=b.period_end,
+        title=b.title,
+        content=b.content,
+        mentions=tuple(
+            MentionDTO(m.unit_id, load(session, Unit, m.unit_id, "unit").name, m.kind, m.reason)
+            for m in b.mentions
+        ),
+    )
+
+
+def issue_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
+    """Issue a supervision bulletin (督查通报 第N期) with its commendations and criticisms."""
+    start = required_date(data.period_start, "period_start")
+    end = required_date(data.period_end, "period_end")
+    if end < start:
+        raise InvalidInput("period_reversed", field="period_end")
+    issued = required_date(data.issued_on, "issued_on")
+    mentions = []
+    for i, m in enumerate(data.mentions):
+        load(session, Unit, m.unit_id, "unit")
+        mentions.append(
+            BulletinMention(
+                unit_id=m.unit_id,
+                kind=m.kind,
+                reason=required_text(m.reason, f"mentions[{i}].reason", 2000),
+            )
+        )
+    number = next_number(session, "bulletin", issued.year)
+    bulletin = Bulletin(
+        number=number.text,
+        year=number.year,
+        issue_no=number.serial,
+        issued_on=issued,
+        period_start=start,
+        period_end=end,
+        title=required_text(data.title, "title", 200),
+        content=limited_text(data.content, "content", 100_000),
+        mentions=mentions,
+    )
+    stamp_new(session, bulletin)
+    session.add(bulletin)
+    session.flush()
+    return bulletin_dto(session, bulletin)
+
+
+def get_notice(session: Session, notice_id: int) -> NoticeDTO:
+    return notice_dto(session, load(session, SupervisionNotice, notice_id, "notice"))
+
+
+def get_bulletin(session: Session, bulletin_id: int) -> BulletinDTO:
+    return bulletin_dto(session, load(session, Bulletin, bulletin_id, "bulletin"))

@@ -1,0 +1,141 @@
+"""The unit directory: create, edit and retire units; the hierarchy stays a tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import DomainError, InvalidInput
+from desktop.core.pinyin import pinyin_keys
+from desktop.core.records import limited_text, load, required_text, stamp_new, tombstone, touch
+from desktop.models import Unit
+from desktop.models.enums import Level, UnitKind
+
+
+@dataclass(frozen=True)
+class UnitInput:
+    name: str
+    kind: UnitKind
+    level: Level
+    parent_id: int | None = None
+    short_name: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    address: str = ""
+    member_count: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnitDTO:
+    id: int
+    uuid: str
+    name: str
+    short_name: str
+    kind: UnitKind
+    level: Level
+    parent_id: int | None
+    parent_name: str | None
+    contact_person: str
+    contact_phone: str
+    address: str
+    member_count: int | None
+    note: str
+    pinyin_initials: str
+
+
+def unit_dto(session: Session, unit: Unit) -> UnitDTO:
+    parent_name = None
+    if unit.parent_id is not None:
+        parent_name = session.scalar(select(Unit.name).where(Unit.id == unit.parent_id))
+    return UnitDTO(
+        id=unit.id,
+        uuid=unit.uuid,
+        name=unit.name,
+        short_name=unit.short_name,
+        kind=unit.kind,
+        level=unit.level,
+        parent_id=unit.parent_id,
+        parent_name=parent_name,
+        contact_person=unit.contact_person,
+        contact_phone=unit.contact_phone,
+        address=unit.address,
+        member_count=unit.member_count,
+        note=unit.note,
+        pinyin_initials=unit.pinyin_initials,
+    )
+
+
+def _check_parent(session: Session, unit_id: int | None, parent_id: int | None) -> None:
+    if parent_id is None:
+        return
+    if parent_id == unit_id:
+        raise InvalidInput("own_parent", field="parent_id")
+    load(session, Unit, parent_id, "unit")
+    # Walk up from the new parent: meeting the unit itself would close a loop.
+    seen: set[int] = set()
+    current: int | None = parent_id
+    while current is not None and current not in seen:
+        if current == unit_id:
+            raise InvalidInput("parent_cycle", field="parent_id")
+        seen.add(current)
+        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+
+
+def _apply(unit: Unit, data: UnitInput) -> None:
+    unit.name = required_text(data.name, "name", 120)
+    unit.short_name = limited_text(data.short_name, "short_name", 60)
+    unit.kind = data.kind
+    unit.level = data.level
+    unit.parent_id = data.parent_id
+    unit.contact_person = limited_text(data.contact_person, "contact_person", 60)
+    unit.contact_phone = limited_text(data.contact_phone, "contact_phone", 40)
+    unit.address = limited_text(data.address, "address", 200)
+    if data.member_count is not None and not 0 <= data.member_count <= 10_000_000:
+        raise InvalidInput("out_of_range", field="member_count", min=0, max=10_000_000)
+    unit.member_count = data.member_count
+    unit.note = limited_text(data.note, "note", 2000)
+    unit.pinyin_initials, unit.pinyin_full = pinyin_keys(unit.name)
+
+
+def create_unit(session: Session, data: UnitInput) -> UnitDTO:
+    _check_parent(session, None, data.parent_id)
+    unit = Unit()
+    _apply(unit, data)
+    stamp_new(session, unit)
+    session.add(unit)
+    session.flush()
+    return unit_dto(session, unit)
+
+
+def update_unit(session: Session, unit_id: int, data: UnitInput) -> UnitDTO:
+    unit = load(session, Unit, unit_id, "unit")
+    _check_parent(session, unit_id, data.parent_id)
+    _apply(unit, data)
+    touch(unit)
+    session.flush()
+    return unit_dto(session, unit)
+
+
+def retire_unit(session: Session, unit_id: int) -> None:
+    """Tombstone a unit that has no live sub-units (its history keeps pointing at it)."""
+    unit = load(session, Unit, unit_id, "unit")
+    child = session.scalar(
+        select(Unit.id).where(Unit.parent_id == unit_id, Unit.deleted_at.is_(None)).limit(1)
+    )
+    if child is not None:
+        raise DomainError("unit_has_children", id=unit_id)
+    tombstone(unit)
+
+
+def get_unit(session: Session, unit_id: int) -> UnitDTO:
+    return unit_dto(session, load(session, Unit, unit_id, "unit"))
+
+
+def find_unit_by_name(session: Session, name: str) -> UnitDTO | None:
+    unit = session.scalars(
+        select(Unit).where(Unit.name == name.strip(), Unit.deleted_at.is_(None))
+    ).first()
+    return unit_dto(session, unit) if unit is not None else None

@@ -1,0 +1,69 @@
+"""Working-day arithmetic on the official Chinese calendar, with holidays and 调休 workdays.
+
+Years the chinesecalendar package covers use its data; dates an office has imported (a county's
+holiday table) override it; any other year falls back to weekends only, and every date computed
+that way is marked `estimated` so the window can show 暂按周末推算.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import chinese_calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import CalendarDay
+
+BUILTIN_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
+
+
+@dataclass(frozen=True)
+class WorkdayResult:
+    day: date
+    estimated: bool  # some day on the way was judged by the weekend rule alone
+
+
+class WorkCalendar:
+    """Which days are working days. Overrides (day → is workday) come from imported tables."""
+
+    def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
+        self.overrides = dict(overrides or {})
+        self.override_years = frozenset(d.year for d in self.overrides)
+
+    def covers(self, day: date) -> bool:
+        return day.year in BUILTIN_YEARS or day.year in self.override_years
+
+    def is_workday(self, day: date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        if day.year in BUILTIN_YEARS:
+            return bool(chinese_calendar.is_workday(day))
+        return day.weekday() < 5
+
+    def add_workdays(self, start: date, count: int) -> WorkdayResult:
+        """The date `count` working days after `start` (start itself not counted)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day, left, estimated = start, count, False
+        while left:
+            day += timedelta(days=1)
+            estimated |= not self.covers(day)
+            if self.is_workday(day):
+                left -= 1
+        return WorkdayResult(day, estimated)
+
+    def workdays_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end`; negative when end < start."""
+        if end < start:
+            return -self.workdays_between(end, start)
+        days = (end - start).days
+        return sum(1 for i in range(1, days + 1) if self.is_workday(start + timedelta(days=i)))
+
+
+def load_calendar(session: Session) -> WorkCalendar:
+    """The calendar with this office's imported holiday tables applied."""
+    rows = session.execute(select(CalendarDay.day, CalendarDay.is_workday)).all()
+    return WorkCalendar(dict(rows))

@@ -1,0 +1,309 @@
+"""Error codes and field names as sentences for people: Simplified Chinese first, English second."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("名称", "name"),
+    "kind": ("类别", "kind"),
+    "level": ("层级", "level"),
+    "parent_id": ("上级单位", "parent unit"),
+    "short_name": ("简称", "short name"),
+    "contact_person": ("联系人", "contact person"),
+    "contact_phone": ("联系电话", "contact phone"),
+    "address": ("地址", "address"),
+    "member_count": ("会员人数", "member count"),
+    "note": ("备注", "note"),
+    "doc_prefix": ("发文字号前缀", "document-number prefix"),
+    "partner_name": ("对方单位", "partner"),
+    "established_on": ("建制日期", "establishment date"),
+    "document_title": ("建制文件标题", "founding document"),
+    "document_number": ("文号", "document number"),
+    "meetings_per_year": ("每年应召开次数", "meetings per year"),
+    "reason_not_established": ("未建制原因", "reason not established"),
+    "establish_deadline": ("限期建制日期", "deadline to establish"),
+    "received_on": ("收到日期", "date received"),
+    "content": ("内容", "content"),
+    "submitter_name": ("建议人", "submitter"),
+    "submitter_phone": ("联系电话", "phone"),
+    "reply_text": ("答复内容", "reply"),
+    "replied_on": ("答复日期", "reply date"),
+    "reason": ("原因", "reason"),
+    "topic_title": ("议题标题", "topic title"),
+    "union_unit_id": ("工会", "union"),
+    "title": ("标题", "title"),
+    "description": ("说明", "description"),
+    "priority": ("优先级", "priority"),
+    "visited_on": ("调研日期", "visit date"),
+    "place": ("地点", "place"),
+    "participants": ("参加人员", "participants"),
+    "findings": ("调研结论", "findings"),
+    "vetted_on": ("审定日期", "vetting date"),
+    "vetting_conclusion": ("审定意见", "vetting conclusion"),
+    "consulted_on": ("征求意见日期", "consultation date"),
+    "opinion": ("部门意见", "opinion"),
+    "into_topic_id": ("合并到的议题", "target topic"),
+    "series_number": ("届次", "number in series"),
+    "planned_on": ("计划日期", "planned date"),
+    "held_on": ("召开日期", "date held"),
+    "chair": ("主持人", "chair"),
+    "minutes_text": ("纪要正文", "minutes text"),
+    "minutes_issued_on": ("印发日期", "issue date"),
+    "agenda": ("议程", "agenda"),
+    "decision": ("议定意见", "decision"),
+    "reconvene_by": ("重新召开日期", "re-convene date"),
+    "text": ("事项内容", "text"),
+    "lead_unit_id": ("牵头单位", "lead unit"),
+    "cooperating_unit_ids": ("配合单位", "cooperating units"),
+    "deadline": ("完成时限", "deadline"),
+    "target_text": ("目标", "target"),
+    "target_number": ("目标数值", "target figure"),
+    "target_unit": ("计量单位", "unit of measure"),
+    "meeting_id": ("所属会议", "meeting"),
+    "assigned_on": ("交办日期", "assignment date"),
+    "reported_on": ("反馈日期", "feedback date"),
+    "percent_done": ("完成进度", "percent done"),
+    "extension_deadline": ("延期至", "new deadline"),
+    "completed_on": ("办结日期", "completion date"),
+    "verified_on": ("验收日期", "verification date"),
+    "verification_note": ("验收意见", "verification note"),
+    "item_ids": ("督办事项", "items"),
+    "issued_on": ("印发日期", "issue date"),
+    "feedback_deadline": ("反馈时限", "feedback deadline"),
+    "problem": ("存在问题", "problem"),
+    "rectify_deadline": ("整改时限", "rectification deadline"),
+    "result": ("整改结果", "result"),
+    "period_start": ("通报起始日期", "period start"),
+    "period_end": ("通报截止日期", "period end"),
+    "status": ("状态", "status"),
+    "year": ("年度", "year"),
+    "sort": ("排序字段", "sort"),
+    "limit": ("条数", "limit"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # field-level
+    "required": ("「{field}」不能为空。", "{field} is required."),
+    "too_long": ("「{field}」过长，最多 {max} 个字。", "{field} is too long (at most {max})."),
+    "control_characters": (
+        "「{field}」含有不可见的控制字符，请删除后再试。",
+        "{field} contains control characters.",
+    ),
+    "absurd_date": (
+        "「{field}」的日期 {value} 不合理，请检查年份。",
+        "{field}: {value} is not a plausible date.",
+    ),
+    "out_of_range": ("「{field}」超出允许范围。", "{field} is out of range."),
+    "own_parent": ("单位不能是自己的上级单位。", "A unit cannot be its own parent."),
+    "parent_cycle": (
+        "上级单位设置会形成循环，请选择其他上级单位。",
+        "That parent would create a loop.",
+    ),
+    "before_received": ("「{field}」不能早于收到日期。", "{field} is before the date received."),
+    "before_vetting": ("「{field}」不能早于审定日期。", "{field} is before the vetting date."),
+    "before_meeting": ("「{field}」不能早于会议召开日期。", "{field} is before the meeting."),
+    "before_completion": ("「{field}」不能早于办结日期。", "{field} is before completion."),
+    "before_issue": ("「{field}」不能早于印发日期。", "{field} is before the issue date."),
+    "deadline_before_meeting": (
+        "完成时限不能早于会议召开日期。",
+        "The deadline is before the meeting date.",
+    ),
+    "extension_not_later": (
+        "延期后的时限必须晚于原时限。",
+        "The new deadline must be later than the current one.",
+    ),
+    "lead_also_cooperating": (
+        "牵头单位不能同时列为配合单位。",
+        "The lead unit cannot also be a cooperating unit.",
+    ),
+    "meeting_fixed": ("议定事项不能改到另一次会议。", "An item cannot move to another meeting."),
+    "merge_into_itself": ("议题不能合并到自身。", "A topic cannot be merged into itself."),
+    "merge_target_closed": ("目标议题已结束，不能合并。", "The target topic is closed."),
+    "agenda_mismatch": (
+        "议程与会议议题不一致。",
+        "The agenda does not match the meeting's topics.",
+    ),
+    "period_reversed": ("通报截止日期不能早于起始日期。", "The period ends before it starts."),
+    "unknown_kind": ("未知的记录类别“{kind}”。", "Unknown record kind {kind}."),
+    "unknown_status": ("没有这个状态。可用的状态：{known}。", "No such status; known: {known}."),
+    "unknown_sort": ("无法按此字段排序。", "Cannot sort by that column."),
+    "no_status_filter": (
+        "此类记录没有状态，不能按状态筛选。",
+        "This kind has no status to filter by.",
+    ),
+    "no_year_filter": ("此类记录不能按年度筛选。", "This kind cannot be filtered by year."),
+    "invalid_input": ("输入有误：「{field}」。", "Invalid input: {field}."),
+    # record-level
+    "not_found": ("找不到编号为 {id} 的{kind_label}。", "No {kind} with id {id}."),
+    "illegal_transition": (
+        "当前状态为“{state_label}”，不能执行“{action_label}”。",
+        "Cannot {action} while {state}.",
+    ),
+    "no_local_office": (
+        "尚未设置本单位。请先运行 lianxi init 或在欢迎窗口中设置。",
+        "This office is not set up yet: run lianxi init first.",
+    ),
+    "office_exists": ("本单位已经设置过，不能重复设置。", "This office is already set up."),
+    "unit_has_children": ("该单位下还有下级单位，不能删除。", "The unit still has sub-units."),
+    "topic_closed": ("该议题已结束，不能再修改。", "The topic is closed."),
+    "topic_on_agenda": ("该议题已列入会议议程，请先从议程中移出。", "The topic is on an agenda."),
+    "topic_not_vetted": (
+        "议题尚未审定，不能列入会议。",
+        "A topic cannot be scheduled before it is vetted.",
+    ),
+    "topic_not_on_agenda": ("该议题不在此次会议议程中。", "The topic is not on this agenda."),
+    "agenda_closed": ("会议已召开或已取消，议程不能再修改。", "The agenda can no longer change."),
+    "meeting_without_topics": (
+        "会议没有任何议题，不能标记为已召开。",
+        "A meeting needs at least one topic to be held.",
+    ),
+    "meeting_cancelled": ("会议已取消。", "The meeting is cancelled."),
+    "meeting_not_held": ("会议尚未召开。", "The meeting has not been held."),
+    "minutes_already_issued": ("纪要已印发，不能再修改。", "The minutes are already issued."),
+    "already_flagged": ("该会议已被认定为走过场。", "The meeting is already flagged."),
+    "item_closed": ("该事项已验收或已撤销，不能再修改。", "The item is closed."),
+    "item_not_open": ("事项 {id} 不在办理中，不能督办。", "Item {id} is not open."),
+    "not_rectification": ("这不是整改通知书。", "That is not a rectification order."),
+    "demo_needs_empty_database": (
+        "演示数据只能建立在空数据库中。请用 --db 指定一个新的数据库文件。",
+        "The demo needs an empty database: give a new file with --db.",
+    ),
+    "cancelled": ("操作已取消，数据未作更改。", "Cancelled; nothing was changed."),
+    # database-level
+    "database_too_new": (
+        "数据库 {path} 由更新版本的联席程序创建（版本 {revision}），本程序无法打开。请升级程序；数据库未作任何改动。",
+        "The database {path} was written by a newer LianXi ({revision}); it was left untouched.",
+    ),
+    "not_lianxi_database": (
+        "{path} 不是联席程序的数据库，已拒绝打开，文件未作改动。",
+        "{path} is not a LianXi database; it was left untouched.",
+    ),
+    "backup_needs_sqlite_file": (
+        "只有内置的 SQLite 数据库文件可以这样备份。",
+        "Only an SQLite database file can be backed up this way.",
+    ),
+    "backup_onto_itself": (
+        "备份文件不能覆盖数据库本身。",
+        "The backup cannot overwrite the database.",
+    ),
+    "database_locked": (
+        "数据库正被另一个程序使用，请稍后再试。",
+        "The database is busy in another program; try again.",
+    ),
+}
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "unit": ("单位", "unit"),
+    "establishment": ("建制记录", "establishment"),
+    "suggestion": ("职工建议", "suggestion"),
+    "topic": ("议题", "topic"),
+    "meeting": ("会议", "meeting"),
+    "item": ("议定事项", "agreed item"),
+    "feedback": ("进展反馈", "feedback"),
+    "notice": ("督办文书", "notice"),
+    "bulletin": ("督查通报", "bulletin"),
+}
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "registered": ("已登记", "registered"),
+    "adopted": ("已采纳", "adopted"),
+    "forwarded": ("已转办", "forwarded"),
+    "replied": ("已答复", "replied"),
+    "not_adopted": ("未采纳", "not adopted"),
+    "candidate": ("候选", "candidate"),
+    "researching": ("调研中", "researching"),
+    "vetted": ("已审定", "vetted"),
+    "consulted": ("已征求意见", "consulted"),
+    "scheduled": ("已列入会议", "scheduled"),
+    "decided": ("已议定", "decided"),
+    "deferred": ("暂缓", "deferred"),
+    "rejected": ("不予采纳", "rejected"),
+    "merged": ("已合并", "merged"),
+    "planned": ("筹备中", "planned"),
+    "notified": ("已通知", "notified"),
+    "held": ("已召开", "held"),
+    "minutes_issued": ("纪要已印发", "minutes issued"),
+    "cancelled": ("已取消", "cancelled"),
+    "drafted": ("待交办", "draft"),
+    "assigned": ("已交办", "assigned"),
+    "in_progress": ("办理中", "in progress"),
+    "extension_requested": ("申请延期", "extension requested"),
+    "completed": ("已办结", "completed"),
+    "verified": ("已验收", "verified"),
+    "established": ("已建制", "established"),
+    "not_established": ("未建制", "not established"),
+}
+
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "adopt": ("采纳", "adopt"),
+    "forward": ("转办", "forward"),
+    "reply": ("答复", "reply"),
+    "reject": ("不予采纳", "reject"),
+    "reopen": ("重新办理", "reopen"),
+    "start_research": ("开展调研", "start research"),
+    "vet": ("提交审定", "vet"),
+    "mark_consulted": ("征求部门意见", "consult"),
+    "schedule": ("列入会议", "schedule"),
+    "unschedule": ("移出议程", "unschedule"),
+    "decide": ("议定", "decide"),
+    "defer": ("暂缓", "defer"),
+    "merge": ("合并", "merge"),
+    "notify": ("发出会议通知", "notify"),
+    "hold": ("标记已召开", "mark held"),
+    "issue_minutes": ("印发纪要", "issue minutes"),
+    "cancel": ("取消", "cancel"),
+    "assign": ("交办", "assign"),
+    "report_progress": ("反馈进展", "report progress"),
+    "request_extension": ("申请延期", "request extension"),
+    "approve_extension": ("同意延期", "approve extension"),
+    "refuse_extension": ("不同意延期", "refuse extension"),
+    "complete": ("办结", "complete"),
+    "send_back": ("退回", "send back"),
+    "verify": ("验收", "verify"),
+}
+
+
+def _label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = table.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def field_label(field: str, lang: str = "zh") -> str:
+    base = field.split("[")[0].split(".")[-1] if "." in field else field.split("[")[0]
+    return _label(FIELD_LABELS, base, lang)
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    return _label(STATUS_LABELS, status, lang)
+
+
+def action_label(action: str, lang: str = "zh") -> str:
+    return _label(ACTION_LABELS, action, lang)
+
+
+def kind_label(kind: str, lang: str = "zh") -> str:
+    return _label(KIND_LABELS, kind, lang)
+
+
+def message(code: str, fields: dict[str, Any] | None = None, lang: str = "zh") -> str:
+    """A sentence for an error code; unknown codes still say something useful."""
+    values: dict[str, Any] = dict(fields or {})
+    if "field" in values:
+        values["field"] = field_label(str(values["field"]), lang)
+    if "kind" in values:
+        values["kind_label"] = kind_label(str(values["kind"]), lang)
+    if "state" in values:
+        values["state_label"] = status_label(str(values["state"]), lang)
+    if "action" in values:
+        values["action_label"] = action_label(str(values["action"]), lang)
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return f"操作未能完成（{code}）。" if lang == "zh" else f"Could not complete ({code})."
+    template = pair[0] if lang == "zh" else pair[1]
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,57 @@
+"""SQLAlchemy ORM classes, one module per aggregate; importing this package registers them all."""
+
+from desktop.models.account import AuditEntry, User
+from desktop.models.assessment import AssessmentIndicator, AssessmentResult, AssessmentScheme
+from desktop.models.attachment import Attachment
+from desktop.models.base import Base, Travelling
+from desktop.models.calendar import CalendarDay
+from desktop.models.establishment import Establishment
+from desktop.models.exchange import ExchangeLog
+from desktop.models.item import (
+    AgreedItem,
+    FeedbackFigure,
+    ItemEvent,
+    ProgressFeedback,
+    item_cooperating_unit,
+)
+from desktop.models.meeting import AgendaEntry, Meeting, MeetingParticipant, WorkingGroup
+from desktop.models.office import DocCounter, Office, Setting
+from desktop.models.suggestion import Suggestion
+from desktop.models.supervision import Bulletin, BulletinMention, SupervisionNotice, notice_item
+from desktop.models.topic import Topic, TopicConsultation, TopicResearch
+from desktop.models.unit import Unit
+
+__all__ = [
+    "AgendaEntry",
+    "AgreedItem",
+    "AssessmentIndicator",
+    "AssessmentResult",
+    "AssessmentScheme",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Bulletin",
+    "BulletinMention",
+    "CalendarDay",
+    "DocCounter",
+    "Establishment",
+    "ExchangeLog",
+    "FeedbackFigure",
+    "ItemEvent",
+    "Meeting",
+    "MeetingParticipant",
+    "Office",
+    "ProgressFeedback",
+    "Setting",
+    "Suggestion",
+    "SupervisionNotice",
+    "Topic",
+    "TopicConsultation",
+    "TopicResearch",
+    "Travelling",
+    "Unit",
+    "User",
+    "WorkingGroup",
+    "item_cooperating_unit",
+    "notice_item",
+]

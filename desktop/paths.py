@@ -1,0 +1,48 @@
+"""Where LianXi keeps its data, backups and attachments, and where bundled resources live."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from desktop import APP_NAME
+
+DATA_DIR_ENV = "LIANXI_DATA_DIR"
+DB_FILENAME = "lianxi.db"
+
+
+def data_dir() -> Path:
+    """The per-user data folder; LIANXI_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def backup_dir(db_path: Path | None = None) -> Path:
+    """Backups sit beside the database they protect."""
+    base = db_path.parent if db_path is not None else data_dir()
+    path = base / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def attachments_dir(db_path: Path | None = None) -> Path:
+    base = db_path.parent if db_path is not None else data_dir()
+    path = base / "attachments"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resource_path(*parts: str) -> Path:
+    """A bundled resource, also inside a PyInstaller build (sys._MEIPASS)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)

@@ -1,0 +1,1 @@
+"""Everything PySide6: windows, pages, dialogs and item models. The only package that imports Qt."""

@@ -1,0 +1,100 @@
+"""The dashboard (工作台): what needs attention today, and the units behind on meetings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dashboard import DashboardCounts, dashboard_counts
+from desktop.core.frequency import frequency_status
+from desktop.db import Database
+
+RED, YELLOW, BLUE, GREY = "#c0392b", "#b7950b", "#1f618d", "#566573"
+
+
+class CountCard(QFrame):
+    def __init__(self, caption: str, colour: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("card")
+        self.value = QLabel("0")
+        self.value.setStyleSheet(f"font-size: 28pt; font-weight: bold; color: {colour};")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class DashboardPage(QWidget):
+    title = "工作台"
+
+    def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.today = today
+        self.counts: DashboardCounts | None = None
+        self.cards = {
+            "overdue_items": CountCard(self.tr("已超期事项"), RED),
+            "due_soon_items": CountCard(self.tr("五个工作日内到期"), YELLOW),
+            "units_behind_on_meetings": CountCard(self.tr("未按规定召开会议的单位"), RED),
+            "topics_waiting_for_vetting": CountCard(self.tr("待审定议题"), BLUE),
+            "suggestions_waiting_for_reply": CountCard(self.tr("待答复职工建议"), BLUE),
+        }
+        grid = QGridLayout()
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, 0, i)
+        self.exchange = QLabel()
+        self.behind = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('工作台')}</h2>"))
+        layout.addLayout(grid)
+        layout.addWidget(self.exchange)
+        layout.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")))
+        layout.addWidget(self.behind, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        with self._db.unit_of_work() as session:
+            counts = dashboard_counts(session, self.today)
+            behind = [s for s in frequency_status(session, self.today) if s.behind]
+        self.counts = counts
+        for key, card in self.cards.items():
+            card.value.setText(str(getattr(counts, key)))
+        due = self.cards["due_soon_items"]
+        hint = self.tr("（暂按周末推算）") if counts.due_soon_estimated else ""
+        due.setToolTip(
+            self.tr("截止 %1 前到期").replace("%1", counts.due_soon_until.isoformat()) + hint
+        )
+        last = counts.last_exchange_at
+        self.exchange.setText(
+            self.tr("最近一次数据交换：%1").replace(
+                "%1", last.astimezone().strftime("%Y-%m-%d %H:%M") if last else self.tr("尚未交换")
+            )
+        )
+        self.behind.clear()
+        for s in behind[:500]:
+            missed = "、".join(f"第{i}期" for i in s.missed_periods)
+            detail = (
+                self.tr("本期（%1 至 %2）尚未召开")
+                .replace("%1", s.period_start.isoformat())
+                .replace("%2", s.period_end.isoformat())
+                if s.held_this_period == 0
+                else ""
+            )
+            parts = [p for p in (detail, f"{missed}未召开" if missed else "") if p]
+            self.behind.addItem(
+                f"{s.union_name}　每年应开 {s.required_per_year} 次，本年已开 {s.held_this_year} 次；"
+                + "；".join(parts)
+            )

@@ -1,0 +1,108 @@
+"""A lazy table over any record kind: rows arrive a page at a time from core.list_records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.catalog import ListQuery
+from desktop.core.listing import count_records, list_records, spec_for
+from desktop.db import Database
+from desktop.views.labels import cell_text, column_label
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Holds the rows fetched so far; Qt asks for more as the view scrolls (fetchMore)."""
+
+    def __init__(self, db: Database, kind: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.kind = kind
+        self.columns = spec_for(kind).column_keys
+        self._query = ListQuery(limit=PAGE)
+        self._rows: list[tuple[Any, ...]] = []
+        self.total = 0
+        self.refresh()
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        self._query = ListQuery(**{**query.__dict__, "offset": 0, "limit": PAGE})
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        with self._db.unit_of_work() as session:
+            page = list_records(session, self.kind, self._query)
+            self.total = count_records(session, self.kind, self._query)
+        self._rows = list(page.rows)
+        self.endResetModel()
+
+    def record_id(self, row: int) -> int:
+        return int(self._rows[row][0])
+
+    # Qt interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 30:
+            return value
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return column_label(self.columns[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self._rows) >= self.total:
+            return
+        query = ListQuery(**{**self._query.__dict__, "offset": len(self._rows), "limit": PAGE})
+        with self._db.unit_of_work() as session:
+            rows = list_records(session, self.kind, query).rows
+        if not rows:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the database, so the lazily loaded rows stay in one order."""
+        if not 0 <= column < len(self.columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._query = ListQuery(
+            **{
+                **self._query.__dict__,
+                "sort": self.columns[column],
+                "descending": descending,
+                "offset": 0,
+                "limit": PAGE,
+            }
+        )
+        self.refresh()

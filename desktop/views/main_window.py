@@ -1,0 +1,133 @@
+"""The main window: navigation with live counts on the left, pages on the right, a status bar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.core.dashboard import DashboardCounts
+from desktop.core.office import local_office
+from desktop.db import Database
+from desktop.views.dashboard_page import DashboardPage
+from desktop.views.record_page import RecordPage
+from desktop.views.settings_page import SettingsPage
+
+# Navigation order and titles, as a clerk reads them; each list page shows one record kind.
+LIST_PAGES: tuple[tuple[str, str], ...] = (
+    ("unit", "单位名录"),
+    ("establishment", "建制情况"),
+    ("suggestion", "职工建议"),
+    ("topic", "议题"),
+    ("meeting", "会议"),
+    ("item", "议定事项"),
+    ("notice", "督办"),
+    ("bulletin", "通报"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, today: date | None = None) -> None:
+        super().__init__()
+        self.db = db
+        with db.unit_of_work() as session:
+            self.office = local_office(session)
+        self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardPage(db, today or date.today())
+        self.pages: list[QWidget] = [self.dashboard]
+        self.titles: list[str] = [self.tr("工作台")]
+        for kind, title in LIST_PAGES:
+            page = RecordPage(db, kind, self.tr(title))
+            page.changed.connect(self.update_counts)
+            self.pages.append(page)
+            self.titles.append(self.tr(title))
+        self.settings_page = SettingsPage(db)
+        self.pages.append(self.settings_page)
+        self.titles.append(self.tr("设置"))
+        for page, title in zip(self.pages, self.titles, strict=True):
+            self.stack.addWidget(page)
+            QListWidgetItem(title, self.nav)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        for number in range(1, min(len(self.pages), 9) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
+            self.reload
+        )
+
+        self.status_office = QLabel(self.office.name)
+        self.status_db = QLabel(self.tr("数据库：%1").replace("%1", db.display_name()))
+        self.status_exchange = QLabel()
+        for widget in (self.status_office, self.status_db, self.status_exchange):
+            self.statusBar().addPermanentWidget(widget)
+        self.update_counts()
+        self._restore_state()
+
+    def page_titles(self) -> list[str]:
+        return list(self.titles)
+
+    def show_page(self, title: str) -> QWidget:
+        row = self.titles.index(title)
+        self.nav.setCurrentRow(row)
+        return self.pages[row]
+
+    def reload(self) -> None:
+        for page in self.pages:
+            reload = getattr(page, "reload", None)
+            if reload is not None:
+                reload()
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        """Navigation entries carry the number of records behind them."""
+        counts: DashboardCounts | None = self.dashboard.counts
+        for row, page in enumerate(self.pages):
+            item = self.nav.item(row)
+            if item is None:
+                continue
+            title = self.titles[row]
+            if isinstance(page, RecordPage):
+                item.setText(f"{title}（{page.model.total}）")
+            elif page is self.dashboard and counts is not None:
+                item.setText(
+                    f"{title}（{counts.overdue_items}）" if counts.overdue_items else title
+                )
+        if counts is not None:
+            last = counts.last_exchange_at
+            self.status_exchange.setText(
+                self.tr("最近交换：%1").replace(
+                    "%1", last.astimezone().strftime("%Y-%m-%d") if last else self.tr("尚未交换")
+                )
+            )
+
+    def _restore_state(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

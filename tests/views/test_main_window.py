@@ -1,0 +1,101 @@
+"""The main window on a hand-made county: navigation counts, dashboard, lists, search, models."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.core import items
+from desktop.core.units import UnitInput, create_unit
+from desktop.models.enums import Level, UnitKind
+from desktop.views.dashboard_page import DashboardPage
+from desktop.views.itemmodels.record_table_model import PAGE, RecordTableModel
+from desktop.views.main_window import MainWindow
+from desktop.views.office_dialog import OfficeDialog
+from desktop.views.record_page import RecordPage
+from tests.conftest import County
+from tests.core.helpers import assigned_item
+
+TODAY = date(2026, 11, 16)
+
+
+def test_navigation_shows_every_page_with_live_counts(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    assigned_item(county, deadline=date(2026, 5, 1))
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    assert window.page_titles() == [
+        "工作台",
+        "单位名录",
+        "建制情况",
+        "职工建议",
+        "议题",
+        "会议",
+        "议定事项",
+        "督办",
+        "通报",
+        "设置",
+    ]
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert texts[0] == "工作台（1）"  # one overdue item
+    assert texts[1] == "单位名录（6）" and texts[6] == "议定事项（1）"
+    page = window.show_page("议定事项")
+    assert window.stack.currentWidget() is page
+
+
+def test_dashboard_counts_match_core(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    assigned_item(county, deadline=date(2026, 11, 18))
+    page = DashboardPage(county.db, TODAY)
+    qtbot.addWidget(page)
+    assert page.cards["due_soon_items"].value.text() == "1"
+    assert page.cards["overdue_items"].value.text() == "0"
+    item_id = county.run(items.get_item, 1).id
+    county.run(items.complete_item, item_id, on=TODAY)
+    page.reload()
+    assert page.cards["due_soon_items"].value.text() == "0"
+
+
+def test_search_box_finds_by_pinyin_initials(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    page = RecordPage(county.db, "unit", "单位名录")
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.search, "bhx")
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=3000)
+    names = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
+    assert names == {"滨海县总工会", "滨海县人民政府"}
+    assert page.count.text() == "共 2 条"
+
+
+def test_list_model_is_lazy_and_sorts_in_the_database(qtbot, qtmodeltester, county: County) -> None:  # type: ignore[no-untyped-def]
+    with county.db.unit_of_work() as s:
+        for i in range(PAGE + 50):
+            create_unit(
+                s, UnitInput(f"企业工会{i:04d}", UnitKind.ENTERPRISE_UNION, Level.ENTERPRISE)
+            )
+    model = RecordTableModel(county.db, "unit")
+    assert model.rowCount() == PAGE and model.total == PAGE + 56
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE + 56 and not model.canFetchMore()
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    # After a sort only the first page is loaded again; names sort in pinyin order.
+    assert model.rowCount() == PAGE
+    assert model.index(0, 1).data() == "县人社局"
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 1).data() == "滨海县总工会"
+    qtmodeltester.check(model)
+
+
+def test_office_dialog_validates_and_creates(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    dialog = OfficeDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.error.text() == "「名称」不能为空。"
+    assert dialog.result() == 0
+    dialog.name.setText("八滩镇工会")  # QTest types ASCII only; Chinese arrives by input method
+    dialog.level.setCurrentIndex(3)
+    dialog.accept()
+    assert dialog.result() == 1
+    from desktop.core.office import local_office
+
+    with db.unit_of_work() as s:
+        assert local_office(s).name == "八滩镇工会"
