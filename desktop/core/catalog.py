@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, exists, false, func, or_
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
 
 from desktop.models import (
     AgreedItem,
@@ -25,6 +25,9 @@ from desktop.models import (
 )
 from desktop.models.enums import OPEN_ITEM_STATUSES
 
+# A mapped attribute or any SQL expression that can stand in a SELECT list or WHERE clause.
+Expr = SQLCoreOperations[Any]
+
 
 @dataclass(frozen=True)
 class KindSpec:
@@ -32,17 +35,17 @@ class KindSpec:
 
     name: str
     model: Any
-    columns: tuple[tuple[str, ColumnElement[Any]], ...]
+    columns: tuple[tuple[str, Expr], ...]
     joins: Callable[[Select[Any]], Select[Any]]
-    search: tuple[ColumnElement[Any], ...]
-    status: ColumnElement[Any] | None
-    units: tuple[ColumnElement[Any], ...]
-    year_of: ColumnElement[Any] | None
+    search: tuple[Expr, ...]
+    status: Expr | None
+    units: tuple[Expr, ...]
+    year_of: Expr | None
     default_sort: str
     default_descending: bool = False
     extra_unit_match: Callable[[int], ColumnElement[bool]] | None = None
     # Columns sorted by another expression, e.g. Chinese names in pinyin order.
-    sort_by: dict[str, ColumnElement[Any]] = field(default_factory=dict)
+    sort_by: dict[str, Expr] = field(default_factory=dict)
     column_keys: tuple[str, ...] = field(init=False)
     status_values: tuple[str, ...] = field(init=False)
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.frequency import frequency_status
 from desktop.core.workdays import WorkCalendar, load_calendar
@@ -35,7 +36,10 @@ def due_soon_until(calendar: WorkCalendar, today: date) -> tuple[date, bool]:
     return result.day, result.estimated
 
 
-def overdue_items_clause(today: date):  # type: ignore[no-untyped-def]
+Clauses = tuple[ColumnElement[bool], ...]
+
+
+def overdue_items_clause(today: date) -> Clauses:
     return (
         AgreedItem.status.in_(OPEN_ITEM_STATUSES),
         AgreedItem.deadline < today,
@@ -43,7 +47,7 @@ def overdue_items_clause(today: date):  # type: ignore[no-untyped-def]
     )
 
 
-def due_soon_clause(today: date, until: date):  # type: ignore[no-untyped-def]
+def due_soon_clause(today: date, until: date) -> Clauses:
     return (
         AgreedItem.status.in_(OPEN_ITEM_STATUSES),
         AgreedItem.deadline >= today,
@@ -52,14 +56,14 @@ def due_soon_clause(today: date, until: date):  # type: ignore[no-untyped-def]
     )
 
 
-def waiting_for_reply_clause():  # type: ignore[no-untyped-def]
+def waiting_for_reply_clause() -> Clauses:
     return (Suggestion.status == SuggestionStatus.REGISTERED, Suggestion.deleted_at.is_(None))
 
 
 def dashboard_counts(session: Session, today: date) -> DashboardCounts:
     until, estimated = due_soon_until(load_calendar(session), today)
 
-    def count(model: type, *clauses: object) -> int:
+    def count(model: type, *clauses: ColumnElement[bool]) -> int:
         return int(session.scalar(select(func.count()).select_from(model).where(*clauses)) or 0)
 
     return DashboardCounts(

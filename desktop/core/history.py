@@ -11,6 +11,7 @@ from desktop.core.catalog import ListQuery
 from desktop.core.listing import RecordPage, list_records
 from desktop.core.records import load
 from desktop.models import BulletinMention, Unit
+from desktop.models.enums import MentionKind
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,6 @@ def unit_history(session: Session, unit_id: int, *, limit: int = 50) -> UnitHist
         items=list_records(session, "item", query),
         suggestions=list_records(session, "suggestion", query),
         notices=list_records(session, "notice", query),
-        commendations=int(mentions.get("commendation", 0)),
-        criticisms=int(mentions.get("criticism", 0)),
+        commendations=int(mentions.get(MentionKind.COMMENDATION, 0)),
+        criticisms=int(mentions.get(MentionKind.CRITICISM, 0)),
     )
