@@ -468,7 +468,7 @@ def _item_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                 reported_on=a.on,
                 text=a.text,
                 percent_done=a.percent,
-                figures=tuple(_figure(f) for f in (a.figure or [])),
+                figures=items.parse_figures("\n".join(a.figure or [])),
             ),
         ),
         on,
@@ -520,17 +520,6 @@ def _item_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         on,
         reason,
     )
-
-
-def _figure(text: str) -> items.FigureInput:
-    """`安置职工=1126人` → name, number and unit of measure."""
-    name, _, rest = text.partition("=")
-    digits = "".join(ch for ch in rest if ch.isdigit() or ch in ".-")
-    try:
-        number = float(digits)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"成效数据格式应为 名称=数值单位：{text}") from exc
-    return items.FigureInput(name=name, number=number, unit=rest[len(digits) :].strip())
 
 
 def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

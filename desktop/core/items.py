@@ -46,6 +46,22 @@ class FigureInput:
     unit: str = ""
 
 
+def parse_figures(text: str) -> tuple[FigureInput, ...]:
+    """Lines like `安置职工=1126人` (name=number unit) as outcome figures."""
+    figures = []
+    lines = [line for line in text.splitlines() if line.strip()]
+    for number, line in enumerate(lines, start=1):
+        name, _, rest = line.partition("=")
+        rest = rest.strip()
+        digits = rest[: len(rest) - len(rest.lstrip("0123456789.-"))]
+        try:
+            value = float(digits)
+        except ValueError as exc:
+            raise InvalidInput("figure_format", field="figures", line=number) from exc
+        figures.append(FigureInput(name.strip(), value, rest[len(digits) :].strip()))
+    return tuple(figures)
+
+
 @dataclass(frozen=True)
 class FeedbackInput:
     reported_on: date

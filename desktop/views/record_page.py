@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -16,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalog import ListQuery
-from desktop.core.listing import spec_for
+from desktop.core.listing import list_records, spec_for
+from desktop.core.spreadsheet import write_table
 from desktop.db import Database
+from desktop.views import ui_state
+from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
-from desktop.views.labels import cell_text
+from desktop.views.labels import cell_text, column_label
 
 NO_YEAR = 0
 
@@ -44,11 +54,18 @@ class RecordPage(QWidget):
         self.year = QSpinBox(minimum=NO_YEAR, maximum=2100, specialValueText=self.tr("全部年度"))
         self.year.setVisible(spec.year_of is not None)
         self.count = QLabel()
+        self.new_button = QPushButton(self.tr("新建"))
+        self.new_button.setVisible(kind in CREATABLE)
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.export_button = QPushButton(self.tr("导出 Excel"))
+        self.export_button.clicked.connect(self.export_dialog)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
         filters.addWidget(self.year)
         filters.addWidget(self.count)
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.export_button)
 
         self.model = RecordTableModel(db, kind, self)
         self.table = QTableView()
@@ -61,6 +78,13 @@ class RecordPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_editor(self.model.record_id(index.row()))
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self._db = db
+        self.editors: list[RecordEditor] = []
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{title}</h2>")
@@ -75,6 +99,55 @@ class RecordPage(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.year.valueChanged.connect(self.apply_filters)
         self._show_count()
+
+    def open_editor(self, record_id: int | None) -> RecordEditor:
+        """Open the record's editor (a new record when record_id is None)."""
+        editor = EDITORS[self.kind](self._db, record_id, self)
+        editor.changed.connect(self.reload)
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e))
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开"), lambda: self.open_editor(self.model.record_id(index.row())))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def export_rows(self, path: Path) -> int:
+        """Every row of the current view (search, filters and order), as the table shows it."""
+        query = self.model.query
+        with self._db.unit_of_work() as session:
+            page = list_records(
+                session, self.kind, ListQuery(**{**query.__dict__, "offset": 0, "limit": None})
+            )
+        rows = ([cell_text(v) for v in row] for row in page.rows)
+        return write_table(path, self.title, [column_label(c) for c in page.columns], rows)
+
+    def export_dialog(self) -> None:
+        folder = ui_state.last_folder()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 Excel"), str(Path(folder) / f"{self.title}.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".xlsx")
+        ui_state.remember_folder(path.parent)
+        try:
+            count = self.export_rows(path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, self.tr("导出失败"), self.tr("无法写入文件：%1").replace("%1", str(exc))
+            )
+            return
+        QMessageBox.information(
+            self,
+            self.tr("导出完成"),
+            self.tr("已导出 %1 行到 %2").replace("%1", str(count)).replace("%2", str(path)),
+        )
 
     def apply_filters(self) -> None:
         query = self.model.query

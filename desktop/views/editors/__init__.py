@@ -1,0 +1,1 @@
+"""Editors for every record kind."""

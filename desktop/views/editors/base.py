@@ -1,0 +1,168 @@
+"""What every editor shares: one transaction per action, errors beside fields, unsaved prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DomainError
+from desktop.db import Database
+from desktop.views.form import AskDialog, Form
+from desktop.views.workflow_bar import WorkflowBar
+
+
+class RecordEditor(QDialog):
+    """A dialog over one record. Subclasses build the form and implement load/save/actions."""
+
+    changed = Signal()  # the database changed: lists and counts should refresh
+
+    kind = ""
+    machine: str | None = None
+    actions: tuple[str, ...] = ()
+
+    def __init__(
+        self, db: Database, record_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.record_id = record_id
+        self.dto: Any = None
+        self.dirty = False
+        self.form = Form()
+        self.workflow = WorkflowBar(self.machine, self.actions) if self.machine else None
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(self.body)
+        if self.workflow is not None:
+            layout.addWidget(self.workflow)
+            self.workflow.triggered.connect(self.on_action)
+        layout.addWidget(self.form.banner)
+        layout.addWidget(self.buttons)
+        self.resize(720, 560)
+
+    # building blocks for subclasses
+    def watch(self, *widgets: QWidget) -> None:
+        """Edits in these widgets make the record unsaved."""
+        for w in widgets:
+            if isinstance(w, QLineEdit):
+                w.textEdited.connect(self._mark_dirty)
+            elif isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(self._mark_dirty)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self._mark_dirty)
+            elif isinstance(w, QDateEdit):
+                w.dateChanged.connect(self._mark_dirty)
+            elif isinstance(w, QCheckBox):
+                w.toggled.connect(self._mark_dirty)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self._mark_dirty)
+
+    def _mark_dirty(self, *_args: Any) -> None:
+        self.dirty = True
+
+    def attempt(
+        self, fn: Callable[..., Any], *args: Any, form: Form | None = None, **kwargs: Any
+    ) -> Any:
+        """Run one core call in its own transaction; a refusal is shown and None returned."""
+        target = form or self.form
+        try:
+            with self.db.unit_of_work() as session:
+                result = fn(session, *args, **kwargs)
+        except DomainError as exc:
+            target.show_error(exc)
+            return None
+        target.clear_errors()
+        return result
+
+    def ask(
+        self,
+        title: str,
+        fields: list[tuple[str, str, QWidget]],
+        call: Callable[[dict[str, Any]], Callable[[Any], Any]],
+    ) -> Any:
+        """Ask for a step's inputs and run it; the dialog stays open until core accepts them."""
+        dialog = AskDialog(title, fields, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            result = self.attempt(call(values), form=dialog.form)
+            if result is not None:
+                return result
+        return None
+
+    def set_dto(self, dto: Any) -> None:
+        self.dto = dto
+        self.record_id = dto.id
+        self.dirty = False
+        self.load(dto)
+        if self.workflow is not None:
+            self.workflow.update_state(getattr(dto, "status", None))
+
+    def save(self) -> bool:
+        dto = self.attempt(self.store)
+        if dto is None:
+            return False
+        self.set_dto(dto)
+        self.changed.emit()
+        return True
+
+    def on_action(self, action: str) -> None:
+        if self.dirty and not self.save():
+            return
+        result = self.perform(action)
+        if result is not None:
+            self.set_dto(self.reload_dto())
+            self.changed.emit()
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("未保存的修改"),
+                self.tr("有未保存的修改。要保存吗？"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    # to implement
+    def load(self, dto: Any) -> None:
+        raise NotImplementedError
+
+    def store(self, session: Any) -> Any:
+        """Create or update the record from the form; returns its DTO."""
+        raise NotImplementedError
+
+    def reload_dto(self) -> Any:
+        raise NotImplementedError
+
+    def perform(self, action: str) -> Any:
+        """Run a workflow action (asking for its inputs); None when cancelled or refused."""
+        raise NotImplementedError

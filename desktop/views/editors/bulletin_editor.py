@@ -1,0 +1,126 @@
+"""Supervision bulletin (督查通报): period, text, commendations and criticisms; issued with a number."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core import supervision as core
+from desktop.core.errors import InvalidInput
+from desktop.db import Database
+from desktop.models.enums import MentionKind
+from desktop.views.editors.base import RecordEditor
+from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.unit_picker import UnitPicker, unit_choices
+
+MENTION_ROLE = Qt.ItemDataRole.UserRole
+KIND_LABELS = {MentionKind.COMMENDATION: "通报表扬", MentionKind.CRITICISM: "通报批评"}
+
+
+class BulletinEditor(RecordEditor):
+    kind = "bulletin"
+
+    def __init__(
+        self, db: Database, record_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, record_id, parent)
+        self.setWindowTitle(self.tr("督查通报"))
+        f = self.form
+        today = date.today()
+        self.number = f.add(
+            "number",
+            self.tr("文号"),
+            QLineEdit(readOnly=True, placeholderText=self.tr("印发时自动编号")),
+        )
+        self.title_edit = f.add("title", self.tr("标题"), QLineEdit())
+        self.period_start = f.add(
+            "period_start", self.tr("起始日期"), date_edit(date(today.year, 1, 1))
+        )
+        self.period_end = f.add("period_end", self.tr("截止日期"), date_edit(today))
+        self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit(today))
+        self.content = f.add("content", self.tr("通报正文"), text_box(120))
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.mention_kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.mention_kind.addItem(label, kind)
+        self.mention_unit = UnitPicker(unit_choices(db))
+        self.mention_reason = QLineEdit(placeholderText=self.tr("理由"))
+        add = QPushButton(self.tr("添加"))
+        for w in (self.mention_kind, self.mention_unit, self.mention_reason, add):
+            line.addWidget(w)
+        f.add("mentions", self.tr("表扬与批评"), row)
+        self.mentions = QListWidget()
+        self.body.addWidget(self.mentions)
+        add.clicked.connect(self._add_mention)
+        self.watch(self.title_edit, self.content)
+        if record_id is not None:
+            self.set_dto(self.reload_dto())
+        else:
+            self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("印发"))
+
+    def _add_mention(self) -> None:
+        unit_id = self.mention_unit.unit_id()
+        if unit_id is None:
+            self.form.show_error(InvalidInput("unit_required", field="mentions"))
+            return
+        kind = self.mention_kind.currentData()
+        reason = self.mention_reason.text().strip()
+        item = QListWidgetItem(f"{KIND_LABELS[kind]}：{self.mention_unit.text()}　{reason}")
+        item.setData(MENTION_ROLE, (unit_id, kind, reason))
+        self.mentions.addItem(item)
+        self.mention_unit.clear()
+        self.mention_reason.clear()
+        self.dirty = True
+
+    def load(self, dto: core.BulletinDTO) -> None:
+        self.number.setText(f"{dto.number}（第{dto.issue_no}期）")
+        self.title_edit.setText(dto.title)
+        self.period_start.setDate(to_qdate(dto.period_start))
+        self.period_end.setDate(to_qdate(dto.period_end))
+        self.issued_on.setDate(to_qdate(dto.issued_on))
+        self.content.setPlainText(dto.content)
+        self.mentions.clear()
+        for m in dto.mentions:
+            self.mentions.addItem(f"{KIND_LABELS[m.kind]}：{m.unit_name}　{m.reason}")
+        # An issued bulletin is a document of record: shown, not edited.
+        for w in self.form.fields.values():
+            w.setEnabled(False)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
+        self.dirty = False
+
+    def store(self, session: Any) -> core.BulletinDTO:
+        mentions = tuple(
+            core.MentionInput(*self.mentions.item(i).data(MENTION_ROLE))
+            for i in range(self.mentions.count())
+        )
+        return core.issue_bulletin(
+            session,
+            core.BulletinInput(
+                period_start=from_qdate(self.period_start.date()) or date.today(),
+                period_end=from_qdate(self.period_end.date()) or date.today(),
+                issued_on=from_qdate(self.issued_on.date()) or date.today(),
+                title=self.title_edit.text(),
+                content=self.content.toPlainText(),
+                mentions=mentions,
+            ),
+        )
+
+    def reload_dto(self) -> core.BulletinDTO:
+        with self.db.unit_of_work() as s:
+            return core.get_bulletin(s, self.record_id)  # type: ignore[arg-type]
+
+    def perform(self, action: str) -> Any:
+        raise KeyError(action)

@@ -1,0 +1,440 @@
+"""Meeting editor: details, participants, agenda by drag and drop, working groups, minutes, items."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import meetings as core
+from desktop.core.catalog import ListQuery
+from desktop.core.errors import InvalidInput
+from desktop.core.listing import list_records
+from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
+from desktop.core.office import local_office
+from desktop.db import Database
+from desktop.messages import status_label
+from desktop.models.enums import AttendanceRole, Level, MeetingKind, TopicStatus, WorkingGroupKind
+from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.item_editor import ItemEditor
+from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.labels import cell_text
+from desktop.views.unit_picker import UnitPicker, unit_choices
+
+TOPIC_ROLE = Qt.ItemDataRole.UserRole
+ROLE_LABELS = {
+    AttendanceRole.ATTENDED: "出席",
+    AttendanceRole.ABSENT: "请假",
+    AttendanceRole.SAT_IN: "列席",
+}
+GROUP_LABELS = {
+    WorkingGroupKind.TOPICS: "议题组",
+    WorkingGroupKind.MATERIALS: "材料组",
+    WorkingGroupKind.LOGISTICS: "会务组",
+    WorkingGroupKind.PUBLICITY: "宣传组",
+    WorkingGroupKind.SUPERVISION: "督查组",
+}
+
+
+class AgendaList(QListWidget):
+    """The agenda: topics dropped in from the vetted list are scheduled; moving one reorders."""
+
+    topic_dropped = Signal(int)
+    reordered = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = event.source()
+        if source is self:
+            super().dropEvent(event)
+            self.reordered.emit()
+            return
+        if isinstance(source, QListWidget):
+            for item in source.selectedItems():
+                self.topic_dropped.emit(int(item.data(TOPIC_ROLE)))
+        event.ignore()  # the agenda is rebuilt from the database, not from the drop
+
+
+class MeetingEditor(RecordEditor):
+    kind = "meeting"
+    machine = "meeting"
+    actions = ("notify", "hold", "issue_minutes", "cancel")
+
+    def __init__(
+        self, db: Database, record_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, record_id, parent)
+        self.setWindowTitle(self.tr("联席会议"))
+        self.resize(900, 680)
+        self.choices = unit_choices(db)
+        f = self.form
+        self.kind_combo = f.add("kind", self.tr("会议类别"), enum_combo(MeetingKind))
+        self.level = f.add("level", self.tr("层级"), enum_combo(Level, Level.COUNTY))
+        self.union = f.add("union_unit_id", self.tr("工会"), UnitPicker(self.choices))
+        self.partner_unit = f.add(
+            "partner_unit_id", self.tr("政府方单位"), UnitPicker(self.choices)
+        )
+        self.partner = f.add("partner_name", self.tr("政府方名称"), QLineEdit())
+        self.series = f.add(
+            "series_number", self.tr("届次（第N次，0 为自动）"), QSpinBox(maximum=10000)
+        )
+        self.planned_on = f.add("planned_on", self.tr("计划日期"), date_edit())
+        self.place = f.add("place", self.tr("地点"), QLineEdit())
+        self.chair = f.add("chair", self.tr("主持人"), QLineEdit())
+        self.status = f.add("status", self.tr("状态"), QLineEdit(readOnly=True))
+        self.partner_unit.unit_changed.connect(
+            lambda uid: (
+                uid is not None
+                and not self.partner.text()
+                and self.partner.setText(self.partner_unit.text())
+            )
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._participants_tab(), self.tr("参会人员"))
+        self.tabs.addTab(self._agenda_tab(), self.tr("议程"))
+        self.tabs.addTab(self._groups_tab(), self.tr("工作小组"))
+        self.tabs.addTab(self._minutes_tab(), self.tr("会议纪要"))
+        self.tabs.addTab(self._items_tab(), self.tr("议定事项"))
+        self.body.addWidget(self.tabs)
+        self.watch(
+            self.kind_combo,
+            self.level,
+            self.union,
+            self.partner_unit,
+            self.partner,
+            self.series,
+            self.planned_on,
+            self.place,
+            self.chair,
+        )
+        if record_id is not None:
+            self.set_dto(self.reload_dto())
+        else:
+            with db.unit_of_work() as s:
+                office = local_office(s)
+            self.union.set_unit_id(office.unit_id)
+            select(self.level, office.level)
+            self.tabs.setEnabled(False)
+            self.workflow.update_state(None)  # type: ignore[union-attr]
+
+    # tabs
+    def _participants_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.people = QTableWidget(0, 5)
+        self.people.setHorizontalHeaderLabels(["姓名", "出席情况", "单位", "职务", "请假原因"])
+        self.people.horizontalHeader().setStretchLastSection(True)
+        row = QHBoxLayout()
+        add, remove, save = (
+            QPushButton(t) for t in (self.tr("添加"), self.tr("删除"), self.tr("保存参会人员"))
+        )
+        add.clicked.connect(lambda: self._add_person(ParticipantInput("", AttendanceRole.ATTENDED)))
+        remove.clicked.connect(lambda: self.people.removeRow(self.people.currentRow()))
+        save.clicked.connect(self.save_participants)
+        for b in (add, remove, save):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addWidget(self.people)
+        layout.addLayout(row)
+        return box
+
+    def _add_person(self, p: ParticipantInput) -> None:
+        r = self.people.rowCount()
+        self.people.insertRow(r)
+        self.people.setItem(r, 0, QTableWidgetItem(p.name))
+        role = QComboBox()
+        for value, label in ROLE_LABELS.items():
+            role.addItem(label, value)
+        role.setCurrentIndex(list(ROLE_LABELS).index(p.role))
+        self.people.setCellWidget(r, 1, role)
+        for col, text in ((2, p.unit_name), (3, p.title), (4, p.absence_reason)):
+            self.people.setItem(r, col, QTableWidgetItem(text))
+
+    def participants(self) -> list[ParticipantInput]:
+        def text(r: int, c: int) -> str:
+            item = self.people.item(r, c)
+            return item.text() if item is not None else ""
+
+        result = []
+        for r in range(self.people.rowCount()):
+            role = self.people.cellWidget(r, 1)
+            assert isinstance(role, QComboBox)
+            result.append(
+                ParticipantInput(
+                    text(r, 0),
+                    role.currentData(),
+                    unit_name=text(r, 2),
+                    title=text(r, 3),
+                    absence_reason=text(r, 4),
+                )
+            )
+        return result
+
+    def save_participants(self) -> None:
+        dto = self.attempt(core.set_participants, self.record_id, self.participants())
+        if dto is not None:
+            self.set_dto(dto)
+            self.changed.emit()
+
+    def _agenda_tab(self) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        self.available = QListWidget()
+        self.available.setDragEnabled(True)
+        self.available.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.agenda = AgendaList()
+        schedule = QPushButton(self.tr("列入议程 →"))
+        unschedule = QPushButton(self.tr("← 移出议程"))
+        grid.addWidget(QLabel(self.tr("已审定、可列入会议的议题（可拖入右侧）：")), 0, 0)
+        grid.addWidget(QLabel(self.tr("本次会议议程（拖动调整顺序）：")), 0, 2)
+        grid.addWidget(self.available, 1, 0)
+        buttons = QVBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(schedule)
+        buttons.addWidget(unschedule)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 1, 1)
+        grid.addWidget(self.agenda, 1, 2)
+        schedule.clicked.connect(
+            lambda: [self.schedule(int(i.data(TOPIC_ROLE))) for i in self.available.selectedItems()]
+        )
+        unschedule.clicked.connect(self._unschedule_selected)
+        self.agenda.topic_dropped.connect(self.schedule)
+        self.agenda.reordered.connect(self._reorder)
+        return box
+
+    def schedule(self, topic_id: int) -> None:
+        self._after(self.attempt(core.schedule_topic, self.record_id, topic_id))
+
+    def _unschedule_selected(self) -> None:
+        for item in self.agenda.selectedItems():
+            self._after(
+                self.attempt(core.unschedule_topic, self.record_id, int(item.data(TOPIC_ROLE)))
+            )
+
+    def _reorder(self) -> None:
+        order = [int(self.agenda.item(i).data(TOPIC_ROLE)) for i in range(self.agenda.count())]
+        self._after(self.attempt(core.reorder_agenda, self.record_id, order))
+
+    def _after(self, dto: MeetingDTO | None) -> None:
+        if dto is not None:
+            self.set_dto(dto)
+            self.changed.emit()
+
+    def _groups_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.groups: dict[WorkingGroupKind, QLineEdit] = {}
+        for kind, label in GROUP_LABELS.items():
+            row = QHBoxLayout()
+            row.addWidget(QLabel(label), 0)
+            edit = QLineEdit(placeholderText=self.tr("成员，以顿号分隔"))
+            self.groups[kind] = edit
+            row.addWidget(edit, 1)
+            layout.addLayout(row)
+        save = QPushButton(self.tr("保存工作小组"))
+        save.clicked.connect(
+            lambda: self._after(
+                self.attempt(
+                    core.set_working_groups,
+                    self.record_id,
+                    {k: e.text() for k, e in self.groups.items()},
+                )
+            )
+        )
+        layout.addWidget(save)
+        layout.addStretch(1)
+        return box
+
+    def _minutes_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.minutes = text_box(240)
+        row = QHBoxLayout()
+        previous = QPushButton(self.tr("插入上次会议议定事项落实情况"))
+        save = QPushButton(self.tr("保存纪要正文"))
+        previous.clicked.connect(self.insert_previous_items)
+        save.clicked.connect(
+            lambda: self._after(
+                self.attempt(core.save_minutes_text, self.record_id, self.minutes.toPlainText())
+            )
+        )
+        row.addWidget(previous)
+        row.addWidget(save)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.minutes)
+        return box
+
+    def previous_items_text(self) -> str:
+        """Every meeting opens by reporting on the last one's agreed items and their status."""
+        with self.db.unit_of_work() as s:
+            prev = previous_meeting(s, self.record_id) if self.record_id else None
+        if prev is None:
+            return self.tr("一、上次会议议定事项落实情况\n本次为首次会议。\n")
+        lines = [
+            self.tr("一、上次会议（第%1次，%2）议定事项落实情况")
+            .replace("%1", str(prev.series_number))
+            .replace("%2", prev.held_on.isoformat() if prev.held_on else "")
+        ]
+        for n, item in enumerate(prev.items, start=1):
+            deadline = item.deadline.isoformat() if item.deadline else "未定"
+            lines.append(
+                f"{n}. {item.text}（牵头单位：{item.lead_unit_name or '未定'}；时限：{deadline}；"
+                f"{status_label(item.status)}）"
+            )
+        if not prev.items:
+            lines.append(self.tr("上次会议未形成议定事项。"))
+        return "\n".join(lines) + "\n"
+
+    def insert_previous_items(self) -> None:
+        self.minutes.setPlainText(self.previous_items_text() + "\n" + self.minutes.toPlainText())
+
+    def _items_tab(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.items = QListWidget()
+        self.items.itemDoubleClicked.connect(lambda it: self.open_item(int(it.data(TOPIC_ROLE))))
+        add = QPushButton(self.tr("新增议定事项"))
+        add.clicked.connect(lambda: self.open_item(None))
+        layout.addWidget(self.items)
+        layout.addWidget(add)
+        return box
+
+    def open_item(self, item_id: int | None) -> ItemEditor:
+        topic = self.dto.agenda[0].topic_id if self.dto is not None and self.dto.agenda else None
+        editor = ItemEditor(self.db, item_id, self, meeting_id=self.record_id, topic_id=topic)
+        editor.changed.connect(lambda: self._after(self.reload_dto()))
+        editor.setModal(True)
+        editor.show()
+        return editor
+
+    # record
+    def load(self, dto: MeetingDTO) -> None:
+        select(self.kind_combo, dto.kind)
+        select(self.level, dto.level)
+        self.union.set_unit_id(dto.union_unit_id)
+        self.partner_unit.set_unit_id(dto.partner_unit_id)
+        self.partner.setText(dto.partner_name)
+        self.series.setValue(dto.series_number)
+        if dto.planned_on is not None:
+            self.planned_on.setDate(to_qdate(dto.planned_on))
+        self.place.setText(dto.place)
+        self.chair.setText(dto.chair)
+        parts = [status_label(dto.status)]
+        if dto.held_on:
+            parts.append(self.tr("%1召开").replace("%1", dto.held_on.isoformat()))
+        if dto.minutes_number:
+            parts.append(dto.minutes_number)
+        if dto.formality_flag:
+            parts.append(self.tr("走过场：%1").replace("%1", dto.formality_reason))
+        self.status.setText("　".join(parts))
+        self.tabs.setEnabled(True)
+        self.people.setRowCount(0)
+        for p in dto.participants:
+            self._add_person(
+                ParticipantInput(p.name, p.role, p.unit_id, p.unit_name, p.title, p.absence_reason)
+            )
+        self.agenda.clear()
+        for e in dto.agenda:
+            item = QListWidgetItem(f"{e.position}. {e.topic_title}")
+            item.setData(TOPIC_ROLE, e.topic_id)
+            self.agenda.addItem(item)
+        self.available.clear()
+        with self.db.unit_of_work() as s:
+            for status in (TopicStatus.VETTED, TopicStatus.CONSULTED):
+                for row in list_records(s, "topic", ListQuery(status=status, limit=500)).dicts():
+                    item = QListWidgetItem(f"{row['title']}（{cell_text(row['status'])}）")
+                    item.setData(TOPIC_ROLE, row["id"])
+                    self.available.addItem(item)
+        groups = dict(dto.working_groups)
+        for kind, edit in self.groups.items():
+            edit.setText(groups.get(kind, ""))
+        self.minutes.setPlainText(dto.minutes_text)
+        self.items.clear()
+        for it in dto.items:
+            entry = QListWidgetItem(
+                f"{it.sequence}. {it.text}（{it.lead_unit_name}；{status_label(it.status)}）"
+            )
+            entry.setData(TOPIC_ROLE, it.id)
+            self.items.addItem(entry)
+        self.dirty = False
+
+    def _input(self) -> core.MeetingInput:
+        union = self.union.unit_id()
+        if union is None:
+            raise InvalidInput("unit_required", field="union_unit_id")
+        return core.MeetingInput(
+            kind=self.kind_combo.currentData(),
+            level=self.level.currentData(),
+            union_unit_id=union,
+            partner_name=self.partner.text(),
+            partner_unit_id=self.partner_unit.unit_id(),
+            series_number=self.series.value() or None,
+            planned_on=from_qdate(self.planned_on.date()),
+            place=self.place.text(),
+            chair=self.chair.text(),
+        )
+
+    def store(self, session: Any) -> MeetingDTO:
+        if self.record_id is None:
+            return core.create_meeting(session, self._input())
+        return core.update_meeting(session, self.record_id, self._input())
+
+    def reload_dto(self) -> MeetingDTO:
+        with self.db.unit_of_work() as s:
+            return core.get_meeting(s, self.record_id)  # type: ignore[arg-type]
+
+    def perform(self, action: str) -> Any:
+        mid = self.record_id
+        assert mid is not None
+        if action == "notify":
+            return self.attempt(core.notify_meeting, mid)
+        if action == "hold":
+            return self.ask(
+                self.tr("标记已召开"),
+                [("held_on", self.tr("召开日期"), date_edit(self.dto.planned_on))],
+                lambda v: lambda s: core.hold_meeting(s, mid, v["held_on"]),
+            )
+        if action == "issue_minutes":
+            text = self.minutes.toPlainText()
+            return self.ask(
+                self.tr("印发纪要"),
+                [("minutes_issued_on", self.tr("印发日期"), date_edit(date.today()))],
+                lambda v: (
+                    lambda s: core.issue_minutes(
+                        s, mid, minutes_text=text, issued_on=v["minutes_issued_on"]
+                    )
+                ),
+            )
+        if action == "cancel":
+            return self.ask(
+                self.tr("取消会议"),
+                [("reason", self.tr("原因"), text_box())],
+                lambda v: lambda s: core.cancel_meeting(s, mid, v["reason"]),
+            )
+        raise KeyError(action)

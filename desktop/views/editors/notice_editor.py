@@ -1,0 +1,166 @@
+"""Supervision documents: issue a reminder, supervision notice or rectification order; record results."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from desktop.core import supervision as core
+from desktop.core.catalog import ListQuery
+from desktop.core.errors import InvalidInput
+from desktop.core.items import get_item
+from desktop.core.listing import list_records
+from desktop.db import Database
+from desktop.messages import status_label
+from desktop.models.enums import OPEN_ITEM_STATUSES, NoticeKind
+from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.choices import enum_combo, select
+from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.unit_picker import UnitPicker, unit_choices
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NoticeEditor(RecordEditor):
+    kind = "notice"
+
+    def __init__(
+        self,
+        db: Database,
+        record_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        target_unit_id: int | None = None,
+        item_ids: tuple[int, ...] = (),
+    ) -> None:
+        super().__init__(db, record_id, parent)
+        self.setWindowTitle(self.tr("督办文书"))
+        f = self.form
+        self.notice_kind = f.add(
+            "kind", self.tr("文书类别"), enum_combo(NoticeKind, NoticeKind.REMINDER)
+        )
+        self.number = f.add(
+            "number",
+            self.tr("文号"),
+            QLineEdit(readOnly=True, placeholderText=self.tr("印发时自动编号")),
+        )
+        self.target = f.add("target_unit_id", self.tr("督办对象"), UnitPicker(unit_choices(db)))
+        self.items = f.add("item_ids", self.tr("督办事项（勾选）"), QListWidget())
+        self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit())
+        self.requirements = f.add("requirements", self.tr("督办要求"), text_box(60))
+        self.feedback_deadline = f.add(
+            "feedback_deadline", self.tr("反馈时限"), date_edit(date.today() + timedelta(days=14))
+        )
+        self.problem = f.add("problem", self.tr("存在问题（整改通知）"), text_box(50))
+        self.rectify_deadline = f.add(
+            "rectify_deadline",
+            self.tr("整改时限（整改通知）"),
+            date_edit(date.today() + timedelta(days=30)),
+        )
+        self.result = f.add("result", self.tr("整改结果"), text_box(50))
+        self.target.unit_changed.connect(self._load_open_items)
+        self.watch(self.notice_kind, self.target, self.requirements, self.problem, self.result)
+        if record_id is not None:
+            self.set_dto(self.reload_dto())
+        else:
+            self.result.setEnabled(False)
+            self.target.set_unit_id(target_unit_id)
+            for i in range(self.items.count()):
+                entry = self.items.item(i)
+                if entry.data(ITEM_ROLE) in item_ids:
+                    entry.setCheckState(Qt.CheckState.Checked)
+            self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("印发"))
+
+    def _load_open_items(self, unit_id: int | None) -> None:
+        self.items.clear()
+        if unit_id is None:
+            return
+        with self.db.unit_of_work() as s:
+            rows = list_records(s, "item", ListQuery(unit_id=unit_id, limit=500)).dicts()
+        for row in rows:
+            if row["status"] in OPEN_ITEM_STATUSES:
+                entry = QListWidgetItem(f"{row['id']}. {row['text']}（时限 {row['deadline']}）")
+                entry.setData(ITEM_ROLE, row["id"])
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked)
+                self.items.addItem(entry)
+
+    def checked_items(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.items.item(i).data(ITEM_ROLE))
+            for i in range(self.items.count())
+            if self.items.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def load(self, dto: core.NoticeDTO) -> None:
+        select(self.notice_kind, dto.kind)
+        self.number.setText(dto.number)
+        self.target.set_unit_id(dto.target_unit_id)
+        self.items.clear()
+        with self.db.unit_of_work() as s:
+            items = [get_item(s, item_id) for item_id in dto.item_ids]
+        for item in items:
+            self.items.addItem(
+                QListWidgetItem(f"{item.id}. {item.text}（{status_label(item.status)}）")
+            )
+        self.issued_on.setDate(to_qdate(dto.issued_on))
+        self.requirements.setPlainText(dto.requirements)
+        if dto.feedback_deadline:
+            self.feedback_deadline.setDate(to_qdate(dto.feedback_deadline))
+        self.problem.setPlainText(dto.problem)
+        if dto.rectify_deadline:
+            self.rectify_deadline.setDate(to_qdate(dto.rectify_deadline))
+        self.result.setPlainText(dto.result)
+        # An issued document is not edited; only a rectification order's result is recorded.
+        for w in (
+            self.notice_kind,
+            self.target,
+            self.items,
+            self.issued_on,
+            self.requirements,
+            self.feedback_deadline,
+            self.problem,
+            self.rectify_deadline,
+        ):
+            w.setEnabled(False)
+        is_rectification = dto.kind == NoticeKind.RECTIFICATION
+        self.result.setEnabled(is_rectification)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("保存整改结果"))
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(is_rectification)
+        self.dirty = False
+
+    def store(self, session: Any) -> core.NoticeDTO:
+        if self.record_id is not None:
+            return core.record_rectification_result(
+                session, self.record_id, self.result.toPlainText()
+            )
+        target = self.target.unit_id()
+        if target is None:
+            raise InvalidInput("unit_required", field="target_unit_id")
+        kind = self.notice_kind.currentData()
+        rectification = kind == NoticeKind.RECTIFICATION
+        return core.issue_notice(
+            session,
+            core.NoticeInput(
+                kind=kind,
+                target_unit_id=target,
+                item_ids=self.checked_items(),
+                issued_on=from_qdate(self.issued_on.date()) or date.today(),
+                requirements=self.requirements.toPlainText(),
+                feedback_deadline=from_qdate(self.feedback_deadline.date()),
+                problem=self.problem.toPlainText() if rectification else "",
+                rectify_deadline=from_qdate(self.rectify_deadline.date())
+                if rectification
+                else None,
+            ),
+        )
+
+    def reload_dto(self) -> core.NoticeDTO:
+        with self.db.unit_of_work() as s:
+            return core.get_notice(s, self.record_id)  # type: ignore[arg-type]
+
+    def perform(self, action: str) -> Any:
+        raise KeyError(action)

@@ -1,0 +1,160 @@
+"""Topic editor: the topic itself, its research visits and consultations, and its workflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QSpinBox, QWidget
+
+from desktop.core import topics as core
+from desktop.core.errors import InvalidInput
+from desktop.core.office import local_office
+from desktop.db import Database
+from desktop.messages import status_label
+from desktop.models.enums import TopicSource
+from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.choices import enum_combo, select
+from desktop.views.form import chosen_unit, date_edit, text_box
+from desktop.views.unit_picker import UnitPicker, unit_choices
+
+
+class TopicEditor(RecordEditor):
+    kind = "topic"
+    machine = "topic"
+    actions = ("start_research", "vet", "mark_consulted", "defer", "reopen", "reject", "merge")
+
+    def __init__(
+        self, db: Database, record_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, record_id, parent)
+        self.setWindowTitle(self.tr("议题"))
+        self.choices = unit_choices(db)
+        f = self.form
+        self.title_edit = f.add("title", self.tr("议题标题"), QLineEdit())
+        self.source = f.add("source", self.tr("来源"), enum_combo(TopicSource))
+        self.union = f.add("union_unit_id", self.tr("所属工会"), UnitPicker(self.choices))
+        self.proposer = f.add("proposing_unit_id", self.tr("提出单位"), UnitPicker(self.choices))
+        self.priority = f.add(
+            "priority", self.tr("优先级（1 高 3 低）"), QSpinBox(minimum=1, maximum=3, value=2)
+        )
+        self.description = f.add("description", self.tr("说明"), text_box(90))
+        self.status = f.add("status", self.tr("状态"), QLineEdit(readOnly=True))
+        self.history = QListWidget()
+        self.history.setObjectName("topic_history")
+        self.body.addWidget(self.history)
+        self.watch(
+            self.title_edit, self.source, self.union, self.proposer, self.priority, self.description
+        )
+        if record_id is not None:
+            self.set_dto(self.reload_dto())
+        else:
+            with db.unit_of_work() as s:
+                self.union.set_unit_id(local_office(s).unit_id)
+            self.workflow.update_state(None)  # type: ignore[union-attr]
+
+    def load(self, dto: core.TopicDTO) -> None:
+        self.title_edit.setText(dto.title)
+        select(self.source, dto.source)
+        self.union.set_unit_id(dto.union_unit_id)
+        self.proposer.set_unit_id(dto.proposing_unit_id)
+        self.priority.setValue(dto.priority)
+        self.description.setPlainText(dto.description)
+        reasons = [r for r in (dto.rejection_reason, dto.deferral_reason) if r]
+        self.status.setText("；".join([status_label(dto.status), *reasons]))
+        self.history.clear()
+        for r in dto.research_visits:
+            self.history.addItem(f"调研 {r.visited_on}　{r.place}　{r.findings}")
+        if dto.vetted_on is not None:
+            self.history.addItem(f"审定 {dto.vetted_on}　{dto.vetting_conclusion}")
+        for c in dto.consultations:
+            opinion = "同意" if c.agrees else "不同意"
+            self.history.addItem(
+                f"征求意见 {c.consulted_on}　{c.department_name}（{opinion}）：{c.opinion}"
+            )
+        self.dirty = False
+
+    def _input(self) -> core.TopicInput:
+        return core.TopicInput(
+            title=self.title_edit.text(),
+            source=self.source.currentData(),
+            union_unit_id=self.union.unit_id() or 0,
+            description=self.description.toPlainText(),
+            proposing_unit_id=self.proposer.unit_id(),
+            priority=self.priority.value(),
+        )
+
+    def store(self, session: Any) -> core.TopicDTO:
+        if self.union.unit_id() is None:
+            raise InvalidInput("unit_required", field="union_unit_id")
+        if self.record_id is None:
+            return core.create_topic(session, self._input())
+        return core.update_topic(session, self.record_id, self._input())
+
+    def reload_dto(self) -> core.TopicDTO:
+        with self.db.unit_of_work() as s:
+            return core.get_topic(s, self.record_id)  # type: ignore[arg-type]
+
+    def perform(self, action: str) -> Any:
+        tid = self.record_id
+        assert tid is not None
+        if action == "start_research":
+            return self.ask(
+                self.tr("记录调研"),
+                [
+                    ("visited_on", self.tr("调研日期"), date_edit()),
+                    ("place", self.tr("地点"), QLineEdit()),
+                    ("participants", self.tr("参加人员"), QLineEdit()),
+                    ("findings", self.tr("调研结论"), text_box()),
+                ],
+                lambda v: lambda s: core.add_research_visit(s, tid, **v),
+            )
+        if action == "vet":
+            return self.ask(
+                self.tr("提交审定（办公室扩大会）"),
+                [
+                    ("vetted_on", self.tr("审定日期"), date_edit()),
+                    ("vetting_conclusion", self.tr("审定意见"), text_box()),
+                ],
+                lambda v: (
+                    lambda s: core.vet_topic(
+                        s, tid, on=v["vetted_on"], conclusion=v["vetting_conclusion"]
+                    )
+                ),
+            )
+        if action == "mark_consulted":
+            agrees = QCheckBox(self.tr("部门同意"))
+            agrees.setChecked(True)
+            return self.ask(
+                self.tr("征求部门意见"),
+                [
+                    ("department_unit_id", self.tr("部门"), UnitPicker(self.choices)),
+                    ("consulted_on", self.tr("日期"), date_edit()),
+                    ("opinion", self.tr("部门意见"), text_box()),
+                ],
+                lambda v: (
+                    lambda s: core.add_consultation(
+                        s,
+                        tid,
+                        department_unit_id=chosen_unit(v, "department_unit_id"),
+                        on=v["consulted_on"],
+                        opinion=v["opinion"],
+                        agrees=agrees.isChecked(),
+                    )
+                ),
+            )
+        if action in ("defer", "reject"):
+            fn = core.defer_topic if action == "defer" else core.reject_topic
+            return self.ask(
+                self.tr("原因"),
+                [("reason", self.tr("原因"), text_box())],
+                lambda v: lambda s: fn(s, tid, v["reason"]),
+            )
+        if action == "reopen":
+            return self.attempt(core.reopen_topic, tid)
+        if action == "merge":
+            return self.ask(
+                self.tr("合并到议题"),
+                [("into_topic_id", self.tr("目标议题编号"), QSpinBox(minimum=1, maximum=10**9))],
+                lambda v: lambda s: core.merge_topic(s, tid, v["into_topic_id"]),
+            )
+        raise KeyError(action)

@@ -1,0 +1,156 @@
+"""Forms whose fields show their validation message beside them, and small input dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DomainError, InvalidInput
+from desktop.messages import message
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+def to_qdate(day: date | None) -> QDate:
+    return QDate(day.year, day.month, day.day) if day is not None else QDate()
+
+
+def from_qdate(value: QDate) -> date | None:
+    return date(value.year(), value.month(), value.day()) if value.isValid() else None
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(to_qdate(day or date.today()))
+    return edit
+
+
+class Form(QWidget):
+    """A QFormLayout whose rows each have an error line that a refused save fills in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.banner = QLabel()
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.layout_.addRow(label + "：", box)
+        self.fields[key] = widget
+        self.errors[key] = error
+        return widget
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        self.banner.clear()
+        self.banner.hide()
+
+    def show_error(self, exc: DomainError) -> None:
+        """Beside its field when the error names one on this form, else in the banner."""
+        self.clear_errors()
+        text = message(exc.code, exc.fields)
+        field = exc.field.split("[")[0].split(".")[0] if isinstance(exc, InvalidInput) else ""
+        label = self.errors.get(field)
+        if label is not None:
+            label.setText(text)
+            label.show()
+            self.fields[field].setFocus()
+        else:
+            self.banner.setText(text)
+            self.banner.show()
+
+
+def text_box(height: int = 80) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setMinimumHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def percent_box(value: int = 0) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 100)
+    spin.setSuffix("%")
+    spin.setValue(value)
+    return spin
+
+
+def widget_value(widget: QWidget) -> Any:
+    """What a form widget holds, in the type core expects."""
+    unit_id = getattr(widget, "unit_id", None)
+    if callable(unit_id):
+        return unit_id()
+    if isinstance(widget, QDateEdit):
+        return from_qdate(widget.date())
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(type(widget).__name__)
+
+
+def chosen_unit(values: dict[str, Any], key: str) -> int:
+    """The unit picked in an AskDialog, or the refusal a clerk sees beside the field."""
+    unit_id = values.get(key)
+    if unit_id is None:
+        raise InvalidInput("unit_required", field=key)
+    return int(unit_id)
+
+
+class AskDialog(QDialog):
+    """A few inputs for a workflow step (a date, a reason, a unit…), checked by core on OK."""
+
+    def __init__(
+        self, title: str, fields: list[tuple[str, str, QWidget]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.form = Form()
+        for key, label, widget in fields:
+            self.form.add(key, label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.form.banner)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {key: widget_value(widget) for key, widget in self.form.fields.items()}

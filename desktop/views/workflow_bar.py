@@ -1,0 +1,45 @@
+"""The workflow buttons of a record's state machine: disabled when not allowed, saying why."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from desktop.core.states import MACHINES
+from desktop.messages import action_label, message
+
+
+class WorkflowBar(QWidget):
+    triggered = Signal(str)
+
+    def __init__(
+        self, machine: str, actions: tuple[str, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.machine = MACHINES[machine]
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for action in actions:
+            button = QPushButton(action_label(action))
+            button.setObjectName(f"action_{action}")
+            button.clicked.connect(lambda _checked=False, a=action: self.triggered.emit(a))
+            self.buttons[action] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def update_state(self, state: StrEnum | None) -> None:
+        """Enable what the state allows; a disabled button's tooltip gives the reason."""
+        for action, button in self.buttons.items():
+            allowed = state is not None and self.machine.can(action, state)
+            button.setEnabled(allowed)
+            if allowed:
+                button.setToolTip("")
+            elif state is None:
+                button.setToolTip(self.tr("请先保存记录。"))
+            else:
+                button.setToolTip(
+                    message("illegal_transition", {"state": str(state), "action": action})
+                )
