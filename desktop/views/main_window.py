@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -22,6 +22,7 @@ from desktop.db import Database
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
+from desktop.views.undo import undo_actions
 
 # Navigation order and titles, as a clerk reads them; each list page shows one record kind.
 LIST_PAGES: tuple[tuple[str, str], ...] = (
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         with db.unit_of_work() as session:
             self.office = local_office(session)
         self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _i: self.reload_current())
+        undo_actions(self.undo_stack, self)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self.pages: list[QWidget] = [self.dashboard]
         self.titles: list[str] = [self.tr("工作台")]
         for kind, title in LIST_PAGES:
-            page = RecordPage(db, kind, self.tr(title))
+            page = RecordPage(db, kind, self.tr(title), self.undo_stack)
             page.changed.connect(self.update_counts)
             self.pages.append(page)
             self.titles.append(self.tr(title))
@@ -97,6 +101,16 @@ class MainWindow(QMainWindow):
             reload = getattr(page, "reload", None)
             if reload is not None:
                 reload()
+        self.update_counts()
+
+    def reload_current(self) -> None:
+        """After an undo or redo: the page in view and the counts show the database again."""
+        page = self.stack.currentWidget()
+        reload = getattr(page, "reload", None)
+        if reload is not None:
+            reload()
+        if page is not self.dashboard:
+            self.dashboard.reload()
         self.update_counts()
 
     def update_counts(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,7 +40,14 @@ class RecordPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, db: Database, kind: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        kind: str,
+        title: str,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.title = title
@@ -85,6 +93,7 @@ class RecordPage(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self._db = db
         self.editors: list[RecordEditor] = []
+        self.undo_stack = undo_stack
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{title}</h2>")

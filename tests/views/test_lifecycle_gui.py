@@ -168,3 +168,48 @@ def test_item_assignment_needs_a_lead_unit(qtbot, county: County) -> None:  # ty
     assert editor.form.errors["lead_unit_id"].text().startswith("请从列表中选择「牵头单位」")
     with county.db.unit_of_work() as s:
         assert show_record(s, "item", draft.id)["lead_unit_id"] is None
+
+
+def test_undo_and_redo_an_edit_from_the_window(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(county.db, today=date(2026, 11, 21))
+    qtbot.addWidget(window)
+    page = window.show_page("单位名录")
+    editor = page.open_editor(county.hrss)
+    qtbot.addWidget(editor)
+    editor.contact.setText("李科长")
+    editor.phone.setText("0515-84100000")
+    assert editor.save()
+    with county.db.unit_of_work() as s:
+        assert show_record(s, "unit", county.hrss)["contact_person"] == "李科长"
+    editor.close()
+    window.undo_stack.undo()
+    with county.db.unit_of_work() as s:
+        shown = show_record(s, "unit", county.hrss)
+    assert (shown["contact_person"], shown["contact_phone"]) == ("", "")
+    assert window.undo_stack.canRedo()
+    window.undo_stack.redo()
+    with county.db.unit_of_work() as s:
+        assert show_record(s, "unit", county.hrss)["contact_person"] == "李科长"
+
+
+def test_closing_with_unsaved_changes_and_discarding_keeps_the_data(
+    qtbot, county: County, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = TopicEditor(county.db, held_meeting(county)[1])
+    qtbot.addWidget(editor)
+    editor.title_edit.setText("改过的标题")
+    editor.title_edit.textEdited.emit("改过的标题")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard,
+    )
+    editor.reject()
+    assert asked == ["有未保存的修改。要保存吗？"]
+    with county.db.unit_of_work() as s:
+        assert (
+            show_record(s, "topic", editor.record_id)["title"] == "劳动竞赛奖金列入政府年度奖励基金"
+        )

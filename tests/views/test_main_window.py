@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 
 from desktop.core import items
 from desktop.core.units import UnitInput, create_unit
@@ -56,7 +57,7 @@ def test_dashboard_counts_match_core(qtbot, county: County) -> None:  # type: ig
 
 
 def test_search_box_finds_by_pinyin_initials(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
-    page = RecordPage(county.db, "unit", "单位名录")
+    page = RecordPage(county.db, "unit", "单位名录", QUndoStack())
     qtbot.addWidget(page)
     qtbot.keyClicks(page.search, "bhx")
     qtbot.waitUntil(lambda: page.model.total == 2, timeout=3000)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.core.errors import DomainError
+from desktop.core.snapshots import snapshot
 from desktop.db import Database
+from desktop.messages import kind_label
 from desktop.views.form import AskDialog, Form
+from desktop.views.undo import EditCommand, undo_actions
 from desktop.views.workflow_bar import WorkflowBar
 
 
@@ -40,6 +45,10 @@ class RecordEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        # The window's stack when opened from it, so Ctrl+Z there undoes edits made here too.
+        stack = getattr(parent, "undo_stack", None)
+        self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
+        undo_actions(self.undo_stack, self)
         self.record_id = record_id
         self.dto: Any = None
         self.dirty = False
@@ -121,12 +130,46 @@ class RecordEditor(QDialog):
             self.workflow.update_state(getattr(dto, "status", None))
 
     def save(self) -> bool:
+        before = self._snapshot()
         dto = self.attempt(self.store)
         if dto is None:
             return False
         self.set_dto(dto)
+        after = self._snapshot()
+        if before is not None and after is not None and before != after:
+            title = getattr(dto, "name", None) or getattr(dto, "title", None) or f"#{dto.id}"
+            self.undo_stack.push(
+                EditCommand(
+                    self.db,
+                    self.kind,
+                    dto.id,
+                    before,
+                    after,
+                    self.tr("修改%1“%2”")
+                    .replace("%1", kind_label(self.kind))
+                    .replace("%2", str(title)),
+                    self._refresh_if_open,
+                )
+            )
         self.changed.emit()
         return True
+
+    def _snapshot(self) -> dict[str, Any] | None:
+        if self.record_id is None:
+            return None
+        with self.db.unit_of_work() as session:
+            return snapshot(session, self.kind, self.record_id)
+
+    def _refresh_if_open(self) -> None:
+        # An undo from the main window may come after this dialog was closed and deleted.
+        if isValid(self) and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the record as the database has it now (after an undo or redo)."""
+        if self.record_id is not None:
+            self.set_dto(self.reload_dto())
+        self.changed.emit()
 
     def on_action(self, action: str) -> None:
         if self.dirty and not self.save():
