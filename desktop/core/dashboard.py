@@ -82,6 +82,65 @@ def dashboard_counts(session: Session, today: date) -> DashboardCounts:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One line of a dashboard list: the record it opens and what it says."""
+
+    kind: str
+    id: int
+    text: str
+    on: date | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class DashboardEntries:
+    overdue_items: tuple[Entry, ...]
+    due_soon_items: tuple[Entry, ...]
+    topics_waiting_for_vetting: tuple[Entry, ...]
+    suggestions_waiting_for_reply: tuple[Entry, ...]
+
+
+def _items(session: Session, clauses: Clauses, limit: int) -> tuple[Entry, ...]:
+    rows = session.execute(
+        select(AgreedItem.id, AgreedItem.text, AgreedItem.deadline, Unit.name)
+        .outerjoin(Unit, Unit.id == AgreedItem.lead_unit_id)
+        .where(*clauses)
+        .order_by(AgreedItem.deadline, AgreedItem.id)
+        .limit(limit)
+    )
+    return tuple(Entry("item", i, text, deadline, lead or "") for i, text, deadline, lead in rows)
+
+
+def dashboard_entries(session: Session, today: date, limit: int = 200) -> DashboardEntries:
+    """The records behind the dashboard's counts, oldest first (the same clauses as the counts)."""
+    until, _ = due_soon_until(load_calendar(session), today)
+    topics = session.execute(
+        select(Topic.id, Topic.title, Topic.created_at, Unit.name)
+        .join(Unit, Unit.id == Topic.union_unit_id)
+        .where(Topic.status.in_(WAITING_FOR_VETTING), Topic.deleted_at.is_(None))
+        .order_by(Topic.id)
+        .limit(limit)
+    )
+    suggestions = session.execute(
+        select(Suggestion.id, Suggestion.content, Suggestion.received_on, Unit.name)
+        .outerjoin(Unit, Unit.id == Suggestion.receiving_unit_id)
+        .where(*waiting_for_reply_clause())
+        .order_by(Suggestion.received_on, Suggestion.id)
+        .limit(limit)
+    )
+    return DashboardEntries(
+        overdue_items=_items(session, overdue_items_clause(today), limit),
+        due_soon_items=_items(session, due_soon_clause(today, until), limit),
+        topics_waiting_for_vetting=tuple(
+            Entry("topic", i, t, created.date(), u) for i, t, created, u in topics
+        ),
+        suggestions_waiting_for_reply=tuple(
+            Entry("suggestion", i, c, on, u or "") for i, c, on, u in suggestions
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class LeadUnitLoad:
     unit_id: int
     unit_name: str

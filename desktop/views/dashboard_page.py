@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.dashboard import DashboardCounts, dashboard_counts
+from desktop.core.dashboard import DashboardCounts, Entry, dashboard_counts, dashboard_entries
 from desktop.core.frequency import frequency_status
 from desktop.db import Database
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
 
 RED, YELLOW, BLUE, GREY = "#c0392b", "#b7950b", "#1f618d", "#566573"
 
@@ -39,6 +43,7 @@ class CountCard(QFrame):
 
 class DashboardPage(QWidget):
     title = "工作台"
+    open_record = Signal(str, int)  # kind, id: the window opens its editor
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,19 +61,62 @@ class DashboardPage(QWidget):
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, i)
         self.exchange = QLabel()
+        self.lists = {
+            "overdue_items": QListWidget(),
+            "due_soon_items": QListWidget(),
+            "topics_waiting_for_vetting": QListWidget(),
+            "suggestions_waiting_for_reply": QListWidget(),
+        }
         self.behind = QListWidget()
+        captions = {
+            "overdue_items": self.tr("已超期的议定事项（双击打开）"),
+            "due_soon_items": self.tr("五个工作日内到期的事项"),
+            "topics_waiting_for_vetting": self.tr("待审定的议题"),
+            "suggestions_waiting_for_reply": self.tr("待答复的职工建议"),
+        }
+        lists = QGridLayout()
+        for n, (key, widget) in enumerate(self.lists.items()):
+            widget.setObjectName(key)
+            widget.itemDoubleClicked.connect(self._open)
+            lists.addWidget(QLabel(captions[key]), (n // 2) * 2, n % 2)
+            lists.addWidget(widget, (n // 2) * 2 + 1, n % 2)
+        lists.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")), 4, 0, 1, 2)
+        lists.addWidget(self.behind, 5, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('工作台')}</h2>"))
         layout.addLayout(grid)
         layout.addWidget(self.exchange)
-        layout.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")))
-        layout.addWidget(self.behind, 1)
+        layout.addLayout(lists, 1)
         self.reload()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        kind, record_id = item.data(RECORD_ROLE)
+        self.open_record.emit(kind, record_id)
+
+    def _fill(self, widget: QListWidget, entries: tuple[Entry, ...], colour: str | None) -> None:
+        widget.clear()
+        for e in entries:
+            when = e.on.isoformat() if e.on else ""
+            item = QListWidgetItem(f"{when}　{e.unit}　{e.text}")
+            item.setData(RECORD_ROLE, (e.kind, e.id))
+            item.setToolTip(e.text)
+            if colour is not None:
+                item.setForeground(QBrush(QColor(colour)))
+            widget.addItem(item)
 
     def reload(self) -> None:
         with self._db.unit_of_work() as session:
             counts = dashboard_counts(session, self.today)
+            entries = dashboard_entries(session, self.today)
             behind = [s for s in frequency_status(session, self.today) if s.behind]
+        self._fill(self.lists["overdue_items"], entries.overdue_items, RED)
+        self._fill(self.lists["due_soon_items"], entries.due_soon_items, YELLOW)
+        self._fill(
+            self.lists["topics_waiting_for_vetting"], entries.topics_waiting_for_vetting, None
+        )
+        self._fill(
+            self.lists["suggestions_waiting_for_reply"], entries.suggestions_waiting_for_reply, None
+        )
         self.counts = counts
         for key, card in self.cards.items():
             card.value.setText(str(getattr(counts, key)))

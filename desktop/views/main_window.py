@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from desktop.core.dashboard import DashboardCounts
 from desktop.core.office import local_office
 from desktop.db import Database
+from desktop.views import ui_state
 from desktop.views.dashboard_page import DashboardPage
+from desktop.views.editors.base import RecordEditor
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.undo import undo_actions
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(db, today or date.today())
+        self.dashboard.open_record.connect(self.open_record)
         self.pages: list[QWidget] = [self.dashboard]
         self.titles: list[str] = [self.tr("工作台")]
         for kind, title in LIST_PAGES:
@@ -96,6 +99,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         return self.pages[row]
 
+    def open_record(self, kind: str, record_id: int) -> RecordEditor:
+        """Open a record's editor from anywhere (the dashboard's entries, later search)."""
+        page = next(p for p in self.pages if isinstance(p, RecordPage) and p.kind == kind)
+        return page.open_editor(record_id)
+
     def reload(self) -> None:
         for page in self.pages:
             reload = getattr(page, "reload", None)
@@ -136,12 +144,9 @@ class MainWindow(QMainWindow):
             )
 
     def _restore_state(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if not ui_state.restore_geometry("main_window/geometry", self):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        ui_state.save_geometry("main_window/geometry", self)
         super().closeEvent(event)

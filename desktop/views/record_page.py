@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import write_table
+from desktop.core.states import MACHINES
 from desktop.db import Database
+from desktop.messages import action_label
 from desktop.views import ui_state
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
 from desktop.views.labels import cell_text, column_label
+from desktop.views.unit_picker import UnitPicker, unit_choices
 
 NO_YEAR = 0
 
@@ -61,6 +64,9 @@ class RecordPage(QWidget):
         self.status.setVisible(bool(spec.status_values))
         self.year = QSpinBox(minimum=NO_YEAR, maximum=2100, specialValueText=self.tr("全部年度"))
         self.year.setVisible(spec.year_of is not None)
+        self.unit_filter = UnitPicker(unit_choices(db))
+        self.unit_filter.setPlaceholderText(self.tr("按单位筛选"))
+        self.unit_filter.setVisible(bool(spec.units))
         self.count = QLabel()
         self.new_button = QPushButton(self.tr("新建"))
         self.new_button.setVisible(kind in CREATABLE)
@@ -69,6 +75,7 @@ class RecordPage(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.unit_filter)
         filters.addWidget(self.status)
         filters.addWidget(self.year)
         filters.addWidget(self.count)
@@ -107,6 +114,10 @@ class RecordPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.year.valueChanged.connect(self.apply_filters)
+        self.unit_filter.unit_changed.connect(lambda _unit: self.apply_filters())
+        ui_state.restore_header(f"columns/{kind}", self.table.horizontalHeader())
+        self.table.horizontalHeader().sectionResized.connect(self._save_columns)
+        self.table.horizontalHeader().sectionMoved.connect(self._save_columns)
         self._show_count()
 
     def open_editor(self, record_id: int | None) -> RecordEditor:
@@ -118,12 +129,29 @@ class RecordPage(QWidget):
         editor.show()
         return editor
 
+    def _save_columns(self, *_args: object) -> None:
+        ui_state.save_header(f"columns/{self.kind}", self.table.horizontalHeader())
+
+    def context_actions(self, row: int) -> list[str]:
+        """The workflow actions the row's state allows, for its context menu."""
+        editor_cls = EDITORS[self.kind]
+        if editor_cls.machine is None or "status" not in self.model.columns:
+            return []
+        status = self.model.row_value(row, "status")
+        machine = MACHINES[editor_cls.machine]
+        return [a for a in editor_cls.actions if machine.can(a, status)]
+
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
+        record_id = self.model.record_id(index.row())
         menu = QMenu(self)
-        menu.addAction(self.tr("打开"), lambda: self.open_editor(self.model.record_id(index.row())))
+        menu.addAction(self.tr("打开"), lambda: self.open_editor(record_id))
+        for action in self.context_actions(index.row()):
+            menu.addAction(
+                action_label(action), lambda a=action: self.open_editor(record_id).on_action(a)
+            )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def export_rows(self, path: Path) -> int:
@@ -164,6 +192,7 @@ class RecordPage(QWidget):
             ListQuery(
                 search=self.search.text(),
                 status=self.status.currentData(),
+                unit_id=self.unit_filter.unit_id(),
                 year=self.year.value() or None,
                 sort=query.sort,
                 descending=query.descending,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 
 def last_folder() -> str:
@@ -14,3 +15,24 @@ def last_folder() -> str:
 
 def remember_folder(folder: Path) -> None:
     QSettings().setValue("paths/last_folder", str(folder))
+
+
+def save_header(key: str, header: QHeaderView) -> None:
+    QSettings().setValue(key, header.saveState())
+
+
+def restore_header(key: str, header: QHeaderView) -> None:
+    state = QSettings().value(key)
+    if isinstance(state, QByteArray):
+        header.restoreState(state)
+
+
+def save_geometry(key: str, widget: QWidget) -> None:
+    QSettings().setValue(key, widget.saveGeometry())
+
+
+def restore_geometry(key: str, widget: QWidget) -> bool:
+    state = QSettings().value(key)
+    if isinstance(state, QByteArray):
+        return widget.restoreGeometry(state)
+    return False

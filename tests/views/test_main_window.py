@@ -100,3 +100,44 @@ def test_office_dialog_validates_and_creates(qtbot, db) -> None:  # type: ignore
 
     with db.unit_of_work() as s:
         assert local_office(s).name == "八滩镇工会"
+
+
+def test_dashboard_entries_open_their_records(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    item_id = assigned_item(county, deadline=date(2026, 5, 1))
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    overdue = window.dashboard.lists["overdue_items"]
+    assert overdue.count() == 1 and "县人社局" in overdue.item(0).text()
+    opened: list[int] = []
+    window.dashboard.open_record.connect(lambda kind, rid: opened.append(rid))
+    overdue.itemDoubleClicked.emit(overdue.item(0))
+    assert opened == [item_id]
+    editor = window.open_record("item", item_id)
+    qtbot.addWidget(editor)
+    assert editor.dto.id == item_id and editor.isVisible()
+
+
+def test_list_filters_by_unit_and_offers_allowed_actions(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    assigned_item(county)
+    page = RecordPage(county.db, "item", "议定事项", QUndoStack())
+    qtbot.addWidget(page)
+    assert page.context_actions(0) == ["report_progress", "request_extension", "complete", "cancel"]
+    page.unit_filter.setText("县财政局")  # a cooperating unit
+    assert page.model.total == 1
+    page.unit_filter.setText("八滩镇工会")
+    assert page.model.total == 0 and page.count.text() == "共 0 条"
+
+
+def test_export_of_the_current_view(qtbot, county: County, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    page = RecordPage(county.db, "unit", "单位名录", QUndoStack())
+    qtbot.addWidget(page)
+    page.search.setText("局")
+    page.apply_filters()
+    assert page.export_rows(tmp_path / "units.xlsx") == page.model.total == 2
+    sheet = load_workbook(tmp_path / "units.xlsx").active
+    rows = list(sheet.values)
+    assert rows[0][:3] == ("编号", "名称", "类别")
+    assert {r[1] for r in rows[1:]} == {"县人社局", "县财政局"}
+    assert rows[1][2] == "政府部门"

@@ -47,6 +47,9 @@ class RecordTableModel(QAbstractTableModel):
     def record_id(self, row: int) -> int:
         return int(self._rows[row][0])
 
+    def row_value(self, row: int, column: str) -> Any:
+        return self._rows[row][self.columns.index(column)]
+
     # Qt interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
