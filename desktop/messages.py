@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reply_text": ("答复内容", "reply"),
     "replied_on": ("答复日期", "reply date"),
     "reason": ("原因", "reason"),
+    "filename": ("文件名", "file name"),
     "figures": ("成效数据", "outcome figures"),
     "on": ("日期", "date"),
     "unit_id": ("单位", "unit"),
@@ -110,6 +111,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure_format": (
         "成效数据第 {line} 行格式应为 名称=数值单位，如 安置职工=1126人。",
         "Outcome figure line {line} should read name=number unit.",
+    ),
+    "bad_filename": (
+        "文件名含有不允许的字符。",
+        "The file name has characters that are not allowed.",
+    ),
+    "file_too_large": (
+        "文件过大，附件最大 {max_mb} MB。",
+        "The file is too large (at most {max_mb} MB).",
+    ),
+    "attachment_damaged": (
+        "附件“{name}”的文件已损坏，请从备份或原件重新添加。",
+        "The stored file of {name} is damaged.",
     ),
     "own_parent": ("单位不能是自己的上级单位。", "A unit cannot be its own parent."),
     "parent_cycle": (
@@ -219,6 +232,8 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "feedback": ("进展反馈", "feedback"),
     "notice": ("督办文书", "notice"),
     "bulletin": ("督查通报", "bulletin"),
+    "attachment": ("附件", "attachment"),
+    "attachment_file": ("附件文件", "attachment file"),
 }
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {

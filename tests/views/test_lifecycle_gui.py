@@ -213,3 +213,17 @@ def test_closing_with_unsaved_changes_and_discarding_keeps_the_data(
         assert (
             show_record(s, "topic", editor.record_id)["title"] == "劳动竞赛奖金列入政府年度奖励基金"
         )
+
+
+def test_attachments_in_an_editor(qtbot, county: County, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _meeting, topic_id = held_meeting(county)
+    editor = TopicEditor(county.db, topic_id)
+    qtbot.addWidget(editor)
+    source = tmp_path / "调研报告.txt"
+    source.write_text("调研发现：企业普遍支持。", encoding="utf-8")
+    assert editor.attachments.add_files([source]) == 1
+    assert editor.attachments.list.count() == 1
+    out = tmp_path / "out.txt"
+    attachment_id = editor.attachments.list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert editor.attachments.save_to(attachment_id, out)
+    assert out.read_text(encoding="utf-8") == "调研发现：企业普遍支持。"

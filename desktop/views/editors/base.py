@@ -26,6 +26,7 @@ from desktop.core.errors import DomainError
 from desktop.core.snapshots import snapshot
 from desktop.db import Database
 from desktop.messages import kind_label
+from desktop.views.attachment_list import AttachmentList
 from desktop.views.form import AskDialog, Form
 from desktop.views.undo import EditCommand, undo_actions
 from desktop.views.workflow_bar import WorkflowBar
@@ -62,9 +63,11 @@ class RecordEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout()
+        self.attachments = AttachmentList(db, self.kind)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(self.body)
+        layout.addWidget(self.attachments)
         if self.workflow is not None:
             layout.addWidget(self.workflow)
             self.workflow.triggered.connect(self.on_action)
@@ -126,6 +129,7 @@ class RecordEditor(QDialog):
         self.record_id = dto.id
         self.dirty = False
         self.load(dto)
+        self.attachments.set_owner(dto.uuid)
         if self.workflow is not None:
             self.workflow.update_state(getattr(dto, "status", None))
 
