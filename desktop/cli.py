@@ -24,7 +24,7 @@ from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
-from desktop.messages import message
+from desktop.messages import ESTIMATED_MARK, message
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
 
@@ -191,13 +191,25 @@ def cmd_list(args: argparse.Namespace, session: Session) -> None:
         limit=args.limit,
     )
     page = list_records(session, args.kind, query)
+    rows = [worded(row) for row in page.dicts()]
     if args.json:
-        print(json.dumps(plain(page.dicts()), ensure_ascii=False, indent=1))
+        print(json.dumps(plain(rows), ensure_ascii=False, indent=1))
         return
-    print("\t".join(page.columns))
-    for row in page.rows:
-        print("\t".join("" if v is None else str(plain(v)) for v in row))
+    columns = list(rows[0]) if rows else list(page.columns)
+    print("\t".join(columns))
+    for row in rows:
+        print("\t".join("" if v is None else str(plain(v)) for v in row.values()))
     print(f"共 {page.total} 条", file=sys.stderr)
+
+
+def worded(row: dict[str, Any]) -> dict[str, Any]:
+    """A listed row for people and scripts: a traffic light's reason as a sentence."""
+    if "light_code" not in row:
+        return row
+    text = message(row.pop("light_code"), row.pop("light_fields"))
+    if row.pop("light_estimated"):
+        text += ESTIMATED_MARK[0]
+    return {**row, "light_reason": text}
 
 
 def cmd_show(args: argparse.Namespace, session: Session) -> None:

@@ -222,6 +222,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+LIGHT_MESSAGES: dict[str, tuple[str, str]] = {
+    "light_red_overdue": ("红：已超期 {days} 个工作日", "red: {days} working days overdue"),
+    "light_yellow_due_soon": (
+        "黄：{days} 个工作日内到期",
+        "yellow: due within {days} working days",
+    ),
+    "light_yellow_no_feedback": (
+        "黄：已 {days} 天未反馈进展",
+        "yellow: no feedback for {days} days",
+    ),
+    "light_yellow_lagging": (
+        "黄：完成进度 {percent}% 落后于时间进度 {elapsed}%",
+        "yellow: {percent}% done with {elapsed}% of the time gone",
+    ),
+    "light_green": (
+        "绿：按计划推进，距时限 {days} 个工作日",
+        "green: on track, {days} working days left",
+    ),
+    "light_grey_completed": ("灰：已办结，待验收", "grey: completed, awaiting verification"),
+    "light_grey_verified": ("灰：已验收", "grey: verified"),
+    "light_grey_cancelled": ("灰：已撤销", "grey: cancelled"),
+    "light_grey_drafted": ("灰：尚未交办", "grey: not yet assigned"),
+}
+MESSAGES.update(LIGHT_MESSAGES)
+ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
+
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "unit"),
     "establishment": ("建制记录", "establishment"),

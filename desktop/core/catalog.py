@@ -204,6 +204,7 @@ _item = KindSpec(
         ("last_feedback_on", AgreedItem.last_feedback_on),
         ("completed_on", AgreedItem.completed_on),
         ("meeting_held_on", ItemMeeting.held_on),
+        ("assigned_on", AgreedItem.assigned_on),
     ),
     joins=lambda s: s.outerjoin(LeadUnit, LeadUnit.id == AgreedItem.lead_unit_id).join(
         ItemMeeting, ItemMeeting.id == AgreedItem.meeting_id
@@ -310,6 +311,8 @@ KINDS: dict[str, KindSpec] = {
 
 @dataclass(frozen=True)
 class ListQuery:
+    """A list request. `today` anchors computed columns such as an item's traffic light."""
+
     search: str = ""
     status: str | None = None
     unit_id: int | None = None
@@ -319,6 +322,7 @@ class ListQuery:
     descending: bool | None = None
     offset: int = 0
     limit: int | None = None
+    today: date | None = None
 
 
 def _escape_like(text: str) -> str:

@@ -17,13 +17,49 @@ from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.establishments import get_establishment
 from desktop.core.items import get_item
 from desktop.core.meetings import get_meeting
+from desktop.core.settings import supervision_settings
 from desktop.core.suggestions import get_suggestion
 from desktop.core.supervision import get_bulletin, get_notice
 from desktop.core.topics import get_topic
+from desktop.core.traffic import ItemFacts, lights
 from desktop.core.units import get_unit
+from desktop.core.workdays import load_calendar
 from desktop.models import ProgressFeedback
 
 MAX_PAGE = 100_000
+
+
+# Columns computed from the listed values rather than read from the database.
+DERIVED: dict[str, tuple[str, ...]] = {
+    "item": ("light", "light_code", "light_fields", "light_estimated"),
+}
+
+
+def _derive(
+    session: Session,
+    kind: str,
+    columns: tuple[str, ...],
+    rows: tuple[tuple[Any, ...], ...],
+    today: date,
+) -> tuple[tuple[Any, ...], ...]:
+    if kind != "item" or not rows:
+        return rows
+    at = {c: i for i, c in enumerate(columns)}
+    facts = [
+        ItemFacts(
+            r[at["status"]],
+            r[at["deadline"]],
+            r[at["assigned_on"]],
+            r[at["last_feedback_on"]],
+            r[at["percent_done"]],
+        )
+        for r in rows
+    ]
+    verdicts = lights(facts, today, load_calendar(session), supervision_settings(session))
+    return tuple(
+        (*row, v.light, v.reason, v.fields, v.estimated)
+        for row, v in zip(rows, verdicts, strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -93,7 +129,8 @@ def list_records(session: Session, kind: str, query: ListQuery | None = None) ->
         if query.limit is None and query.offset == 0
         else count_records(session, kind, query)
     )
-    return RecordPage(kind, spec.column_keys, rows, total, query.offset)
+    rows = _derive(session, kind, spec.column_keys, rows, query.today or date.today())
+    return RecordPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, total, query.offset)
 
 
 def _feedback(session: Session, feedback_id: int) -> dict[str, Any]:

@@ -62,6 +62,8 @@ COLUMN_LABELS: dict[str, str] = {
     "issue_no": "期数",
     "period_start": "起始日期",
     "period_end": "截止日期",
+    "assigned_on": "交办日期",
+    "light": "督办灯",
 }
 
 VALUE_LABELS: dict[str, str] = {
@@ -99,6 +101,10 @@ VALUE_LABELS: dict[str, str] = {
     "reminder": "催办单",
     "supervision": "督办通知书",
     "rectification": "整改通知书",
+    "red": "红",
+    "yellow": "黄",
+    "green": "绿",
+    "grey": "灰",
 }
 
 

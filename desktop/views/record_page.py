@@ -161,8 +161,10 @@ class RecordPage(QWidget):
             page = list_records(
                 session, self.kind, ListQuery(**{**query.__dict__, "offset": 0, "limit": None})
             )
-        rows = ([cell_text(v) for v in row] for row in page.rows)
-        return write_table(path, self.title, [column_label(c) for c in page.columns], rows)
+        keep = [i for i, c in enumerate(page.columns) if c in self.model.columns]
+        rows = ([cell_text(row[i]) for i in keep] for row in page.rows)
+        headers = [column_label(page.columns[i]) for i in keep]
+        return write_table(path, self.title, headers, rows)
 
     def export_dialog(self) -> None:
         folder = ui_state.last_folder()

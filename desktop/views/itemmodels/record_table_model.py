@@ -5,14 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.catalog import ListQuery
-from desktop.core.listing import count_records, list_records, spec_for
+from desktop.core.listing import DERIVED, count_records, list_records, spec_for
 from desktop.db import Database
+from desktop.messages import ESTIMATED_MARK, message
 from desktop.views.labels import cell_text, column_label
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+# Kept for the light's tooltip, not shown as columns of their own.
+HIDDEN = ("light_code", "light_fields", "light_estimated")
+LIGHT_LOOK = {
+    "red": ("● 红", "#c0392b"),
+    "yellow": ("● 黄", "#b7950b"),
+    "green": ("● 绿", "#1e8449"),
+    "grey": ("● 灰", "#7f8c8d"),
+}
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -22,7 +32,9 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self.kind = kind
-        self.columns = spec_for(kind).column_keys
+        every = spec_for(kind).column_keys + DERIVED.get(kind, ())
+        self._at = {c: i for i, c in enumerate(every)}
+        self.columns = tuple(c for c in every if c not in HIDDEN)
         self._query = ListQuery(limit=PAGE)
         self._rows: list[tuple[Any, ...]] = []
         self.total = 0
@@ -48,7 +60,12 @@ class RecordTableModel(QAbstractTableModel):
         return int(self._rows[row][0])
 
     def row_value(self, row: int, column: str) -> Any:
-        return self._rows[row][self.columns.index(column)]
+        return self._rows[row][self._at[column]]
+
+    def light_text(self, row: int) -> str:
+        code = self.row_value(row, "light_code")
+        text = message(code, self.row_value(row, "light_fields"))
+        return text + (ESTIMATED_MARK[0] if self.row_value(row, "light_estimated") else "")
 
     # Qt interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -60,7 +77,17 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        value = self._rows[index.row()][index.column()]
+        column = self.columns[index.column()]
+        value = self._rows[index.row()][self._at[column]]
+        if column == "light":
+            text, colour = LIGHT_LOOK[str(value)]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(colour))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.light_text(index.row())
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 30:
@@ -96,8 +123,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the database, so the lazily loaded rows stay in one order."""
-        if not 0 <= column < len(self.columns):
-            return
+        if not 0 <= column < len(self.columns) or self.columns[column] == "light":
+            return  # the light is computed per row, not a database column
         descending = order == Qt.SortOrder.DescendingOrder
         self._query = ListQuery(
             **{

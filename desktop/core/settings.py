@@ -1,0 +1,36 @@
+"""Business settings kept in the database (so the CLI sees them), with typed defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import InvalidInput
+from desktop.models import Setting
+
+
+@dataclass(frozen=True)
+class SupervisionSettings:
+    yellow_within_workdays: int = 5  # N: yellow when the deadline is this close
+    no_feedback_days: int = 30  # M: yellow after this long without feedback
+    lag_tolerance_percent: int = 10  # yellow when progress trails elapsed time by more
+    criticism_after_workdays: int = 20  # proposed for criticism when this late
+
+
+def supervision_settings(session: Session) -> SupervisionSettings:
+    values = {}
+    for f in fields(SupervisionSettings):
+        row = session.get(Setting, f"supervision.{f.name}")
+        if row is not None and row.value.isdigit():
+            values[f.name] = int(row.value)
+    return SupervisionSettings(**values)
+
+
+def save_supervision_settings(session: Session, settings: SupervisionSettings) -> None:
+    for f in fields(SupervisionSettings):
+        value = getattr(settings, f.name)
+        if not 0 <= value <= 365:
+            raise InvalidInput("out_of_range", field=f.name, min=0, max=365)
+        session.merge(Setting(key=f"supervision.{f.name}", value=str(value)))
+    session.flush()
