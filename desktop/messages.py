@@ -246,6 +246,22 @@ LIGHT_MESSAGES: dict[str, tuple[str, str]] = {
     "light_grey_drafted": ("灰：尚未交办", "grey: not yet assigned"),
 }
 MESSAGES.update(LIGHT_MESSAGES)
+MESSAGES.update(
+    {
+        "commend_all_on_time": (
+            "到期的 {due} 项议定事项全部按时办结",
+            "all {due} items due done on time",
+        ),
+        "criticise_overdue": (
+            "{overdue} 项议定事项逾期未办结，最长超期 {days} 个工作日",
+            "{overdue} items overdue, the longest by {days} working days",
+        ),
+        "criticise_rectification": (
+            "整改通知（{number}）逾期未整改到位",
+            "rectification order {number} not carried out in time",
+        ),
+    }
+)
 ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 
 KIND_LABELS: dict[str, tuple[str, str]] = {

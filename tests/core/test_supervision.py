@@ -1,0 +1,145 @@
+"""Bulletin statistics and the escalation ladder on a hand-made county with hand-computed answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import update
+
+from desktop.core import items, supervision
+from desktop.core.bulletin_stats import bulletin_statistics
+from desktop.core.escalation import Step, escalation_suggestions, next_step
+from desktop.models import AgreedItem
+from desktop.models.enums import ItemStatus, MentionKind, NoticeKind
+from tests.conftest import County
+from tests.core.helpers import held_meeting
+
+Q2 = (date(2026, 4, 1), date(2026, 6, 30))
+
+
+def _item(c: County, meeting: int, lead: int, deadline: date, done_on: date | None = None) -> int:
+    dto = c.run(
+        items.create_item,
+        items.ItemInput(meeting, f"事项{deadline}", lead_unit_id=lead, deadline=deadline),
+    )
+    c.run(items.assign_item, dto.id, date(2026, 4, 2))
+    if done_on is not None:
+        c.run(items.complete_item, dto.id, on=done_on)
+    return int(dto.id)
+
+
+def fixture(c: County) -> dict[str, int]:
+    meeting, _ = held_meeting(c)
+    ids = {
+        "A": _item(c, meeting, c.hrss, date(2026, 6, 30), date(2026, 6, 20)),  # on time
+        "B": _item(c, meeting, c.hrss, date(2026, 6, 30), date(2026, 7, 3)),  # late, after Q2
+        "C": _item(c, meeting, c.finance, date(2026, 6, 15)),  # still open
+        "D": _item(c, meeting, c.finance, date(2026, 6, 10), date(2026, 6, 10)),  # on the day
+        "E": _item(c, meeting, c.township_union, date(2026, 7, 15)),  # due in Q3, open
+        "G": _item(c, meeting, c.township_union, date(2026, 5, 20), date(2026, 5, 18)),
+        "F": _item(c, meeting, c.hrss, date(2026, 5, 31)),
+    }
+    c.run(items.cancel_item, ids["F"], on=date(2026, 5, 1), reason="情况变化")
+    c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(
+            NoticeKind.RECTIFICATION,
+            c.finance,
+            (ids["C"],),
+            date(2026, 6, 16),
+            problem="进展缓慢",
+            rectify_deadline=date(2026, 6, 25),
+        ),
+    )
+    return ids
+
+
+def test_bulletin_statistics_by_hand(county: County) -> None:
+    fixture(county)
+    with county.db.unit_of_work() as s:
+        stats = bulletin_statistics(s, *Q2)
+    rows = {r.unit_name: r for r in stats.units}
+    hrss, finance, township = rows["县人社局"], rows["县财政局"], rows["八滩镇工会"]
+    # 人社局: A and B due; A done on time; B finished only after the period, not yet late at 6-30.
+    assert (hrss.due, hrss.done, hrss.done_on_time, hrss.overdue) == (2, 1, 1, 0)
+    assert hrss.average_workdays_late == 0
+    # 财政局: C open since 6-15: 10 working days late on 6-30 (Dragon Boat Festival 6-19 off).
+    assert (finance.due, finance.done, finance.done_on_time, finance.overdue) == (2, 1, 1, 1)
+    assert (finance.average_workdays_late, finance.max_workdays_late) == (10.0, 10)
+    assert (township.due, township.done_on_time) == (1, 1)
+    assert [p.unit_name for p in stats.commendations] == ["八滩镇工会"]
+    assert [(p.unit_name, p.reason) for p in stats.criticisms] == [
+        ("县财政局", "criticise_rectification")
+    ]
+    assert stats.units[0].unit_name == "县财政局"  # most overdue first
+
+
+def test_criticism_for_long_overdue_items(county: County) -> None:
+    fixture(county)
+    with county.db.unit_of_work() as s:
+        q3 = bulletin_statistics(s, date(2026, 7, 1), date(2026, 9, 30))
+    township = {r.unit_name: r for r in q3.units}["八滩镇工会"]
+    # E due 7-15, open on 9-30: 12 working days in July, 21 in August, 22 in September
+    # (Sunday 20 September worked, Mid-Autumn 25 September off) = 55.
+    assert (township.due, township.overdue, township.max_workdays_late) == (1, 1, 55)
+    assert [(p.unit_name, p.fields) for p in q3.criticisms] == [
+        ("八滩镇工会", {"overdue": 1, "days": 55})
+    ]
+
+
+def test_escalation_ladder(county: County) -> None:
+    c = county
+    ids = fixture(c)
+    assert next_step(set()) == Step.REMINDER
+    assert next_step({Step.REMINDER, Step.SUPERVISION}) == Step.RECTIFICATION
+    assert next_step(set(Step)) is None
+    today = date(2026, 7, 20)
+    with c.db.unit_of_work() as s:
+        steps = {e.item_id: e.step for e in escalation_suggestions(s, today)}
+    # C already had a rectification order (but no reminder yet): the ladder's first open rung.
+    assert steps == {ids["C"]: Step.REMINDER, ids["E"]: Step.REMINDER}
+    for kind in (NoticeKind.REMINDER, NoticeKind.SUPERVISION):
+        c.run(
+            supervision.issue_notice,
+            supervision.NoticeInput(kind, c.township_union, (ids["E"],), today),
+        )
+    with c.db.unit_of_work() as s:
+        steps = {e.item_id: e.step for e in escalation_suggestions(s, today)}
+    assert steps[ids["E"]] == Step.RECTIFICATION
+    c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(
+            NoticeKind.RECTIFICATION,
+            c.township_union,
+            (ids["E"],),
+            today,
+            problem="未推进",
+            rectify_deadline=date(2026, 8, 20),
+        ),
+    )
+    c.run(
+        supervision.issue_bulletin,
+        supervision.BulletinInput(
+            date(2026, 7, 1),
+            date(2026, 9, 30),
+            date(2026, 10, 8),
+            "第三季度督查通报",
+            mentions=(
+                supervision.MentionInput(c.township_union, MentionKind.CRITICISM, "逾期未整改"),
+            ),
+        ),
+    )
+    with c.db.unit_of_work() as s:
+        remaining = {e.item_id for e in escalation_suggestions(s, date(2026, 10, 9))}
+    assert ids["E"] not in remaining  # the whole ladder has been climbed
+    timeline = [e.action for e in c.run(items.get_item, ids["E"]).timeline]
+    assert timeline.count("notice_rectification") == 1
+
+
+def test_dashboard_and_items_agree_after_direct_changes(county: County) -> None:
+    ids = fixture(county)
+    with county.db.unit_of_work() as s:
+        s.execute(
+            update(AgreedItem).where(AgreedItem.id == ids["C"]).values(status=ItemStatus.VERIFIED)
+        )
+        assert all(e.item_id != ids["C"] for e in escalation_suggestions(s, date(2026, 7, 20)))
