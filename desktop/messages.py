@@ -256,6 +256,22 @@ MESSAGES.update(
             "{overdue} 项议定事项逾期未办结，最长超期 {days} 个工作日",
             "{overdue} items overdue, the longest by {days} working days",
         ),
+        "meeting_without_items": (
+            "{held_on} 召开的第{number}次会议没有形成任何议定事项",
+            "meeting no. {number} held on {held_on} decided nothing",
+        ),
+        "item_incomplete": (
+            "{held_on} 会议议定的事项没有牵头单位或完成时限",
+            "an item of the meeting on {held_on} has no lead unit or deadline",
+        ),
+        "minutes_similar": (
+            "会议纪要与第 {earlier_id} 号会议的纪要 {percent}% 相同",
+            "the minutes are {percent}% the same as meeting {earlier_id}'s",
+        ),
+        "meeting_missing": (
+            "每年应召开 {per_year} 次，第 {periods} 期未召开",
+            "{per_year} meetings a year required; none in period {periods}",
+        ),
         "criticise_rectification": (
             "整改通知（{number}）逾期未整改到位",
             "rectification order {number} not carried out in time",

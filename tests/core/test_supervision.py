@@ -143,3 +143,47 @@ def test_dashboard_and_items_agree_after_direct_changes(county: County) -> None:
             update(AgreedItem).where(AgreedItem.id == ids["C"]).values(status=ItemStatus.VERIFIED)
         )
         assert all(e.item_id != ids["C"] for e in escalation_suggestions(s, date(2026, 7, 20)))
+
+
+def test_formalism_checks(county: County) -> None:
+    from desktop.core import meetings
+    from desktop.core.establishments import EstablishmentInput, create_establishment
+    from desktop.core.formalism import formalism_checks
+    from desktop.models.enums import Level
+    from tests.core.helpers import planned_meeting, vetted_topic
+
+    c = county
+    minutes = "会议听取了上次会议议定事项落实情况的汇报，研究了职工技能培训和劳动竞赛奖励等事项，议定如下。"
+    first, _ = held_meeting(c)  # held 2026-04-01, nothing decided yet
+    c.run(meetings.issue_minutes, first, minutes_text=minutes, issued_on=date(2026, 4, 3))
+    second = planned_meeting(c)
+    c.run(meetings.schedule_topic, second, vetted_topic(c, "另一议题"))
+    c.run(meetings.hold_meeting, second, date(2026, 10, 9))
+    # The same words, other dates and numbers: copied minutes.
+    c.run(
+        meetings.issue_minutes,
+        second,
+        minutes_text=minutes.replace("上次", "第2次"),
+        issued_on=date(2026, 10, 12),
+    )
+    c.run(items.create_item, items.ItemInput(second, "草拟事项"))  # no lead, no deadline
+    c.run(
+        create_establishment,
+        EstablishmentInput(
+            c.township_union,
+            "八滩镇人民政府",
+            Level.TOWNSHIP,
+            established=True,
+            established_on=date(2012, 1, 1),
+        ),
+    )
+    with c.db.unit_of_work() as s:
+        flags = formalism_checks(s, date(2026, 11, 21))
+    found = {(f.check, f.record_id) for f in flags}
+    assert ("meeting_without_items", first) in found
+    assert ("meeting_without_items", second) not in found
+    assert any(f.check == "item_incomplete" for f in flags)
+    similar = [f for f in flags if f.check == "minutes_similar"]
+    assert [(f.record_id, f.fields["earlier_id"]) for f in similar] == [(second, first)]
+    missing = [f for f in flags if f.check == "meeting_missing"]
+    assert [(f.unit_name, f.fields["periods"]) for f in missing] == [("八滩镇工会", [1])]

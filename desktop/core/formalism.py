@@ -1,0 +1,150 @@
+"""Signs that joint meetings are held only for form (走过场).
+
+* a meeting held more than a grace period ago that decided no agreed item;
+* an agreed item of a held meeting still without a lead unit or a deadline after that period;
+* minutes nearly identical to an earlier meeting's (the same union's, or any union's word for
+  word once dates and numbers are set aside);
+* required meetings that did not happen in an ended period of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+from hashlib import sha1
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.frequency import frequency_status
+from desktop.models import AgreedItem, Meeting, Unit
+from desktop.models.enums import ItemStatus, MeetingStatus
+
+GRACE_DAYS = 15
+SIMILAR = 0.9
+MIN_MINUTES = 40  # shorter minutes are too thin to compare
+HELD = (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED)
+_VOLATILE = re.compile(r"[\s\d０-９一二三四五六七八九十〇年月日第次号，。、；：,.;:（）()]+")
+
+
+@dataclass(frozen=True)
+class FormalityFlag:
+    check: str  # meeting_without_items, item_incomplete, minutes_similar, meeting_missing
+    kind: str  # the record the flag opens: meeting, item or establishment
+    record_id: int
+    unit_name: str
+    fields: dict[str, object]
+
+
+def _normalized(text: str) -> str:
+    return _VOLATILE.sub("", text)
+
+
+def _meetings_without_items(session: Session, cutoff: date) -> list[FormalityFlag]:
+    has_items = (
+        select(AgreedItem.id)
+        .where(AgreedItem.meeting_id == Meeting.id, AgreedItem.deleted_at.is_(None))
+        .exists()
+    )
+    rows = session.execute(
+        select(Meeting.id, Unit.name, Meeting.held_on, Meeting.series_number)
+        .join(Unit, Unit.id == Meeting.union_unit_id)
+        .where(
+            Meeting.status.in_(HELD),
+            Meeting.held_on <= cutoff,
+            Meeting.deleted_at.is_(None),
+            Meeting.formality_flag.is_(False),
+            ~has_items,
+        )
+        .order_by(Meeting.held_on)
+    )
+    return [
+        FormalityFlag("meeting_without_items", "meeting", mid, name, {"held_on": held, "number": n})
+        for mid, name, held, n in rows
+    ]
+
+
+def _incomplete_items(session: Session, cutoff: date) -> list[FormalityFlag]:
+    rows = session.execute(
+        select(AgreedItem.id, Unit.name, Meeting.held_on)
+        .join(Meeting, Meeting.id == AgreedItem.meeting_id)
+        .join(Unit, Unit.id == Meeting.union_unit_id)
+        .where(
+            AgreedItem.deleted_at.is_(None),
+            AgreedItem.status != ItemStatus.CANCELLED,
+            or_(AgreedItem.lead_unit_id.is_(None), AgreedItem.deadline.is_(None)),
+            Meeting.held_on <= cutoff,
+        )
+        .order_by(AgreedItem.id)
+    )
+    return [
+        FormalityFlag("item_incomplete", "item", iid, name, {"held_on": held})
+        for iid, name, held in rows
+    ]
+
+
+def _similar_minutes(session: Session) -> list[FormalityFlag]:
+    rows = session.execute(
+        select(Meeting.id, Meeting.union_unit_id, Unit.name, Meeting.held_on, Meeting.minutes_text)
+        .join(Unit, Unit.id == Meeting.union_unit_id)
+        .where(
+            Meeting.status.in_(HELD),
+            Meeting.deleted_at.is_(None),
+            func.length(Meeting.minutes_text) >= MIN_MINUTES,
+        )
+        .order_by(Meeting.held_on, Meeting.id)
+    ).all()
+    flags: list[FormalityFlag] = []
+    seen_hash: dict[str, tuple[int, str]] = {}
+    earlier_by_union: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for mid, union_id, name, _held, text in rows:
+        norm = _normalized(text)
+        digest = sha1(norm.encode()).hexdigest()
+        match: tuple[int, float] | None = None
+        if digest in seen_hash:
+            match = (seen_hash[digest][0], 1.0)
+        else:
+            for other_id, other in earlier_by_union[union_id]:
+                matcher = SequenceMatcher(None, norm, other, autojunk=False)
+                if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
+                    ratio = matcher.ratio()
+                    if ratio >= SIMILAR:
+                        match = (other_id, ratio)
+                        break
+        if match is not None:
+            flags.append(
+                FormalityFlag(
+                    "minutes_similar",
+                    "meeting",
+                    mid,
+                    name,
+                    {"earlier_id": match[0], "percent": round(match[1] * 100)},
+                )
+            )
+        seen_hash.setdefault(digest, (mid, name))
+        earlier_by_union[union_id].append((mid, norm))
+    return flags
+
+
+def formalism_checks(session: Session, today: date) -> tuple[FormalityFlag, ...]:
+    cutoff = today - timedelta(days=GRACE_DAYS)
+    missing = [
+        FormalityFlag(
+            "meeting_missing",
+            "establishment",
+            s.establishment_id,
+            s.union_name,
+            {"periods": list(s.missed_periods), "per_year": s.required_per_year},
+        )
+        for s in frequency_status(session, today)
+        if s.missed_periods
+    ]
+    return tuple(
+        _meetings_without_items(session, cutoff)
+        + _incomplete_items(session, cutoff)
+        + _similar_minutes(session)
+        + missing
+    )
