@@ -350,6 +350,10 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "complete": ("办结", "complete"),
     "send_back": ("退回", "send back"),
     "verify": ("验收", "verify"),
+    "criticism": ("通报批评", "circulated criticism"),
+    "notice_reminder": ("催办", "reminder"),
+    "notice_supervision": ("督办通知", "supervision notice"),
+    "notice_rectification": ("整改通知", "rectification order"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError, InvalidInput
@@ -218,6 +219,18 @@ def issue_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
     )
     stamp_new(session, bulletin)
     session.add(bulletin)
+    # Circulated criticism is the last rung of the ladder: it goes on the late items' timelines.
+    criticised = [m.unit_id for m in mentions if m.kind == MentionKind.CRITICISM]
+    late = session.scalars(
+        select(AgreedItem).where(
+            AgreedItem.lead_unit_id.in_(criticised),
+            AgreedItem.status.in_(OPEN_ITEM_STATUSES),
+            AgreedItem.deadline < issued,
+            AgreedItem.deleted_at.is_(None),
+        )
+    )
+    for item in late:
+        log_event(session, item, "criticism", issued, document_number=number.text)
     session.flush()
     return bulletin_dto(session, bulletin)
 

@@ -24,6 +24,7 @@ from desktop.views.dashboard_page import DashboardPage
 from desktop.views.editors.base import RecordEditor
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
+from desktop.views.supervision_page import SupervisionPage
 from desktop.views.undo import undo_actions
 
 # Navigation order and titles, as a clerk reads them; each list page shows one record kind.
@@ -58,8 +59,12 @@ class MainWindow(QMainWindow):
         self.pages: list[QWidget] = [self.dashboard]
         self.titles: list[str] = [self.tr("工作台")]
         for kind, title in LIST_PAGES:
-            page = RecordPage(db, kind, self.tr(title), self.undo_stack)
-            page.changed.connect(self.update_counts)
+            page: QWidget
+            if kind == "notice":
+                page = SupervisionPage(db, today or date.today(), self.undo_stack)
+            else:
+                page = RecordPage(db, kind, self.tr(title), self.undo_stack)
+            page.changed.connect(self.update_counts)  # type: ignore[attr-defined]
             self.pages.append(page)
             self.titles.append(self.tr(title))
         self.settings_page = SettingsPage(db)
@@ -101,8 +106,12 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> RecordEditor:
         """Open a record's editor from anywhere (the dashboard's entries, later search)."""
-        page = next(p for p in self.pages if isinstance(p, RecordPage) and p.kind == kind)
-        return page.open_editor(record_id)
+        for page in self.pages:
+            if isinstance(page, SupervisionPage):
+                page = page.documents
+            if isinstance(page, RecordPage) and page.kind == kind:
+                return page.open_editor(record_id)
+        raise KeyError(kind)
 
     def reload(self) -> None:
         for page in self.pages:
@@ -129,8 +138,9 @@ class MainWindow(QMainWindow):
             if item is None:
                 continue
             title = self.titles[row]
-            if isinstance(page, RecordPage):
-                item.setText(f"{title}（{page.model.total}）")
+            model = getattr(page, "model", None)
+            if model is not None:
+                item.setText(f"{title}（{model.total}）")
             elif page is self.dashboard and counts is not None:
                 item.setText(
                     f"{title}（{counts.overdue_items}）" if counts.overdue_items else title

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import supervision as core
+from desktop.core.bulletin_stats import bulletin_statistics
 from desktop.core.errors import InvalidInput
 from desktop.db import Database
+from desktop.messages import message
 from desktop.models.enums import MentionKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
@@ -63,6 +65,19 @@ class BulletinEditor(RecordEditor):
             line.addWidget(w)
         f.add("mentions", self.tr("表扬与批评"), row)
         self.mentions = QListWidget()
+        self.propose = QPushButton(self.tr("按期间统计，生成正文和建议名单"))
+        self.remove = QPushButton(self.tr("移除所选"))
+        self.propose.clicked.connect(self.fill_from_statistics)
+        self.remove.clicked.connect(
+            lambda: [
+                self.mentions.takeItem(self.mentions.row(i)) for i in self.mentions.selectedItems()
+            ]
+        )
+        tools = QHBoxLayout()
+        tools.addWidget(self.propose)
+        tools.addWidget(self.remove)
+        tools.addStretch(1)
+        self.body.addLayout(tools)
         self.body.addWidget(self.mentions)
         add.clicked.connect(self._add_mention)
         self.watch(self.title_edit, self.content)
@@ -70,6 +85,37 @@ class BulletinEditor(RecordEditor):
             self.set_dto(self.reload_dto())
         else:
             self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("印发"))
+
+    def fill_from_statistics(self) -> None:
+        """Per-unit figures into the text; proposed commendations and criticisms into the list."""
+        start = from_qdate(self.period_start.date()) or date.today()
+        end = from_qdate(self.period_end.date()) or date.today()
+        with self.db.unit_of_work() as s:
+            stats = bulletin_statistics(s, start, end)
+        lines = [
+            self.tr("%1至%2，各牵头单位议定事项办理情况如下：")
+            .replace("%1", start.isoformat())
+            .replace("%2", end.isoformat())
+        ]
+        for r in stats.units:
+            lines.append(
+                f"{r.unit_name}：到期 {r.due} 项，办结 {r.done} 项，按时办结 {r.done_on_time} 项，"
+                f"超期未办结 {r.overdue} 项，平均超期 {r.average_workdays_late:g} 个工作日。"
+            )
+        self.content.setPlainText("\n".join(lines))
+        if not self.title_edit.text():
+            self.title_edit.setText(self.tr("关于联席会议议定事项落实情况的督查通报"))
+        self.mentions.clear()
+        for kind, proposals in (
+            (MentionKind.COMMENDATION, stats.commendations),
+            (MentionKind.CRITICISM, stats.criticisms),
+        ):
+            for p in proposals:
+                reason = message(p.reason, p.fields)
+                item = QListWidgetItem(f"{KIND_LABELS[kind]}：{p.unit_name}　{reason}")
+                item.setData(MENTION_ROLE, (p.unit_id, kind, reason))
+                self.mentions.addItem(item)
+        self.dirty = True
 
     def _add_mention(self) -> None:
         unit_id = self.mention_unit.unit_id()
@@ -96,7 +142,7 @@ class BulletinEditor(RecordEditor):
         for m in dto.mentions:
             self.mentions.addItem(f"{KIND_LABELS[m.kind]}：{m.unit_name}　{m.reason}")
         # An issued bulletin is a document of record: shown, not edited.
-        for w in self.form.fields.values():
+        for w in (*self.form.fields.values(), self.propose, self.remove):
             w.setEnabled(False)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
         self.dirty = False

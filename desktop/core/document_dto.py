@@ -1,0 +1,296 @@
+"""What each printable official document says, as frozen values independent of the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+
+@dataclass(frozen=True)
+class DocHeader:
+    """The red header (版头) of a 文件-style document and its signature."""
+
+    issuing_office: str  # 滨海县总工会
+    doc_number: str  # 滨工联〔2024〕3号
+    issued_on: date  # 成文日期
+    mark: str = "文件"  # the word after the office name in the red banner
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """The 版记 at the foot of the last page: copy-to list, printing office and date."""
+
+    office: str  # 滨海县总工会办公室
+    printed_on: date
+    copy_to: tuple[str, ...] = ()
+    copy_label: str = "抄送"  # minutes say 分送
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    unit: str
+    title: str
+    absence_reason: str = ""
+
+
+@dataclass(frozen=True)
+class MinutesTopic:
+    title: str
+    decision: str
+
+
+@dataclass(frozen=True)
+class AgreedItemEntry:
+    text: str
+    lead_unit: str
+    cooperating_units: tuple[str, ...]
+    deadline: date | None
+    target: str = ""  # measurable target, e.g. 协商覆盖率达到93%
+
+
+@dataclass(frozen=True)
+class PreviousItemStatus:
+    text: str
+    lead_unit: str
+    status: str  # 已办结, 正在办理, 逾期未办结 ...
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MinutesDoc:
+    """会议纪要 in the GB/T 9704 纪要 format."""
+
+    banner: str  # 滨海县人民政府与县总工会联席会议纪要
+    number_line: str  # 第3期
+    issued_by: str  # office that edits the minutes, shown under the number line
+    issued_on: date
+    meeting_title: str  # 县人民政府与县总工会2024年第一次联席会议
+    meeting_date: date
+    place: str
+    chair: str  # 副县长王建国
+    intro: str
+    topics: tuple[MinutesTopic, ...]
+    items: tuple[AgreedItemEntry, ...]
+    previous_summary: str
+    previous_items: tuple[PreviousItemStatus, ...]
+    attended: tuple[Attendee, ...]
+    absent: tuple[Attendee, ...]
+    sat_in: tuple[Attendee, ...]
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class MeetingNoticeDoc:
+    """会议通知: when and where the joint meeting is held, who attends, what it discusses."""
+
+    header: DocHeader
+    title: str
+    addressees: tuple[str, ...]
+    intro: str
+    meeting_date: date
+    starts_at: time
+    place: str
+    participants: tuple[str, ...]
+    topics: tuple[str, ...]
+    requirements: tuple[str, ...]
+    contact: Contact
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class SupervisedItem:
+    text: str
+    cooperating_units: tuple[str, ...]
+    deadline: date | None
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class SupervisionNoticeDoc:
+    """督办通知书 to one lead unit: the agreed items it leads and when to report back."""
+
+    header: DocHeader
+    title: str
+    lead_unit: str
+    meeting_title: str
+    meeting_date: date
+    items: tuple[SupervisedItem, ...]
+    requirements: tuple[str, ...]
+    feedback_deadline: date
+    contact: Contact
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class ReminderDoc:
+    """催办单: a one-page form pressing a lead unit on an item that is late or silent."""
+
+    issuing_office: str  # 滨海县总工会督查组
+    number: str  # 催办〔2024〕5号
+    issued_on: date
+    lead_unit: str
+    meeting_title: str
+    item_text: str
+    assigned_on: date
+    deadline: date
+    working_days_overdue: int
+    progress: str  # what the office knows so far
+    request: str
+    reply_by: date
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class RectificationDoc:
+    """整改通知书: a problem found, what to fix, by when."""
+
+    header: DocHeader
+    title: str
+    addressee: str
+    basis: str  # the agreed item or rule that was broken
+    problem: str
+    requirements: tuple[str, ...]
+    rectification_deadline: date
+    report_to: str
+    contact: Contact
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class BulletinRow:
+    unit: str
+    items_due: int
+    items_done: int
+    done_on_time: int
+    overdue: int
+    avg_working_days_late: float
+
+
+@dataclass(frozen=True)
+class Criticism:
+    unit: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BulletinDoc:
+    """督查通报 第N期: progress per unit, then commendations and criticisms."""
+
+    banner: str  # 督查通报
+    issue_number: int
+    compiled_by: str  # 滨海县总工会督查组
+    issued_on: date
+    title: str
+    intro: str
+    rows: tuple[BulletinRow, ...]
+    commended: tuple[str, ...]
+    criticized: tuple[Criticism, ...]
+    closing: tuple[str, ...]
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    max_points: float
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    rank: int
+    unit: str
+    total: float
+    change: float | None  # total against last year; None when not assessed then
+    points: tuple[float, ...]  # one per indicator, in indicator order
+
+
+@dataclass(frozen=True)
+class AssessmentResultsDoc:
+    """考核结果通报 with the ranking table."""
+
+    header: DocHeader
+    title: str
+    addressees: tuple[str, ...]
+    intro: str
+    indicators: tuple[Indicator, ...]
+    rows: tuple[AssessmentRow, ...]
+    commended: tuple[str, ...]
+    criticized: tuple[Criticism, ...]
+    closing: tuple[str, ...]
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
+class ResearchVisit:
+    visited_on: date
+    place: str
+    participants: str
+    findings: str
+
+
+@dataclass(frozen=True)
+class Consultation:
+    department: str
+    consulted_on: date
+    opinion: str
+
+
+@dataclass(frozen=True)
+class VettingFormDoc:
+    """议题审定表: one topic's path from source to the office meeting's decision."""
+
+    office: str  # 滨海县总工会
+    title: str  # 联席会议议题审定表
+    number: str  # 2024-07
+    filled_on: date
+    topic: str
+    source: str
+    proposer: str
+    proposed_on: date
+    research: tuple[ResearchVisit, ...]
+    office_meeting_on: date | None
+    office_meeting_decision: str
+    consultations: tuple[Consultation, ...]
+    signature_roles: tuple[str, ...]  # 分管副主席意见, 主席审定意见
+
+
+@dataclass(frozen=True)
+class StatisticsRow:
+    unit: str
+    meetings_required: int
+    meetings_held: int
+    items: int
+    items_done: int
+    items_on_time: int
+
+
+@dataclass(frozen=True)
+class StatisticsDoc:
+    """Annual statistics table, printed landscape."""
+
+    title: str
+    compiled_by: str
+    year: int
+    compiled_on: date
+    rows: tuple[StatisticsRow, ...]
+    note: str = ""
+
+
+Document = (
+    MinutesDoc
+    | MeetingNoticeDoc
+    | SupervisionNoticeDoc
+    | ReminderDoc
+    | RectificationDoc
+    | BulletinDoc
+    | AssessmentResultsDoc
+    | VettingFormDoc
+    | StatisticsDoc
+)

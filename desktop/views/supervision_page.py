@@ -1,0 +1,139 @@
+"""督办: the next escalation step for every late item, formalism flags, and the documents issued."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.escalation import EscalationSuggestion, Step, escalation_suggestions
+from desktop.core.formalism import FormalityFlag, formalism_checks
+from desktop.db import Database
+from desktop.messages import message
+from desktop.models.enums import NoticeKind
+from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.notice_editor import NoticeEditor
+from desktop.views.record_page import RecordPage
+
+STEP_LABELS = {
+    Step.REMINDER: "发催办单",
+    Step.SUPERVISION: "发督办通知书",
+    Step.RECTIFICATION: "下达整改通知书",
+    Step.CRITICISM: "列入通报批评",
+}
+CHECK_LABELS = {
+    "meeting_without_items": "会议未形成议定事项",
+    "item_incomplete": "事项缺牵头单位或时限",
+    "minutes_similar": "纪要雷同",
+    "meeting_missing": "应开未开",
+}
+DATA_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SupervisionPage(QWidget):
+    def __init__(
+        self, db: Database, today: date, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self.title = self.tr("督办")
+        self.documents = RecordPage(db, "notice", self.tr("督办文书"), undo_stack)
+        self.model = self.documents.model  # the navigation count is the documents'
+        self.changed = self.documents.changed
+        self.escalations = self._table(
+            [
+                self.tr("事项"),
+                self.tr("牵头单位"),
+                self.tr("时限"),
+                self.tr("超期工作日"),
+                self.tr("建议下一步"),
+            ]
+        )
+        self.escalations.cellDoubleClicked.connect(self._take_step)
+        self.flags = self._table([self.tr("检查"), self.tr("单位"), self.tr("情况")])
+        tabs = QTabWidget()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addWidget(QLabel(self.tr("逾期事项的下一步督办措施（双击即按建议印发文书）：")))
+        column.addWidget(self.escalations)
+        tabs.addTab(box, self.tr("督办建议"))
+        tabs.addTab(self.flags, self.tr("走过场检查"))
+        tabs.addTab(self.documents, self.tr("督办文书"))
+        self.tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
+        layout.addWidget(tabs)
+        self.editors: list[RecordEditor] = []
+        self.reload()
+
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        return table
+
+    def reload(self) -> None:
+        with self.db.unit_of_work() as s:
+            suggestions = escalation_suggestions(s, self.today)
+            flags = formalism_checks(s, self.today)
+        self._fill_escalations(suggestions)
+        self._fill_flags(flags)
+        self.documents.reload()
+
+    def _fill_escalations(self, suggestions: tuple[EscalationSuggestion, ...]) -> None:
+        self.escalations.setRowCount(len(suggestions))
+        for r, e in enumerate(suggestions):
+            cells = [
+                e.text,
+                e.lead_unit_name,
+                e.deadline.isoformat(),
+                str(e.workdays_late),
+                self.tr(STEP_LABELS[e.step]),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(DATA_ROLE, e)
+                self.escalations.setItem(r, c, item)
+
+    def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
+        self.flags.setRowCount(len(flags))
+        for r, f in enumerate(flags):
+            for c, text in enumerate(
+                [self.tr(CHECK_LABELS[f.check]), f.unit_name, message(f.check, f.fields)]
+            ):
+                self.flags.setItem(r, c, QTableWidgetItem(text))
+
+    def _take_step(self, row: int, _column: int) -> RecordEditor | None:
+        cell = self.escalations.item(row, 0)
+        if cell is None:
+            return None
+        e: EscalationSuggestion = cell.data(DATA_ROLE)
+        if e.step == Step.CRITICISM:
+            self.tabs.setCurrentIndex(2)  # criticism goes into the next bulletin (通报 page)
+            return None
+        editor = NoticeEditor(
+            self.db, None, self, target_unit_id=e.lead_unit_id, item_ids=(e.item_id,)
+        )
+        editor.notice_kind.setCurrentIndex(editor.notice_kind.findData(NoticeKind(e.step.value)))
+        editor.changed.connect(self.reload)
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def take_step(self, row: int) -> RecordEditor | None:
+        return self._take_step(row, 0)
