@@ -30,6 +30,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reply_text": ("答复内容", "reply"),
     "replied_on": ("答复日期", "reply date"),
     "reason": ("原因", "reason"),
+    "holiday_table": ("节假日表", "holiday table"),
+    "yellow_within_workdays": ("临期预警（工作日）", "yellow within (working days)"),
+    "no_feedback_days": ("未反馈预警（天）", "no feedback for (days)"),
+    "lag_tolerance_percent": ("进度落后容差（%）", "lag tolerance (%)"),
+    "criticism_after_workdays": ("建议通报批评的超期工作日", "criticism after (working days)"),
     "filename": ("文件名", "file name"),
     "figures": ("成效数据", "outcome figures"),
     "on": ("日期", "date"),
@@ -123,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attachment_damaged": (
         "附件“{name}”的文件已损坏，请从备份或原件重新添加。",
         "The stored file of {name} is damaged.",
+    ),
+    "holiday_line": (
+        "节假日表第 {line} 行格式应为 日期,休 或 日期,班（如 2027-10-01,休,国庆节）。",
+        "Holiday table line {line} should read date,休 or date,班.",
     ),
     "own_parent": ("单位不能是自己的上级单位。", "A unit cannot be its own parent."),
     "parent_cycle": (

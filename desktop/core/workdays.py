@@ -15,6 +15,7 @@ import chinese_calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import InvalidInput
 from desktop.models import CalendarDay
 
 BUILTIN_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
@@ -67,3 +68,47 @@ def load_calendar(session: Session) -> WorkCalendar:
     """The calendar with this office's imported holiday tables applied."""
     rows = session.execute(select(CalendarDay.day, CalendarDay.is_workday)).all()
     return WorkCalendar(dict(rows))
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    day: date
+    is_workday: bool
+    name: str = ""
+
+
+def parse_holiday_table(text: str) -> tuple[HolidayRow, ...]:
+    """Lines `2027-10-01,休,国庆节` or `2027-09-26,班,国庆节调休` (休/班 or 0/1, holiday/workday)."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip().lstrip("\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.replace("，", ",").split(",")]
+        try:
+            day = date.fromisoformat(parts[0])
+            flag = parts[1].lower()
+        except (ValueError, IndexError) as exc:
+            raise InvalidInput("holiday_line", field="holiday_table", line=number) from exc
+        if flag in ("休", "0", "holiday", "off"):
+            workday = False
+        elif flag in ("班", "1", "workday", "work"):
+            workday = True
+        else:
+            raise InvalidInput("holiday_line", field="holiday_table", line=number)
+        if not 1990 <= day.year <= 2100:
+            raise InvalidInput("absurd_date", field="holiday_table", value=parts[0])
+        rows.append(HolidayRow(day, workday, parts[2] if len(parts) > 2 else ""))
+    if not rows:
+        raise InvalidInput("required", field="holiday_table")
+    return tuple(rows)
+
+
+def import_holidays(session: Session, rows: tuple[HolidayRow, ...], source: str) -> int:
+    """Store (or replace) the given days; they override the built-in calendar from now on."""
+    for row in rows:
+        session.merge(
+            CalendarDay(day=row.day, is_workday=row.is_workday, name=row.name, source=source)
+        )
+    session.flush()
+    return len(rows)

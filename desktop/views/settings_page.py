@@ -1,12 +1,35 @@
-"""Settings (设置): this office's identity, the database in use and where the data lives."""
+"""Settings (设置): this office, the database, supervision thresholds and holiday tables."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from dataclasses import fields
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DomainError
 from desktop.core.office import local_office
+from desktop.core.settings import (
+    SupervisionSettings,
+    save_supervision_settings,
+    supervision_settings,
+)
+from desktop.core.workdays import import_holidays, parse_holiday_table
 from desktop.db import Database
+from desktop.messages import field_label, message
 from desktop.paths import data_dir
+from desktop.views import ui_state
 from desktop.views.labels import cell_text
 
 
@@ -15,9 +38,12 @@ class SettingsPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
         with db.unit_of_work() as session:
             office = local_office(session)
-        form = QFormLayout()
+            current = supervision_settings(session)
+        identity = QGroupBox(self.tr("本单位与数据"))
+        form = QFormLayout(identity)
         for label, value in (
             (self.tr("本单位"), office.name),
             (self.tr("层级"), cell_text(office.level)),
@@ -28,11 +54,71 @@ class SettingsPage(QWidget):
             (self.tr("数据文件夹"), str(data_dir())),
         ):
             field = QLabel(value)
-            field.setTextInteractionFlags(
-                field.textInteractionFlags() | field.textInteractionFlags().TextSelectableByMouse
-            )
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label + "：", field)
+
+        supervision = QGroupBox(self.tr("督办灯与通报"))
+        sform = QFormLayout(supervision)
+        self.thresholds: dict[str, QSpinBox] = {}
+        for f in fields(SupervisionSettings):
+            spin = QSpinBox(maximum=365, value=getattr(current, f.name))
+            self.thresholds[f.name] = spin
+            sform.addRow(field_label(f.name) + "：", spin)
+        save = QPushButton(self.tr("保存督办设置"))
+        save.clicked.connect(self.save_thresholds)
+        sform.addRow("", save)
+
+        calendar = QGroupBox(self.tr("节假日"))
+        cform = QVBoxLayout(calendar)
+        cform.addWidget(
+            QLabel(
+                self.tr(
+                    "程序内置国务院公布的节假日和调休安排；以后年度可导入县总工会下发的节假日表"
+                    "（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。"
+                )
+            )
+        )
+        load = QPushButton(self.tr("导入节假日表…"))
+        load.clicked.connect(self.choose_holiday_file)
+        cform.addWidget(load)
+        self.status = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.tr('设置')}</h2>"))
-        layout.addLayout(form)
+        for box in (identity, supervision, calendar):
+            layout.addWidget(box)
+        layout.addWidget(self.status)
         layout.addStretch(1)
+
+    def save_thresholds(self) -> bool:
+        values = SupervisionSettings(**{k: s.value() for k, s in self.thresholds.items()})
+        try:
+            with self.db.unit_of_work() as session:
+                save_supervision_settings(session, values)
+        except DomainError as exc:
+            self.status.setText(message(exc.code, exc.fields))
+            return False
+        self.status.setText(self.tr("督办设置已保存。"))
+        return True
+
+    def import_holiday_file(self, path: Path) -> int | None:
+        try:
+            rows = parse_holiday_table(path.read_text(encoding="utf-8"))
+            with self.db.unit_of_work() as session:
+                count = import_holidays(session, rows, path.name)
+        except DomainError as exc:
+            self.status.setText(message(exc.code, exc.fields))
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.status.setText(self.tr("无法读取文件：%1").replace("%1", str(exc)))
+            return None
+        self.status.setText(self.tr("已导入 %1 天的节假日安排。").replace("%1", str(count)))
+        return count
+
+    def choose_holiday_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入节假日表"), ui_state.last_folder(), self.tr("文本文件 (*.csv *.txt)")
+        )
+        if name:
+            ui_state.remember_folder(Path(name).parent)
+            if self.import_holiday_file(Path(name)) is None:
+                QMessageBox.warning(self, self.tr("导入失败"), self.status.text())

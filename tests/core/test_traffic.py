@@ -142,3 +142,19 @@ def test_light_in_an_uncovered_year_is_marked_estimated() -> None:
         SETTINGS,
     )
     assert verdict.estimated
+
+
+def test_holiday_table_import(county) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.errors import InvalidInput
+    from desktop.core.workdays import import_holidays, load_calendar, parse_holiday_table
+
+    rows = parse_holiday_table(
+        "\ufeff# 2030 国庆\n2030-10-01,休,国庆节\n2030-09-29，班，国庆调休\n"
+    )
+    assert county.run(import_holidays, rows, "2030.csv") == 2
+    with county.db.unit_of_work() as s:
+        cal = load_calendar(s)
+    assert not cal.is_workday(date(2030, 10, 1)) and cal.is_workday(date(2030, 9, 29))
+    with pytest.raises(InvalidInput) as err:
+        parse_holiday_table("2030-10-01,maybe")
+    assert err.value.code == "holiday_line" and err.value.fields["line"] == 1

@@ -141,3 +141,22 @@ def test_export_of_the_current_view(qtbot, county: County, tmp_path) -> None:  #
     assert rows[0][:3] == ("编号", "名称", "类别")
     assert {r[1] for r in rows[1:]} == {"县人社局", "县财政局"}
     assert rows[1][2] == "政府部门"
+
+
+def test_settings_save_thresholds_and_import_holidays(qtbot, county: County, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.settings import supervision_settings
+    from desktop.views.settings_page import SettingsPage
+
+    page = SettingsPage(county.db)
+    qtbot.addWidget(page)
+    page.thresholds["yellow_within_workdays"].setValue(3)
+    assert page.save_thresholds()
+    with county.db.unit_of_work() as s:
+        assert supervision_settings(s).yellow_within_workdays == 3
+    bad = tmp_path / "bad.csv"
+    bad.write_text("2031-01-01,x\n", encoding="utf-8")
+    assert page.import_holiday_file(bad) is None
+    assert page.status.text().startswith("节假日表第 1 行格式应为")
+    good = tmp_path / "2031.csv"
+    good.write_text("2031-01-01,休,元旦\n", encoding="utf-8")
+    assert page.import_holiday_file(good) == 1
