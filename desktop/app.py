@@ -120,6 +120,19 @@ def _demo_copy(args: argparse.Namespace, folder: Path) -> Database:
     return db
 
 
+def _visit_editor(app: QApplication, page: Any, row: int | None) -> dict[str, Any]:
+    """Open one editor (an existing record's, or a new one's) and close it again."""
+    t0 = time.perf_counter()
+    record_id = page.model.record_id(row) if row is not None else None
+    editor = page.open_editor(record_id)
+    app.processEvents()
+    title = editor.windowTitle()
+    editor.dirty = False
+    editor.close()
+    app.processEvents()
+    return {"editor": title, "record": record_id, "ms": round((time.perf_counter() - t0) * 1000, 1)}
+
+
 def self_test(args: argparse.Namespace) -> int:
     """Open the real window offscreen, visit every page, and report what was visited."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,6 +146,7 @@ def self_test(args: argparse.Namespace) -> int:
             db = _demo_copy(args, Path(tmp))
             from desktop.views.main_window import MainWindow
             from desktop.views.record_page import RecordPage
+            from desktop.views.supervision_page import SupervisionPage
 
             window = MainWindow(db)
             window.show()
@@ -142,12 +156,24 @@ def self_test(args: argparse.Namespace) -> int:
                 page = window.show_page(title)
                 app.processEvents()
                 entry: dict[str, Any] = {"title": title}
-                if isinstance(page, RecordPage):
-                    page.table.scrollToBottom()
+                lists = [page] if isinstance(page, RecordPage) else []
+                if isinstance(page, SupervisionPage):
+                    lists = [page.documents]
+                    page.wait_for_checks()
+                    entry["checks"] = page.checking.text()
+                    if page.escalations.rowCount() == 0 and page.flags.rowCount() == 0:
+                        entry["checks_empty"] = True
+                for listed in lists:
+                    listed.table.scrollToBottom()
                     app.processEvents()
-                    entry["rows_total"] = page.model.total
-                    entry["rows_loaded"] = page.model.rowCount()
+                    entry["rows_total"] = listed.model.total
+                    entry["rows_loaded"] = listed.model.rowCount()
                 entry["ms"] = round((time.perf_counter() - t0) * 1000, 1)
+                entry["editors"] = [
+                    _visit_editor(app, listed, row)
+                    for listed in lists
+                    for row in ((0, None) if listed.model.rowCount() else (None,))
+                ]
                 report["pages"].append(entry)
             window.close()
             db.dispose()

@@ -43,6 +43,10 @@ def _normalized(text: str) -> str:
     return _VOLATILE.sub("", text)
 
 
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
 def _meetings_without_items(session: Session, cutoff: date) -> list[FormalityFlag]:
     has_items = (
         select(AgreedItem.id)
@@ -99,15 +103,19 @@ def _similar_minutes(session: Session) -> list[FormalityFlag]:
     ).all()
     flags: list[FormalityFlag] = []
     seen_hash: dict[str, tuple[int, str]] = {}
-    earlier_by_union: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    earlier_by_union: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
     for mid, union_id, name, _held, text in rows:
         norm = _normalized(text)
+        grams = _bigrams(norm)
         digest = sha1(norm.encode()).hexdigest()
         match: tuple[int, float] | None = None
         if digest in seen_hash:
             match = (seen_hash[digest][0], 1.0)
         else:
-            for other_id, other in earlier_by_union[union_id]:
+            for other_id, other, other_grams in earlier_by_union[union_id]:
+                # Texts that share few character pairs cannot be 90% alike: skip the costly diff.
+                if len(grams & other_grams) < SIMILAR * 0.8 * len(grams | other_grams):
+                    continue
                 matcher = SequenceMatcher(None, norm, other, autojunk=False)
                 if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
                     ratio = matcher.ratio()
@@ -125,7 +133,7 @@ def _similar_minutes(session: Session) -> list[FormalityFlag]:
                 )
             )
         seen_hash.setdefault(digest, (mid, name))
-        earlier_by_union[union_id].append((mid, norm))
+        earlier_by_union[union_id].append((mid, norm, grams))
     return flags
 
 

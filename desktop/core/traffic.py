@@ -8,8 +8,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from desktop.core.settings import SupervisionSettings
-from desktop.core.workdays import WorkCalendar
+from sqlalchemy.orm import Session
+
+from desktop.core.settings import SupervisionSettings, supervision_settings
+from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models.enums import ItemStatus
 
 
@@ -77,3 +79,8 @@ def lights(
     facts: Iterable[ItemFacts], today: date, calendar: WorkCalendar, settings: SupervisionSettings
 ) -> list[LightVerdict]:
     return [item_light(f, today, calendar, settings) for f in facts]
+
+
+def light_of(session: Session, facts: ItemFacts, today: date) -> LightVerdict:
+    """One item's light with this office's calendar and settings."""
+    return item_light(facts, today, load_calendar(session), supervision_settings(session))

@@ -33,6 +33,8 @@ class WorkCalendar:
     def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
         self.overrides = dict(overrides or {})
         self.override_years = frozenset(d.year for d in self.overrides)
+        # Per year: running count of working days up to each day, so counting is a subtraction.
+        self._running: dict[int, list[int]] = {}
 
     def covers(self, day: date) -> bool:
         return day.year in BUILTIN_YEARS or day.year in self.override_years
@@ -56,12 +58,29 @@ class WorkCalendar:
                 left -= 1
         return WorkdayResult(day, estimated)
 
+    def _year_counts(self, year: int) -> list[int]:
+        counts = self._running.get(year)
+        if counts is None:
+            day, total, counts = date(year, 1, 1), 0, []
+            while day.year == year:
+                total += self.is_workday(day)
+                counts.append(total)
+                day += timedelta(days=1)
+            self._running[year] = counts
+        return counts
+
+    def _through(self, day: date) -> int:
+        """Working days from 1 January of `day`'s year up to and including `day`."""
+        return self._year_counts(day.year)[day.timetuple().tm_yday - 1]
+
     def workdays_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when end < start."""
         if end < start:
             return -self.workdays_between(end, start)
-        days = (end - start).days
-        return sum(1 for i in range(1, days + 1) if self.is_workday(start + timedelta(days=i)))
+        count = self._through(end) - self._through(start)
+        for year in range(start.year, end.year):
+            count += self._year_counts(year)[-1]
+        return count
 
 
 def load_calendar(session: Session) -> WorkCalendar:

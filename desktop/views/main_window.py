@@ -25,6 +25,7 @@ from desktop.views.editors.base import RecordEditor
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
+from desktop.views.tasks import TaskRunner
 from desktop.views.undo import undo_actions
 
 # Navigation order and titles, as a clerk reads them; each list page shows one record kind.
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         with db.unit_of_work() as session:
             self.office = local_office(session)
         self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
+        self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _i: self.reload_current())
         undo_actions(self.undo_stack, self)
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
         for kind, title in LIST_PAGES:
             page: QWidget
             if kind == "notice":
-                page = SupervisionPage(db, today or date.today(), self.undo_stack)
+                page = SupervisionPage(db, today or date.today(), self.undo_stack, self.tasks)
             else:
                 page = RecordPage(db, kind, self.tr(title), self.undo_stack)
             page.changed.connect(self.update_counts)  # type: ignore[attr-defined]

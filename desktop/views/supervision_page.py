@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.core.escalation import EscalationSuggestion, Step, escalation_suggestions
 from desktop.core.formalism import FormalityFlag, formalism_checks
@@ -24,6 +25,7 @@ from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.record_page import RecordPage
+from desktop.views.tasks import TaskRunner
 
 STEP_LABELS = {
     Step.REMINDER: "发催办单",
@@ -42,10 +44,17 @@ DATA_ROLE = Qt.ItemDataRole.UserRole
 
 class SupervisionPage(QWidget):
     def __init__(
-        self, db: Database, today: date, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        db: Database,
+        today: date,
+        undo_stack: QUndoStack,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks or TaskRunner(self)
+        self.checking = QLabel()
         self.today = today
         self.title = self.tr("督办")
         self.documents = RecordPage(db, "notice", self.tr("督办文书"), undo_stack)
@@ -73,6 +82,7 @@ class SupervisionPage(QWidget):
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
+        layout.addWidget(self.checking)
         layout.addWidget(tabs)
         self.editors: list[RecordEditor] = []
         self.reload()
@@ -88,12 +98,44 @@ class SupervisionPage(QWidget):
         return table
 
     def reload(self) -> None:
-        with self.db.unit_of_work() as s:
-            suggestions = escalation_suggestions(s, self.today)
-            flags = formalism_checks(s, self.today)
-        self._fill_escalations(suggestions)
-        self._fill_flags(flags)
+        """Checking every meeting's minutes takes a while on a county: it runs off the GUI thread."""
         self.documents.reload()
+        self.checking.setText(self.tr("正在检查督办事项和会议情况…"))
+        today, db = self.today, self.db
+
+        def job(_progress: object, _cancelled: object) -> tuple[object, object]:
+            with db.unit_of_work() as s:
+                return escalation_suggestions(s, today), formalism_checks(s, today)
+
+        self.tasks.run(
+            job,
+            on_done=self._checked,
+            on_error=self._failed,
+            label=self.tr("正在检查…"),
+            parent=self,
+        )
+
+    def _checked(
+        self, result: tuple[tuple[EscalationSuggestion, ...], tuple[FormalityFlag, ...]]
+    ) -> None:
+        if not isValid(self):
+            return
+        self._fill_escalations(result[0])
+        self._fill_flags(result[1])
+        self.checking.setText(
+            self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。")
+            .replace("%1", str(len(result[0])))
+            .replace("%2", str(len(result[1])))
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        if isValid(self):
+            self.checking.setText(self.tr("检查未能完成：%1").replace("%1", str(exc)))
+
+    def wait_for_checks(self) -> None:
+        """Tests and the self-test wait for the background check before reading the tables."""
+        self.tasks.wait()
+        QCoreApplication.processEvents()
 
     def _fill_escalations(self, suggestions: tuple[EscalationSuggestion, ...]) -> None:
         self.escalations.setRowCount(len(suggestions))

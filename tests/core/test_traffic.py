@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.settings import SupervisionSettings
 from desktop.core.traffic import ItemFacts, Light, item_light
@@ -158,3 +160,14 @@ def test_holiday_table_import(county) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInput) as err:
         parse_holiday_table("2030-10-01,maybe")
     assert err.value.code == "holiday_line" and err.value.fields["line"] == 1
+
+
+@given(
+    start=st.dates(min_value=date(2023, 1, 1), max_value=date(2029, 12, 31)),
+    span=st.integers(min_value=-900, max_value=900),
+)
+def test_fast_workday_count_equals_counting_day_by_day(start: date, span: int) -> None:
+    end = start + timedelta(days=span)
+    lo, hi = min(start, end), max(start, end)
+    naive = sum(1 for i in range(1, (hi - lo).days + 1) if CAL.is_workday(lo + timedelta(days=i)))
+    assert CAL.workdays_between(start, end) == (naive if end >= start else -naive)

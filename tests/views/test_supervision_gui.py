@@ -18,6 +18,7 @@ def test_escalation_step_issues_a_numbered_notice(qtbot, county: County) -> None
     item_id = assigned_item(county, deadline=date(2026, 11, 6))
     page = SupervisionPage(county.db, TODAY, QUndoStack())
     qtbot.addWidget(page)
+    page.wait_for_checks()
     assert page.escalations.rowCount() == 1
     assert page.escalations.item(0, 3).text() == "10"  # working days late
     assert page.escalations.item(0, 4).text() == "发催办单"
@@ -29,6 +30,7 @@ def test_escalation_step_issues_a_numbered_notice(qtbot, county: County) -> None
     editor.requirements.setPlainText("请于五个工作日内反馈进展。")
     assert editor.save()
     assert editor.number.text().startswith("滨工联催〔")
+    page.wait_for_checks()
     assert page.escalations.item(0, 4).text() == "发督办通知书"
     assert page.documents.model.total == 1
 
@@ -39,6 +41,7 @@ def test_formalism_flags_are_listed(qtbot, county: County) -> None:  # type: ign
     held_meeting(county)  # held 2026-04-01 with no agreed item
     page = SupervisionPage(county.db, TODAY, QUndoStack())
     qtbot.addWidget(page)
+    page.wait_for_checks()
     texts = [page.flags.item(r, 2).text() for r in range(page.flags.rowCount())]
     assert "2026-04-01 召开的第1次会议没有形成任何议定事项" in texts
 

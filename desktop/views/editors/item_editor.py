@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core import items as core
 from desktop.core.errors import InvalidInput
+from desktop.core.traffic import ItemFacts, light_of
 from desktop.db import Database
-from desktop.messages import action_label, status_label
+from desktop.messages import ESTIMATED_MARK, action_label, message, status_label
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, percent_box, text_box, to_qdate
+from desktop.views.itemmodels.record_table_model import LIGHT_LOOK
 from desktop.views.unit_picker import UnitPicker, unit_choices
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -158,7 +160,23 @@ class ItemEditor(RecordEditor):
             extra.append(self.tr("时限 %1").replace("%1", dto.deadline.isoformat()))
         if dto.extension_deadline:
             extra.append(self.tr("申请延期至 %1").replace("%1", dto.extension_deadline.isoformat()))
-        self.status.setText(status_label(dto.status) + "　" + "，".join(extra))
+        with self.db.unit_of_work() as session:
+            verdict = light_of(
+                session,
+                ItemFacts(
+                    dto.status,
+                    dto.deadline,
+                    dto.assigned_on,
+                    dto.last_feedback_on,
+                    dto.percent_done,
+                ),
+                date.today(),
+            )
+        light = message(verdict.reason, verdict.fields) + (
+            ESTIMATED_MARK[0] if verdict.estimated else ""
+        )
+        self.status.setText(status_label(dto.status) + "　" + "，".join(extra) + "　" + light)
+        self.status.setStyleSheet(f"color: {LIGHT_LOOK[verdict.light][1]};")
         self.timeline.clear()
         for e in dto.timeline:
             what = (
