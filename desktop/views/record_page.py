@@ -36,6 +36,18 @@ from desktop.views.labels import cell_text, column_label
 from desktop.views.unit_picker import UnitPicker, unit_choices
 
 NO_YEAR = 0
+# Columns holding prose get more room than codes and dates.
+WIDE_COLUMNS = {
+    "text": 380,
+    "content": 380,
+    "title": 320,
+    "name": 260,
+    "union": 220,
+    "partner": 200,
+    "lead_unit": 200,
+    "receiving_unit": 200,
+    "target_unit": 200,
+}
 
 
 class RecordPage(QWidget):
@@ -115,7 +127,8 @@ class RecordPage(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.year.valueChanged.connect(self.apply_filters)
         self.unit_filter.unit_changed.connect(lambda _unit: self.apply_filters())
-        ui_state.restore_header(f"columns/{kind}", self.table.horizontalHeader())
+        if not ui_state.restore_header(f"columns/{kind}", self.table.horizontalHeader()):
+            self.fit_columns()
         self.table.horizontalHeader().sectionResized.connect(self._save_columns)
         self.table.horizontalHeader().sectionMoved.connect(self._save_columns)
         self._show_count()
@@ -128,6 +141,14 @@ class RecordPage(QWidget):
         self.editors.append(editor)
         editor.show()
         return editor
+
+    def fit_columns(self) -> None:
+        """First look: columns as wide as their content, long texts capped so the rest fits."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            cap = WIDE_COLUMNS.get(column, 160)
+            header.resizeSection(i, min(header.sectionSize(i), cap))
 
     def _save_columns(self, *_args: object) -> None:
         ui_state.save_header(f"columns/{self.kind}", self.table.horizontalHeader())

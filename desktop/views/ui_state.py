@@ -21,10 +21,9 @@ def save_header(key: str, header: QHeaderView) -> None:
     QSettings().setValue(key, header.saveState())
 
 
-def restore_header(key: str, header: QHeaderView) -> None:
+def restore_header(key: str, header: QHeaderView) -> bool:
     state = QSettings().value(key)
-    if isinstance(state, QByteArray):
-        header.restoreState(state)
+    return isinstance(state, QByteArray) and header.restoreState(state)
 
 
 def save_geometry(key: str, widget: QWidget) -> None:

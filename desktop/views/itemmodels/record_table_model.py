@@ -34,7 +34,11 @@ class RecordTableModel(QAbstractTableModel):
         self.kind = kind
         every = spec_for(kind).column_keys + DERIVED.get(kind, ())
         self._at = {c: i for i, c in enumerate(every)}
-        self.columns = tuple(c for c in every if c not in HIDDEN)
+        shown = [c for c in every if c not in HIDDEN]
+        if "light" in shown:  # the light is what a clerk looks at first
+            shown.remove("light")
+            shown.insert(1, "light")
+        self.columns = tuple(shown)
         self._query = ListQuery(limit=PAGE)
         self._rows: list[tuple[Any, ...]] = []
         self.total = 0

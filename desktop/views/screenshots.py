@@ -1,0 +1,60 @@
+"""Screenshots of every page and editor on a database, for the documentation (run under Xvfb)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop.app import apply_font, make_application
+from desktop.db import open_database
+from desktop.views.main_window import MainWindow
+from desktop.views.record_page import RecordPage
+from desktop.views.supervision_page import SupervisionPage
+
+SLUGS = {
+    "工作台": "dashboard",
+    "单位名录": "units",
+    "建制情况": "establishment",
+    "职工建议": "suggestions",
+    "议题": "topics",
+    "会议": "meetings",
+    "议定事项": "items",
+    "督办": "supervision",
+    "通报": "bulletins",
+    "设置": "settings",
+}
+
+
+def main(argv: list[str]) -> int:
+    db_path, out = Path(argv[0]), Path(argv[1])
+    today = date.fromisoformat(argv[2]) if len(argv) > 2 else date.today()
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    apply_font(app)
+    db = open_database(db_path)
+    window = MainWindow(db, today=today)
+    window.resize(1366, 800)
+    window.show()
+    for title in window.page_titles():
+        page = window.show_page(title)
+        if isinstance(page, SupervisionPage):
+            page.wait_for_checks()
+        app.processEvents()
+        window.grab().save(str(out / f"page-{SLUGS[title]}.png"))
+        listed = page.documents if isinstance(page, SupervisionPage) else page
+        if isinstance(listed, RecordPage) and listed.model.rowCount():
+            row = min(3, listed.model.rowCount() - 1)
+            editor = listed.open_editor(listed.model.record_id(row))
+            editor.resize(900, 760)
+            app.processEvents()
+            editor.grab().save(str(out / f"editor-{SLUGS[title]}.png"))
+            editor.dirty = False
+            editor.close()
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
