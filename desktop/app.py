@@ -93,8 +93,13 @@ def run_gui(args: argparse.Namespace) -> int:
 
     with db.unit_of_work() as session:
         has_office = find_local_office(session) is not None
-    if not has_office and OfficeDialog(db).exec() != QDialog.DialogCode.Accepted:
-        return 0
+    if not has_office:
+        welcome = OfficeDialog(db)
+        if welcome.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        if welcome.demo_path is not None:
+            db.dispose()
+            db = open_database(welcome.demo_path)
     window = MainWindow(db)
     window.show()
     return app.exec()

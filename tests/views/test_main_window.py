@@ -160,3 +160,21 @@ def test_settings_save_thresholds_and_import_holidays(qtbot, county: County, tmp
     good = tmp_path / "2031.csv"
     good.write_text("2031-01-01,休,元旦\n", encoding="utf-8")
     assert page.import_holiday_file(good) == 1
+
+
+def test_welcome_builds_a_demo_county_in_the_background(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.office import find_local_office
+    from desktop.db import open_database
+
+    dialog = OfficeDialog(db, demo_path=tmp_path / "demo.db")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished, timeout=120_000):
+        dialog.demo_button.click()
+        assert not dialog.demo_button.isEnabled()  # the window did not wait for the build
+    assert dialog.result() == 1 and dialog.demo_path == tmp_path / "demo.db"
+    demo = open_database(dialog.demo_path)
+    with demo.unit_of_work() as s:
+        assert find_local_office(s).name == "滨海县总工会"  # type: ignore[union-attr]
+    demo.dispose()
+    with db.unit_of_work() as s:
+        assert find_local_office(s) is None  # the office's own database is untouched
