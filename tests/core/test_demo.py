@@ -76,30 +76,53 @@ def test_county_directory_looks_like_binhai(county_db: tuple[Database, DemoSumma
     assert kinds["department"] >= 15 and kinds["party_committee"] == 1
     assert kinds["industry_union"] >= 3
     names = {r[0] for r in _rows(db, "SELECT name FROM unit")}
-    assert {"滨海县人民政府", "县人社局", "县财政局", "八滩镇人民政府", "八滩镇工会", "坎北街道工会"} <= names
-    assert _one(db, "SELECT count(*) FROM unit WHERE pinyin_initials = '' OR contact_phone = ''") == 0
+    assert {
+        "滨海县人民政府",
+        "县人社局",
+        "县财政局",
+        "八滩镇人民政府",
+        "八滩镇工会",
+        "坎北街道工会",
+    } <= names
+    assert (
+        _one(db, "SELECT count(*) FROM unit WHERE pinyin_initials = '' OR contact_phone = ''") == 0
+    )
     assert _one(db, "SELECT pinyin_initials FROM unit WHERE name = '滨海县总工会'") == "bhxzgh"
     # Every union has its establishment row, a few still without a system.
     unions = _one(db, "SELECT count(*) FROM unit WHERE kind LIKE '%union' OR kind = 'federation'")
     union_ids = _one(db, "SELECT count(DISTINCT union_unit_id) FROM establishment")
     assert union_ids == unions
-    missing = _rows(db, "SELECT reason_not_established, establish_deadline FROM establishment "
-                        "WHERE NOT established")  # fmt: skip
+    missing = _rows(
+        db,
+        "SELECT reason_not_established, establish_deadline FROM establishment "
+        "WHERE NOT established",
+    )
     assert missing and all(reason and deadline for reason, deadline in missing)
 
 
 def test_suggestions_follow_the_binhai_year(county_db: tuple[Database, DemoSummary]) -> None:
     db, _ = county_db
     for year in (2024, 2025):
-        count = _one(db, "SELECT count(*) FROM suggestion WHERE strftime('%Y', received_on) = :y",
-                     y=str(year))  # fmt: skip
+        count = _one(
+            db,
+            "SELECT count(*) FROM suggestion WHERE strftime('%Y', received_on) = :y",
+            y=str(year),
+        )
         assert 450 <= count <= 550
-    adopted = dict(_rows(db, "SELECT target_level, count(*) FROM suggestion "
-                             "WHERE status = 'adopted' GROUP BY target_level"))  # fmt: skip
+    adopted = dict(
+        _rows(
+            db,
+            "SELECT target_level, count(*) FROM suggestion "
+            "WHERE status = 'adopted' GROUP BY target_level",
+        )
+    )
     total = sum(adopted.values())
     for level, real in (("county", 147), ("township", 116), ("enterprise", 213)):
         assert abs(adopted[level] / total - real / 476) < 0.05
-    assert _one(db, "SELECT count(*) FROM suggestion WHERE status = 'adopted' AND topic_id IS NULL") == 0
+    assert (
+        _one(db, "SELECT count(*) FROM suggestion WHERE status = 'adopted' AND topic_id IS NULL")
+        == 0
+    )
     assert _one(db, "SELECT count(*) FROM suggestion WHERE anonymous AND submitter_name != ''") == 0
     channels = {r[0] for r in _rows(db, "SELECT DISTINCT channel FROM suggestion")}
     assert {"wechat", "sms", "email", "letter", "visit", "hotline", "forum"} <= channels
@@ -119,9 +142,10 @@ def test_item_timelines_replay_through_the_state_machine(
     db, _ = county_db
     events: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for item_id, action, before, after in _rows(
-        db, "SELECT item_id, action, from_status, to_status FROM item_event "
-            "WHERE action NOT LIKE 'notice_%' ORDER BY on_date, id"
-    ):  # fmt: skip
+        db,
+        "SELECT item_id, action, from_status, to_status FROM item_event "
+        "WHERE action NOT LIKE 'notice_%' ORDER BY on_date, id",
+    ):
         events[item_id].append((action, before, after))
     actions = Counter()
     for item_id, status in _rows(db, "SELECT id, status FROM agreed_item"):
@@ -137,71 +161,156 @@ def test_item_timelines_replay_through_the_state_machine(
 
 def test_items_are_consistent(county_db: tuple[Database, DemoSummary]) -> None:
     db, _ = county_db
-    bad = _one(db, """SELECT count(*) FROM agreed_item i JOIN meeting m ON m.id = i.meeting_id
+    bad = _one(
+        db,
+        """SELECT count(*) FROM agreed_item i JOIN meeting m ON m.id = i.meeting_id
         WHERE i.status != 'drafted' AND (i.lead_unit_id IS NULL OR i.deadline IS NULL
-              OR i.deadline < m.held_on OR m.held_on IS NULL OR i.assigned_on < m.held_on)""")
+              OR i.deadline < m.held_on OR m.held_on IS NULL OR i.assigned_on < m.held_on)""",
+    )
     assert bad == 0
-    overdue = _one(db, "SELECT count(*) FROM agreed_item WHERE status IN "
-                       "('assigned', 'in_progress', 'extension_requested') AND deadline < :t",
-                   t=TODAY)  # fmt: skip
+    overdue = _one(
+        db,
+        "SELECT count(*) FROM agreed_item WHERE status IN "
+        "('assigned', 'in_progress', 'extension_requested') AND deadline < :t",
+        t=TODAY,
+    )
     assert overdue > 0
-    assert _one(db, "SELECT count(*) FROM agreed_item WHERE status = 'verified' AND "
-                    "(verified_on IS NULL OR completed_on IS NULL OR verified_on < completed_on)") == 0
-    assert _one(db, "SELECT count(*) FROM agreed_item WHERE status IN ('completed', 'verified') "
-                    "AND percent_done != 100") == 0
-    assert _one(db, "SELECT count(*) FROM agreed_item WHERE status = 'cancelled' "
-                    "AND cancel_reason = ''") == 0
-    assert _one(db, "SELECT count(*) FROM agreed_item WHERE status = 'extension_requested' "
-                    "AND (extension_deadline IS NULL OR extension_deadline <= deadline)") == 0
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM agreed_item WHERE status = 'verified' AND "
+            "(verified_on IS NULL OR completed_on IS NULL OR verified_on < completed_on)",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM agreed_item WHERE status IN ('completed', 'verified') "
+            "AND percent_done != 100",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db, "SELECT count(*) FROM agreed_item WHERE status = 'cancelled' AND cancel_reason = ''"
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM agreed_item WHERE status = 'extension_requested' "
+            "AND (extension_deadline IS NULL OR extension_deadline <= deadline)",
+        )
+        == 0
+    )
     # percent_done and last_feedback_on are those of the latest feedback.
-    latest = _rows(db, """SELECT i.id, i.percent_done, i.last_feedback_on, f.percent_done,
+    latest = _rows(
+        db,
+        """SELECT i.id, i.percent_done, i.last_feedback_on, f.percent_done,
                                  f.reported_on, i.status FROM agreed_item i
         JOIN progress_feedback f ON f.item_id = i.id
-        WHERE f.id = (SELECT max(id) FROM progress_feedback WHERE item_id = i.id)""")
+        WHERE f.id = (SELECT max(id) FROM progress_feedback WHERE item_id = i.id)""",
+    )
     assert latest
     for _, pct, last_on, fb_pct, fb_on, status in latest:
         assert last_on == fb_on
         assert pct == (100 if status in ("completed", "verified") else fb_pct)
-    assert _one(db, "SELECT count(*) FROM agreed_item i WHERE last_feedback_on IS NULL AND "
-                    "EXISTS (SELECT 1 FROM progress_feedback WHERE item_id = i.id)") == 0
-    assert _one(db, "SELECT count(*) FROM item_cooperating_unit c JOIN agreed_item i "
-                    "ON i.id = c.item_id WHERE c.unit_id = i.lead_unit_id") == 0
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM agreed_item i WHERE last_feedback_on IS NULL AND "
+            "EXISTS (SELECT 1 FROM progress_feedback WHERE item_id = i.id)",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM item_cooperating_unit c JOIN agreed_item i "
+            "ON i.id = c.item_id WHERE c.unit_id = i.lead_unit_id",
+        )
+        == 0
+    )
     assert _one(db, "SELECT count(*) FROM feedback_figure WHERE name = '安置职工'") > 0
 
 
 def test_meetings_are_consistent(county_db: tuple[Database, DemoSummary]) -> None:
     db, _ = county_db
     held = "('held', 'minutes_issued')"
-    assert _one(db, f"""SELECT count(*) FROM meeting m WHERE status IN {held} AND (held_on IS NULL
+    assert (
+        _one(
+            db,
+            f"""SELECT count(*) FROM meeting m WHERE status IN {held} AND (held_on IS NULL
         OR NOT EXISTS (SELECT 1 FROM agenda_entry WHERE meeting_id = m.id)
-        OR NOT EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = m.id))""") == 0
-    assert _one(db, "SELECT count(*) FROM meeting WHERE status = 'minutes_issued' "
-                    "AND (minutes_number = '' OR minutes_text = '' OR minutes_issued_on < held_on)") == 0
-    assert _one(db, "SELECT count(*) FROM meeting WHERE status IN ('planned', 'notified') "
-                    "AND (held_on IS NOT NULL OR planned_on <= :t)", t=TODAY) == 0
-    assert _one(db, "SELECT count(*) FROM agenda_entry a JOIN meeting m ON m.id = a.meeting_id "
-                    "JOIN topic t ON t.id = a.topic_id WHERE m.status IN ('planned', 'notified') "
-                    "AND t.status != 'scheduled'") == 0
+        OR NOT EXISTS (SELECT 1 FROM meeting_participant WHERE meeting_id = m.id))""",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM meeting WHERE status = 'minutes_issued' "
+            "AND (minutes_number = '' OR minutes_text = '' OR minutes_issued_on < held_on)",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM meeting WHERE status IN ('planned', 'notified') "
+            "AND (held_on IS NOT NULL OR planned_on <= :t)",
+            t=TODAY,
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM agenda_entry a JOIN meeting m ON m.id = a.meeting_id "
+            "JOIN topic t ON t.id = a.topic_id WHERE m.status IN ('planned', 'notified') "
+            "AND t.status != 'scheduled'",
+        )
+        == 0
+    )
     # Four towns held a meeting for form; each was re-convened.
     flagged = _rows(db, "SELECT id, union_unit_id FROM meeting WHERE formality_flag")
     assert len(flagged) == 4
     for meeting_id, union in flagged:
-        again = _rows(db, "SELECT union_unit_id FROM meeting WHERE reconvene_of_id = :m", m=meeting_id)
+        again = _rows(
+            db, "SELECT union_unit_id FROM meeting WHERE reconvene_of_id = :m", m=meeting_id
+        )
         assert again == [(union,)]
-    county = _rows(db, "SELECT series_number FROM meeting WHERE level = 'county' "
-                       "AND kind = 'government_union' ORDER BY planned_on")  # fmt: skip
+    county = _rows(
+        db,
+        "SELECT series_number FROM meeting WHERE level = 'county' "
+        "AND kind = 'government_union' ORDER BY planned_on",
+    )
     assert [n for (n,) in county] == list(range(county[0][0], county[0][0] + len(county)))
     assert _one(db, "SELECT count(*) FROM working_group") >= 5
     roles = {r[0] for r in _rows(db, "SELECT DISTINCT role FROM meeting_participant")}
     assert roles == {"attended", "absent", "sat_in"}
-    assert _one(db, "SELECT count(*) FROM meeting_participant WHERE role = 'absent' "
-                    "AND absence_reason = ''") == 0
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM meeting_participant WHERE role = 'absent' "
+            "AND absence_reason = ''",
+        )
+        == 0
+    )
     # Township convening rate: about nine in ten required meetings were held (2024–2025).
-    towns = _one(db, "SELECT count(*) FROM establishment WHERE level IN ('township', 'street') "
-                     "AND established AND established_on < '2024-01-01'")  # fmt: skip
-    held_town = _one(db, f"""SELECT count(*) FROM meeting WHERE level IN ('township', 'street')
+    towns = _one(
+        db,
+        "SELECT count(*) FROM establishment WHERE level IN ('township', 'street') "
+        "AND established AND established_on < '2024-01-01'",
+    )
+    held_town = _one(
+        db,
+        f"""SELECT count(*) FROM meeting WHERE level IN ('township', 'street')
         AND status IN {held} AND NOT formality_flag AND held_on BETWEEN '2024-01-01' AND '2025-12-31'
-        AND reconvene_of_id IS NULL""")
+        AND reconvene_of_id IS NULL""",
+    )
     assert 0.8 <= held_town / (towns * 4) <= 0.98
 
 
@@ -219,12 +328,25 @@ def test_topics_are_consistent(county_db: tuple[Database, DemoSummary]) -> None:
         "scheduled": "NOT EXISTS (SELECT 1 FROM agenda_entry WHERE topic_id = topic.id)",
     }
     for status, broken in checks.items():
-        assert _one(db, f"SELECT count(*) FROM topic WHERE status = :s AND ({broken})",
-                    s=status) == 0, status  # fmt: skip
-    assert _one(db, "SELECT count(*) FROM topic_consultation c JOIN topic t ON t.id = c.topic_id "
-                    "WHERE c.consulted_on < t.vetted_on") == 0
-    assert _one(db, "SELECT count(*) FROM topic t JOIN topic u ON u.id = t.merged_into_id "
-                    "WHERE u.status IN ('merged', 'rejected', 'deferred')") == 0
+        assert (
+            _one(db, f"SELECT count(*) FROM topic WHERE status = :s AND ({broken})", s=status) == 0
+        ), status
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM topic_consultation c JOIN topic t ON t.id = c.topic_id "
+            "WHERE c.consulted_on < t.vetted_on",
+        )
+        == 0
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM topic t JOIN topic u ON u.id = t.merged_into_id "
+            "WHERE u.status IN ('merged', 'rejected', 'deferred')",
+        )
+        == 0
+    )
 
 
 def test_supervision_documents_are_numbered_and_continue(
@@ -239,21 +361,38 @@ def test_supervision_documents_are_numbered_and_continue(
     for kind, year, serial, number in notices:
         assert number == f"滨工联{marks[kind]}〔{year}〕{serial}号"
         by_series[(kind, year)].append(serial)
-    counters = {(s, y): n for s, y, n in _rows(db, "SELECT series, year, last_number FROM doc_counter")}
+    counters = {
+        (s, y): n for s, y, n in _rows(db, "SELECT series, year, last_number FROM doc_counter")
+    }
     for key, serials in by_series.items():
         assert sorted(serials) == list(range(1, len(serials) + 1))
         assert counters[key] == len(serials)
-    order = _rows(db, "SELECT problem, rectify_deadline FROM supervision_notice "
-                      "WHERE kind = 'rectification'")  # fmt: skip
+    order = _rows(
+        db, "SELECT problem, rectify_deadline FROM supervision_notice WHERE kind = 'rectification'"
+    )
     assert all(problem and deadline for problem, deadline in order)
     assert any("31" in problem for problem, _ in order)
-    assert _one(db, "SELECT count(*) FROM supervision_notice n WHERE NOT EXISTS "
-                    "(SELECT 1 FROM notice_item WHERE notice_id = n.id)") == 0
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM supervision_notice n WHERE NOT EXISTS "
+            "(SELECT 1 FROM notice_item WHERE notice_id = n.id)",
+        )
+        == 0
+    )
     assert _one(db, "SELECT count(*) FROM item_event WHERE action LIKE 'notice_%'") == _one(
-        db, "SELECT count(*) FROM notice_item")
+        db, "SELECT count(*) FROM notice_item"
+    )
     for year in (2024, 2025, 2026):
-        mentions = {r[0] for r in _rows(db, "SELECT m.kind FROM bulletin b JOIN bulletin_mention m "
-                                            "ON m.bulletin_id = b.id WHERE b.year = :y", y=year)}
+        mentions = {
+            r[0]
+            for r in _rows(
+                db,
+                "SELECT m.kind FROM bulletin b JOIN bulletin_mention m "
+                "ON m.bulletin_id = b.id WHERE b.year = :y",
+                y=year,
+            )
+        }
         assert mentions == {"commendation", "criticism"}, year
     with db.unit_of_work() as s:
         number = next_number(s, "supervision", 2026)
@@ -264,10 +403,27 @@ def test_supervision_documents_are_numbered_and_continue(
 def test_records_are_stamped_by_the_local_office(county_db: tuple[Database, DemoSummary]) -> None:
     db, summary = county_db
     office = _one(db, "SELECT uuid FROM office WHERE is_local")
-    for table in ("unit", "meeting", "topic", "suggestion", "agreed_item", "item_event",
-                  "progress_feedback", "supervision_notice", "bulletin", "establishment"):  # fmt: skip
-        assert _one(db, f"SELECT count(*) FROM {table} WHERE origin_office != :o OR version != 1 "
-                        "OR updated_at < created_at OR deleted_at IS NOT NULL", o=office) == 0
+    for table in (
+        "unit",
+        "meeting",
+        "topic",
+        "suggestion",
+        "agreed_item",
+        "item_event",
+        "progress_feedback",
+        "supervision_notice",
+        "bulletin",
+        "establishment",
+    ):
+        assert (
+            _one(
+                db,
+                f"SELECT count(*) FROM {table} WHERE origin_office != :o OR version != 1 "
+                "OR updated_at < created_at OR deleted_at IS NOT NULL",
+                o=office,
+            )
+            == 0
+        )
         assert _one(db, f"SELECT count(*) FROM {table}") == summary.counts[table]
     assert _one(db, "SELECT max(updated_at) FROM meeting") <= str(datetime(2026, 11, 22))
 
@@ -307,7 +463,10 @@ def test_township_scale(tmp_path: Path) -> None:
     assert summary.office_name == "八滩镇工会"
     assert _one(db, "SELECT level FROM office WHERE is_local") == "township"
     assert 25 <= _one(db, "SELECT count(*) FROM unit WHERE kind = 'enterprise_union'") <= 35
-    assert _one(db, "SELECT count(*) FROM meeting WHERE union_unit_id = 1 AND held_on IS NOT NULL") >= 2
+    assert (
+        _one(db, "SELECT count(*) FROM meeting WHERE union_unit_id = 1 AND held_on IS NOT NULL")
+        >= 2
+    )
     assert _one(db, "SELECT count(*) FROM supervision_notice WHERE number LIKE '八工%'") > 0
     assert _one(db, "SELECT count(*) FROM meeting WHERE minutes_number LIKE '八工纪%'") > 0
     assert _rows(db, "PRAGMA foreign_key_check") == []
@@ -328,14 +487,20 @@ def test_cancel_rolls_everything_back_and_progress_reaches_the_total(tmp_path: P
         return len(calls) > 3
 
     with pytest.raises(DomainError) as stopped, db.unit_of_work() as s:
-        build_demo(s, scale="township", today=TODAY, progress=lambda d, t: calls.append((d, t)),
-                   cancelled=cancel_midway)  # fmt: skip
+        build_demo(
+            s,
+            scale="township",
+            today=TODAY,
+            progress=lambda d, t: calls.append((d, t)),
+            cancelled=cancel_midway,
+        )
     assert stopped.value.code == "cancelled"
     assert _one(db, "SELECT count(*) FROM unit") == 0
     calls.clear()
     with db.unit_of_work() as s:
-        summary = build_demo(s, scale="township", today=TODAY,
-                             progress=lambda d, t: calls.append((d, t)))  # fmt: skip
+        summary = build_demo(
+            s, scale="township", today=TODAY, progress=lambda d, t: calls.append((d, t))
+        )
     done = [d for d, _ in calls]
     assert done == sorted(done) and calls[-1] == (summary.total_rows, summary.total_rows)
     db.dispose()

@@ -1,0 +1,123 @@
+"""Worker suggestions by every channel, adopted into topics at the real Binhai proportions."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from desktop.core.demo import names, phrases
+from desktop.core.demo.context import Ctx, Series, TopicEntry, UnitRef
+from desktop.core.demo.rows import days
+from desktop.core.demo.texts import THEMES_BY_AREA
+from desktop.core.demo.topics import POOL_LEVEL
+from desktop.models.enums import Channel, Level, SuggestionStatus, TopicSource
+
+S = SuggestionStatus
+CHANNELS = {
+    Channel.WECHAT: 34,
+    Channel.SMS: 14,
+    Channel.EMAIL: 10,
+    Channel.LETTER: 8,
+    Channel.VISIT: 12,
+    Channel.HOTLINE: 14,
+    Channel.FORUM: 8,
+}
+# Binhai, one year: 478 messages; adopted by the county union 147, by township governments
+# 116, by enterprise administrations 213 — nearly all of them adopted.
+LEVELS = {Level.COUNTY: 147, Level.TOWNSHIP: 116, Level.ENTERPRISE: 213}
+OUTCOMES = {S.ADOPTED: 93, S.FORWARDED: 2.5, S.REPLIED: 2, S.NOT_ADOPTED: 2.5}
+AREA_OF_LEVEL = {Level.COUNTY: "county", Level.TOWNSHIP: "township", Level.ENTERPRISE: "enterprise"}
+RECENT_DAYS = 21  # suggestions this recent are mostly still waiting for a decision
+ANONYMOUS_SHARE = 0.15
+ADOPT_WINDOW = (60, 90)  # a suggestion feeds a topic made up to 60 days before or 90 after
+
+
+class _Pool:
+    """One level's topics by creation date, to adopt a suggestion into one made near it."""
+
+    def __init__(self, entries: list[TopicEntry]) -> None:
+        self.entries = sorted(entries, key=lambda e: (e.created_on, e.topic_id))
+        self.dates = [e.created_on for e in self.entries]
+
+    def near(self, ctx: Ctx, received: date) -> TopicEntry:
+        lo = bisect.bisect_left(self.dates, received - days(ADOPT_WINDOW[0]))
+        hi = bisect.bisect_right(self.dates, received + days(ADOPT_WINDOW[1]))
+        if lo >= hi:
+            lo = max(0, min(lo, len(self.entries) - 1))
+            hi = lo + 1
+        return self.entries[ctx.rng.randrange(lo, hi)]
+
+
+def suggestions(
+    ctx: Ctx, district: int, series: list[Series], per_year: int, forward_to: list[UnitRef]
+) -> None:
+    """About `per_year` suggestions a year received in one district (county or township)."""
+    rng = ctx.rng
+    pools = {
+        level: _Pool(entries) for level in LEVELS if (entries := ctx.topics.get((district, level)))
+    }
+    receivers: dict[Level, list[UnitRef]] = {level: [] for level in pools}
+    for s in series:
+        level = POOL_LEVEL[s.area]
+        if level in receivers and s.area != "party":
+            receivers[level].append(s.union)
+    levels = tuple(pools)
+    weights = tuple(LEVELS[level] for level in levels)
+    first = ctx.start
+    while first <= ctx.today and levels:
+        last = min(ctx.today, date(first.year, 12, 31))
+        count = round(per_year * ((last - first).days + 1) / 365)
+        for received in sorted(ctx.between(first, last) for _ in range(count)):
+            level = rng.choices(levels, weights)[0]
+            _suggestion(ctx, received, level, pools[level], receivers[level], forward_to)
+        first = date(first.year + 1, 1, 1)
+
+
+def _suggestion(
+    ctx: Ctx,
+    received: date,
+    level: Level,
+    pool: _Pool,
+    receivers: list[UnitRef],
+    forward_to: list[UnitRef],
+) -> None:
+    rng = ctx.rng
+    if received > ctx.today - days(RECENT_DAYS):
+        status = S.REGISTERED if rng.random() < 0.85 else S.REPLIED
+    else:
+        status = rng.choices(tuple(OUTCOMES), tuple(OUTCOMES.values()))[0]
+    values: dict[str, object] = {}
+    if status == S.ADOPTED:
+        entry = pool.near(ctx, received)
+        theme, receiver_id = entry.theme, entry.union_id
+        values["topic_id"] = entry.topic_id
+        if level != Level.COUNTY:  # a township or enterprise topic made from workers' words
+            ctx.rows.row("topic", entry.topic_id)["source"] = TopicSource.SUGGESTION
+    else:
+        theme = rng.choice(THEMES_BY_AREA[AREA_OF_LEVEL[level]])
+        receiver_id = rng.choice(receivers).id
+    if status == S.FORWARDED:
+        values["forwarded_to_unit_id"] = rng.choice(forward_to).id
+    elif status == S.NOT_ADOPTED:
+        values["not_adopted_reason"] = rng.choice(phrases.NOT_ADOPTED)
+    replies = status == S.REPLIED or (status == S.ADOPTED and rng.random() < 0.4)
+    replied = ctx.clamp(received + days(rng.randint(3, 20))) if replies else None
+    if replied:
+        values["reply_text"] = phrases.REPLY_ONLY if status == S.REPLIED else phrases.REPLY_ADOPTED
+        values["replied_on"] = replied
+    anonymous = rng.random() < ANONYMOUS_SHARE
+    ctx.rows.record(
+        "suggestion",
+        received,
+        replied or ctx.clamp(received + days(rng.randint(0, 7))),
+        channel=rng.choices(tuple(CHANNELS), tuple(CHANNELS.values()))[0],
+        received_on=received,
+        receiving_unit_id=receiver_id,
+        anonymous=anonymous,
+        submitter_name="" if anonymous else names.person(rng),
+        submitter_phone="" if anonymous else names.mobile(rng),
+        content=rng.choice(theme.suggestions),
+        target_level=level,
+        status=status,
+        **values,
+    )

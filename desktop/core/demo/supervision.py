@@ -1,0 +1,215 @@
+"""Supervision by the local office: numbered notices on open items, bulletins, doc counters."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.core.demo import phrases
+from desktop.core.demo.context import Ctx, ItemTrack, Series
+from desktop.core.demo.rows import days
+from desktop.core.numbering import format_number
+from desktop.models.enums import ItemStatus, MentionKind, NoticeKind
+
+K = NoticeKind
+# (kind, days after the first deadline it is issued, chance): reminders come before the
+# deadline, supervision notices after it, rectification orders when an item stalls for months.
+NOTICE_RULES = (
+    (K.REMINDER, (-10, -3), 0.35),
+    (K.SUPERVISION, (10, 30), 0.6),
+    (K.RECTIFICATION, (90, 120), 0.1),
+)
+BULLETIN_DAYS = ((4, 10), (7, 10), (10, 10), (12, 28))  # (month, day) of issues 1–4
+# Binhai's year: 27 units commended, 8 criticised; quarterly issues name a few.
+ANNUAL_MENTIONS = {MentionKind.COMMENDATION: 27, MentionKind.CRITICISM: 8}
+QUARTER_MENTIONS = {MentionKind.COMMENDATION: 4, MentionKind.CRITICISM: 2}
+REASONS = {
+    MentionKind.COMMENDATION: (
+        "召开联席会议制度化、规范化，议定事项落实到位",
+        "议定事项按期办结，职工满意度高",
+    ),
+    MentionKind.CRITICISM: (
+        "联席会议召开不正常",
+        "议定事项落实不到位，逾期未办结",
+        "联席会议图形式、走过场",
+    ),
+}
+
+
+@dataclass
+class _Notice:
+    kind: NoticeKind
+    issued: date
+    items: list[ItemTrack] = field(default_factory=list)
+    problem: str = ""
+
+
+def supervise(ctx: Ctx, series: list[Series]) -> None:
+    """Notices, bulletins and the document counters that let numbering carry on after them."""
+    counters: dict[tuple[str, int], int] = defaultdict(int)
+    _notices(ctx, counters)
+    _bulletins(ctx, series, counters)
+    _number_minutes(ctx, counters)
+    for (kind, year), last in sorted(counters.items()):
+        ctx.rows.add("doc_counter", series=kind, year=year, last_number=last)
+
+
+def _open_on(item: ItemTrack, day: date) -> bool:
+    return item.assigned_on < day and (item.open_until is None or day <= item.open_until)
+
+
+def _notices(ctx: Ctx, counters: dict[tuple[str, int], int]) -> None:
+    rng = ctx.rng
+    grouped: dict[tuple[NoticeKind, date, int], _Notice] = {}
+    for item in ctx.items:
+        if not item.supervised:
+            continue
+        for kind, (lo, hi), chance in NOTICE_RULES:
+            day = item.first_deadline + days(rng.randint(lo, hi))
+            if day <= ctx.today and _open_on(item, day) and rng.random() < chance:
+                key = (kind, day, item.lead.id)  # one notice per unit and day covers its items
+                grouped.setdefault(key, _Notice(kind, day, problem=phrases.RECTIFY_WEAK))
+                grouped[key].items.append(item)
+    notices = list(grouped.values())
+    layoffs = [i for i in ctx.items if i.layoff and (i.open_until or ctx.today) > i.assigned_on]
+    if layoffs:
+        item = rng.choice(layoffs)
+        day = ctx.between(item.assigned_on + days(1), item.open_until or ctx.today)
+        notices.append(_Notice(K.RECTIFICATION, day, [item], phrases.RECTIFY_LAYOFF))
+    notices.sort(key=lambda n: (n.issued, list(K).index(n.kind), n.items[0].id))
+    for n in notices:
+        counters[(str(n.kind), n.issued.year)] += 1
+        serial = counters[(str(n.kind), n.issued.year)]
+        number = format_number(ctx.doc_prefix, str(n.kind), n.issued.year, serial)
+        _write_notice(ctx, n, serial, number)
+
+
+def _write_notice(ctx: Ctx, n: _Notice, serial: int, number: str) -> None:
+    rng = ctx.rng
+    answer_by = n.issued + days(rng.randint(7, 15))
+    rectify_by = n.issued + days(30) if n.kind == K.RECTIFICATION else None
+    result = ""
+    if rectify_by is not None and rectify_by < ctx.today:
+        result = (
+            phrases.RECTIFY_LAYOFF_RESULT
+            if n.problem == phrases.RECTIFY_LAYOFF
+            else (phrases.RECTIFY_RESULT)
+        )
+    template = phrases.NOTICE_REQUIREMENTS[n.kind]
+    notice_id = ctx.rows.record(
+        "supervision_notice",
+        n.issued,
+        rectify_by if result and rectify_by else n.issued,
+        kind=n.kind,
+        number=number,
+        year=n.issued.year,
+        serial=serial,
+        issued_on=n.issued,
+        target_unit_id=n.items[0].lead.id,
+        requirements=template.format(d=phrases.day_text(answer_by)),
+        feedback_deadline=answer_by,
+        problem=n.problem if rectify_by else "",
+        rectify_deadline=rectify_by,
+        result=result,
+    )
+    for item in n.items:
+        ctx.rows.add("notice_item", notice_id=notice_id, item_id=item.id)
+        ctx.rows.record(
+            "item_event",
+            n.issued,
+            n.issued,
+            item_id=item.id,
+            at=ctx.rows.row("supervision_notice", notice_id)["created_at"],
+            on_date=n.issued,
+            actor=ctx.clerk,
+            action=f"notice_{n.kind}",
+            document_number=number,
+        )
+
+
+def _bulletins(ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], int]) -> None:
+    rng = ctx.rng
+    watched = [s for s in series if s.area in ("township", "enterprise", "industry")]
+    watched = [s for s in watched if s.established_on and s.union.id != ctx.office_unit.id]
+    for year in range(ctx.start.year, ctx.today.year + 1):
+        period_start = date(year, 1, 1)
+        for issue, (month, day) in enumerate(BULLETIN_DAYS, start=1):
+            issued = date(year, month, day)
+            if issued > ctx.today:
+                break
+            period_end = issued - days(10 if issue < 4 else 0)
+            if period_end < ctx.start:  # before the office kept its records here
+                period_start = period_end + days(1)
+                continue
+            in_period = [
+                i for i in ctx.items if i.supervised and period_start <= i.held_on <= period_end
+            ]
+            done = sum(
+                1 for i in in_period if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED)
+            )
+            late = [
+                i
+                for i in ctx.items
+                if i.supervised and i.first_deadline < period_end and _open_on(i, period_end)
+            ]
+            counters[("bulletin", year)] = issue
+            bulletin_id = ctx.rows.record(
+                "bulletin",
+                issued,
+                issued,
+                number=format_number(ctx.doc_prefix, "bulletin", year, issue),
+                year=year,
+                issue_no=issue,
+                issued_on=issued,
+                period_start=period_start,
+                period_end=period_end,
+                title=f"督查通报（{year}年第{issue}期）",
+                content=f"{phrases.day_text(period_start)}至{phrases.day_text(period_end)}，"
+                f"各级联席会议议定事项{len(in_period)}项，现已办结{done}项；截至期末逾期未办结{len(late)}项。",
+            )
+            if issue == 4:
+                mentions = _annual(ctx, watched, year)
+            else:
+                mentions = {
+                    MentionKind.COMMENDATION: [
+                        i.lead.id for i in in_period if i.status == ItemStatus.VERIFIED
+                    ],
+                    MentionKind.CRITICISM: [i.lead.id for i in late],
+                }
+            for kind, unit_ids in mentions.items():
+                limit = (ANNUAL_MENTIONS if issue == 4 else QUARTER_MENTIONS)[kind]
+                for unit_id in list(dict.fromkeys(unit_ids))[:limit]:
+                    ctx.rows.add(
+                        "bulletin_mention",
+                        bulletin_id=bulletin_id,
+                        unit_id=unit_id,
+                        kind=kind,
+                        reason=rng.choice(REASONS[kind]),
+                    )
+            period_start = period_end + days(1)
+
+
+def _annual(ctx: Ctx, watched: list[Series], year: int) -> dict[MentionKind, list[int]]:
+    """Units whose meetings kept to the rule are commended; irregular ones criticised."""
+    kept, broke = [], []
+    for s in watched:
+        held = ctx.held.get((s.union.id, year), 0)
+        if (s.union.id, year) in ctx.formality or held < s.per_year // 2:
+            broke.append(s.union.id)
+        elif held >= s.per_year:
+            kept.append(s.union.id)
+    ctx.rng.shuffle(kept)
+    ctx.rng.shuffle(broke)
+    return {MentionKind.COMMENDATION: kept, MentionKind.CRITICISM: broke}
+
+
+def _number_minutes(ctx: Ctx, counters: dict[tuple[str, int], int]) -> None:
+    """Minutes numbers per issuing body and year, in the order they were issued."""
+    serials: dict[tuple[str, int], int] = defaultdict(int)
+    for prefix, row in sorted(ctx.minutes, key=lambda m: (m[1]["minutes_issued_on"], m[1]["id"])):
+        year = row["minutes_issued_on"].year
+        serials[(prefix, year)] += 1
+        row["minutes_number"] = format_number(prefix, "minutes", year, serials[(prefix, year)])
+        if prefix == ctx.doc_prefix:
+            counters[("minutes", year)] = serials[(prefix, year)]
