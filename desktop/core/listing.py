@@ -133,6 +133,40 @@ def list_records(session: Session, kind: str, query: ListQuery | None = None) ->
     return RecordPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, total, query.offset)
 
 
+def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> list[int]:
+    """Every matching id in list order: cheap even for a province, so a view can page by id."""
+    query = query or ListQuery()
+    spec = spec_for(kind)
+    _validate(spec, query)
+    columns = dict(spec.columns)
+    sort_key = query.sort or spec.default_sort
+    descending = spec.default_descending if query.descending is None else query.descending
+    sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
+    order = sort_expr.desc() if descending else sort_expr.asc()
+    tie = columns["id"].desc() if descending else columns["id"].asc()
+    stmt = (
+        spec.joins(select(columns["id"]).select_from(spec.model))
+        .where(*filters(spec, query))
+        .order_by(order, tie)
+    )
+    return [int(i) for i in session.scalars(stmt)]
+
+
+def rows_for_ids(
+    session: Session, kind: str, ids: list[int], today: date | None = None
+) -> RecordPage:
+    """The listed columns of these records, in the order of `ids`."""
+    spec = spec_for(kind)
+    columns = dict(spec.columns)
+    stmt = spec.joins(select(*columns.values()).select_from(spec.model)).where(
+        columns["id"].in_(ids)
+    )
+    by_id = {row[0]: tuple(row) for row in session.execute(stmt)}
+    rows = tuple(by_id[i] for i in ids if i in by_id)
+    rows = _derive(session, kind, spec.column_keys, rows, today or date.today())
+    return RecordPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, len(ids), 0)
+
+
 def _feedback(session: Session, feedback_id: int) -> dict[str, Any]:
     fb = session.get(ProgressFeedback, feedback_id)
     if fb is None or fb.deleted_at is not None:

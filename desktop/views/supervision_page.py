@@ -40,6 +40,7 @@ CHECK_LABELS = {
     "meeting_missing": "应开未开",
 }
 DATA_ROLE = Qt.ItemDataRole.UserRole
+SHOWN = 1000  # a province may have tens of thousands: the worst come first, the rest are counted
 
 
 class SupervisionPage(QWidget):
@@ -138,6 +139,7 @@ class SupervisionPage(QWidget):
         QCoreApplication.processEvents()
 
     def _fill_escalations(self, suggestions: tuple[EscalationSuggestion, ...]) -> None:
+        suggestions = suggestions[:SHOWN]
         self.escalations.setRowCount(len(suggestions))
         for r, e in enumerate(suggestions):
             cells = [
@@ -153,6 +155,7 @@ class SupervisionPage(QWidget):
                 self.escalations.setItem(r, c, item)
 
     def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
+        flags = flags[:SHOWN]
         self.flags.setRowCount(len(flags))
         for r, f in enumerate(flags):
             for c, text in enumerate(
