@@ -72,6 +72,10 @@ def main() -> None:
         window.show()
         app.processEvents()
         print(f"main window ready in {(time.perf_counter() - t0) * 1000:.0f} ms")
+        t0 = time.perf_counter()
+        supervision = next(p for p in window.pages if isinstance(p, SupervisionPage))
+        supervision.wait_for_checks()
+        print(f"supervision checks done in the background {time.perf_counter() - t0:.1f} s later")
         print(
             f"{'page':10} {'rows':>9} {'paint ms':>9} {'raw SQL ms':>11} {'fetch med':>10} "
             f"{'fetch max':>10} {'to end s':>9}"

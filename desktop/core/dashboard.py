@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from desktop.core.frequency import frequency_status
+from desktop.core.frequency import FrequencyStatus, frequency_status
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import AgreedItem, ExchangeLog, Suggestion, Topic, Unit
 from desktop.models.enums import OPEN_ITEM_STATUSES, SuggestionStatus, TopicStatus
@@ -60,8 +60,13 @@ def waiting_for_reply_clause() -> Clauses:
     return (Suggestion.status == SuggestionStatus.REGISTERED, Suggestion.deleted_at.is_(None))
 
 
-def dashboard_counts(session: Session, today: date) -> DashboardCounts:
+def dashboard_counts(
+    session: Session, today: date, standing: tuple[FrequencyStatus, ...] | None = None
+) -> DashboardCounts:
+    """The counts; pass `standing` when the caller already has frequency_status for today."""
     until, estimated = due_soon_until(load_calendar(session), today)
+    if standing is None:
+        standing = frequency_status(session, today)
 
     def count(model: type, *clauses: ColumnElement[bool]) -> int:
         return int(session.scalar(select(func.count()).select_from(model).where(*clauses)) or 0)
@@ -72,7 +77,7 @@ def dashboard_counts(session: Session, today: date) -> DashboardCounts:
         due_soon_items=count(AgreedItem, *due_soon_clause(today, until)),
         due_soon_until=until,
         due_soon_estimated=estimated,
-        units_behind_on_meetings=sum(1 for s in frequency_status(session, today) if s.behind),
+        units_behind_on_meetings=sum(1 for s in standing if s.behind),
         topics_waiting_for_vetting=count(
             Topic, Topic.status.in_(WAITING_FOR_VETTING), Topic.deleted_at.is_(None)
         ),

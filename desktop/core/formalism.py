@@ -2,8 +2,8 @@
 
 * a meeting held more than a grace period ago that decided no agreed item;
 * an agreed item of a held meeting still without a lead unit or a deadline after that period;
-* minutes nearly identical to an earlier meeting's (the same union's, or any union's word for
-  word once dates and numbers are set aside);
+* minutes nearly identical to an earlier meeting's (one of the same union's last four, or any
+  union's word for word once dates and numbers are set aside);
 * required meetings that did not happen in an ended period of the year.
 """
 
@@ -26,6 +26,8 @@ from desktop.models.enums import ItemStatus, MeetingStatus
 GRACE_DAYS = 15
 SIMILAR = 0.9
 MIN_MINUTES = 40  # shorter minutes are too thin to compare
+PAIR_SHARE = 0.75  # below this share of common character pairs, 90% alike is out of reach
+RECENT = 4  # a union that copies its minutes copies its last few meetings' ones
 HELD = (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED)
 _VOLATILE = re.compile(r"[\s\d０-９一二三四五六七八九十〇年月日第次号，。、；：,.;:（）()]+")
 
@@ -41,10 +43,6 @@ class FormalityFlag:
 
 def _normalized(text: str) -> str:
     return _VOLATILE.sub("", text)
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _meetings_without_items(session: Session, cutoff: date) -> list[FormalityFlag]:
@@ -103,20 +101,24 @@ def _similar_minutes(session: Session) -> list[FormalityFlag]:
     ).all()
     flags: list[FormalityFlag] = []
     seen_hash: dict[str, tuple[int, str]] = {}
-    earlier_by_union: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
+    # Per union, its last meetings' texts, each held in a matcher as the "b" side: difflib's
+    # costly index of b is then built once per meeting, not once per comparison.
+    earlier_by_union: dict[int, list[tuple[int, SequenceMatcher[str], frozenset[str]]]] = (
+        defaultdict(list)
+    )
     for mid, union_id, name, _held, text in rows:
         norm = _normalized(text)
-        grams = _bigrams(norm)
+        pairs = frozenset(map(str.__add__, norm, norm[1:]))
         digest = sha1(norm.encode()).hexdigest()
         match: tuple[int, float] | None = None
         if digest in seen_hash:
             match = (seen_hash[digest][0], 1.0)
         else:
-            for other_id, other, other_grams in earlier_by_union[union_id]:
-                # Texts that share few character pairs cannot be 90% alike: skip the costly diff.
-                if len(grams & other_grams) < SIMILAR * 0.8 * len(grams | other_grams):
+            for other_id, matcher, other_pairs in earlier_by_union[union_id]:
+                # Texts sharing few character pairs cannot be 90% alike: skip the costly diff.
+                if len(pairs & other_pairs) < PAIR_SHARE * len(pairs | other_pairs):
                     continue
-                matcher = SequenceMatcher(None, norm, other, autojunk=False)
+                matcher.set_seq1(norm)
                 if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
                     ratio = matcher.ratio()
                     if ratio >= SIMILAR:
@@ -133,7 +135,9 @@ def _similar_minutes(session: Session) -> list[FormalityFlag]:
                 )
             )
         seen_hash.setdefault(digest, (mid, name))
-        earlier_by_union[union_id].append((mid, norm, grams))
+        earlier = earlier_by_union[union_id]
+        earlier.append((mid, SequenceMatcher(None, "", norm, autojunk=False), pairs))
+        del earlier[:-RECENT]
     return flags
 
 

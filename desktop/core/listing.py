@@ -144,12 +144,20 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
     sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
     order = sort_expr.desc() if descending else sort_expr.asc()
     tie = columns["id"].desc() if descending else columns["id"].asc()
-    stmt = (
-        spec.joins(select(columns["id"]).select_from(spec.model))
-        .where(*filters(spec, query))
-        .order_by(order, tie)
-    )
-    return [int(i) for i in session.scalars(stmt)]
+    stmt = select(columns["id"]).select_from(spec.model)
+    own_table = spec.model.__table__
+    # Joins cost a province a few hundred milliseconds; skip them when nothing reads them.
+    if (
+        query.search
+        or query.unit_id is not None
+        or query.year is not None
+        or any(
+            col.table is not own_table
+            for col in sort_expr.base_columns  # type: ignore[attr-defined]
+        )
+    ):
+        stmt = spec.joins(stmt)
+    return [int(i) for i in session.scalars(stmt.where(*filters(spec, query)).order_by(order, tie))]
 
 
 def rows_for_ids(

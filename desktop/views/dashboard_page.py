@@ -106,9 +106,10 @@ class DashboardPage(QWidget):
 
     def reload(self) -> None:
         with self._db.unit_of_work() as session:
-            counts = dashboard_counts(session, self.today)
+            standing = frequency_status(session, self.today)
+            counts = dashboard_counts(session, self.today, standing)
             entries = dashboard_entries(session, self.today)
-            behind = [s for s in frequency_status(session, self.today) if s.behind]
+        behind = [s for s in standing if s.behind]
         self._fill(self.lists["overdue_items"], entries.overdue_items, RED)
         self._fill(self.lists["due_soon_items"], entries.due_soon_items, YELLOW)
         self._fill(

@@ -33,7 +33,7 @@ from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
 from desktop.views.labels import cell_text, column_label
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 NO_YEAR = 0
 # Columns holding prose get more room than codes and dates.
@@ -76,7 +76,7 @@ class RecordPage(QWidget):
         self.status.setVisible(bool(spec.status_values))
         self.year = QSpinBox(minimum=NO_YEAR, maximum=2100, specialValueText=self.tr("全部年度"))
         self.year.setVisible(spec.year_of is not None)
-        self.unit_filter = UnitPicker(unit_choices(db))
+        self.unit_filter = UnitPicker(db)
         self.unit_filter.setPlaceholderText(self.tr("按单位筛选"))
         self.unit_filter.setVisible(bool(spec.units))
         self.count = QLabel()
@@ -97,6 +97,8 @@ class RecordPage(QWidget):
         self.model = RecordTableModel(db, kind, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # No sort indicator yet: enabling sorting would otherwise reload the list by column 0.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -104,7 +106,6 @@ class RecordPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(
             lambda index: self.open_editor(self.model.record_id(index.row()))
         )

@@ -140,6 +140,7 @@ class SupervisionPage(QWidget):
 
     def _fill_escalations(self, suggestions: tuple[EscalationSuggestion, ...]) -> None:
         suggestions = suggestions[:SHOWN]
+        self.escalations.setUpdatesEnabled(False)
         self.escalations.setRowCount(len(suggestions))
         for r, e in enumerate(suggestions):
             cells = [
@@ -153,15 +154,18 @@ class SupervisionPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(DATA_ROLE, e)
                 self.escalations.setItem(r, c, item)
+        self.escalations.setUpdatesEnabled(True)
 
     def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
         flags = flags[:SHOWN]
+        self.flags.setUpdatesEnabled(False)
         self.flags.setRowCount(len(flags))
         for r, f in enumerate(flags):
             for c, text in enumerate(
                 [self.tr(CHECK_LABELS[f.check]), f.unit_name, message(f.check, f.fields)]
             ):
                 self.flags.setItem(r, c, QTableWidgetItem(text))
+        self.flags.setUpdatesEnabled(True)
 
     def _take_step(self, row: int, _column: int) -> RecordEditor | None:
         cell = self.escalations.item(row, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -29,11 +30,20 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.job(self.signals.progress.emit, lambda: self.cancel_requested)
+            result = self.job(self._progress, lambda: self.cancel_requested)
         except Exception as exc:  # handed to the GUI thread, which words it for the user
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self.signals.failed, exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.signals.progress, done, total)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        # RuntimeError: the window that asked has closed; nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
 
 class TaskRunner(QObject):

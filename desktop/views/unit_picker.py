@@ -8,17 +8,47 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import list_records
+from desktop.core.units import directory_stamp
 from desktop.db import Database
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def unit_choices(db: Database) -> list[tuple[int, str, str]]:
+Choices = list[tuple[int, str, str]]
+# One copy of the directory per database, rebuilt only when the unit table changes.
+_CACHE: dict[int, tuple[tuple[object, ...], Choices, QStandardItemModel | None]] = {}
+
+
+def unit_choices(db: Database) -> Choices:
     """(id, name, pinyin initials) of every live unit, in pinyin order."""
+    return _cached(db)[1]
+
+
+def _cached(db: Database) -> tuple[tuple[object, ...], Choices, QStandardItemModel | None]:
     with db.unit_of_work() as session:
+        stamp = directory_stamp(session)
+        hit = _CACHE.get(id(db))
+        if hit is not None and hit[0] == stamp:
+            return hit
         page = list_records(session, "unit", ListQuery(sort="name", descending=False))
-    return [(int(r["id"]), str(r["name"]), str(r["pinyin_initials"])) for r in page.dicts()]
+    choices = [(int(r["id"]), str(r["name"]), str(r["pinyin_initials"])) for r in page.dicts()]
+    _CACHE[id(db)] = (stamp, choices, None)
+    return _CACHE[id(db)]
+
+
+def completion_model(db: Database) -> QStandardItemModel:
+    """The completer's model, shared by every unit field of a window."""
+    stamp, choices, model = _cached(db)
+    if model is None:
+        model = QStandardItemModel()
+        for unit_id, name, initials in choices:
+            item = QStandardItem(name)
+            item.setData(f"{name} {initials}", SEARCH_ROLE)
+            item.setData(unit_id, ID_ROLE)
+            model.appendRow(item)
+        _CACHE[id(db)] = (stamp, choices, model)
+    return model
 
 
 class _NameCompleter(QCompleter):
@@ -32,19 +62,14 @@ class UnitPicker(QLineEdit):
 
     unit_changed = Signal(object)
 
-    def __init__(self, choices: list[tuple[int, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(self.tr("输入单位名称或拼音首字母"))
         self.setClearButtonEnabled(True)
+        choices = unit_choices(db)
         self._by_name = {name: unit_id for unit_id, name, _ in choices}
         self._by_id = {unit_id: name for unit_id, name, _ in choices}
-        model = QStandardItemModel(self)
-        for unit_id, name, initials in choices:
-            item = QStandardItem(name)
-            item.setData(f"{name} {initials}", SEARCH_ROLE)
-            item.setData(unit_id, ID_ROLE)
-            model.appendRow(item)
-        completer = _NameCompleter(model, self)
+        completer = _NameCompleter(completion_model(db), self)
         completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -24,7 +24,7 @@ from desktop.messages import message
 from desktop.models.enums import MentionKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {MentionKind.COMMENDATION: "通报表扬", MentionKind.CRITICISM: "通报批评"}
@@ -58,7 +58,7 @@ class BulletinEditor(RecordEditor):
         self.mention_kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.mention_kind.addItem(label, kind)
-        self.mention_unit = UnitPicker(unit_choices(db))
+        self.mention_unit = UnitPicker(db)
         self.mention_reason = QLineEdit(placeholderText=self.tr("理由"))
         add = QPushButton(self.tr("添加"))
         for w in (self.mention_kind, self.mention_unit, self.mention_reason, add):

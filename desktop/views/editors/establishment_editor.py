@@ -13,7 +13,7 @@ from desktop.models.enums import Level
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 
 class EstablishmentEditor(RecordEditor):
@@ -24,12 +24,9 @@ class EstablishmentEditor(RecordEditor):
     ) -> None:
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("建制情况"))
-        choices = unit_choices(db)
         f = self.form
-        self.union = f.add("union_unit_id", self.tr("工会"), UnitPicker(choices))
-        self.partner_unit = f.add(
-            "partner_unit_id", self.tr("对方单位（名录）"), UnitPicker(choices)
-        )
+        self.union = f.add("union_unit_id", self.tr("工会"), UnitPicker(db))
+        self.partner_unit = f.add("partner_unit_id", self.tr("对方单位（名录）"), UnitPicker(db))
         self.partner = f.add("partner_name", self.tr("对方单位名称"), QLineEdit())
         self.level = f.add("level", self.tr("层级"), enum_combo(Level, Level.TOWNSHIP))
         self.established = f.add(

@@ -26,7 +26,7 @@ from desktop.messages import ESTIMATED_MARK, action_label, message, status_label
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, percent_box, text_box, to_qdate
 from desktop.views.itemmodels.record_table_model import LIGHT_LOOK
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,15 +59,14 @@ class ItemEditor(RecordEditor):
         self.setWindowTitle(self.tr("议定事项"))
         self.meeting_id = meeting_id
         self.topic_id = topic_id
-        self.choices = unit_choices(db)
         f = self.form
         self.meeting = f.add("meeting_id", self.tr("所属会议"), QLabel())
         self.text = f.add("text", self.tr("事项内容"), text_box(70))
-        self.lead = f.add("lead_unit_id", self.tr("牵头单位"), UnitPicker(self.choices))
+        self.lead = f.add("lead_unit_id", self.tr("牵头单位"), UnitPicker(self.db))
         coop_box = QWidget()
         row = QHBoxLayout(coop_box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.coop_picker = UnitPicker(self.choices)
+        self.coop_picker = UnitPicker(self.db)
         add = QPushButton(self.tr("添加"))
         remove = QPushButton(self.tr("移除"))
         row.addWidget(self.coop_picker, 1)

@@ -39,7 +39,7 @@ from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import cell_text
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 ROLE_LABELS = {
@@ -90,14 +90,11 @@ class MeetingEditor(RecordEditor):
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("联席会议"))
         self.resize(900, 680)
-        self.choices = unit_choices(db)
         f = self.form
         self.kind_combo = f.add("kind", self.tr("会议类别"), enum_combo(MeetingKind))
         self.level = f.add("level", self.tr("层级"), enum_combo(Level, Level.COUNTY))
-        self.union = f.add("union_unit_id", self.tr("工会"), UnitPicker(self.choices))
-        self.partner_unit = f.add(
-            "partner_unit_id", self.tr("政府方单位"), UnitPicker(self.choices)
-        )
+        self.union = f.add("union_unit_id", self.tr("工会"), UnitPicker(self.db))
+        self.partner_unit = f.add("partner_unit_id", self.tr("政府方单位"), UnitPicker(self.db))
         self.partner = f.add("partner_name", self.tr("政府方名称"), QLineEdit())
         self.series = f.add(
             "series_number", self.tr("届次（第N次，0 为自动）"), QSpinBox(maximum=10000)

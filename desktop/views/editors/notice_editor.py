@@ -19,7 +19,7 @@ from desktop.models.enums import OPEN_ITEM_STATUSES, NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,7 +47,7 @@ class NoticeEditor(RecordEditor):
             self.tr("文号"),
             QLineEdit(readOnly=True, placeholderText=self.tr("印发时自动编号")),
         )
-        self.target = f.add("target_unit_id", self.tr("督办对象"), UnitPicker(unit_choices(db)))
+        self.target = f.add("target_unit_id", self.tr("督办对象"), UnitPicker(db))
         self.items = f.add("item_ids", self.tr("督办事项（勾选）"), QListWidget())
         self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit())
         self.requirements = f.add("requirements", self.tr("督办要求"), text_box(60))

@@ -15,7 +15,7 @@ from desktop.models.enums import Channel, Level
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import chosen_unit, date_edit, from_qdate, text_box, to_qdate
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 
 class SuggestionEditor(RecordEditor):
@@ -28,11 +28,10 @@ class SuggestionEditor(RecordEditor):
     ) -> None:
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("职工建议"))
-        self.choices = unit_choices(db)
         f = self.form
         self.channel = f.add("channel", self.tr("渠道"), enum_combo(Channel))
         self.received_on = f.add("received_on", self.tr("收到日期"), date_edit())
-        self.unit = f.add("receiving_unit_id", self.tr("受理工会"), UnitPicker(self.choices))
+        self.unit = f.add("receiving_unit_id", self.tr("受理工会"), UnitPicker(self.db))
         self.target_level = f.add(
             "target_level", self.tr("办理层级"), enum_combo(Level, Level.COUNTY)
         )
@@ -118,7 +117,7 @@ class SuggestionEditor(RecordEditor):
         if action == "forward":
             return self.ask(
                 self.tr("转办"),
-                [("unit_id", self.tr("转办单位"), UnitPicker(self.choices))],
+                [("unit_id", self.tr("转办单位"), UnitPicker(self.db))],
                 lambda v: lambda s: core.forward_suggestion(s, sid, chosen_unit(v, "unit_id")),
             )
         if action == "reply":

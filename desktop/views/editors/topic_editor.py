@@ -15,7 +15,7 @@ from desktop.models.enums import TopicSource
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import chosen_unit, date_edit, text_box
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 
 class TopicEditor(RecordEditor):
@@ -28,12 +28,11 @@ class TopicEditor(RecordEditor):
     ) -> None:
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("议题"))
-        self.choices = unit_choices(db)
         f = self.form
         self.title_edit = f.add("title", self.tr("议题标题"), QLineEdit())
         self.source = f.add("source", self.tr("来源"), enum_combo(TopicSource))
-        self.union = f.add("union_unit_id", self.tr("所属工会"), UnitPicker(self.choices))
-        self.proposer = f.add("proposing_unit_id", self.tr("提出单位"), UnitPicker(self.choices))
+        self.union = f.add("union_unit_id", self.tr("所属工会"), UnitPicker(self.db))
+        self.proposer = f.add("proposing_unit_id", self.tr("提出单位"), UnitPicker(self.db))
         self.priority = f.add(
             "priority", self.tr("优先级（1 高 3 低）"), QSpinBox(minimum=1, maximum=3, value=2)
         )
@@ -127,7 +126,7 @@ class TopicEditor(RecordEditor):
             return self.ask(
                 self.tr("征求部门意见"),
                 [
-                    ("department_unit_id", self.tr("部门"), UnitPicker(self.choices)),
+                    ("department_unit_id", self.tr("部门"), UnitPicker(self.db)),
                     ("consulted_on", self.tr("日期"), date_edit()),
                     ("opinion", self.tr("部门意见"), text_box()),
                 ],

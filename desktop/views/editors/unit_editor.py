@@ -13,7 +13,7 @@ from desktop.models.enums import Level, UnitKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import text_box
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import UnitPicker
 
 
 class UnitEditor(RecordEditor):
@@ -29,7 +29,7 @@ class UnitEditor(RecordEditor):
         self.short_name = f.add("short_name", self.tr("简称"), QLineEdit())
         self.unit_kind = f.add("kind", self.tr("类别"), enum_combo(UnitKind))
         self.level = f.add("level", self.tr("层级"), enum_combo(Level, Level.COUNTY))
-        self.parent_unit = f.add("parent_id", self.tr("上级单位"), UnitPicker(unit_choices(db)))
+        self.parent_unit = f.add("parent_id", self.tr("上级单位"), UnitPicker(db))
         self.contact = f.add("contact_person", self.tr("联系人"), QLineEdit())
         self.phone = f.add("contact_phone", self.tr("联系电话"), QLineEdit())
         self.address = f.add("address", self.tr("地址"), QLineEdit())
