@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.cli_lifecycle import Refused, add_lifecycle_commands
+from desktop.cli_report import add_report_command
 from desktop.core.catalog import KINDS, ListQuery
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
@@ -27,6 +28,7 @@ from desktop.db.migrate import upgrade
 from desktop.messages import ESTIMATED_MARK, message
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
+from desktop.reports import FontMissing, font_missing_message
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_dashboard)
 
     add_lifecycle_commands(sub)
+    add_report_command(sub)
     return parser
 
 
@@ -259,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
+    except FontMissing as exc:
+        print(f"错误：{font_missing_message(exc)}", file=sys.stderr)
+        return EXIT_REFUSED
     except (DomainError, DatabaseError) as exc:
         print(f"错误：{message(exc.code, exc.fields)}", file=sys.stderr)
         return EXIT_REFUSED

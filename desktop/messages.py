@@ -133,6 +133,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "节假日表第 {line} 行格式应为 日期,休 或 日期,班（如 2027-10-01,休,国庆节）。",
         "Holiday table line {line} should read date,休 or date,班.",
     ),
+    "wrong_notice_kind": (
+        "编号为 {id} 的督办文书不是所要打印的类别。",
+        "Notice {id} is a {kind}, not a {wanted}.",
+    ),
+    "meeting_without_date": (
+        "会议尚未确定日期，不能印发会议通知。",
+        "The meeting has no date yet.",
+    ),
     "own_parent": ("单位不能是自己的上级单位。", "A unit cannot be its own parent."),
     "parent_cycle": (
         "上级单位设置会形成循环，请选择其他上级单位。",
@@ -366,32 +374,50 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def _label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+LANGUAGES = ("zh", "en")
+# The language used when a caller names none: Chinese unless the GUI switches to English.
+_language = "zh"
+
+
+def set_language(lang: str) -> None:
+    """Make `lang` ("zh" or "en") the default of every function here; the CLI keeps Chinese."""
+    global _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _language = lang
+
+
+def current_language() -> str:
+    return _language
+
+
+def _label(table: dict[str, tuple[str, str]], key: str, lang: str | None) -> str:
     pair = table.get(key)
     if pair is None:
         return key
-    return pair[0] if lang == "zh" else pair[1]
+    return pair[0] if (lang or _language) == "zh" else pair[1]
 
 
-def field_label(field: str, lang: str = "zh") -> str:
+def field_label(field: str, lang: str | None = None) -> str:
     base = field.split("[")[0].split(".")[-1] if "." in field else field.split("[")[0]
     return _label(FIELD_LABELS, base, lang)
 
 
-def status_label(status: str, lang: str = "zh") -> str:
+def status_label(status: str, lang: str | None = None) -> str:
     return _label(STATUS_LABELS, status, lang)
 
 
-def action_label(action: str, lang: str = "zh") -> str:
+def action_label(action: str, lang: str | None = None) -> str:
     return _label(ACTION_LABELS, action, lang)
 
 
-def kind_label(kind: str, lang: str = "zh") -> str:
+def kind_label(kind: str, lang: str | None = None) -> str:
     return _label(KIND_LABELS, kind, lang)
 
 
-def message(code: str, fields: dict[str, Any] | None = None, lang: str = "zh") -> str:
+def message(code: str, fields: dict[str, Any] | None = None, lang: str | None = None) -> str:
     """A sentence for an error code; unknown codes still say something useful."""
+    lang = lang or _language
     values: dict[str, Any] = dict(fields or {})
     if "field" in values:
         values["field"] = field_label(str(values["field"]), lang)

@@ -84,6 +84,9 @@ class MinutesDoc:
     absent: tuple[Attendee, ...]
     sat_in: tuple[Attendee, ...]
     imprint: Imprint
+    # The clerk's own text, one paragraph each; when given it stands in for the topics section
+    # and the previous items' report (the clerk wrote them), "一、…" lines print as headings.
+    body: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,7 +38,7 @@ def test_a_closing_mark_never_starts_a_line_the_character_before_it_moves_down()
 
 def test_several_closing_marks_move_down_with_the_character_they_follow() -> None:
     text = "会议强调要坚持先安置后处置。”的原则"
-    lines = break_lines(text, 16, pitch=1)
+    lines = break_lines(text, 14, pitch=1)
     assert lines[1][0] not in NO_START
     assert lines == ("会议强调要坚持先安置后处", "置。”的原则")
 
@@ -48,14 +50,15 @@ def test_an_opening_mark_never_ends_a_line() -> None:
 
 def test_a_number_is_never_split_across_lines() -> None:
     text = "一二三四五六七安置停产企业职工1126人"
-    lines = break_lines(text, 17, pitch=1)
+    lines = break_lines(text, 16, pitch=1)  # 1 and 1 would still fit
     assert lines == ("一二三四五六七安置停产企业职工", "1126人")
 
 
 def test_a_latin_word_is_never_split_and_lines_do_not_start_with_a_space() -> None:
     text = "请登录 www.binhai.gov.cn 查询"
     lines = break_lines(text, 12, pitch=1)
-    assert "www.binhai.gov.cn " in lines or "www.binhai.gov.cn" in lines
+    assert len(lines) == 2
+    assert any("www.binhai.gov.cn" in line for line in lines)
     assert all(not line.startswith(" ") for line in lines)
 
 
@@ -157,7 +160,7 @@ def test_prose_never_starts_a_line_with_a_closing_mark_or_ends_one_with_an_openi
     text: str, width: int
 ) -> None:
     lines = break_lines(text, width, pitch=1)
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in itertools.pairwise(lines):
         assert after[0] not in NO_START
         assert before[-1] not in NO_END
         assert not (before[-1].isdigit() and after[0].isdigit())

@@ -219,12 +219,7 @@ def _held(ctx: Ctx, s: Series, plan: Plan, number: int, deck: _Deck) -> None:
             add_item(ctx, s, meeting_id, held, topic_id, theme, sequence)
     row = ctx.rows.row("meeting", meeting_id)
     row["minutes_text"] = phrases.minutes_text(
-        held_on=held,
-        partner=s.partner.name,
         union=s.union.name,
-        place=s.place,
-        series=number,
-        chair=chair,
         attendees=[a for a in attendees if a != chair][:6],
         agenda=agenda,
     )

@@ -101,21 +101,12 @@ def day_text(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def minutes_text(
-    *,
-    held_on: date,
-    partner: str,
-    union: str,
-    place: str,
-    series: int,
-    chair: str,
-    attendees: list[str],
-    agenda: list[tuple[str, str]],
-) -> str:
-    """The body of a 会议纪要: who met, where, and what was decided on each topic, in order."""
+def minutes_text(*, union: str, attendees: list[str], agenda: list[tuple[str, str]]) -> str:
+    """The body of a 会议纪要: who met and what was decided on each topic, in order."""
+    # The printed minutes open with date, place and chair themselves; the text goes on from there.
     lines = [
-        f"{day_text(held_on)}，{partner}与{union}在{place}召开第{series}次联席会议。"
-        f"会议由{chair}主持，{'、'.join(attendees)}等同志出席会议。现将会议议定事项纪要如下：",
+        f"{'、'.join(attendees)}等同志出席会议。会议听取了上次会议议定事项落实情况的汇报。"
+        "现将会议议定事项纪要如下：",
     ]
     for i, (title, decision) in enumerate(agenda):
         lines.append(f"{NUMERALS[i % 10]}、关于{title}。{decision}")

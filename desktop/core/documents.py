@@ -1,0 +1,430 @@
+"""Official documents filled from the records: the DTOs the report builders print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core import document_dto as d
+from desktop.core.bulletin_stats import bulletin_statistics
+from desktop.core.errors import DomainError, NotFound
+from desktop.core.items import get_item
+from desktop.core.meeting_dto import MeetingDTO, previous_meeting
+from desktop.core.meetings import get_meeting
+from desktop.core.office import OfficeInfo, local_office
+from desktop.core.records import load
+from desktop.core.supervision import NoticeDTO, get_bulletin, get_notice
+from desktop.core.topics import get_topic
+from desktop.core.workdays import load_calendar
+from desktop.models import (
+    AgreedItem,
+    Bulletin,
+    Establishment,
+    Meeting,
+    SupervisionNotice,
+    Topic,
+    Unit,
+)
+from desktop.models.enums import AttendanceRole, ItemStatus, MeetingStatus, NoticeKind, TopicSource
+
+ITEM_WORDS = {
+    ItemStatus.DRAFTED: "待交办",
+    ItemStatus.ASSIGNED: "已交办",
+    ItemStatus.IN_PROGRESS: "正在办理",
+    ItemStatus.EXTENSION_REQUESTED: "申请延期",
+    ItemStatus.COMPLETED: "已办结",
+    ItemStatus.VERIFIED: "已办结并验收",
+    ItemStatus.CANCELLED: "已撤销",
+}
+SOURCE_WORDS = {
+    TopicSource.SUGGESTION: "职工建议",
+    TopicSource.RESEARCH: "工会调研",
+    TopicSource.PARTY_PRIORITY: "党委政府中心工作",
+    TopicSource.LOWER_REQUEST: "下级工会提请",
+    TopicSource.OTHER: "其他",
+}
+CN_NUMBERS = "〇一二三四五六七八九十"
+
+
+def chinese_count(n: int) -> str:
+    """第一次, 第十二次: the ordinal as official documents write it."""
+    if n <= 10:
+        return CN_NUMBERS[n]
+    if n < 20:
+        return "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
+    return CN_NUMBERS[n // 10] + "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
+
+
+def _imprint(office: OfficeInfo, on: date) -> d.Imprint:
+    return d.Imprint(office=f"{office.name}办公室", printed_on=on)
+
+
+def _contact(session: Session, office: OfficeInfo) -> d.Contact:
+    unit = load(session, Unit, office.unit_id, "unit") if office.unit_id else None
+    return d.Contact(unit.contact_person if unit else "", unit.contact_phone if unit else "")
+
+
+def _meeting_title(m: MeetingDTO) -> str:
+    year = (m.held_on or m.planned_on or date.today()).year
+    return f"{m.union_name}与{m.partner_name}{year}年第{chinese_count(m.series_number)}次联席会议"
+
+
+def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousItemStatus, ...]]:
+    prev = previous_meeting(session, m.id)
+    if prev is None:
+        return "本次为首次联席会议。", ()
+    rows = []
+    today = m.held_on or date.today()
+    for item in prev.items:
+        word = ITEM_WORDS[item.status]
+        if (
+            item.status in (ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS)
+            and item.deadline
+            and item.deadline < today
+        ):
+            word = "逾期未办结"
+        rows.append(d.PreviousItemStatus(item.text, item.lead_unit_name or "未定", word))
+    done = sum(1 for i in prev.items if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
+    held = prev.held_on.strftime("%Y年%-m月%-d日") if prev.held_on else ""
+    summary = f"{held}第{chinese_count(prev.series_number)}次联席会议议定事项 {len(prev.items)} 项，已办结 {done} 项。"
+    return summary, tuple(rows)
+
+
+def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
+    m = get_meeting(session, meeting_id)
+    if m.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED) or m.held_on is None:
+        raise DomainError("meeting_not_held", id=meeting_id, status=str(m.status))
+    office = local_office(session)
+    items = session.scalars(
+        select(AgreedItem)
+        .where(
+            AgreedItem.meeting_id == meeting_id,
+            AgreedItem.deleted_at.is_(None),
+            AgreedItem.status != ItemStatus.CANCELLED,
+        )
+        .order_by(AgreedItem.sequence, AgreedItem.id)
+    ).all()
+    names = dict(session.execute(select(Unit.id, Unit.name)).all())
+    topics = "、".join(e.topic_title for e in m.agenda)
+    body = tuple(line.strip() for line in m.minutes_text.splitlines() if line.strip())
+    # The builder opens with date, title, place and chair; what follows depends on the clerk.
+    intro = (
+        ""
+        if body
+        else f"会议听取了上次会议议定事项落实情况的汇报，研究了{topics}等议题。"
+        "现将会议议定事项纪要如下："
+    )
+    summary, previous = _previous(session, m)
+
+    def people(role: AttendanceRole) -> tuple[d.Attendee, ...]:
+        return tuple(
+            d.Attendee(p.name, p.unit_name, p.title, p.absence_reason)
+            for p in m.participants
+            if p.role == role
+        )
+
+    issued = m.minutes_issued_on or m.held_on
+    return d.MinutesDoc(
+        banner=f"{m.union_name}与{m.partner_name}联席会议纪要",
+        number_line=m.minutes_number or f"第{m.series_number}期",
+        issued_by=f"{office.name}办公室",
+        issued_on=issued,
+        meeting_title=_meeting_title(m),
+        meeting_date=m.held_on,
+        place=m.place or "会议室",
+        chair=m.chair or "主要负责同志",
+        intro=intro,
+        body=body,
+        topics=tuple(
+            d.MinutesTopic(e.topic_title, e.decision or "会议进行了研究。") for e in m.agenda
+        ),
+        items=tuple(
+            d.AgreedItemEntry(
+                text=i.text,
+                lead_unit=names.get(i.lead_unit_id, "") if i.lead_unit_id else "",
+                cooperating_units=tuple(u.name for u in i.cooperating_units),
+                deadline=i.deadline,
+                target=i.target_text,
+            )
+            for i in items
+        ),
+        previous_summary=summary,
+        previous_items=previous,
+        attended=people(AttendanceRole.ATTENDED),
+        absent=people(AttendanceRole.ABSENT),
+        sat_in=people(AttendanceRole.SAT_IN),
+        imprint=_imprint(office, issued),
+    )
+
+
+def meeting_notice_doc(session: Session, meeting_id: int) -> d.MeetingNoticeDoc:
+    m = get_meeting(session, meeting_id)
+    when = m.planned_on or m.held_on
+    if when is None:
+        raise DomainError("meeting_without_date", id=meeting_id)
+    office = local_office(session)
+    issued = min(date.today(), when)
+    return d.MeetingNoticeDoc(
+        header=d.DocHeader(
+            office.name, f"{office.doc_prefix}会〔{when.year}〕{m.series_number}号", issued
+        ),
+        title=f"关于召开{_meeting_title(m)}的通知",
+        addressees=tuple(dict.fromkeys(p.unit_name for p in m.participants if p.unit_name))
+        or (m.partner_name,),
+        intro=f"经研究，定于近期召开{_meeting_title(m)}。现将有关事项通知如下：",
+        meeting_date=when,
+        starts_at=time(9, 0),
+        place=m.place or "另行通知",
+        participants=tuple(f"{p.unit_name}{p.title}{p.name}" for p in m.participants)
+        or ("各成员单位负责同志",),
+        topics=tuple(e.topic_title for e in m.agenda),
+        requirements=("请参会人员提前十分钟到达会场。", "因故不能参加的，请提前向会务组请假。"),
+        contact=_contact(session, office),
+        imprint=_imprint(office, issued),
+    )
+
+
+def _notice_items(session: Session, item_ids: tuple[int, ...]) -> list[AgreedItem]:
+    return [load(session, AgreedItem, i, "item") for i in item_ids]
+
+
+def _meeting_of(session: Session, item: AgreedItem) -> MeetingDTO:
+    return get_meeting(session, item.meeting_id)
+
+
+def _notice_of_kind(session: Session, notice_id: int, kind: NoticeKind) -> NoticeDTO:
+    n = get_notice(session, notice_id)
+    if n.kind != kind:
+        raise DomainError("wrong_notice_kind", id=notice_id, kind=str(n.kind), wanted=str(kind))
+    return n
+
+
+def supervision_notice_doc(session: Session, notice_id: int) -> d.SupervisionNoticeDoc:
+    n = _notice_of_kind(session, notice_id, NoticeKind.SUPERVISION)
+    office = local_office(session)
+    items = _notice_items(session, n.item_ids)
+    meeting = _meeting_of(session, items[0])
+    return d.SupervisionNoticeDoc(
+        header=d.DocHeader(office.name, n.number, n.issued_on),
+        title="关于督办联席会议议定事项落实情况的通知",
+        lead_unit=n.target_unit_name,
+        meeting_title=_meeting_title(meeting),
+        meeting_date=meeting.held_on or n.issued_on,
+        items=tuple(
+            d.SupervisedItem(
+                i.text, tuple(u.name for u in i.cooperating_units), i.deadline, i.target_text
+            )
+            for i in items
+        ),
+        requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
+        or ("请对照议定事项，逐项落实责任、措施和时限。", "请按时书面反馈办理进展情况。"),
+        feedback_deadline=n.feedback_deadline or n.issued_on,
+        contact=_contact(session, office),
+        imprint=_imprint(office, n.issued_on),
+    )
+
+
+def reminder_doc(session: Session, notice_id: int) -> d.ReminderDoc:
+    n = _notice_of_kind(session, notice_id, NoticeKind.REMINDER)
+    office = local_office(session)
+    item = get_item(session, n.item_ids[0])
+    meeting = get_meeting(session, item.meeting_id)
+    deadline = item.deadline or n.issued_on
+    late = max(0, load_calendar(session).workdays_between(deadline, n.issued_on))
+    progress = item.feedback[-1].text if item.feedback else "尚未收到办理进展反馈。"
+    return d.ReminderDoc(
+        issuing_office=f"{office.name}督查组",
+        number=n.number,
+        issued_on=n.issued_on,
+        lead_unit=n.target_unit_name,
+        meeting_title=_meeting_title(meeting),
+        item_text=item.text,
+        assigned_on=item.assigned_on or meeting.held_on or n.issued_on,
+        deadline=deadline,
+        working_days_overdue=late,
+        progress=progress,
+        request=n.requirements or "请抓紧办理，并书面反馈办理进展。",
+        reply_by=n.feedback_deadline or n.issued_on,
+        contact=_contact(session, office),
+    )
+
+
+def rectification_doc(session: Session, notice_id: int) -> d.RectificationDoc:
+    n = _notice_of_kind(session, notice_id, NoticeKind.RECTIFICATION)
+    office = local_office(session)
+    items = _notice_items(session, n.item_ids)
+    basis = "；".join(i.text for i in items)
+    return d.RectificationDoc(
+        header=d.DocHeader(office.name, n.number, n.issued_on),
+        title="整改通知书",
+        addressee=n.target_unit_name,
+        basis=f"联席会议议定事项：{basis}",
+        problem=n.problem,
+        requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
+        or ("针对存在问题，制定整改方案，明确责任人和完成时限。",),
+        rectification_deadline=n.rectify_deadline or n.issued_on,
+        report_to=office.name,
+        contact=_contact(session, office),
+        imprint=_imprint(office, n.issued_on),
+    )
+
+
+def notice_doc(session: Session, notice_id: int) -> d.Document:
+    """Whichever document a notice is: reminder, supervision notice or rectification order."""
+    kind = load(session, SupervisionNotice, notice_id, "notice").kind
+    builders: dict[NoticeKind, Callable[[Session, int], d.Document]] = {
+        NoticeKind.REMINDER: reminder_doc,
+        NoticeKind.SUPERVISION: supervision_notice_doc,
+        NoticeKind.RECTIFICATION: rectification_doc,
+    }
+    return builders[kind](session, notice_id)
+
+
+def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
+    b = get_bulletin(session, bulletin_id)
+    office = local_office(session)
+    stats = bulletin_statistics(session, b.period_start, b.period_end)
+    return d.BulletinDoc(
+        banner="督查通报",
+        issue_number=b.issue_no,
+        compiled_by=f"{office.name}督查组",
+        issued_on=b.issued_on,
+        title=b.title,
+        intro=b.content
+        or (
+            f"现将{b.period_start.strftime('%Y年%-m月%-d日')}至"
+            f"{b.period_end.strftime('%Y年%-m月%-d日')}联席会议议定事项落实情况通报如下："
+        ),
+        rows=tuple(
+            d.BulletinRow(
+                r.unit_name, r.due, r.done, r.done_on_time, r.overdue, r.average_workdays_late
+            )
+            for r in stats.units
+        ),
+        commended=tuple(m.unit_name for m in b.mentions if m.kind == "commendation"),
+        criticized=tuple(
+            d.Criticism(m.unit_name, m.reason) for m in b.mentions if m.kind == "criticism"
+        ),
+        closing=("请被通报批评的单位认真查找原因，限期整改到位。",),
+        imprint=_imprint(office, b.issued_on),
+    )
+
+
+def vetting_doc(session: Session, topic_id: int) -> d.VettingFormDoc:
+    t = get_topic(session, topic_id)
+    office = local_office(session)
+    topic = load(session, Topic, topic_id, "topic")
+    proposer = ""
+    if t.proposing_unit_id is not None:
+        proposer = load(session, Unit, t.proposing_unit_id, "unit").name
+    return d.VettingFormDoc(
+        office=office.name,
+        title="联席会议议题审定表",
+        number=f"{topic.created_at.year}-{t.id:02d}",
+        filled_on=t.vetted_on or topic.created_at.date(),
+        topic=t.title,
+        source=SOURCE_WORDS[t.source],
+        proposer=proposer or load(session, Unit, t.union_unit_id, "unit").name,
+        proposed_on=topic.created_at.date(),
+        research=tuple(
+            d.ResearchVisit(r.visited_on, r.place, r.participants, r.findings)
+            for r in t.research_visits
+        ),
+        office_meeting_on=t.vetted_on,
+        office_meeting_decision=t.vetting_conclusion,
+        consultations=tuple(
+            d.Consultation(c.department_name, c.consulted_on, c.opinion) for c in t.consultations
+        ),
+        signature_roles=("分管副主席意见", "主席审定意见"),
+    )
+
+
+def statistics_doc(session: Session, year: int) -> d.StatisticsDoc:
+    """Per union: meetings required and held in the year, its meetings' items, done, on time."""
+    office = local_office(session)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    held = dict(
+        session.execute(
+            select(Meeting.union_unit_id, func.count(Meeting.id))
+            .where(
+                Meeting.held_on >= start,
+                Meeting.held_on <= end,
+                Meeting.deleted_at.is_(None),
+                Meeting.formality_flag.is_(False),
+            )
+            .group_by(Meeting.union_unit_id)
+        ).all()
+    )
+    done_states = (ItemStatus.COMPLETED, ItemStatus.VERIFIED)
+    item_rows = session.execute(
+        select(
+            Meeting.union_unit_id, AgreedItem.status, AgreedItem.completed_on, AgreedItem.deadline
+        )
+        .join(Meeting, Meeting.id == AgreedItem.meeting_id)
+        .where(
+            Meeting.held_on >= start,
+            Meeting.held_on <= end,
+            AgreedItem.deleted_at.is_(None),
+            AgreedItem.status != ItemStatus.CANCELLED,
+        )
+    ).all()
+    counts: dict[int, list[int]] = {}
+    for union_id, status, completed_on, deadline in item_rows:
+        c = counts.setdefault(union_id, [0, 0, 0])
+        c[0] += 1
+        if status in done_states:
+            c[1] += 1
+            if completed_on is not None and deadline is not None and completed_on <= deadline:
+                c[2] += 1
+    rows = []
+    for union_id, name, required in session.execute(
+        select(Establishment.union_unit_id, Unit.name, Establishment.meetings_per_year)
+        .join(Unit, Unit.id == Establishment.union_unit_id)
+        .where(
+            Establishment.established.is_(True),
+            Establishment.deleted_at.is_(None),
+            Unit.level.in_(("county", "township", "street", "industry")),
+        )
+        .order_by(Unit.level, Unit.pinyin_full)
+    ):
+        c = counts.get(union_id, [0, 0, 0])
+        rows.append(d.StatisticsRow(name, required, held.get(union_id, 0), c[0], c[1], c[2]))
+    if not rows:
+        raise NotFound(kind="establishment", id=0)
+    return d.StatisticsDoc(
+        title=f"{year}年度政府与工会联席会议工作统计表",
+        compiled_by=office.name,
+        year=year,
+        compiled_on=min(date.today(), end),
+        rows=tuple(rows),
+        note="应开次数按建制规定计算；走过场的会议不计入召开次数。",
+    )
+
+
+LATEST: dict[str, tuple[Any, Any]] = {
+    "minutes": (Meeting, Meeting.minutes_issued_on),
+    "notice": (Meeting, Meeting.planned_on),
+    "vetting": (Topic, Topic.vetted_on),
+    "bulletin": (Bulletin, Bulletin.issued_on),
+}
+
+
+def latest_id(session: Session, kind: str) -> int:
+    """The newest record a document of this kind can be printed from."""
+    if kind in ("supervision", "reminder", "rectification"):
+        stmt = (
+            select(SupervisionNotice.id)
+            .where(SupervisionNotice.kind == kind)
+            .order_by(SupervisionNotice.issued_on.desc(), SupervisionNotice.id.desc())
+        )
+    else:
+        model, column = LATEST[kind]
+        stmt = select(model.id).where(column.is_not(None)).order_by(column.desc(), model.id.desc())
+    found = session.scalar(stmt.limit(1))
+    if found is None:
+        raise NotFound(kind=kind, id="latest")
+    return int(found)

@@ -1,0 +1,114 @@
+"""Chinese line breaking per GB/T 15834: no closing mark starts a line, no opening mark ends one."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+# Marks that must not begin a line: closing brackets and quotes, pause and stop marks,
+# the second half of a dash or ellipsis pair, and signs that belong to the number before them.
+NO_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—‰%·～°℃,.;:?!)]}> ")
+# Marks that must not end a line: opening brackets and quotes.
+NO_END = frozenset("（《「『“‘〔【〖〈([{<")
+
+_EPSILON = 1e-6
+
+
+def _in_run(char: str) -> bool:
+    """Digits and Latin letters (half- or full-width) and what joins them: never split inside."""
+    if char.isascii():
+        return char.isprintable() and char != " "
+    return unicodedata.category(char)[0] in "LN" and unicodedata.east_asian_width(char) == "F"
+
+
+def break_allowed(text: str, position: int, *, split_runs: bool = False) -> bool:
+    """Whether a line may end before text[position] (0 < position < len(text))."""
+    before, after = text[position - 1], text[position]
+    if after in NO_START or before in NO_END:
+        return False
+    return split_runs or not (_in_run(before) and _in_run(after))
+
+
+def fit_end(advances: Sequence[float], start: int, width: float) -> int:
+    """The furthest end such that advances[start:end] fits in width; at least one character."""
+    total = 0.0
+    end = start
+    while end < len(advances) and total + advances[end] <= width + _EPSILON:
+        total += advances[end]
+        end += 1
+    return max(end, start + 1)
+
+
+def line_ends(
+    text: str, advances: Sequence[float], width: float, first_width: float | None = None
+) -> tuple[int, ...]:
+    """End index of each line; the first line may be narrower (a first-line indent).
+
+    Greedy fill, then pull characters down to the last legal break on the line. A run of
+    digits or Latin longer than a line is split as a last resort, and if even punctuation
+    leaves no legal break (a line of nothing but commas) the line is cut where it is full.
+    """
+    ends: list[int] = []
+    start = 0
+    while start < len(text):
+        limit = width if ends or first_width is None else first_width
+        end = fit_end(advances, start, limit)
+        if end < len(text):
+            end = _legal_break(text, start, end)
+        ends.append(end)
+        start = end
+    return tuple(ends)
+
+
+def _legal_break(text: str, start: int, end: int) -> int:
+    for split_runs in (False, True):
+        for position in range(end, start, -1):
+            if break_allowed(text, position, split_runs=split_runs):
+                return position
+    return end
+
+
+def split_at(text: str, ends: Sequence[int]) -> tuple[str, ...]:
+    starts = (0, *ends[:-1]) if ends else ()
+    return tuple(text[a:b] for a, b in zip(starts, ends, strict=True))
+
+
+def font_advances(text: str, font_name: str, size: float, char_space: float = 0.0) -> list[float]:
+    """Advance of each character in a registered font, PDF character spacing included."""
+    cache: dict[str, float] = {}
+    advances = []
+    for char in text:
+        advance = cache.get(char)
+        if advance is None:
+            advance = cache[char] = stringWidth(char, font_name, size) + char_space
+        advances.append(advance)
+    return advances
+
+
+def pitch_advances(text: str, pitch: float) -> list[float]:
+    """Advances on a fixed grid: wide characters take a cell, others half a cell.
+
+    East Asian "ambiguous" characters (quotes, dashes, ellipsis) are full-width in Chinese text.
+    """
+    return [pitch if unicodedata.east_asian_width(c) in "WFA" else pitch / 2 for c in text]
+
+
+def break_lines(
+    text: str,
+    width: float,
+    *,
+    font_name: str | None = None,
+    size: float = 16.0,
+    pitch: float | None = None,
+    first_width: float | None = None,
+) -> tuple[str, ...]:
+    """Lines of text no wider than width, measured in a font or on a fixed character pitch."""
+    if pitch is not None:
+        advances = pitch_advances(text, pitch)
+    elif font_name is not None:
+        advances = font_advances(text, font_name, size)
+    else:
+        raise ValueError("break_lines needs a font_name or a pitch")
+    return split_at(text, line_ends(text, advances, width, first_width))

@@ -1,0 +1,83 @@
+"""会议纪要 in the GB/T 9704 纪要 format: banner, topics, agreed items, attendance."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.document_dto import MinutesDoc
+from desktop.reports.fonts import FontSet
+from desktop.reports.formatting import cn_date
+from desktop.reports.layout import HEI
+from desktop.reports.page import render
+from desktop.reports.parts import (
+    body,
+    duty_text,
+    heading,
+    name_list,
+    numbered,
+    sentence,
+    subheading,
+)
+from desktop.reports.story import Blank, Element, Masthead, Para, Run, Story
+
+# A clerk's "一、关于…" line: a first-level heading of its own.
+HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def minutes_story(doc: MinutesDoc) -> Story:
+    opening = (
+        f"{cn_date(doc.meeting_date)}，{doc.meeting_title}在{doc.place}召开，"
+        f"会议由{doc.chair}主持。{doc.intro}"
+    )
+    elements: list[Element] = [
+        Masthead(doc.banner, doc.number_line, (doc.issued_by, cn_date(doc.issued_on))),
+        Blank(1),
+        body(opening),
+    ]
+    section = 0
+    if doc.body:
+        for paragraph in doc.body:
+            if HEADING.match(paragraph):
+                section += 1
+                # The heading runs to its first full stop in 黑体; the decision after it is body text.
+                head, stop, rest = paragraph.partition("。")
+                runs = (Run(head + stop, HEI), Run(rest)) if rest else (Run(paragraph, HEI),)
+                elements.append(Para(runs, keep_with_next=not rest))
+            else:
+                elements.append(body(paragraph))
+    elif doc.topics:
+        section += 1
+        elements.append(heading(section, "会议研究的议题"))
+        elements += (
+            subheading(number, sentence(topic.title), topic.decision)
+            for number, topic in enumerate(doc.topics, 1)
+        )
+    if doc.items:
+        section += 1
+        elements.append(heading(section, "会议议定事项"))
+        elements += (
+            numbered(
+                number, duty_text(i.text, i.target, i.cooperating_units, i.deadline, i.lead_unit)
+            )
+            for number, i in enumerate(doc.items, 1)
+        )
+    if not doc.body and (doc.previous_items or doc.previous_summary):
+        section += 1
+        elements.append(heading(section, "上次会议议定事项落实情况"))
+        if doc.previous_summary:
+            elements.append(body(doc.previous_summary))
+        elements += (
+            numbered(number, sentence(f"{p.text}（牵头单位：{p.lead_unit}），{p.status}") + p.note)
+            for number, p in enumerate(doc.previous_items, 1)
+        )
+    elements.append(Blank(1))
+    elements += name_list("出席", doc.attended)
+    elements += name_list("请假", doc.absent)
+    elements += name_list("列席", doc.sat_in)
+    elements.append(doc.imprint)
+    return Story(f"{doc.banner}（{doc.number_line}）", doc.issued_by, tuple(elements))
+
+
+def build_minutes(doc: MinutesDoc, fonts: FontSet | None = None) -> bytes:
+    """The minutes as PDF bytes."""
+    return render(minutes_story(doc), fonts)

@@ -1,0 +1,122 @@
+"""Red-header documents: meeting notice, supervision notice, rectification notice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop.core.document_dto import (
+    DocHeader,
+    Imprint,
+    MeetingNoticeDoc,
+    RectificationDoc,
+    SupervisionNoticeDoc,
+)
+from desktop.reports.fonts import FontSet
+from desktop.reports.formatting import cn_date, cn_time, cn_weekday
+from desktop.reports.page import render
+from desktop.reports.parts import (
+    addressees,
+    body,
+    contact,
+    duty_text,
+    ending,
+    file_masthead,
+    heading,
+    numbered,
+    sentence,
+    title,
+)
+from desktop.reports.story import Element, Story
+
+
+def _numbered_list(texts: Iterable[str]) -> list[Element]:
+    return [numbered(number, sentence(text)) for number, text in enumerate(texts, 1)]
+
+
+def _file_story(
+    header: DocHeader,
+    doc_title: str,
+    to: Iterable[str],
+    content: list[Element],
+    imprint: Imprint,
+) -> Story:
+    """Red header, title, addressees, the content, signature and 版记: the 文件 frame."""
+    elements: list[Element] = [file_masthead(header), *title(doc_title), *addressees(to)]
+    elements += content
+    elements += ending(header.issuing_office, header.issued_on, imprint)
+    return Story(doc_title, header.issuing_office, tuple(elements))
+
+
+def meeting_notice_story(doc: MeetingNoticeDoc) -> Story:
+    when = f"{cn_date(doc.meeting_date)}（{cn_weekday(doc.meeting_date)}）{cn_time(doc.starts_at)}"
+    content: list[Element] = [
+        body(doc.intro),
+        heading(1, "会议时间"),
+        body(sentence(when)),
+        heading(2, "会议地点"),
+        body(sentence(doc.place)),
+        heading(3, "参会人员"),
+        body(sentence("；".join(doc.participants))),
+        heading(4, "会议议题"),
+        *_numbered_list(doc.topics),
+        heading(5, "有关要求"),
+        *_numbered_list(doc.requirements),
+        contact(doc.contact),
+    ]
+    return _file_story(doc.header, doc.title, doc.addressees, content, doc.imprint)
+
+
+def supervision_notice_story(doc: SupervisionNoticeDoc) -> Story:
+    office = doc.header.issuing_office
+    content: list[Element] = [
+        body(
+            f"{cn_date(doc.meeting_date)}召开的{doc.meeting_title}议定了以下由你单位牵头办理的"
+            f"事项。根据联席会议督办工作制度，现予督办，请认真抓好落实。"
+        ),
+        heading(1, "督办事项"),
+        *(
+            numbered(
+                number, duty_text(item.text, item.target, item.cooperating_units, item.deadline)
+            )
+            for number, item in enumerate(doc.items, 1)
+        ),
+        heading(2, "督办要求"),
+        *_numbered_list(doc.requirements),
+        body(
+            f"请于{cn_date(doc.feedback_deadline)}前将办理情况书面反馈{office}。"
+            "逾期未反馈的，将予以催办并在督查通报中通报。"
+        ),
+        contact(doc.contact),
+    ]
+    return _file_story(doc.header, doc.title, (doc.lead_unit,), content, doc.imprint)
+
+
+def rectification_story(doc: RectificationDoc) -> Story:
+    content: list[Element] = [
+        body(doc.basis),
+        heading(1, "存在的问题"),
+        body(doc.problem),
+        heading(2, "整改要求"),
+        *_numbered_list(doc.requirements),
+        body(
+            f"请你单位于{cn_date(doc.rectification_deadline)}前完成整改，"
+            f"并将整改情况书面报送{doc.report_to}。"
+        ),
+        contact(doc.contact),
+    ]
+    return _file_story(doc.header, doc.title, (doc.addressee,), content, doc.imprint)
+
+
+def build_meeting_notice(doc: MeetingNoticeDoc, fonts: FontSet | None = None) -> bytes:
+    """The meeting notice as PDF bytes."""
+    return render(meeting_notice_story(doc), fonts)
+
+
+def build_supervision_notice(doc: SupervisionNoticeDoc, fonts: FontSet | None = None) -> bytes:
+    """The supervision notice as PDF bytes."""
+    return render(supervision_notice_story(doc), fonts)
+
+
+def build_rectification(doc: RectificationDoc, fonts: FontSet | None = None) -> bytes:
+    """The rectification notice as PDF bytes."""
+    return render(rectification_story(doc), fonts)

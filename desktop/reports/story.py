@@ -1,0 +1,100 @@
+"""The elements a document is composed of, between a DTO and the page writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from desktop.core.document_dto import Imprint
+from desktop.reports.layout import BODY, PORTRAIT, PageGeometry, TextStyle
+
+
+class Align(Enum):
+    JUSTIFY = "justify"
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    style: TextStyle = BODY
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; indents count characters (字) of its first run's size."""
+
+    runs: tuple[Run, ...]
+    first_indent: float = 2
+    indent: float = 0  # continuation lines: a hanging indent when larger than first_indent
+    right_indent: float = 0
+    align: Align = Align.JUSTIFY
+    keep_with_next: bool = False
+    balance: bool = False  # titles: lines of near-equal length instead of a short last line
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    """One line with text flush left and text flush right, each indented by `inset` 字."""
+
+    left: str
+    right: str
+    style: TextStyle = BODY
+    inset: float = 1
+
+
+@dataclass(frozen=True)
+class Blank:
+    rows: int = 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: TextStyle
+    align: Align = Align.CENTER
+    span: int = 1
+    min_lines: int = 1
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A ruled table as wide as the text block; header rows repeat after a page break."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    col_fractions: tuple[float, ...]
+    header_rows: int = 1
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The red banner, the number line under it, an optional office/date line, the red rule."""
+
+    banner: str
+    number_line: str
+    office_line: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    """发文机关署名 over 成文日期, one row under the text and never alone on a page."""
+
+    office: Para
+    date: Para
+
+
+Element = Para | SplitLine | Blank | TableSpec | Masthead | Signature | Imprint
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    author: str
+    elements: tuple[Element, ...]
+    geometry: PageGeometry = PORTRAIT

@@ -1,0 +1,63 @@
+"""Ruled tables as wide as the text block, cell text wrapped by our own line breaker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Table
+
+from desktop.reports.fonts import FontSet
+from desktop.reports.linebreak import break_lines
+from desktop.reports.story import Align, Cell, TableSpec
+
+PADDING = 4.0
+RULE_WIDTH = 0.5
+LEADING_RATIO = 1.45
+
+_ALIGN = {Align.LEFT: "LEFT", Align.JUSTIFY: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
+
+
+def _cell_lines(cell: Cell, font_name: str, width: float) -> list[str]:
+    lines = [
+        line
+        for paragraph in cell.text.split("\n")
+        for line in (
+            break_lines(paragraph, width, font_name=font_name, size=cell.style.size) or ("",)
+        )
+    ]
+    # Padding goes on top so a signature line sits at the foot of its box.
+    return [""] * (cell.min_lines - len(lines)) + lines
+
+
+def build_table(spec: TableSpec, fonts: FontSet, width: float) -> Table:
+    """A ReportLab table of pre-broken strings; spans, fonts and alignment per cell."""
+    col_widths = [fraction * width for fraction in spec.col_fractions]
+    data: list[list[str]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), RULE_WIDTH, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING + 1),
+    ]
+    for row_number, row in enumerate(spec.rows):
+        texts: list[str] = []
+        column = 0
+        for cell in row:
+            first, last = (column, row_number), (column + cell.span - 1, row_number)
+            font_name = fonts[cell.style.role].name
+            span_width = sum(col_widths[column : column + cell.span]) - 2 * PADDING
+            texts.append("\n".join(_cell_lines(cell, font_name, span_width)))
+            texts += [""] * (cell.span - 1)
+            size = cell.style.size
+            commands += [
+                ("FONT", first, last, font_name, size, size * LEADING_RATIO),
+                ("ALIGN", first, last, _ALIGN[cell.align]),
+                ("TEXTCOLOR", first, last, cell.style.color),
+            ]
+            if cell.span > 1:
+                commands.append(("SPAN", first, last))
+            column += cell.span
+        data.append(texts)
+    return Table(data, colWidths=col_widths, repeatRows=spec.header_rows, style=commands)
