@@ -1,0 +1,49 @@
+"""The document preview shows the minutes, prints every page and saves the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.core import items
+from desktop.core.documents import minutes_doc
+from desktop.views.document_preview import preview
+from tests.conftest import County
+from tests.core.helpers import assigned_item
+
+
+def test_preview_print_and_save(qtbot, county: County, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    meeting_id = county.run(items.get_item, assigned_item(county)).meeting_id
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = preview(county.db, lambda s: minutes_doc(s, meeting_id), "会议纪要", host)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() >= 1
+    assert dialog.pages.text() == f"共 {dialog.document.pageCount()} 页"
+    saved = tmp_path / "纪要.pdf"
+    dialog.save_to(saved)
+    assert saved.read_bytes() == dialog.pdf
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == dialog.document.pageCount()
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.document.pageCount()
+
+
+def test_preview_says_why_it_cannot_print(qtbot, county: County, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tests.core.helpers import planned_meeting
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    host = QWidget()
+    qtbot.addWidget(host)
+    meeting_id = planned_meeting(county)
+    assert preview(county.db, lambda s: minutes_doc(s, meeting_id), "会议纪要", host) is None
+    assert said == ["会议尚未召开。"]
