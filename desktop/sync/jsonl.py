@@ -1,0 +1,178 @@
+"""Strict JSON and JSON Lines: the only way package text is parsed or written."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, NoReturn
+
+from desktop.sync.errors import ExportRefused, PackageRejected
+from desktop.sync.limits import DEFAULT_LIMITS, Limits
+
+# Beyond 2**53 JavaScript and many JSON tools round integers silently; ids must survive exactly.
+MAX_SAFE_INTEGER = 2**53
+# Same rule as core.records.limited_text: C0 controls other than tab and line breaks. Surrogates
+# only appear in a str when a "\ud800"-style escape had no partner; they cannot be encoded.
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|[\ud800-\udfff]")
+
+
+class JsonProblem(ValueError):
+    """One value breaks the strict rules; `code` is a SYNC_MESSAGES code."""
+
+    def __init__(self, code: str, **fields: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.fields = fields
+
+
+def check_value(value: Any, max_depth: int = DEFAULT_LIMITS.max_depth, depth: int = 1) -> None:
+    """Raise JsonProblem unless `value` is plain JSON both this reader and other tools agree on.
+
+    `depth` counts containers: a record object is depth 1, a list inside it depth 2.
+    """
+    if isinstance(value, list | tuple | dict) and depth > max_depth:
+        raise JsonProblem("too_deep", max=max_depth)
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            raise JsonProblem("integer_out_of_range")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise JsonProblem("non_finite_number")
+    elif isinstance(value, str):
+        _check_text(value)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_value(item, max_depth, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise JsonProblem("bad_json", reason="non-string key")
+            _check_text(key)
+            check_value(item, max_depth, depth + 1)
+    else:
+        raise JsonProblem("bad_json", reason=f"{type(value).__name__} is not JSON")
+
+
+def _check_text(text: str) -> None:
+    bad = _BAD_CHAR.search(text)
+    if bad is not None:
+        surrogate = "\ud800" <= bad.group() <= "\udfff"
+        raise JsonProblem("lone_surrogate" if surrogate else "control_character")
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise JsonProblem("duplicate_key", key=key)
+        result[key] = value
+    return result
+
+
+def _bounded_int(digits: str) -> int:
+    # Length first: int() of a megabyte of digits is slow, and anything over 16 digits is too big.
+    if len(digits.lstrip("-")) > 16 or abs(number := int(digits)) > MAX_SAFE_INTEGER:
+        raise JsonProblem("integer_out_of_range")
+    return number
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise JsonProblem("non_finite_number")
+
+
+def _parse(raw: bytes, max_depth: int) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonProblem("invalid_utf8") from exc
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_unique_object,
+            parse_int=_bounded_int,
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise JsonProblem("bad_json", reason=exc.msg) from exc
+    except RecursionError as exc:
+        # The decoder recurses per nesting level; check_value below enforces the real bound.
+        raise JsonProblem("too_deep", max=max_depth) from exc
+    check_value(value, max_depth)
+    return value
+
+
+def loads_strict(raw: bytes, *, member: str, max_depth: int = DEFAULT_LIMITS.max_depth) -> Any:
+    """One strict JSON document (a manifest, a setup file); PackageRejected names `member`."""
+    try:
+        return _parse(raw, max_depth)
+    except JsonProblem as problem:
+        raise _rejected(problem, member, 1) from problem
+
+
+def parse_jsonl(
+    raw: bytes, *, member: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], ...]:
+    """Records of one data/<kind>.jsonl member: one JSON object per line, each line ending in LF."""
+    lines = raw.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()  # the final line's terminator, not an empty record
+    if len(lines) > limits.max_records:
+        raise PackageRejected("too_many_records", member=member, max=limits.max_records)
+    records = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            records.append(_record(line, limits))
+        except JsonProblem as problem:
+            raise _rejected(problem, member, number) from problem
+    return tuple(records)
+
+
+def _record(line: bytes, limits: Limits) -> dict[str, Any]:
+    if len(line) > limits.max_line_bytes:
+        raise JsonProblem("line_too_long", max=limits.max_line_bytes)
+    if not line.strip():
+        raise JsonProblem("bad_json", reason="empty line")
+    value = _parse(line, limits.max_depth)
+    if not isinstance(value, dict):
+        raise JsonProblem("not_an_object")
+    return value
+
+
+def _rejected(problem: JsonProblem, member: str, line: int) -> PackageRejected:
+    return PackageRejected(problem.code, member=member, line=line, **problem.fields)
+
+
+def dumps_canonical(value: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8 as is: equal values give equal bytes (and equal hashes)."""
+    text = json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+    return text.encode("utf-8")
+
+
+def write_jsonl(
+    records: Iterable[Mapping[str, Any]], *, kind: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes, int]:
+    """A data/<kind>.jsonl member and its record count; refuses what parse_jsonl would refuse."""
+    lines = []
+    for index, record in enumerate(records, start=1):
+        try:
+            if not isinstance(record, Mapping):
+                raise JsonProblem("not_an_object")
+            plain = dict(record)
+            check_value(plain, limits.max_depth)
+            line = dumps_canonical(plain)
+            if len(line) > limits.max_line_bytes:
+                raise JsonProblem("line_too_long", max=limits.max_line_bytes)
+        except JsonProblem as problem:
+            raise ExportRefused(
+                "record_not_exportable", kind=kind, index=index, problem=problem.code
+            ) from problem
+        lines.append(line + b"\n")
+    if len(lines) > limits.max_records:
+        raise ExportRefused("too_many_records", member=f"data/{kind}.jsonl", max=limits.max_records)
+    return b"".join(lines), len(lines)

@@ -1,0 +1,265 @@
+"""Sentences for people, Chinese first and English second, for every exchange-layer code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# (zh, en) per code; "{kind_label}" is filled from a `kind` field, missing fields print as "?".
+SYNC_MESSAGES: dict[str, tuple[str, str]] = {
+    "empty": (
+        "数据包文件是空的（0 字节），可能拷贝未完成。请让对方重新导出。",
+        "The package file is empty; ask the sender to export it again.",
+    ),
+    "package_too_large": (
+        "数据包文件过大（{size} 字节，上限 {max} 字节），已拒绝读取。",
+        "The package is too large ({size} bytes, limit {max}).",
+    ),
+    "not_zip": (
+        "这不是联席程序的数据包文件（.lxpkg）。请确认选择了正确的文件。",
+        "This is not a LianXi package file (.lxpkg).",
+    ),
+    "truncated": (
+        "数据包文件不完整，可能拷贝时U盘被提前拔出。请让对方重新拷贝。",
+        "The package file is incomplete (cut short while copying); copy it again.",
+    ),
+    "malformed_zip": (
+        "数据包文件结构已损坏（{reason}）。请让对方重新导出并拷贝。",
+        "The package file is damaged ({reason}); ask for a new copy.",
+    ),
+    "unsupported_zip": (
+        "数据包使用了本程序不支持的压缩包特性（{reason}）。",
+        "The package uses an unsupported ZIP feature ({reason}).",
+    ),
+    "unsupported_compression": (
+        "数据包中的 {name} 使用了不支持的压缩方式（{method}）。",
+        "{name} uses an unsupported compression method ({method}).",
+    ),
+    "encrypted_member": (
+        "数据包中的 {name} 带有压缩包密码，本程序不接受这种文件。",
+        "{name} is password-protected, which packages never are.",
+    ),
+    "unsafe_member_name": (
+        "数据包中含有不安全的文件名“{name}”，已拒绝，未写入任何文件。",
+        "The package holds an unsafe member name {name!r}.",
+    ),
+    "not_regular_file": (
+        "数据包中的“{name}”不是普通文件（{type}），已拒绝。",
+        "{name} is not a regular file ({type}).",
+    ),
+    "duplicate_member": (
+        "数据包中“{name}”出现了两次，文件可能被篡改。",
+        "{name} appears twice in the package.",
+    ),
+    "too_many_members": (
+        "数据包中的文件过多（{count} 个，上限 {max} 个）。",
+        "The package holds too many members ({count}, limit {max}).",
+    ),
+    "zip_bomb": (
+        "数据包解压后过大（{name}：{reason}），疑似恶意文件，已拒绝。",
+        "The package would expand too far ({name}: {reason}); refused.",
+    ),
+    "overlapping_members": (
+        "数据包中的“{name}”与其他文件重叠，疑似恶意文件，已拒绝。",
+        "{name} overlaps another member; refused.",
+    ),
+    "member_crc_mismatch": (
+        "数据包中的 {name} 校验失败，文件在拷贝中损坏。请让对方重新拷贝。",
+        "{name} fails its CRC check: the file was damaged in copying.",
+    ),
+    "corrupt_member": (
+        "数据包中的 {name} 已损坏，无法解压（{reason}）。",
+        "{name} is damaged and cannot be decompressed ({reason}).",
+    ),
+    "missing_member": ("数据包缺少 {name}，文件不完整。", "The package lacks {name}."),
+    "unexpected_member": (
+        "数据包中多出了清单上没有的文件“{name}”，已拒绝。",
+        "{name} is in the package but not in its manifest.",
+    ),
+    "member_size_mismatch": (
+        "数据包中 {name} 的大小与清单不符（应为 {expected}，实为 {actual}）。",
+        "{name} has {actual} bytes; the manifest says {expected}.",
+    ),
+    "member_hash_mismatch": (
+        "数据包中 {name} 的内容与签名清单不符，文件已损坏或被改动。",
+        "{name} does not match the signed manifest.",
+    ),
+    "bad_manifest": (
+        "数据包清单无效：{field}（{reason}）。",
+        "The package manifest is invalid: {field} ({reason}).",
+    ),
+    "too_new_format": (
+        "数据包由更新版本的联席程序生成（格式 {version}，本程序支持到 {supported}）。请先升级程序。",
+        "The package format {version} is newer than supported ({supported}); upgrade.",
+    ),
+    "too_new_schema": (
+        "数据包中的数据版本（{version}）比本程序新（支持到 {supported}）。请先升级程序。",
+        "The package data version {version} is newer than supported ({supported}).",
+    ),
+    "bad_signature": (
+        "数据包的签名验证失败：清单在签名后被改动过，或签名已损坏。已拒绝导入。",
+        "The package signature does not verify; it was altered or damaged.",
+    ),
+    "unknown_key": (
+        "数据包由“{office}”签名，但其密钥（指纹 {fingerprint}）不在本单位的信任名单中。"
+        "请导入对方的配置文件，并电话核对指纹。",
+        "{office} signed with a key not on the trust list ({fingerprint}).",
+    ),
+    "revoked_key": (
+        "数据包由“{office}”的已作废密钥（指纹 {fingerprint}）签名，已拒绝。",
+        "{office} signed with a revoked key ({fingerprint}).",
+    ),
+    "wrong_recipient": (
+        "这个数据包是发给“{recipient}”的，不是发给本单位（{me}）的。",
+        "This package is addressed to {recipient}, not to {me}.",
+    ),
+    "unknown_kind": (
+        "数据包含有本程序不认识的数据类别“{kind}”。请先升级程序。",
+        "The package holds an unknown record kind {kind}.",
+    ),
+    "record_count_mismatch": (
+        "数据包中{kind_label}的条数与清单不符（应为 {expected}，实为 {actual}）。",
+        "{kind} has {actual} records; the manifest says {expected}.",
+    ),
+    "decryption_failed": (
+        "数据包无法解密：它不是用本单位当前的密钥加密的，或已损坏。",
+        "The package cannot be decrypted with this office's key.",
+    ),
+    "bad_json": (
+        "{member} 第 {line} 行不是有效的数据（{reason}）。",
+        "{member} line {line} is not valid JSON ({reason}).",
+    ),
+    "duplicate_key": (
+        "{member} 第 {line} 行重复出现字段“{key}”。",
+        "{member} line {line} repeats the key {key!r}.",
+    ),
+    "non_finite_number": (
+        "{member} 第 {line} 行含有 NaN 或无穷大。",
+        "{member} line {line} holds NaN or Infinity.",
+    ),
+    "integer_out_of_range": (
+        "{member} 第 {line} 行的整数超出允许范围（±2^53）。",
+        "{member} line {line} has an integer beyond ±2^53.",
+    ),
+    "too_deep": (
+        "{member} 第 {line} 行嵌套层数过多（上限 {max} 层）。",
+        "{member} line {line} nests deeper than {max}.",
+    ),
+    "invalid_utf8": (
+        "{member} 第 {line} 行不是有效的 UTF-8 文本。",
+        "{member} line {line} is not valid UTF-8.",
+    ),
+    "lone_surrogate": (
+        "{member} 第 {line} 行含有无效的字符编码（孤立代理项）。",
+        "{member} line {line} holds a lone surrogate.",
+    ),
+    "control_character": (
+        "{member} 第 {line} 行含有不可见的控制字符。",
+        "{member} line {line} holds a control character.",
+    ),
+    "line_too_long": (
+        "{member} 第 {line} 行过长（上限 {max} 字节）。",
+        "{member} line {line} is longer than {max} bytes.",
+    ),
+    "too_many_records": (
+        "{member} 的记录过多（上限 {max} 条）。",
+        "{member} holds more than {max} records.",
+    ),
+    "not_an_object": (
+        "{member} 第 {line} 行不是一条记录（应为 JSON 对象）。",
+        "{member} line {line} is not a JSON object.",
+    ),
+    "bad_setup_file": (
+        "配置文件无效（{reason}）。请向对方重新索取配置文件。",
+        "The setup file is invalid ({reason}).",
+    ),
+    "fingerprint_mismatch": (
+        "配置文件的指纹 {actual} 与电话核对的指纹 {expected} 不一致。请勿导入，并与对方联系。",
+        "The setup file's fingerprint {actual} differs from the one read out ({expected}).",
+    ),
+    "export_too_large": (
+        "要导出的数据过大（{size} 字节，上限 {max} 字节）。请分批导出。",
+        "The export is too large ({size} bytes, limit {max}); export in parts.",
+    ),
+    "record_not_exportable": (
+        "第 {index} 条{kind_label}记录无法导出（{problem}）。请检查该记录的内容。",
+        "{kind} record {index} cannot be exported ({problem}).",
+    ),
+    "write_failed": (
+        "无法写入 {path}（{reason}）。请检查U盘是否已插好、未写保护。",
+        "Could not write {path} ({reason}).",
+    ),
+    "disk_full": (
+        "U盘空间不足，无法写入 {path}。请清理U盘后重试。",
+        "Not enough space to write {path}.",
+    ),
+    "verify_failed": (
+        "写入 {path} 后读回校验不一致，U盘可能有故障。文件已删除，请换一个U盘。",
+        "{path} read back differently from what was written; the stick may be faulty.",
+    ),
+    # sequence verdicts (see sequence.py): not exceptions, but shown to the clerk the same way
+    "next": (
+        "第 {sequence} 号数据包接续已导入的第 {last_applied} 号，可以导入。",
+        "Package no. {sequence} follows no. {last_applied}; it can be applied.",
+    ),
+    "already_applied": (
+        "这个数据包（第 {sequence} 号）已经导入过，无需重复导入。",
+        "Package no. {sequence} was already imported; nothing to do.",
+    ),
+    "held": (
+        "已收到第 {sequence} 号数据包，但缺少第 {missing_first} 号。已暂存，待第 {missing_first} 号导入后自动导入。",
+        "Package no. {sequence} is held until no. {missing_first} arrives.",
+    ),
+    "stale": (
+        "这是较早的第 {sequence} 号数据包，已导入到第 {last_applied} 号，已忽略。",
+        "Package no. {sequence} is older than the last applied ({last_applied}); ignored.",
+    ),
+    "sequence_reused": (
+        "第 {sequence} 号数据包与已导入的同号数据包内容不同。对方可能恢复过旧备份，请联系对方。",
+        "A different package no. {sequence} was already applied; contact the sender.",
+    ),
+    "chain_broken": (
+        "第 {sequence} 号数据包与已导入的上一号数据包对不上。对方可能恢复过旧备份，请联系对方。",
+        "Package no. {sequence} does not follow the one applied before it.",
+    ),
+    "too_far_ahead": (
+        "第 {sequence} 号数据包超前太多（已导入到第 {last_applied} 号），请按顺序导入。",
+        "Package no. {sequence} is too far ahead of no. {last_applied}.",
+    ),
+}
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "unit": ("单位", "unit"),
+    "establishment": ("建制记录", "establishment"),
+    "suggestion": ("职工建议", "suggestion"),
+    "topic": ("议题", "topic"),
+    "meeting": ("会议", "meeting"),
+    "agreed_item": ("议定事项", "agreed item"),
+    "feedback": ("进展反馈", "feedback"),
+    "supervision_notice": ("督办文书", "supervision notice"),
+    "bulletin": ("督查通报", "bulletin"),
+    "assessment_scheme": ("考核方案", "assessment scheme"),
+    "assessment_result": ("考核结果", "assessment result"),
+    "holiday": ("节假日", "holiday"),
+    "receipt": ("回执", "receipt"),
+    "attachment": ("附件", "attachment"),
+}
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def rejection_message(code: str, fields: Mapping[str, Any], lang: str = "zh") -> str:
+    """A sentence for any code this package raises or returns; unknown codes still say something."""
+    values = _Blank(fields)
+    if "kind" in fields:
+        pair = KIND_LABELS.get(str(fields["kind"]), (str(fields["kind"]),) * 2)
+        values["kind_label"] = pair[0] if lang == "zh" else pair[1]
+    templates = SYNC_MESSAGES.get(code)
+    if templates is None:
+        return (
+            f"数据包未能处理（{code}）。" if lang == "zh" else f"The package was refused ({code})."
+        )
+    return (templates[0] if lang == "zh" else templates[1]).format_map(values)

@@ -1,0 +1,106 @@
+"""The strict JSON Lines parser refuses everything other tools might read differently."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.sync.errors import ExportRefused, PackageRejected
+from desktop.sync.jsonl import MAX_SAFE_INTEGER, dumps_canonical, parse_jsonl, write_jsonl
+from desktop.sync.limits import Limits
+
+SMALL = Limits(max_line_bytes=200, max_records=3, max_depth=16)
+
+
+def code_of(raw: bytes, limits: Limits = SMALL) -> str:
+    with pytest.raises(PackageRejected) as caught:
+        parse_jsonl(raw, member="data/topic.jsonl", limits=limits)
+    return caught.value.code
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        (b'{"a": 1, "a": 2}', "duplicate_key"),
+        (b'{"a": {"b": 1, "b": 1}}', "duplicate_key"),
+        (b'{"a": NaN}', "non_finite_number"),
+        (b'{"a": Infinity}', "non_finite_number"),
+        (b'{"a": -Infinity}', "non_finite_number"),
+        (b'{"a": 1e400}', "non_finite_number"),
+        (b'{"a": 9007199254740993}', "integer_out_of_range"),
+        (b'{"a": -9007199254740993}', "integer_out_of_range"),
+        (b'{"a": ' + b"9" * 150 + b"}", "integer_out_of_range"),
+        (b'{"a": "\xff"}', "invalid_utf8"),
+        (b'{"a": "\xed\xa0\x80"}', "invalid_utf8"),  # a surrogate encoded as UTF-8 (CESU-8)
+        (b'{"a": "\\ud800"}', "lone_surrogate"),
+        (b'{"\\udc00": 1}', "lone_surrogate"),
+        (b'{"a": "x\\u0000y"}', "control_character"),
+        (b'{"a": "\\u001b[31m"}', "control_character"),
+        (b'{"a\\u0007": 1}', "control_character"),
+        (b'{"a": "raw\x01"}', "bad_json"),  # JSON itself forbids raw control characters
+        (b'{"a": 1,}', "bad_json"),
+        (b"\xef\xbb\xbf{}", "bad_json"),  # a byte-order mark
+        (b"[1, 2]", "not_an_object"),
+        (b'"text"', "not_an_object"),
+        (b"{}\n\n{}", "bad_json"),  # an empty line
+        (b'{"a": "' + b"x" * 300 + b'"}', "line_too_long"),
+        (b"{}\n{}\n{}\n{}", "too_many_records"),
+    ],
+)
+def test_rejects(line: bytes, code: str) -> None:
+    assert code_of(line) == code
+
+
+def test_nesting_is_bounded_at_sixteen_levels() -> None:
+    def nested(depth: int) -> bytes:
+        return b'{"a":' * (depth - 1) + b'{"leaf":1}' + b"}" * (depth - 1)
+
+    assert parse_jsonl(nested(16), member="m")[0]
+    assert code_of(nested(17)) == "too_deep"
+    assert code_of(b'{"a":' + b"[" * 5000 + b"]" * 5000 + b"}", Limits()) == "too_deep"
+
+
+def test_rejection_names_member_and_line() -> None:
+    with pytest.raises(PackageRejected) as caught:
+        parse_jsonl(b'{"ok": 1}\n{"a": NaN}\n', member="data/topic.jsonl")
+    assert caught.value.fields == {"member": "data/topic.jsonl", "line": 2}
+
+
+def test_accepts_the_edges_it_promises() -> None:
+    raw = (
+        b'{"tab": "a\\tb\\nc\\r", "max": 9007199254740992, "min": -9007199254740992}\n'
+        b'{"zh": "\xe5\xb7\xa5\xe4\xbc\x9a", "emoji": "\\ud83d\\ude00", "f": -0.5e-3}'
+    )
+    first, second = parse_jsonl(raw, member="m")
+    assert first == {"tab": "a\tb\nc\r", "max": MAX_SAFE_INTEGER, "min": -MAX_SAFE_INTEGER}
+    assert second == {"zh": "工会", "emoji": "😀", "f": -0.0005}
+
+
+def test_empty_member_has_no_records() -> None:
+    assert parse_jsonl(b"", member="m") == ()
+
+
+def test_writer_round_trips_and_is_canonical() -> None:
+    records = [{"b": [1, {"z": None, "y": True}], "a": "工会\n"}, {}]
+    raw, count = write_jsonl(records, kind="topic")
+    assert count == 2
+    assert raw == '{"a":"工会\\n","b":[1,{"y":true,"z":null}]}\n{}\n'.encode()
+    assert parse_jsonl(raw, member="m") == tuple(records)
+    assert dumps_canonical({"b": 1, "a": 2}) == b'{"a":2,"b":1}'
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ({"a": float("nan")}, "non_finite_number"),
+        ({"a": 2**53 + 1}, "integer_out_of_range"),
+        ({"a": "\x00"}, "control_character"),
+        ({"a": "\udc80"}, "lone_surrogate"),
+        ({"a": b"bytes"}, "bad_json"),
+        ({1: "not a string key"}, "bad_json"),
+        ({"a": "x" * 300}, "line_too_long"),
+    ],
+)
+def test_writer_refuses_what_the_reader_would(record: dict[object, object], problem: str) -> None:
+    with pytest.raises(ExportRefused) as caught:
+        write_jsonl([{"ok": 1}, record], kind="topic", limits=SMALL)  # type: ignore[list-item]
+    assert caught.value.fields == {"kind": "topic", "index": 2, "problem": problem}
