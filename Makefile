@@ -8,7 +8,7 @@ APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth
 	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1 libglib2.0-0
 
-.PHONY: run test lint bench system venv self-test screenshots dist clean
+.PHONY: run test lint bench system venv clean
 
 run: venv
 	$(BIN)/lianxi
