@@ -22,8 +22,9 @@ from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.migrate import upgrade
-from desktop.messages import message
-from desktop.paths import default_db_path
+from desktop.messages import message, set_language
+from desktop.paths import default_db_path, resource_path
+from desktop.views.labels import QT_TRANSLATE_NOOP
 
 # Families tried in order for the interface; the first one installed wins.
 CJK_FAMILIES = (
@@ -36,24 +37,72 @@ CJK_FAMILIES = (
     "AR PL UMing CN",
     "AR PL UKai CN",
 )
-FONT_HELP = "未找到中文字体，界面文字可能无法显示。请安装 fonts-wqy-zenhei 或 fonts-arphic-uming（Debian、麒麟、统信）。"
+APP_TITLE = QT_TRANSLATE_NOOP("app", "联席")
+FONT_HELP = QT_TRANSLATE_NOOP(
+    "app",
+    "未找到中文字体，界面文字可能无法显示。请安装 fonts-wqy-zenhei 或 fonts-arphic-uming（Debian、麒麟、统信）。",
+)
+LOCALES = {
+    "zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+}
+# The translators install_translators put in, so a later call (or a test) can take them out.
+_installed: list[QTranslator] = []
 
 
-def make_application(argv: list[str]) -> QApplication:
+def translated(text: str) -> str:
+    """A text of this module in the interface language."""
+    return QCoreApplication.translate("app", text)
+
+
+def english_catalogue() -> Path:
+    return resource_path("translations", "lianxi_en.qm")
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """The interface in `language`: Chinese (Qt's qtbase_zh_CN for 确定/取消) or English (ours).
+
+    Returns the language in effect: Chinese when the English catalogue cannot be loaded.
+    """
+    remove_translators(app)
+    if language == "en":
+        ours = QTranslator(app)
+        if ours.load(str(english_catalogue())):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        else:
+            language = "zh"
+    if language == "zh":
+        # Qt's own dialogs say 确定/取消 in Chinese; in English they need no catalogue.
+        qtbase = QTranslator(app)
+        if qtbase.load(
+            LOCALES["zh"],
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            app.installTranslator(qtbase)
+            _installed.append(qtbase)
+    QLocale.setDefault(LOCALES[language])
+    set_language(language)
+    return language
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    while _installed:
+        app.removeTranslator(_installed.pop())
+
+
+def make_application(argv: list[str], language: str | None = None) -> QApplication:
+    """The application, in `language` or else the one chosen in Settings (Chinese by default)."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    translator = QTranslator(app)
-    # Qt's own dialogs say 确定/取消 in Chinese.
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(translator)
+    from desktop.views import ui_state
+
+    install_translators(app, language or ui_state.language())
     return app
 
 
@@ -81,12 +130,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return self_test(args)
     app = make_application(sys.argv[:1])
     if apply_font(app) is None:
-        QMessageBox.warning(None, "联席", FONT_HELP)
+        QMessageBox.warning(None, translated(APP_TITLE), translated(FONT_HELP))
     db = database_for(args)
     try:
         upgrade(db)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "联席", message(exc.code, exc.fields))
+        QMessageBox.critical(None, translated(APP_TITLE), message(exc.code, exc.fields))
         return 1
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog
@@ -184,7 +233,7 @@ def self_test(args: argparse.Namespace) -> int:
             db.dispose()
             report["ok"] = report["font"] is not None
             if report["font"] is None:
-                report["error"] = FONT_HELP
+                report["error"] = translated(FONT_HELP)
         except Exception as exc:  # the report must say what failed, whatever it was
             report["error"] = f"{type(exc).__name__}: {exc}"
             report["traceback"] = traceback.format_exc()

@@ -25,6 +25,7 @@ from desktop.db import Database
 from desktop.messages import message
 from desktop.paths import attachments_dir
 from desktop.views import ui_state
+from desktop.views.labels import with_note
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,7 +73,7 @@ class AttachmentList(QWidget):
         with self.db.unit_of_work() as s:
             found = core.list_attachments(s, self.owner_uuid)
         for a in found:
-            item = QListWidgetItem(f"{a.filename}（{a.size // 1024 + 1} KB）")
+            item = QListWidgetItem(with_note(a.filename, f"{a.size // 1024 + 1} KB"))
             item.setData(ID_ROLE, a.id)
             self.list.addItem(item)
 

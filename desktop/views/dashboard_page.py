@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dashboard import DashboardCounts, Entry, dashboard_counts, dashboard_entries
 from desktop.core.frequency import frequency_status
 from desktop.db import Database
+from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -42,7 +43,7 @@ class CountCard(QFrame):
 
 
 class DashboardPage(QWidget):
-    title = "工作台"
+    title = QT_TRANSLATE_NOOP("DashboardPage", "工作台")
     open_record = Signal(str, int)  # kind, id: the window opens its editor
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
@@ -83,7 +84,7 @@ class DashboardPage(QWidget):
         lists.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")), 4, 0, 1, 2)
         lists.addWidget(self.behind, 5, 0, 1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('工作台')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("工作台") + "</h2>"))
         layout.addLayout(grid)
         layout.addWidget(self.exchange)
         layout.addLayout(lists, 1)
@@ -134,7 +135,9 @@ class DashboardPage(QWidget):
         )
         self.behind.clear()
         for s in behind[:500]:
-            missed = "、".join(f"第{i}期" for i in s.missed_periods)
+            missed = self.tr("、", "between items of a list").join(
+                self.tr("第%1期").replace("%1", str(i)) for i in s.missed_periods
+            )
             detail = (
                 self.tr("本期（%1 至 %2）尚未召开")
                 .replace("%1", s.period_start.isoformat())
@@ -142,8 +145,17 @@ class DashboardPage(QWidget):
                 if s.held_this_period == 0
                 else ""
             )
-            parts = [p for p in (detail, f"{missed}未召开" if missed else "") if p]
+            parts = [
+                p
+                for p in (detail, self.tr("%1未召开").replace("%1", missed) if missed else "")
+                if p
+            ]
             self.behind.addItem(
-                f"{s.union_name}　每年应开 {s.required_per_year} 次，本年已开 {s.held_this_year} 次；"
-                + "；".join(parts)
+                fill(
+                    self.tr("%1　每年应开 %2 次，本年已开 %3 次；%4"),
+                    s.union_name,
+                    s.required_per_year,
+                    s.held_this_year,
+                    self.tr("；", "between sentences").join(parts),
+                )
             )

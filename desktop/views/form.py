@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.messages import message
+from desktop.views.labels import first_upper, with_colon
 
 ERROR_STYLE = "color: #c0392b;"
 
@@ -64,7 +65,7 @@ class Form(QWidget):
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
-        self.layout_.addRow(label + "：", box)
+        self.layout_.addRow(with_colon(label), box)
         self.fields[key] = widget
         self.errors[key] = error
         return widget
@@ -79,7 +80,7 @@ class Form(QWidget):
     def show_error(self, exc: DomainError) -> None:
         """Beside its field when the error names one on this form, else in the banner."""
         self.clear_errors()
-        text = message(exc.code, exc.fields)
+        text = first_upper(message(exc.code, exc.fields))  # English ones may start "name …"
         field = exc.field.split("[")[0].split(".")[0] if isinstance(exc, InvalidInput) else ""
         label = self.errors.get(field)
         if label is not None:

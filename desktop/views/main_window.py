@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,6 +22,7 @@ from desktop.db import Database
 from desktop.views import ui_state
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.editors.base import RecordEditor
+from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
@@ -29,15 +30,16 @@ from desktop.views.tasks import TaskRunner
 from desktop.views.undo import undo_actions
 
 # Navigation order and titles, as a clerk reads them; each list page shows one record kind.
+# Titles are Chinese source texts, translated when the window is built.
 LIST_PAGES: tuple[tuple[str, str], ...] = (
-    ("unit", "单位名录"),
-    ("establishment", "建制情况"),
-    ("suggestion", "职工建议"),
-    ("topic", "议题"),
-    ("meeting", "会议"),
-    ("item", "议定事项"),
-    ("notice", "督办"),
-    ("bulletin", "通报"),
+    ("unit", QT_TRANSLATE_NOOP("MainWindow", "单位名录")),
+    ("establishment", QT_TRANSLATE_NOOP("MainWindow", "建制情况")),
+    ("suggestion", QT_TRANSLATE_NOOP("MainWindow", "职工建议")),
+    ("topic", QT_TRANSLATE_NOOP("MainWindow", "议题")),
+    ("meeting", QT_TRANSLATE_NOOP("MainWindow", "会议")),
+    ("item", QT_TRANSLATE_NOOP("MainWindow", "议定事项")),
+    ("notice", QT_TRANSLATE_NOOP("MainWindow", "督办")),
+    ("bulletin", QT_TRANSLATE_NOOP("MainWindow", "通报")),
 )
 
 
@@ -60,18 +62,23 @@ class MainWindow(QMainWindow):
         self.dashboard.open_record.connect(self.open_record)
         self.pages: list[QWidget] = [self.dashboard]
         self.titles: list[str] = [self.tr("工作台")]
-        for kind, title in LIST_PAGES:
+        # Stable names of the pages, whatever the interface language (screenshots, tests).
+        self.page_keys: list[str] = ["dashboard"]
+        for kind, source in LIST_PAGES:
+            title = QCoreApplication.translate("MainWindow", source)
             page: QWidget
             if kind == "notice":
                 page = SupervisionPage(db, today or date.today(), self.undo_stack, self.tasks)
             else:
-                page = RecordPage(db, kind, self.tr(title), self.undo_stack)
+                page = RecordPage(db, kind, title, self.undo_stack)
             page.changed.connect(self.update_counts)  # type: ignore[attr-defined]
             self.pages.append(page)
-            self.titles.append(self.tr(title))
+            self.titles.append(title)
+            self.page_keys.append(kind)
         self.settings_page = SettingsPage(db)
         self.pages.append(self.settings_page)
         self.titles.append(self.tr("设置"))
+        self.page_keys.append("settings")
         for page, title in zip(self.pages, self.titles, strict=True):
             self.stack.addWidget(page)
             QListWidgetItem(title, self.nav)
@@ -142,10 +149,10 @@ class MainWindow(QMainWindow):
             title = self.titles[row]
             model = getattr(page, "model", None)
             if model is not None:
-                item.setText(f"{title}（{model.total}）")
+                item.setText(with_note(title, model.total))
             elif page is self.dashboard and counts is not None:
                 item.setText(
-                    f"{title}（{counts.overdue_items}）" if counts.overdue_items else title
+                    with_note(title, counts.overdue_items) if counts.overdue_items else title
                 )
         if counts is not None:
             last = counts.last_exchange_at

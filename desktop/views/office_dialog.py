@@ -25,7 +25,7 @@ from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
 from desktop.messages import message
 from desktop.models.enums import Level
-from desktop.views.labels import cell_text
+from desktop.views.labels import cell_text, first_upper
 from desktop.views.tasks import TaskRunner
 
 
@@ -94,11 +94,11 @@ class OfficeDialog(QDialog):
                     doc_prefix=self.prefix.text(),
                 )
         except InvalidInput as exc:
-            self.error.setText(message(exc.code, exc.fields))
+            self.error.setText(first_upper(message(exc.code, exc.fields)))
             {"name": self.name, "doc_prefix": self.prefix}.get(exc.field, self.name).setFocus()
             return
         except DomainError as exc:
-            self.error.setText(message(exc.code, exc.fields))
+            self.error.setText(first_upper(message(exc.code, exc.fields)))
             return
         super().accept()
 

@@ -27,12 +27,11 @@ from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import write_table
 from desktop.core.states import MACHINES
 from desktop.db import Database
-from desktop.messages import action_label
 from desktop.views import ui_state
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
-from desktop.views.labels import cell_text, column_label
+from desktop.views.labels import action_text, cell_text, column_label
 from desktop.views.unit_picker import UnitPicker
 
 NO_YEAR = 0
@@ -172,7 +171,7 @@ class RecordPage(QWidget):
         menu.addAction(self.tr("打开"), lambda: self.open_editor(record_id))
         for action in self.context_actions(index.row()):
             menu.addAction(
-                action_label(action), lambda a=action: self.open_editor(record_id).on_action(a)
+                action_text(action), lambda a=action: self.open_editor(record_id).on_action(a)
             )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 

@@ -1,4 +1,7 @@
-"""Screenshots of every page and editor on a database, for the documentation (run under Xvfb)."""
+"""Screenshots of every page and editor on a database, for the documentation (run under Xvfb).
+
+python -m desktop.views.screenshots DB OUTDIR [YYYY-MM-DD] [--lang zh|en]
+"""
 
 from __future__ import annotations
 
@@ -12,43 +15,49 @@ from desktop.views.main_window import MainWindow
 from desktop.views.record_page import RecordPage
 from desktop.views.supervision_page import SupervisionPage
 
+# File names by the window's page keys, the same in every interface language.
 SLUGS = {
-    "工作台": "dashboard",
-    "单位名录": "units",
-    "建制情况": "establishment",
-    "职工建议": "suggestions",
-    "议题": "topics",
-    "会议": "meetings",
-    "议定事项": "items",
-    "督办": "supervision",
-    "通报": "bulletins",
-    "设置": "settings",
+    "dashboard": "dashboard",
+    "unit": "units",
+    "establishment": "establishment",
+    "suggestion": "suggestions",
+    "topic": "topics",
+    "meeting": "meetings",
+    "item": "items",
+    "notice": "supervision",
+    "bulletin": "bulletins",
+    "settings": "settings",
 }
 
 
 def main(argv: list[str]) -> int:
+    language = None
+    if "--lang" in argv:
+        at = argv.index("--lang")
+        language = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
     db_path, out = Path(argv[0]), Path(argv[1])
     today = date.fromisoformat(argv[2]) if len(argv) > 2 else date.today()
     out.mkdir(parents=True, exist_ok=True)
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], language)
     apply_font(app)
     db = open_database(db_path)
     window = MainWindow(db, today=today)
     window.resize(1366, 800)
     window.show()
-    for title in window.page_titles():
+    for title, key in zip(window.page_titles(), window.page_keys, strict=True):
         page = window.show_page(title)
         if isinstance(page, SupervisionPage):
             page.wait_for_checks()
         app.processEvents()
-        window.grab().save(str(out / f"page-{SLUGS[title]}.png"))
+        window.grab().save(str(out / f"page-{SLUGS[key]}.png"))
         listed = page.documents if isinstance(page, SupervisionPage) else page
         if isinstance(listed, RecordPage) and listed.model.rowCount():
             row = min(3, listed.model.rowCount() - 1)
             editor = listed.open_editor(listed.model.record_id(row))
             editor.resize(900, 760)
             app.processEvents()
-            editor.grab().save(str(out / f"editor-{SLUGS[title]}.png"))
+            editor.grab().save(str(out / f"editor-{SLUGS[key]}.png"))
             editor.dirty = False
             editor.close()
     window.close()

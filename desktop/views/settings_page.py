@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -27,14 +28,14 @@ from desktop.core.settings import (
 )
 from desktop.core.workdays import import_holidays, parse_holiday_table
 from desktop.db import Database
-from desktop.messages import field_label, message
+from desktop.messages import current_language, field_label, message
 from desktop.paths import data_dir
 from desktop.views import ui_state
-from desktop.views.labels import cell_text
+from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
 
 
 class SettingsPage(QWidget):
-    title = "设置"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "设置")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +56,7 @@ class SettingsPage(QWidget):
         ):
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label + "：", field)
+            form.addRow(with_colon(label), field)
 
         supervision = QGroupBox(self.tr("督办灯与通报"))
         sform = QFormLayout(supervision)
@@ -63,7 +64,7 @@ class SettingsPage(QWidget):
         for f in fields(SupervisionSettings):
             spin = QSpinBox(maximum=365, value=getattr(current, f.name))
             self.thresholds[f.name] = spin
-            sform.addRow(field_label(f.name) + "：", spin)
+            sform.addRow(with_colon(first_upper(field_label(f.name))), spin)
         save = QPushButton(self.tr("保存督办设置"))
         save.clicked.connect(self.save_thresholds)
         sform.addRow("", save)
@@ -81,10 +82,22 @@ class SettingsPage(QWidget):
         load = QPushButton(self.tr("导入节假日表…"))
         load.clicked.connect(self.choose_holiday_file)
         cform.addWidget(load)
+
+        interface = QGroupBox(self.tr("界面语言"))
+        lform = QFormLayout(interface)
+        self.language = QComboBox()
+        for code, name in ui_state.LANGUAGE_NAMES.items():  # each language named in itself
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ui_state.language())))
+        self.language.currentIndexChanged.connect(self.choose_language)
+        self.language_note = QLabel()
+        lform.addRow(with_colon(self.tr("界面语言")), self.language)
+        lform.addRow("", self.language_note)
+
         self.status = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('设置')}</h2>"))
-        for box in (identity, supervision, calendar):
+        layout.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
+        for box in (identity, supervision, calendar, interface):
             layout.addWidget(box)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -95,10 +108,18 @@ class SettingsPage(QWidget):
             with self.db.unit_of_work() as session:
                 save_supervision_settings(session, values)
         except DomainError as exc:
-            self.status.setText(message(exc.code, exc.fields))
+            self.status.setText(first_upper(message(exc.code, exc.fields)))
             return False
         self.status.setText(self.tr("督办设置已保存。"))
         return True
+
+    def choose_language(self) -> None:
+        """Remember the choice; the interface changes language when LianXi starts again."""
+        code = str(self.language.currentData())
+        ui_state.set_language(code)
+        self.language_note.setText(
+            "" if code == current_language() else self.tr("重新启动联席后，界面将使用所选语言。")
+        )
 
     def import_holiday_file(self, path: Path) -> int | None:
         try:

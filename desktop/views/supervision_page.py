@@ -24,20 +24,22 @@ from desktop.messages import message
 from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.notice_editor import NoticeEditor
+from desktop.views.labels import QT_TRANSLATE_NOOP
 from desktop.views.record_page import RecordPage
 from desktop.views.tasks import TaskRunner
 
+# Chinese source texts, translated when shown (context "SupervisionPage").
 STEP_LABELS = {
-    Step.REMINDER: "发催办单",
-    Step.SUPERVISION: "发督办通知书",
-    Step.RECTIFICATION: "下达整改通知书",
-    Step.CRITICISM: "列入通报批评",
+    Step.REMINDER: QT_TRANSLATE_NOOP("SupervisionPage", "发催办单"),
+    Step.SUPERVISION: QT_TRANSLATE_NOOP("SupervisionPage", "发督办通知书"),
+    Step.RECTIFICATION: QT_TRANSLATE_NOOP("SupervisionPage", "下达整改通知书"),
+    Step.CRITICISM: QT_TRANSLATE_NOOP("SupervisionPage", "列入通报批评"),
 }
 CHECK_LABELS = {
-    "meeting_without_items": "会议未形成议定事项",
-    "item_incomplete": "事项缺牵头单位或时限",
-    "minutes_similar": "纪要雷同",
-    "meeting_missing": "应开未开",
+    "meeting_without_items": QT_TRANSLATE_NOOP("SupervisionPage", "会议未形成议定事项"),
+    "item_incomplete": QT_TRANSLATE_NOOP("SupervisionPage", "事项缺牵头单位或时限"),
+    "minutes_similar": QT_TRANSLATE_NOOP("SupervisionPage", "纪要雷同"),
+    "meeting_missing": QT_TRANSLATE_NOOP("SupervisionPage", "应开未开"),
 }
 DATA_ROLE = Qt.ItemDataRole.UserRole
 SHOWN = 1000  # a province may have tens of thousands: the worst come first, the rest are counted
@@ -148,12 +150,14 @@ class SupervisionPage(QWidget):
                 e.lead_unit_name,
                 e.deadline.isoformat(),
                 str(e.workdays_late),
-                self.tr(STEP_LABELS[e.step]),
+                QCoreApplication.translate("SupervisionPage", STEP_LABELS[e.step]),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(DATA_ROLE, e)
                 self.escalations.setItem(r, c, item)
+        for c in (2, 3, 4):  # dates, numbers and the step fit; in English the step is long
+            self.escalations.resizeColumnToContents(c)
         self.escalations.setUpdatesEnabled(True)
 
     def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
@@ -161,9 +165,8 @@ class SupervisionPage(QWidget):
         self.flags.setUpdatesEnabled(False)
         self.flags.setRowCount(len(flags))
         for r, f in enumerate(flags):
-            for c, text in enumerate(
-                [self.tr(CHECK_LABELS[f.check]), f.unit_name, message(f.check, f.fields)]
-            ):
+            check = QCoreApplication.translate("SupervisionPage", CHECK_LABELS[f.check])
+            for c, text in enumerate([check, f.unit_name, message(f.check, f.fields)]):
                 self.flags.setItem(r, c, QTableWidgetItem(text))
         self.flags.setUpdatesEnabled(True)
 

@@ -1,4 +1,4 @@
-"""UI state kept between sessions (QSettings), behind one module: last folder and the like."""
+"""UI state kept between sessions (QSettings), behind one module: language, last folder…"""
 
 from __future__ import annotations
 
@@ -6,6 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QWidget
+
+# Interface languages, each named in itself; Simplified Chinese is the default.
+LANGUAGE_NAMES: dict[str, str] = {"zh": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh"
+
+
+def language() -> str:
+    """The interface language chosen in Settings ("zh" or "en"); applied at the next start."""
+    value = str(QSettings().value("ui/language", DEFAULT_LANGUAGE))
+    return value if value in LANGUAGE_NAMES else DEFAULT_LANGUAGE
+
+
+def set_language(code: str) -> None:
+    if code not in LANGUAGE_NAMES:
+        raise ValueError(f"unknown language {code!r}")
+    QSettings().setValue("ui/language", code)
 
 
 def last_folder() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -51,9 +52,9 @@ class EditCommand(QUndoCommand):
 
 def undo_actions(stack: QUndoStack, parent: QWidget) -> None:
     """Ctrl+Z / Ctrl+Y (the platform's keys) on a window, named in the interface language."""
-    undo = stack.createUndoAction(parent, parent.tr("撤销"))
+    undo = stack.createUndoAction(parent, QCoreApplication.translate("undo", "撤销"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(parent, parent.tr("重做"))
+    redo = stack.createRedoAction(parent, QCoreApplication.translate("undo", "重做"))
     redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
     parent.addAction(undo)
     parent.addAction(redo)

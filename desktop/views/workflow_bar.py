@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.core.states import MACHINES
-from desktop.messages import action_label, message
+from desktop.messages import message
+from desktop.views.labels import action_text
 
 
 class WorkflowBar(QWidget):
@@ -23,7 +24,7 @@ class WorkflowBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for action in actions:
-            button = QPushButton(action_label(action))
+            button = QPushButton(action_text(action))
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _checked=False, a=action: self.triggered.emit(a))
             self.buttons[action] = button

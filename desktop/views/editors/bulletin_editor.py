@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,10 +24,19 @@ from desktop.messages import message
 from desktop.models.enums import MentionKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.unit_picker import UnitPicker
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole
-KIND_LABELS = {MentionKind.COMMENDATION: "通报表扬", MentionKind.CRITICISM: "通报批评"}
+# Chinese source texts, translated when shown (context "BulletinEditor").
+KIND_LABELS = {
+    MentionKind.COMMENDATION: QT_TRANSLATE_NOOP("BulletinEditor", "通报表扬"),
+    MentionKind.CRITICISM: QT_TRANSLATE_NOOP("BulletinEditor", "通报批评"),
+}
+
+
+def mention_kind_label(kind: MentionKind) -> str:
+    return QCoreApplication.translate("BulletinEditor", KIND_LABELS[kind])
 
 
 class BulletinEditor(RecordEditor):
@@ -56,8 +65,8 @@ class BulletinEditor(RecordEditor):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.mention_kind = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.mention_kind.addItem(label, kind)
+        for kind in KIND_LABELS:
+            self.mention_kind.addItem(mention_kind_label(kind), kind)
         self.mention_unit = UnitPicker(db)
         self.mention_reason = QLineEdit(placeholderText=self.tr("理由"))
         add = QPushButton(self.tr("添加"))
@@ -99,8 +108,18 @@ class BulletinEditor(RecordEditor):
         ]
         for r in stats.units:
             lines.append(
-                f"{r.unit_name}：到期 {r.due} 项，办结 {r.done} 项，按时办结 {r.done_on_time} 项，"
-                f"超期未办结 {r.overdue} 项，平均超期 {r.average_workdays_late:g} 个工作日。"
+                fill(
+                    self.tr(
+                        "%1：到期 %2 项，办结 %3 项，按时办结 %4 项，"
+                        "超期未办结 %5 项，平均超期 %6 个工作日。"
+                    ),
+                    r.unit_name,
+                    r.due,
+                    r.done,
+                    r.done_on_time,
+                    r.overdue,
+                    f"{r.average_workdays_late:g}",
+                )
             )
         self.content.setPlainText("\n".join(lines))
         if not self.title_edit.text():
@@ -112,7 +131,7 @@ class BulletinEditor(RecordEditor):
         ):
             for p in proposals:
                 reason = message(p.reason, p.fields)
-                item = QListWidgetItem(f"{KIND_LABELS[kind]}：{p.unit_name}　{reason}")
+                item = QListWidgetItem(self.mention_text(kind, p.unit_name, reason))
                 item.setData(MENTION_ROLE, (p.unit_id, kind, reason))
                 self.mentions.addItem(item)
         self.dirty = True
@@ -124,15 +143,18 @@ class BulletinEditor(RecordEditor):
             return
         kind = self.mention_kind.currentData()
         reason = self.mention_reason.text().strip()
-        item = QListWidgetItem(f"{KIND_LABELS[kind]}：{self.mention_unit.text()}　{reason}")
+        item = QListWidgetItem(self.mention_text(kind, self.mention_unit.text(), reason))
         item.setData(MENTION_ROLE, (unit_id, kind, reason))
         self.mentions.addItem(item)
         self.mention_unit.clear()
         self.mention_reason.clear()
         self.dirty = True
 
+    def mention_text(self, kind: MentionKind, unit_name: str, reason: str) -> str:
+        return fill(self.tr("%1：%2　%3"), mention_kind_label(kind), unit_name, reason)
+
     def load(self, dto: core.BulletinDTO) -> None:
-        self.number.setText(f"{dto.number}（第{dto.issue_no}期）")
+        self.number.setText(fill(self.tr("%1（第%2期）"), dto.number, dto.issue_no))
         self.title_edit.setText(dto.title)
         self.period_start.setDate(to_qdate(dto.period_start))
         self.period_end.setDate(to_qdate(dto.period_end))
@@ -140,7 +162,7 @@ class BulletinEditor(RecordEditor):
         self.content.setPlainText(dto.content)
         self.mentions.clear()
         for m in dto.mentions:
-            self.mentions.addItem(f"{KIND_LABELS[m.kind]}：{m.unit_name}　{m.reason}")
+            self.mentions.addItem(self.mention_text(m.kind, m.unit_name, m.reason))
         # An issued bulletin is a document of record: shown, not edited.
         for w in (*self.form.fields.values(), self.propose, self.remove):
             w.setEnabled(False)

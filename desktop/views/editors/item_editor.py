@@ -22,10 +22,11 @@ from desktop.core import items as core
 from desktop.core.errors import InvalidInput
 from desktop.core.traffic import ItemFacts, light_of
 from desktop.db import Database
-from desktop.messages import ESTIMATED_MARK, action_label, message, status_label
+from desktop.messages import message
 from desktop.views.editors.base import RecordEditor
 from desktop.views.form import date_edit, from_qdate, percent_box, text_box, to_qdate
 from desktop.views.itemmodels.record_table_model import LIGHT_LOOK
+from desktop.views.labels import action_text, estimated_mark, fill, status_text
 from desktop.views.unit_picker import UnitPicker
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -172,23 +173,37 @@ class ItemEditor(RecordEditor):
                 date.today(),
             )
         light = message(verdict.reason, verdict.fields) + (
-            ESTIMATED_MARK[0] if verdict.estimated else ""
+            estimated_mark() if verdict.estimated else ""
         )
-        self.status.setText(status_label(dto.status) + "　" + "，".join(extra) + "　" + light)
+        self.status.setText(
+            status_text(dto.status)
+            + "　"
+            + self.tr("，", "between items of a list").join(extra)
+            + "　"
+            + light
+        )
         self.status.setStyleSheet(f"color: {LIGHT_LOOK[verdict.light][1]};")
         self.timeline.clear()
         for e in dto.timeline:
             what = (
-                action_label(e.action) if not e.action.startswith("notice_") else e.document_number
+                action_text(e.action) if not e.action.startswith("notice_") else e.document_number
             )
             line = f"{e.on_date}　{what}"
             if e.note:
-                line += f"：{e.note}"
+                line = fill(self.tr("%1：%2"), line, e.note)
             self.timeline.addItem(line)
         for fb in dto.feedback:
-            figures = "；".join(f"{g.name} {g.number:g}{g.unit}" for g in fb.figures)
+            figures = self.tr("；", "between items of a list").join(
+                f"{g.name} {g.number:g}{g.unit}" for g in fb.figures
+            )
             self.timeline.addItem(
-                f"{fb.reported_on}　反馈（{fb.percent_done}%）：{fb.text} {figures}".rstrip()
+                fill(
+                    self.tr("%1　反馈（%2%）：%3 %4"),
+                    fb.reported_on,
+                    fb.percent_done,
+                    fb.text,
+                    figures,
+                ).rstrip()
             )
         self.dirty = False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,28 +32,32 @@ from desktop.core.listing import list_records
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
 from desktop.core.office import local_office
 from desktop.db import Database
-from desktop.messages import status_label
 from desktop.models.enums import AttendanceRole, Level, MeetingKind, TopicStatus, WorkingGroupKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
-from desktop.views.labels import cell_text
+from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
+# Chinese source texts, translated when shown (context "MeetingEditor").
 ROLE_LABELS = {
-    AttendanceRole.ATTENDED: "出席",
-    AttendanceRole.ABSENT: "请假",
-    AttendanceRole.SAT_IN: "列席",
+    AttendanceRole.ATTENDED: QT_TRANSLATE_NOOP("MeetingEditor", "出席"),
+    AttendanceRole.ABSENT: QT_TRANSLATE_NOOP("MeetingEditor", "请假"),
+    AttendanceRole.SAT_IN: QT_TRANSLATE_NOOP("MeetingEditor", "列席"),
 }
 GROUP_LABELS = {
-    WorkingGroupKind.TOPICS: "议题组",
-    WorkingGroupKind.MATERIALS: "材料组",
-    WorkingGroupKind.LOGISTICS: "会务组",
-    WorkingGroupKind.PUBLICITY: "宣传组",
-    WorkingGroupKind.SUPERVISION: "督查组",
+    WorkingGroupKind.TOPICS: QT_TRANSLATE_NOOP("MeetingEditor", "议题组"),
+    WorkingGroupKind.MATERIALS: QT_TRANSLATE_NOOP("MeetingEditor", "材料组"),
+    WorkingGroupKind.LOGISTICS: QT_TRANSLATE_NOOP("MeetingEditor", "会务组"),
+    WorkingGroupKind.PUBLICITY: QT_TRANSLATE_NOOP("MeetingEditor", "宣传组"),
+    WorkingGroupKind.SUPERVISION: QT_TRANSLATE_NOOP("MeetingEditor", "督查组"),
 }
+
+
+def _translated(label: str) -> str:
+    return QCoreApplication.translate("MeetingEditor", label)
 
 
 class AgendaList(QListWidget):
@@ -143,7 +147,15 @@ class MeetingEditor(RecordEditor):
         box = QWidget()
         layout = QVBoxLayout(box)
         self.people = QTableWidget(0, 5)
-        self.people.setHorizontalHeaderLabels(["姓名", "出席情况", "单位", "职务", "请假原因"])
+        self.people.setHorizontalHeaderLabels(
+            [
+                self.tr("姓名"),
+                self.tr("出席情况"),
+                self.tr("单位"),
+                self.tr("职务"),
+                self.tr("请假原因"),
+            ]
+        )
         self.people.horizontalHeader().setStretchLastSection(True)
         row = QHBoxLayout()
         add, remove, save = (
@@ -165,7 +177,7 @@ class MeetingEditor(RecordEditor):
         self.people.setItem(r, 0, QTableWidgetItem(p.name))
         role = QComboBox()
         for value, label in ROLE_LABELS.items():
-            role.addItem(label, value)
+            role.addItem(_translated(label), value)
         role.setCurrentIndex(list(ROLE_LABELS).index(p.role))
         self.people.setCellWidget(r, 1, role)
         for col, text in ((2, p.unit_name), (3, p.title), (4, p.absence_reason)):
@@ -248,7 +260,7 @@ class MeetingEditor(RecordEditor):
         self.groups: dict[WorkingGroupKind, QLineEdit] = {}
         for kind, label in GROUP_LABELS.items():
             row = QHBoxLayout()
-            row.addWidget(QLabel(label), 0)
+            row.addWidget(QLabel(_translated(label)), 0)
             edit = QLineEdit(placeholderText=self.tr("成员，以顿号分隔"))
             self.groups[kind] = edit
             row.addWidget(edit, 1)
@@ -299,10 +311,16 @@ class MeetingEditor(RecordEditor):
             .replace("%2", prev.held_on.isoformat() if prev.held_on else "")
         ]
         for n, item in enumerate(prev.items, start=1):
-            deadline = item.deadline.isoformat() if item.deadline else "未定"
+            deadline = item.deadline.isoformat() if item.deadline else self.tr("未定")
             lines.append(
-                f"{n}. {item.text}（牵头单位：{item.lead_unit_name or '未定'}；时限：{deadline}；"
-                f"{status_label(item.status)}）"
+                fill(
+                    self.tr("%1. %2（牵头单位：%3；时限：%4；%5）"),
+                    n,
+                    item.text,
+                    item.lead_unit_name or self.tr("未定"),
+                    deadline,
+                    status_text(item.status),
+                )
             )
         if not prev.items:
             lines.append(self.tr("上次会议未形成议定事项。"))
@@ -342,7 +360,7 @@ class MeetingEditor(RecordEditor):
             self.planned_on.setDate(to_qdate(dto.planned_on))
         self.place.setText(dto.place)
         self.chair.setText(dto.chair)
-        parts = [status_label(dto.status)]
+        parts = [status_text(dto.status)]
         if dto.held_on:
             parts.append(self.tr("%1召开").replace("%1", dto.held_on.isoformat()))
         if dto.minutes_number:
@@ -365,7 +383,7 @@ class MeetingEditor(RecordEditor):
         with self.db.unit_of_work() as s:
             for status in (TopicStatus.VETTED, TopicStatus.CONSULTED):
                 for row in list_records(s, "topic", ListQuery(status=status, limit=500)).dicts():
-                    item = QListWidgetItem(f"{row['title']}（{cell_text(row['status'])}）")
+                    item = QListWidgetItem(with_note(row["title"], cell_text(row["status"])))
                     item.setData(TOPIC_ROLE, row["id"])
                     self.available.addItem(item)
         groups = dict(dto.working_groups)
@@ -375,7 +393,13 @@ class MeetingEditor(RecordEditor):
         self.items.clear()
         for it in dto.items:
             entry = QListWidgetItem(
-                f"{it.sequence}. {it.text}（{it.lead_unit_name}；{status_label(it.status)}）"
+                fill(
+                    self.tr("%1. %2（%3；%4）"),
+                    it.sequence,
+                    it.text,
+                    it.lead_unit_name,
+                    status_text(it.status),
+                )
             )
             entry.setData(TOPIC_ROLE, it.id)
             self.items.addItem(entry)

@@ -14,11 +14,11 @@ from desktop.core.errors import InvalidInput
 from desktop.core.items import get_item
 from desktop.core.listing import list_records
 from desktop.db import Database
-from desktop.messages import status_label
 from desktop.models.enums import OPEN_ITEM_STATUSES, NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.labels import fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -82,7 +82,9 @@ class NoticeEditor(RecordEditor):
             rows = list_records(s, "item", ListQuery(unit_id=unit_id, limit=500)).dicts()
         for row in rows:
             if row["status"] in OPEN_ITEM_STATUSES:
-                entry = QListWidgetItem(f"{row['id']}. {row['text']}（时限 {row['deadline']}）")
+                entry = QListWidgetItem(
+                    fill(self.tr("%1. %2（时限 %3）"), row["id"], row["text"], row["deadline"])
+                )
                 entry.setData(ITEM_ROLE, row["id"])
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 entry.setCheckState(Qt.CheckState.Unchecked)
@@ -104,7 +106,7 @@ class NoticeEditor(RecordEditor):
             items = [get_item(s, item_id) for item_id in dto.item_ids]
         for item in items:
             self.items.addItem(
-                QListWidgetItem(f"{item.id}. {item.text}（{status_label(item.status)}）")
+                QListWidgetItem(with_note(f"{item.id}. {item.text}", status_text(item.status)))
             )
         self.issued_on.setDate(to_qdate(dto.issued_on))
         self.requirements.setPlainText(dto.requirements)

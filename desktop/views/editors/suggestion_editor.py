@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 from desktop.core import suggestions as core
 from desktop.core.office import local_office
 from desktop.db import Database
-from desktop.messages import status_label
 from desktop.models.enums import Channel, Level
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import chosen_unit, date_edit, from_qdate, text_box, to_qdate
+from desktop.views.labels import status_text
 from desktop.views.unit_picker import UnitPicker
 
 
@@ -69,7 +69,7 @@ class SuggestionEditor(RecordEditor):
         self.submitter.setText(dto.submitter_name)
         self.phone.setText(dto.submitter_phone)
         self.content.setPlainText(dto.content)
-        status = status_label(dto.status)
+        status = status_text(dto.status)
         if dto.reply_text:
             status += self.tr("；已答复：%1").replace("%1", dto.reply_text)
         if dto.not_adopted_reason:

@@ -10,11 +10,11 @@ from desktop.core import topics as core
 from desktop.core.errors import InvalidInput
 from desktop.core.office import local_office
 from desktop.db import Database
-from desktop.messages import status_label
 from desktop.models.enums import TopicSource
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import chosen_unit, date_edit, text_box
+from desktop.views.labels import fill, status_text
 from desktop.views.unit_picker import UnitPicker
 
 
@@ -59,16 +59,27 @@ class TopicEditor(RecordEditor):
         self.priority.setValue(dto.priority)
         self.description.setPlainText(dto.description)
         reasons = [r for r in (dto.rejection_reason, dto.deferral_reason) if r]
-        self.status.setText("；".join([status_label(dto.status), *reasons]))
+        separator = self.tr("；", "between sentences")
+        self.status.setText(separator.join([status_text(dto.status), *reasons]))
         self.history.clear()
         for r in dto.research_visits:
-            self.history.addItem(f"调研 {r.visited_on}　{r.place}　{r.findings}")
-        if dto.vetted_on is not None:
-            self.history.addItem(f"审定 {dto.vetted_on}　{dto.vetting_conclusion}")
-        for c in dto.consultations:
-            opinion = "同意" if c.agrees else "不同意"
             self.history.addItem(
-                f"征求意见 {c.consulted_on}　{c.department_name}（{opinion}）：{c.opinion}"
+                fill(self.tr("调研 %1　%2　%3"), r.visited_on, r.place, r.findings)
+            )
+        if dto.vetted_on is not None:
+            self.history.addItem(
+                fill(self.tr("审定 %1　%2"), dto.vetted_on, dto.vetting_conclusion)
+            )
+        for c in dto.consultations:
+            opinion = self.tr("同意") if c.agrees else self.tr("不同意")
+            self.history.addItem(
+                fill(
+                    self.tr("征求意见 %1　%2（%3）：%4"),
+                    c.consulted_on,
+                    c.department_name,
+                    opinion,
+                    c.opinion,
+                )
             )
         self.dirty = False
 

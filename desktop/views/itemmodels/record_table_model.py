@@ -4,24 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import DERIVED, list_ids, rows_for_ids, spec_for
 from desktop.db import Database
-from desktop.messages import ESTIMATED_MARK, message
-from desktop.views.labels import cell_text, column_label
+from desktop.messages import message
+from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, column_label, estimated_mark
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 # Kept for the light's tooltip, not shown as columns of their own.
 HIDDEN = ("light_code", "light_fields", "light_estimated")
+# The texts are Chinese source texts, translated when shown.
 LIGHT_LOOK = {
-    "red": ("● 红", "#c0392b"),
-    "yellow": ("● 黄", "#b7950b"),
-    "green": ("● 绿", "#1e8449"),
-    "grey": ("● 灰", "#7f8c8d"),
+    "red": (QT_TRANSLATE_NOOP("RecordTableModel", "● 红"), "#c0392b"),
+    "yellow": (QT_TRANSLATE_NOOP("RecordTableModel", "● 黄"), "#b7950b"),
+    "green": (QT_TRANSLATE_NOOP("RecordTableModel", "● 绿"), "#1e8449"),
+    "grey": (QT_TRANSLATE_NOOP("RecordTableModel", "● 灰"), "#7f8c8d"),
 }
 
 
@@ -75,7 +82,7 @@ class RecordTableModel(QAbstractTableModel):
     def light_text(self, row: int) -> str:
         code = self.row_value(row, "light_code")
         text = message(code, self.row_value(row, "light_fields"))
-        return text + (ESTIMATED_MARK[0] if self.row_value(row, "light_estimated") else "")
+        return text + (estimated_mark() if self.row_value(row, "light_estimated") else "")
 
     # Qt interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -92,7 +99,7 @@ class RecordTableModel(QAbstractTableModel):
         if column == "light":
             text, colour = LIGHT_LOOK[str(value)]
             if role == Qt.ItemDataRole.DisplayRole:
-                return text
+                return QCoreApplication.translate("RecordTableModel", text)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(colour))
             if role == Qt.ItemDataRole.ToolTipRole:

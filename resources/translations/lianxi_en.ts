@@ -1,0 +1,1844 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>附件（可把文件拖到这里）：</source>
+        <translation>Attachments (you can drop files here):</translation>
+    </message>
+    <message>
+        <source>无法读取文件：%1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>另存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinEditor</name>
+    <message>
+        <source>通报表扬</source>
+        <translation>Commendation</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>Criticism</translation>
+    </message>
+    <message>
+        <source>督查通报</source>
+        <translation>Supervision bulletin</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>印发时自动编号</source>
+        <translation>Numbered automatically when issued</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>通报正文</source>
+        <translation>Bulletin text</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>表扬与批评</source>
+        <translation>Commendations and criticisms</translation>
+    </message>
+    <message>
+        <source>按期间统计，生成正文和建议名单</source>
+        <translation>Compile the period&apos;s figures: text and proposed names</translation>
+    </message>
+    <message>
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>印发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>%1至%2，各牵头单位议定事项办理情况如下：</source>
+        <translation>From %1 to %2, the lead units handled their agreed items as follows:</translation>
+    </message>
+    <message>
+        <source>%1：到期 %2 项，办结 %3 项，按时办结 %4 项，超期未办结 %5 项，平均超期 %6 个工作日。</source>
+        <translation>%1: %2 due, %3 completed, %4 completed on time, %5 overdue and not completed, on average %6 working days late.</translation>
+    </message>
+    <message>
+        <source>关于联席会议议定事项落实情况的督查通报</source>
+        <translation>Supervision bulletin on the implementation of the joint meeting&apos;s agreed items</translation>
+    </message>
+    <message>
+        <source>%1：%2&#x3000;%3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1（第%2期）</source>
+        <translation>%1 (issue %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>已超期事项</source>
+        <translation>Overdue items</translation>
+    </message>
+    <message>
+        <source>五个工作日内到期</source>
+        <translation>Due within five working days</translation>
+    </message>
+    <message>
+        <source>未按规定召开会议的单位</source>
+        <translation>Units behind on meetings</translation>
+    </message>
+    <message>
+        <source>待审定议题</source>
+        <translation>Topics awaiting vetting</translation>
+    </message>
+    <message>
+        <source>待答复职工建议</source>
+        <translation>Worker suggestions awaiting a reply</translation>
+    </message>
+    <message>
+        <source>已超期的议定事项（双击打开）</source>
+        <translation>Overdue agreed items (double-click to open)</translation>
+    </message>
+    <message>
+        <source>五个工作日内到期的事项</source>
+        <translation>Items due within five working days</translation>
+    </message>
+    <message>
+        <source>待审定的议题</source>
+        <translation>Topics awaiting vetting</translation>
+    </message>
+    <message>
+        <source>待答复的职工建议</source>
+        <translation>Worker suggestions awaiting a reply</translation>
+    </message>
+    <message>
+        <source>本年度或本期尚未按规定召开联席会议的单位：</source>
+        <translation>Units that have not held the required joint meetings this year or this period:</translation>
+    </message>
+    <message>
+        <source>（暂按周末推算）</source>
+        <translation> (estimated: weekends only)</translation>
+    </message>
+    <message>
+        <source>截止 %1 前到期</source>
+        <translation>Due by %1</translation>
+    </message>
+    <message>
+        <source>最近一次数据交换：%1</source>
+        <translation>Last data exchange: %1</translation>
+    </message>
+    <message>
+        <source>尚未交换</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>第%1期</source>
+        <translation>period %1</translation>
+    </message>
+    <message>
+        <source>本期（%1 至 %2）尚未召开</source>
+        <translation>none held yet this period (%1 to %2)</translation>
+    </message>
+    <message>
+        <source>%1未召开</source>
+        <translation>none held in %1</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;每年应开 %2 次，本年已开 %3 次；%4</source>
+        <translation>%1 — %2 required a year, %3 held this year; %4</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>between sentences</comment>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>共 %1 页</source>
+        <translation>Pages: %1</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+</context>
+<context>
+    <name>EstablishmentEditor</name>
+    <message>
+        <source>建制情况</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>对方单位（名录）</source>
+        <translation>Partner (from the directory)</translation>
+    </message>
+    <message>
+        <source>对方单位名称</source>
+        <translation>Partner name</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>已建制</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <source>已建立联席会议制度</source>
+        <translation>A joint meeting system has been established</translation>
+    </message>
+    <message>
+        <source>建制日期</source>
+        <translation>Establishment date</translation>
+    </message>
+    <message>
+        <source>建制文件</source>
+        <translation>Founding document</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>每年应召开次数（0 按层级默认）</source>
+        <translation>Meetings per year (0: the level&apos;s default)</translation>
+    </message>
+    <message>
+        <source>未建制原因</source>
+        <translation>Reason not established</translation>
+    </message>
+    <message>
+        <source>限期建制日期</source>
+        <translation>Deadline to establish</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>议定事项</source>
+        <translation>Agreed item</translation>
+    </message>
+    <message>
+        <source>所属会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>事项内容</source>
+        <translation>Item text</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>Cooperating units</translation>
+    </message>
+    <message>
+        <source>有完成时限</source>
+        <translation>Has a deadline</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标数值</source>
+        <translation>Target figure</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>办理过程：</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>第 %1 号会议</source>
+        <translation>Meeting no. %1</translation>
+    </message>
+    <message>
+        <source>第 %1 号会议 %2</source>
+        <translation>Meeting no. %1 %2</translation>
+    </message>
+    <message>
+        <source>时限 %1</source>
+        <translation>deadline %1</translation>
+    </message>
+    <message>
+        <source>申请延期至 %1</source>
+        <translation>extension requested to %1</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <comment>between items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>between items of a list</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1&#x3000;反馈（%2%）：%3 %4</source>
+        <translation>%1  Feedback (%2%): %3 %4</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>反馈进展</source>
+        <translation>Report progress</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>完成进度</source>
+        <translation>Percent done</translation>
+    </message>
+    <message>
+        <source>成效数据（每行 名称=数值单位）</source>
+        <translation>Outcome figures (one a line: name=number unit)</translation>
+    </message>
+    <message>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <source>延期至</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>同意延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <source>不同意延期</source>
+        <translation>Refuse extension</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>验收意见</source>
+        <translation>Verification note</translation>
+    </message>
+    <message>
+        <source>撤销事项</source>
+        <translation>Cancel item</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>单位名录</source>
+        <translation>Unit directory</translation>
+    </message>
+    <message>
+        <source>建制情况</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <source>职工建议</source>
+        <translation>Worker suggestions</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Agreed items</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <source>联席 — %1</source>
+        <translation>LianXi — %1</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>最近交换：%1</source>
+        <translation>Last exchange: %1</translation>
+    </message>
+    <message>
+        <source>尚未交换</source>
+        <translation>none yet</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>出席</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>列席</source>
+        <translation>Sat in</translation>
+    </message>
+    <message>
+        <source>议题组</source>
+        <translation>Topics group</translation>
+    </message>
+    <message>
+        <source>材料组</source>
+        <translation>Materials group</translation>
+    </message>
+    <message>
+        <source>会务组</source>
+        <translation>Logistics group</translation>
+    </message>
+    <message>
+        <source>宣传组</source>
+        <translation>Publicity group</translation>
+    </message>
+    <message>
+        <source>督查组</source>
+        <translation>Supervision group</translation>
+    </message>
+    <message>
+        <source>联席会议</source>
+        <translation>Joint meeting</translation>
+    </message>
+    <message>
+        <source>会议类别</source>
+        <translation>Meeting kind</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>政府方单位</source>
+        <translation>Government side (unit)</translation>
+    </message>
+    <message>
+        <source>政府方名称</source>
+        <translation>Government side (name)</translation>
+    </message>
+    <message>
+        <source>届次（第N次，0 为自动）</source>
+        <translation>Number in series (0: automatic)</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>参会人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>工作小组</source>
+        <translation>Working groups</translation>
+    </message>
+    <message>
+        <source>会议纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Agreed items</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>出席情况</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>请假原因</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>保存参会人员</source>
+        <translation>Save participants</translation>
+    </message>
+    <message>
+        <source>列入议程 →</source>
+        <translation>Add to agenda →</translation>
+    </message>
+    <message>
+        <source>← 移出议程</source>
+        <translation>← Remove from agenda</translation>
+    </message>
+    <message>
+        <source>已审定、可列入会议的议题（可拖入右侧）：</source>
+        <translation>Vetted topics ready for a meeting (drag them to the right):</translation>
+    </message>
+    <message>
+        <source>本次会议议程（拖动调整顺序）：</source>
+        <translation>This meeting&apos;s agenda (drag to reorder):</translation>
+    </message>
+    <message>
+        <source>成员，以顿号分隔</source>
+        <translation>Members, separated by commas</translation>
+    </message>
+    <message>
+        <source>保存工作小组</source>
+        <translation>Save working groups</translation>
+    </message>
+    <message>
+        <source>插入上次会议议定事项落实情况</source>
+        <translation>Insert progress on the last meeting&apos;s agreed items</translation>
+    </message>
+    <message>
+        <source>保存纪要正文</source>
+        <translation>Save minutes text</translation>
+    </message>
+    <message>
+        <source>一、上次会议议定事项落实情况
+本次为首次会议。
+</source>
+        <translation>1. Progress on the last meeting&apos;s agreed items
+This is the first meeting.
+</translation>
+    </message>
+    <message>
+        <source>一、上次会议（第%1次，%2）议定事项落实情况</source>
+        <translation>1. Progress on the agreed items of the last meeting (no. %1, %2)</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>%1. %2（牵头单位：%3；时限：%4；%5）</source>
+        <translation>%1. %2 (lead unit: %3; deadline: %4; %5)</translation>
+    </message>
+    <message>
+        <source>上次会议未形成议定事项。</source>
+        <translation>The last meeting agreed no items.</translation>
+    </message>
+    <message>
+        <source>新增议定事项</source>
+        <translation>New agreed item</translation>
+    </message>
+    <message>
+        <source>%1召开</source>
+        <translation>held %1</translation>
+    </message>
+    <message>
+        <source>走过场：%1</source>
+        <translation>Held only for form: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2（%3；%4）</source>
+        <translation>%1. %2 (%3; %4)</translation>
+    </message>
+    <message>
+        <source>标记已召开</source>
+        <translation>Mark held</translation>
+    </message>
+    <message>
+        <source>召开日期</source>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>印发纪要</source>
+        <translation>Issue minutes</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>取消会议</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeEditor</name>
+    <message>
+        <source>督办文书</source>
+        <translation>Supervision document</translation>
+    </message>
+    <message>
+        <source>文书类别</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>印发时自动编号</source>
+        <translation>Numbered automatically when issued</translation>
+    </message>
+    <message>
+        <source>督办对象</source>
+        <translation>Supervised unit</translation>
+    </message>
+    <message>
+        <source>督办事项（勾选）</source>
+        <translation>Items supervised (tick them)</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>督办要求</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>反馈时限</source>
+        <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>存在问题（整改通知）</source>
+        <translation>Problems found (rectification order)</translation>
+    </message>
+    <message>
+        <source>整改时限（整改通知）</source>
+        <translation>Rectification deadline (rectification order)</translation>
+    </message>
+    <message>
+        <source>整改结果</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <source>印发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>%1. %2（时限 %3）</source>
+        <translation>%1. %2 (deadline %3)</translation>
+    </message>
+    <message>
+        <source>保存整改结果</source>
+        <translation>Save rectification result</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>欢迎使用联席</source>
+        <translation>Welcome to LianXi</translation>
+    </message>
+    <message>
+        <source>如 滨海县总工会</source>
+        <translation>e.g. 滨海县总工会</translation>
+    </message>
+    <message>
+        <source>如 盐城市总工会</source>
+        <translation>e.g. 盐城市总工会</translation>
+    </message>
+    <message>
+        <source>如 滨工联</source>
+        <translation>e.g. 滨工联</translation>
+    </message>
+    <message>
+        <source>设置本单位</source>
+        <translation>Set up this office</translation>
+    </message>
+    <message>
+        <source>单位名称：</source>
+        <translation>Office name:</translation>
+    </message>
+    <message>
+        <source>层级：</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>上级单位：</source>
+        <translation>Parent unit:</translation>
+    </message>
+    <message>
+        <source>发文字号前缀：</source>
+        <translation>Document-number prefix:</translation>
+    </message>
+    <message>
+        <source>先看看</source>
+        <translation>Look around first</translation>
+    </message>
+    <message>
+        <source>打开一个演示县（约 25 个乡镇街道、800 家企业工会、三年的会议和督办记录），数据另存一处，不影响本单位的数据库。</source>
+        <translation>Open a demo county (about 25 townships and subdistricts, 800 enterprise unions, three years of meetings and supervision). Its data is kept apart and does not touch this office&apos;s database.</translation>
+    </message>
+    <message>
+        <source>浏览演示县</source>
+        <translation>Browse the demo county</translation>
+    </message>
+    <message>
+        <source>欢迎使用联席。请先设置本单位的信息，或先浏览一个演示县。</source>
+        <translation>Welcome to LianXi. Set up your office first, or browse a demo county.</translation>
+    </message>
+    <message>
+        <source>正在建立演示县…</source>
+        <translation>Building the demo county…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>修改%1“%2”</source>
+        <translation>Edit %1 “%2”</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>有未保存的修改。要保存吗？</source>
+        <translation>There are unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>搜索：中文或拼音首字母，如 bhx</source>
+        <translation>Search: Chinese or pinyin initials, e.g. bhx</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>按单位筛选</source>
+        <translation>Filter by unit</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>无法写入文件：%1</source>
+        <translation>Cannot write the file: %1</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>● 红</source>
+        <translation>● Red</translation>
+    </message>
+    <message>
+        <source>● 黄</source>
+        <translation>● Yellow</translation>
+    </message>
+    <message>
+        <source>● 绿</source>
+        <translation>● Green</translation>
+    </message>
+    <message>
+        <source>● 灰</source>
+        <translation>● Grey</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>本单位与数据</source>
+        <translation>This office and its data</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>发文字号前缀</source>
+        <translation>Document-number prefix</translation>
+    </message>
+    <message>
+        <source>单位标识</source>
+        <translation>Office ID</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>督办灯与通报</source>
+        <translation>Supervision lights and bulletins</translation>
+    </message>
+    <message>
+        <source>保存督办设置</source>
+        <translation>Save supervision settings</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>程序内置国务院公布的节假日和调休安排；以后年度可导入县总工会下发的节假日表（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。</source>
+        <translation>LianXi includes the public holidays and swapped working days published by the State Council; for later years, import the holiday table sent by the county federation (one line each: date,休 or date,班). Years not covered are estimated from weekends only.</translation>
+    </message>
+    <message>
+        <source>导入节假日表…</source>
+        <translation>Import holiday table…</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>督办设置已保存。</source>
+        <translation>Supervision settings saved.</translation>
+    </message>
+    <message>
+        <source>重新启动联席后，界面将使用所选语言。</source>
+        <translation>The interface changes to the chosen language when LianXi is restarted.</translation>
+    </message>
+    <message>
+        <source>无法读取文件：%1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>已导入 %1 天的节假日安排。</source>
+        <translation>Imported the holiday arrangements of %1 days.</translation>
+    </message>
+    <message>
+        <source>导入节假日表</source>
+        <translation>Import holiday table</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.csv *.txt)</source>
+        <translation>Text files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionEditor</name>
+    <message>
+        <source>职工建议</source>
+        <translation>Worker suggestion</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>受理工会</source>
+        <translation>Receiving union</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>Handled at level</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>建议人不愿留名</source>
+        <translation>The submitter prefers not to give a name</translation>
+    </message>
+    <message>
+        <source>建议人</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>建议内容</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>；已答复：%1</source>
+        <translation>; replied: %1</translation>
+    </message>
+    <message>
+        <source>；原因：%1</source>
+        <translation>; reason: %1</translation>
+    </message>
+    <message>
+        <source>采纳为议题</source>
+        <translation>Adopt as a topic</translation>
+    </message>
+    <message>
+        <source>新议题标题</source>
+        <translation>New topic title</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>转办单位</source>
+        <translation>Forward to</translation>
+    </message>
+    <message>
+        <source>答复职工</source>
+        <translation>Reply to the worker</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <source>不予采纳</source>
+        <translation>Do not adopt</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPage</name>
+    <message>
+        <source>发催办单</source>
+        <translation>Send a reminder</translation>
+    </message>
+    <message>
+        <source>发督办通知书</source>
+        <translation>Send a supervision notice</translation>
+    </message>
+    <message>
+        <source>下达整改通知书</source>
+        <translation>Issue a rectification order</translation>
+    </message>
+    <message>
+        <source>列入通报批评</source>
+        <translation>Criticise in the next bulletin</translation>
+    </message>
+    <message>
+        <source>会议未形成议定事项</source>
+        <translation>Meeting agreed no items</translation>
+    </message>
+    <message>
+        <source>事项缺牵头单位或时限</source>
+        <translation>Item lacks a lead unit or deadline</translation>
+    </message>
+    <message>
+        <source>纪要雷同</source>
+        <translation>Minutes copied</translation>
+    </message>
+    <message>
+        <source>应开未开</source>
+        <translation>Required meeting not held</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>督办文书</source>
+        <translation>Supervision documents</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>超期工作日</source>
+        <translation>Working days late</translation>
+    </message>
+    <message>
+        <source>建议下一步</source>
+        <translation>Suggested next step</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>逾期事项的下一步督办措施（双击即按建议印发文书）：</source>
+        <translation>Next supervision step for each overdue item (double-click to issue the suggested document):</translation>
+    </message>
+    <message>
+        <source>督办建议</source>
+        <translation>Suggested steps</translation>
+    </message>
+    <message>
+        <source>走过场检查</source>
+        <translation>Formality checks</translation>
+    </message>
+    <message>
+        <source>正在检查督办事项和会议情况…</source>
+        <translation>Checking supervised items and meetings…</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>逾期事项 %1 项待督办；走过场迹象 %2 处。</source>
+        <translation>Overdue items awaiting supervision: %1; signs of meetings held only for form: %2.</translation>
+    </message>
+    <message>
+        <source>检查未能完成：%1</source>
+        <translation>The check could not finish: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>TopicEditor</name>
+    <message>
+        <source>议题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>议题标题</source>
+        <translation>Topic title</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>所属工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>提出单位</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>优先级（1 高 3 低）</source>
+        <translation>Priority (1 high, 3 low)</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>between sentences</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>调研 %1&#x3000;%2&#x3000;%3</source>
+        <translation>Research visit %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>审定 %1&#x3000;%2</source>
+        <translation>Vetted %1: %2</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>agrees</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>disagrees</translation>
+    </message>
+    <message>
+        <source>征求意见 %1&#x3000;%2（%3）：%4</source>
+        <translation>Consulted %1, %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>记录调研</source>
+        <translation>Record a research visit</translation>
+    </message>
+    <message>
+        <source>调研日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>调研结论</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>提交审定（办公室扩大会）</source>
+        <translation>Submit for vetting (enlarged office meeting)</translation>
+    </message>
+    <message>
+        <source>审定日期</source>
+        <translation>Vetting date</translation>
+    </message>
+    <message>
+        <source>审定意见</source>
+        <translation>Vetting conclusion</translation>
+    </message>
+    <message>
+        <source>部门同意</source>
+        <translation>The department agrees</translation>
+    </message>
+    <message>
+        <source>征求部门意见</source>
+        <translation>Consult the department</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>部门意见</source>
+        <translation>Department&apos;s opinion</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>合并到议题</source>
+        <translation>Merge into topic</translation>
+    </message>
+    <message>
+        <source>目标议题编号</source>
+        <translation>Target topic no.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitEditor</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>会员人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>输入单位名称或拼音首字母</source>
+        <translation>Type a unit name or pinyin initials</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message>
+        <source>请先保存记录。</source>
+        <translation>Save the record first.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>未找到中文字体，界面文字可能无法显示。请安装 fonts-wqy-zenhei 或 fonts-arphic-uming（Debian、麒麟、统信）。</source>
+        <translation>No Chinese font was found, so some text may not display. Install fonts-wqy-zenhei or fonts-arphic-uming (Debian, Kylin, UOS).</translation>
+    </message>
+    <message>
+        <source>联席</source>
+        <translation>LianXi</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>拼音首字母</source>
+        <translation>Pinyin initials</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>对方单位</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>建制日期</source>
+        <translation>Establishment date</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>每年应开次数</source>
+        <translation>Meetings a year</translation>
+    </message>
+    <message>
+        <source>限期建制</source>
+        <translation>Establish by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>受理工会</source>
+        <translation>Receiving union</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>Handled at level</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>议题编号</source>
+        <translation>Topic no.</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>审定日期</source>
+        <translation>Vetting date</translation>
+    </message>
+    <message>
+        <source>届次</source>
+        <translation>No. in series</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>召开日期</source>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>走过场</source>
+        <translation>Held only for form</translation>
+    </message>
+    <message>
+        <source>纪要文号</source>
+        <translation>Minutes no.</translation>
+    </message>
+    <message>
+        <source>会议编号</source>
+        <translation>Meeting no.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>进度%</source>
+        <translation>Done %</translation>
+    </message>
+    <message>
+        <source>最近反馈</source>
+        <translation>Last feedback</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>会议日期</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>事项编号</source>
+        <translation>Item no.</translation>
+    </message>
+    <message>
+        <source>反馈日期</source>
+        <translation>Feedback date</translation>
+    </message>
+    <message>
+        <source>反馈单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>督办对象</source>
+        <translation>Supervised unit</translation>
+    </message>
+    <message>
+        <source>反馈时限</source>
+        <translation>Feedback deadline</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>整改结果</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <source>期数</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>交办日期</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <source>督办灯</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>政府</source>
+        <translation>Government</translation>
+    </message>
+    <message>
+        <source>政府部门</source>
+        <translation>Government department</translation>
+    </message>
+    <message>
+        <source>党委</source>
+        <translation>Party committee</translation>
+    </message>
+    <message>
+        <source>总工会</source>
+        <translation>Federation of trade unions</translation>
+    </message>
+    <message>
+        <source>乡镇工会</source>
+        <translation>Township union</translation>
+    </message>
+    <message>
+        <source>街道工会</source>
+        <translation>Subdistrict union</translation>
+    </message>
+    <message>
+        <source>企业工会</source>
+        <translation>Enterprise union</translation>
+    </message>
+    <message>
+        <source>产业工会</source>
+        <translation>Industry union</translation>
+    </message>
+    <message>
+        <source>行业协会</source>
+        <translation>Industry association</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>电子邮件</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>热线</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>座谈会</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>职工建议</source>
+        <translation>Worker suggestion</translation>
+    </message>
+    <message>
+        <source>工会调研</source>
+        <translation>Union research</translation>
+    </message>
+    <message>
+        <source>党政重点</source>
+        <translation>Party and government priority</translation>
+    </message>
+    <message>
+        <source>下级工会提请</source>
+        <translation>Request from a lower union</translation>
+    </message>
+    <message>
+        <source>政府与工会</source>
+        <translation>Government and union</translation>
+    </message>
+    <message>
+        <source>党政与工会</source>
+        <translation>Party, government and union</translation>
+    </message>
+    <message>
+        <source>产业工会与行业协会</source>
+        <translation>Industry union and industry association</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>督办通知书</source>
+        <translation>Supervision notice</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>黄</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>绿</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>灰</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>%1：</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+</context>
+</TS>
