@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop import __version__
+from desktop.cli_assessment import add_assessment_commands
 from desktop.cli_lifecycle import Refused, add_lifecycle_commands
 from desktop.cli_report import add_report_command
 from desktop.core.catalog import KINDS, ListQuery
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_lifecycle_commands(sub)
     add_report_command(sub)
+    add_assessment_commands(sub)
     return parser
 
 

@@ -94,6 +94,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "year": ("年度", "year"),
     "sort": ("排序字段", "sort"),
     "limit": ("条数", "limit"),
+    "weight": ("分值", "weight"),
+    "rule": ("考核规则", "rule"),
+    "params": ("规则参数", "rule parameters"),
+    "indicators": ("考核指标", "indicators"),
+    "total_points": ("总分", "total points"),
+    "code": ("指标代码", "indicator code"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -292,6 +298,122 @@ MESSAGES.update(
         "criticise_rectification": (
             "整改通知（{number}）逾期未整改到位",
             "rectification order {number} not carried out in time",
+        ),
+        # assessment (考核): indicator names, drill-down lines, proposals, scheme errors
+        "rule_establishment": ("建制情况", "establishment"),
+        "rule_meeting_frequency": ("会议召开频次", "meeting frequency"),
+        "rule_item_completion": ("议定事项办结", "agreed items completed"),
+        "rule_item_on_time": ("按时办结", "completed on time"),
+        "rule_feedback_timeliness": ("进展反馈及时", "feedback timeliness"),
+        "rule_suggestion_handling": ("职工建议办理", "worker suggestions handled"),
+        "rule_record_completeness": ("台账资料完整", "completeness of records"),
+        "rule_formality_deduction": ("走过场扣分", "deduction: held only for form"),
+        "rule_criticism_deduction": ("通报批评扣分", "deduction: circulated criticism"),
+        "rule_commendation_bonus": ("通报表扬加分", "bonus: commendation"),
+        "scheme_default_name": ("{year}年度联席会议工作考核", "joint-meeting assessment {year}"),
+        "score_full": ("满分 {weight} 分", "full marks: {weight}"),
+        "score_nothing_due": (
+            "本年度无此项考核内容，按满分计",
+            "nothing to assess this year: full marks",
+        ),
+        "score_nothing_recorded": ("本年度没有相关记录，不得分", "no records this year: no points"),
+        "not_established": (
+            "{union}与{partner}尚未建立联席会议制度",
+            "{union} and {partner} have no joint-meeting system",
+        ),
+        "missed_quarter": (
+            "{union}第{period}季度未召开联席会议",
+            "{union}: no meeting in quarter {period}",
+        ),
+        "missed_first_half": ("{union}上半年未召开联席会议", "{union}: no meeting in H1"),
+        "missed_second_half": ("{union}下半年未召开联席会议", "{union}: no meeting in H2"),
+        "missed_year": ("{union}全年未召开联席会议", "{union}: no meeting all year"),
+        "missed_period": (
+            "{union}每年应召开 {per_year} 次，第 {period} 期未召开",
+            "{union}: {per_year} a year required, none in period {period}",
+        ),
+        "item_not_done": (
+            "议定事项“{text}”（时限 {deadline}）未办结",
+            "item “{text}” (due {deadline}) not done",
+        ),
+        "item_late": (
+            "议定事项“{text}”时限 {deadline}，{completed_on} 才办结",
+            "item “{text}” due {deadline}, done only on {completed_on}",
+        ),
+        "item_open_late": (
+            "议定事项“{text}”时限 {deadline}，逾期未办结",
+            "item “{text}” due {deadline}, overdue",
+        ),
+        "feedback_gap": (
+            "议定事项“{text}”曾 {days} 天未反馈进展",
+            "item “{text}” went {days} days without feedback",
+        ),
+        "suggestion_pending": (
+            "{union} {received_on} 收到的职工建议尚未办理",
+            "{union}: the suggestion received on {received_on} is not dealt with",
+        ),
+        "no_attendance": (
+            "{union} {held_on} 召开的会议未登记出席人员",
+            "{union}: no attendance recorded for the meeting on {held_on}",
+        ),
+        "items_without_lead": (
+            "{union} {held_on} 召开的会议有 {count} 项议定事项缺牵头单位或完成时限",
+            "{union}: {count} items of the meeting on {held_on} lack a lead unit or deadline",
+        ),
+        "minutes_not_issued": (
+            "{union} {held_on} 召开的会议未印发纪要",
+            "{union}: no minutes issued for the meeting on {held_on}",
+        ),
+        "held_for_form": (
+            "{union} {held_on} 召开的会议被认定为走过场",
+            "{union}: the meeting on {held_on} was held only for form",
+        ),
+        "criticised_in_bulletin": (
+            "{union}在督查通报（{bulletin}）中被通报批评",
+            "{union} criticised in bulletin {bulletin}",
+        ),
+        "commended_in_bulletin": (
+            "{union}在督查通报（{bulletin}）中被通报表扬",
+            "{union} commended in bulletin {bulletin}",
+        ),
+        "commend_score": ("考核得分 {total} 分", "scored {total}"),
+        "commend_top": ("考核排名第 {rank} 名", "ranked {rank}"),
+        "criticise_score": ("考核得分 {total} 分，低于 {min} 分", "scored {total}, below {min}"),
+        "criticise_mentioned": (
+            "年内被通报批评 {count} 次（考核得分 {total} 分）",
+            "criticised {count} times this year (scored {total})",
+        ),
+        "unknown_rule": (
+            "没有“{rule}”这条考核规则。可用的规则：{known}。",
+            "No assessment rule {rule}; known: {known}.",
+        ),
+        "unknown_param": (
+            "考核规则“{rule}”没有参数“{param}”。",
+            "Rule {rule} has no parameter {param}.",
+        ),
+        "bad_param": (
+            "考核规则“{rule}”的参数“{param}”应在 {min} 到 {max} 之间。",
+            "Parameter {param} of rule {rule} must lie between {min} and {max}.",
+        ),
+        "bad_choice": (
+            "考核规则“{rule}”的参数“{param}”只能是：{known}。",
+            "Parameter {param} of rule {rule} must be one of: {known}.",
+        ),
+        "duplicate_indicator": (
+            "指标代码“{indicator}”重复。",
+            "Indicator code {indicator} repeats.",
+        ),
+        "weights_not_total": (
+            "各项计分指标的分值合计 {sum} 分，应等于总分 {total} 分。",
+            "The scored indicators' weights add up to {sum}, not the total {total}.",
+        ),
+        "not_assessable": (
+            "编号为 {id} 的单位不是工会，不能参加考核。",
+            "Unit {id} is not a union and cannot be assessed.",
+        ),
+        "nothing_to_publish": (
+            "{year} 年度没有待发布的考核结果，请先计算并保存。",
+            "No results of {year} waiting to be published: compute and save them first.",
         ),
     }
 )

@@ -1,0 +1,76 @@
+"""Annual assessment (考核): schemes of catalogue rules, scorecards with drill-down, rates."""
+
+from desktop.core.assessment.rates import (
+    AdoptionRow,
+    ConveningRate,
+    EstablishmentRate,
+    MeetingActivity,
+    SuggestionAdoption,
+    YearRates,
+    convening_rates,
+    establishment_rates,
+    meeting_activity,
+    suggestion_adoption,
+    year_rates,
+)
+from desktop.core.assessment.rules import RULES, Detail
+from desktop.core.assessment.scheme import (
+    IndicatorSpec,
+    SchemeDTO,
+    default_scheme,
+    ensure_scheme,
+    get_scheme,
+    save_scheme,
+    validate_scheme,
+)
+from desktop.core.assessment.scoring import (
+    IndicatorScore,
+    Proposal,
+    ProposalRules,
+    Scorecard,
+    UnitScore,
+    assessed_units,
+    compute_scorecard,
+)
+from desktop.core.assessment.store import (
+    SavedResults,
+    own_scorecard,
+    publish_results,
+    save_results,
+    stored_results,
+)
+
+__all__ = [
+    "RULES",
+    "AdoptionRow",
+    "ConveningRate",
+    "Detail",
+    "EstablishmentRate",
+    "IndicatorScore",
+    "IndicatorSpec",
+    "MeetingActivity",
+    "Proposal",
+    "ProposalRules",
+    "SavedResults",
+    "SchemeDTO",
+    "Scorecard",
+    "SuggestionAdoption",
+    "UnitScore",
+    "YearRates",
+    "assessed_units",
+    "compute_scorecard",
+    "convening_rates",
+    "default_scheme",
+    "ensure_scheme",
+    "establishment_rates",
+    "get_scheme",
+    "meeting_activity",
+    "own_scorecard",
+    "publish_results",
+    "save_results",
+    "save_scheme",
+    "stored_results",
+    "suggestion_adoption",
+    "validate_scheme",
+    "year_rates",
+]

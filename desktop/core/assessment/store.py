@@ -1,0 +1,178 @@
+"""Stored assessment results: save a scorecard, publish it, read it back, a unit's own card.
+
+A result row is provisional until the office that computed it publishes it. A result written
+by another office (the county's, received in a package) is never overwritten here: it is the
+published word on this unit, and a township sees its own card as provisional until it arrives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.assessment.rules import Detail
+from desktop.core.assessment.scheme import ensure_scheme, get_scheme
+from desktop.core.assessment.scoring import (
+    IndicatorScore,
+    Scorecard,
+    UnitScore,
+    compute_scorecard,
+)
+from desktop.core.errors import DomainError, NoLocalOffice
+from desktop.core.office import local_office
+from desktop.core.records import stamp_new, touch
+from desktop.models import AssessmentResult, AssessmentScheme, Unit
+from desktop.models.base import utcnow
+
+
+@dataclass(frozen=True)
+class SavedResults:
+    scheme_id: int
+    saved: int
+    kept: int  # published or received results left as they were
+
+
+def _details_json(score: UnitScore, as_of: date) -> dict[str, Any]:
+    return {
+        "as_of": as_of.isoformat(),
+        "previous_total": score.previous_total,
+        "previous_rank": score.previous_rank,
+        "change": score.change,
+        "indicators": [dataclasses.asdict(i) for i in score.indicators],
+    }
+
+
+def _unit_score(row: AssessmentResult, unit_name: str) -> UnitScore:
+    data = row.details or {}
+    indicators = tuple(
+        IndicatorScore(
+            i["code"],
+            i["name"],
+            i["rule"],
+            i["weight"],
+            i["points"],
+            tuple(Detail(**d) for d in i["details"]),
+        )
+        for i in data.get("indicators", [])
+    )
+    return UnitScore(
+        row.unit_id,
+        unit_name,
+        row.total,
+        row.rank,
+        row.provisional,
+        data.get("previous_total"),
+        data.get("previous_rank"),
+        data.get("change"),
+        indicators,
+    )
+
+
+def save_results(session: Session, card: Scorecard, *, publish: bool = False) -> SavedResults:
+    """Store (or update) each unit's result under the year's scheme, provisional unless
+    `publish`. A published result is only replaced by publishing again; another office's
+    result is never replaced."""
+    scheme_id = card.scheme.id or ensure_scheme(session, card.year).id
+    assert scheme_id is not None  # ensure_scheme returns a stored scheme
+    local = local_office(session).uuid
+    existing = {
+        r.unit_id: r
+        for r in session.scalars(
+            select(AssessmentResult).where(AssessmentResult.scheme_id == scheme_id)
+        )
+    }
+    saved = kept = 0
+    for score in card.units:
+        row = existing.get(score.unit_id)
+        if row is not None and (
+            row.origin_office != local or (not row.provisional and not publish)
+        ):
+            kept += 1
+            continue
+        if row is None:
+            row = AssessmentResult(scheme_id=scheme_id, unit_id=score.unit_id)
+            stamp_new(session, row)
+            session.add(row)
+        else:
+            touch(row)
+        row.total = score.total
+        row.rank = score.rank
+        row.provisional = not publish
+        row.computed_at = utcnow()
+        row.details = _details_json(score, card.as_of)
+        row.deleted_at = None
+        saved += 1
+    session.flush()
+    return SavedResults(scheme_id, saved, kept)
+
+
+def publish_results(session: Session, year: int) -> int:
+    """Publish this office's provisional results of `year`; refuses when there are none."""
+    local = local_office(session).uuid
+    rows = session.scalars(
+        select(AssessmentResult)
+        .join(AssessmentScheme, AssessmentScheme.id == AssessmentResult.scheme_id)
+        .where(
+            AssessmentScheme.year == year,
+            AssessmentResult.origin_office == local,
+            AssessmentResult.provisional.is_(True),
+            AssessmentResult.deleted_at.is_(None),
+        )
+    ).all()
+    if not rows:
+        raise DomainError("nothing_to_publish", year=year)
+    for row in rows:
+        row.provisional = False
+        touch(row)
+    session.flush()
+    return len(rows)
+
+
+def stored_results(
+    session: Session, year: int, unit_ids: Sequence[int] | None = None
+) -> tuple[UnitScore, ...]:
+    """The stored results under the year's scheme in force, best first."""
+    scheme = get_scheme(session, year)
+    if scheme.id is None:
+        return ()
+    stmt = (
+        select(AssessmentResult, Unit.name)
+        .join(Unit, Unit.id == AssessmentResult.unit_id)
+        .where(AssessmentResult.scheme_id == scheme.id, AssessmentResult.deleted_at.is_(None))
+        .order_by(AssessmentResult.total.desc(), Unit.name)
+    )
+    if unit_ids is not None:
+        stmt = stmt.where(AssessmentResult.unit_id.in_(unit_ids))
+    return tuple(_unit_score(row, name) for row, name in session.execute(stmt))
+
+
+def own_scorecard(session: Session, year: int, *, today: date | None = None) -> UnitScore:
+    """This office's own card: as published by the office above once it has arrived,
+    else computed here from the records and marked provisional (without a rank)."""
+    unit_id = local_office(session).unit_id
+    if unit_id is None:
+        raise NoLocalOffice()
+    published = session.execute(
+        select(AssessmentResult, Unit.name)
+        .join(Unit, Unit.id == AssessmentResult.unit_id)
+        .join(AssessmentScheme, AssessmentScheme.id == AssessmentResult.scheme_id)
+        .where(
+            AssessmentScheme.year == year,
+            AssessmentResult.unit_id == unit_id,
+            AssessmentResult.provisional.is_(False),
+            AssessmentResult.deleted_at.is_(None),
+        )
+        .order_by(AssessmentResult.computed_at.desc())
+        .limit(1)
+    ).first()
+    if published is not None:
+        row, name = published
+        return _unit_score(row, name)
+    card = compute_scorecard(session, year, [unit_id], today=today)
+    return dataclasses.replace(card.units[0], rank=None, previous_rank=None)
