@@ -190,7 +190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到编号为 {id} 的{kind_label}。", "No {kind} with id {id}."),
     "illegal_transition": (
         "当前状态为“{state_label}”，不能执行“{action_label}”。",
-        "Cannot {action} while {state}.",
+        "Cannot {action_label} while the record is {state_label}.",
     ),
     "no_local_office": (
         "尚未设置本单位。请先运行 lianxi init 或在欢迎窗口中设置。",

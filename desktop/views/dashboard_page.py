@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dashboard import DashboardCounts, Entry, dashboard_counts, dashboard_entries
+from desktop.core.escalation import EscalationSuggestion, escalation_suggestions
 from desktop.core.frequency import frequency_status
 from desktop.db import Database
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
+from desktop.views.supervision_page import STEP_LABELS
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -81,8 +83,13 @@ class DashboardPage(QWidget):
             widget.itemDoubleClicked.connect(self._open)
             lists.addWidget(QLabel(captions[key]), (n // 2) * 2, n % 2)
             lists.addWidget(widget, (n // 2) * 2 + 1, n % 2)
-        lists.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")), 4, 0, 1, 2)
-        lists.addWidget(self.behind, 5, 0, 1, 2)
+        self.next_steps = QListWidget()
+        self.next_steps.setObjectName("next_steps")
+        self.next_steps.itemDoubleClicked.connect(self._open)
+        lists.addWidget(QLabel(self.tr("逾期事项的下一步督办措施：")), 4, 0)
+        lists.addWidget(self.next_steps, 5, 0)
+        lists.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")), 4, 1)
+        lists.addWidget(self.behind, 5, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("工作台") + "</h2>"))
         layout.addLayout(grid)
@@ -93,6 +100,15 @@ class DashboardPage(QWidget):
     def _open(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(RECORD_ROLE)
         self.open_record.emit(kind, record_id)
+
+    def _fill_steps(self, steps: tuple[EscalationSuggestion, ...]) -> None:
+        self.next_steps.clear()
+        for e in steps:
+            label = QCoreApplication.translate("SupervisionPage", STEP_LABELS[e.step])
+            text = self.tr("%1：%2，超期 %3 个工作日：%4")
+            item = QListWidgetItem(fill(text, label, e.lead_unit_name, e.workdays_late, e.text))
+            item.setData(RECORD_ROLE, ("item", e.item_id))
+            self.next_steps.addItem(item)
 
     def _fill(self, widget: QListWidget, entries: tuple[Entry, ...], colour: str | None) -> None:
         widget.clear()
@@ -110,8 +126,10 @@ class DashboardPage(QWidget):
             standing = frequency_status(session, self.today)
             counts = dashboard_counts(session, self.today, standing)
             entries = dashboard_entries(session, self.today)
+            steps = escalation_suggestions(session, self.today)[:200]
         behind = [s for s in standing if s.behind]
         self._fill(self.lists["overdue_items"], entries.overdue_items, RED)
+        self._fill_steps(steps)
         self._fill(self.lists["due_soon_items"], entries.due_soon_items, YELLOW)
         self._fill(
             self.lists["topics_waiting_for_vetting"], entries.topics_waiting_for_vetting, None

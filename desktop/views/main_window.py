@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dashboard import DashboardCounts
+from desktop.core.documents import statistics_doc
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.views import ui_state
 from desktop.views.dashboard_page import DashboardPage
+from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.record_page import RecordPage
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         for widget in (self.status_office, self.status_db, self.status_exchange):
             self.statusBar().addPermanentWidget(widget)
         self.update_counts()
+        self._build_menu()
         self._restore_state()
 
     def page_titles(self) -> list[str]:
@@ -112,6 +116,22 @@ class MainWindow(QMainWindow):
         row = self.titles.index(title)
         self.nav.setCurrentRow(row)
         return self.pages[row]
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("打印(&P)"))
+        menu.addAction(self.tr("年度统计表…"), self.ask_statistics)
+
+    def ask_statistics(self) -> None:
+        year, ok = QInputDialog.getInt(
+            self, self.tr("年度统计表"), self.tr("年度："), date.today().year, 1990, 2100
+        )
+        if ok:
+            self.print_statistics(year)
+
+    def print_statistics(self, year: int) -> DocumentPreview | None:
+        return preview(
+            self.db, lambda session: statistics_doc(session, year), self.tr("年度统计表"), self
+        )
 
     def open_record(self, kind: str, record_id: int) -> RecordEditor:
         """Open a record's editor from anywhere (the dashboard's entries, later search)."""

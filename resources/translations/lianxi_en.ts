@@ -122,6 +122,10 @@
         <source>%1（第%2期）</source>
         <translation>%1 (issue %2)</translation>
     </message>
+    <message>
+        <source>打印通报</source>
+        <translation>Print bulletin</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -210,6 +214,14 @@
         <source>；</source>
         <comment>between sentences</comment>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>逾期事项的下一步督办措施：</source>
+        <translation>Next supervision step for overdue items:</translation>
+    </message>
+    <message>
+        <source>%1：%2，超期 %3 个工作日：%4</source>
+        <translation>%1: %2, %3 working days overdue: %4</translation>
     </message>
 </context>
 <context>
@@ -513,6 +525,22 @@
         <source>尚未交换</source>
         <translation>none yet</translation>
     </message>
+    <message>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>年度统计表…</source>
+        <translation>Annual statistics…</translation>
+    </message>
+    <message>
+        <source>年度统计表</source>
+        <translation>Annual statistics</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
 </context>
 <context>
     <name>MeetingEditor</name>
@@ -740,6 +768,26 @@ This is the first meeting.
         <source>原因</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <source>打印会议通知</source>
+        <translation>Print meeting notice</translation>
+    </message>
+    <message>
+        <source>打印纪要</source>
+        <translation>Print minutes</translation>
+    </message>
+    <message>
+        <source>认定走过场并责令重开</source>
+        <translation>Flag as held for form and order a new meeting</translation>
+    </message>
+    <message>
+        <source>认定走过场</source>
+        <translation>Flag as held for form</translation>
+    </message>
+    <message>
+        <source>限期重新召开</source>
+        <translation>Re-convene by</translation>
+    </message>
 </context>
 <context>
     <name>NoticeEditor</name>
@@ -802,6 +850,10 @@ This is the first meeting.
     <message>
         <source>保存整改结果</source>
         <translation>Save rectification result</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>Print document</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1429,10 @@ This is the first meeting.
     <message>
         <source>目标议题编号</source>
         <translation>Target topic no.</translation>
+    </message>
+    <message>
+        <source>打印议题审定表</source>
+        <translation>Print vetting form</translation>
     </message>
 </context>
 <context>

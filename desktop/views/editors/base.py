@@ -13,20 +13,25 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
+from desktop.core.document_dto import Document
 from desktop.core.errors import DomainError
 from desktop.core.snapshots import snapshot
 from desktop.db import Database
 from desktop.messages import kind_label
 from desktop.views.attachment_list import AttachmentList
+from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.form import AskDialog, Form
 from desktop.views.undo import EditCommand, undo_actions
 from desktop.views.workflow_bar import WorkflowBar
@@ -71,9 +76,31 @@ class RecordEditor(QDialog):
         if self.workflow is not None:
             layout.addWidget(self.workflow)
             self.workflow.triggered.connect(self.on_action)
+        self.print_row = QHBoxLayout()
+        self.print_buttons: list[QPushButton] = []
+        layout.addLayout(self.print_row)
         layout.addWidget(self.form.banner)
         layout.addWidget(self.buttons)
         self.resize(720, 560)
+
+    def add_print_button(
+        self, label: str, source: Callable[[Session, int], Document]
+    ) -> QPushButton:
+        """A button that previews an official document of this record (usable once saved)."""
+        button = QPushButton(label)
+        button.setEnabled(self.record_id is not None)
+        button.clicked.connect(lambda: self.print_document(label, source))
+        self.print_row.addWidget(button)
+        self.print_buttons.append(button)
+        return button
+
+    def print_document(
+        self, title: str, source: Callable[[Session, int], Document]
+    ) -> DocumentPreview | None:
+        record_id = self.record_id
+        if record_id is None:
+            return None
+        return preview(self.db, lambda session: source(session, record_id), title, self)
 
     # building blocks for subclasses
     def watch(self, *widgets: QWidget) -> None:
@@ -130,6 +157,8 @@ class RecordEditor(QDialog):
         self.dirty = False
         self.load(dto)
         self.attachments.set_owner(dto.uuid)
+        for button in self.print_buttons:
+            button.setEnabled(True)
         if self.workflow is not None:
             self.workflow.update_state(getattr(dto, "status", None))
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import documents
 from desktop.core import supervision as core
 from desktop.core.bulletin_stats import bulletin_statistics
 from desktop.core.errors import InvalidInput
@@ -89,6 +90,7 @@ class BulletinEditor(RecordEditor):
         self.body.addLayout(tools)
         self.body.addWidget(self.mentions)
         add.clicked.connect(self._add_mention)
+        self.add_print_button(self.tr("打印通报"), documents.bulletin_doc)
         self.watch(self.title_edit, self.content)
         if record_id is not None:
             self.set_dto(self.reload_dto())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import documents
 from desktop.core import meetings as core
 from desktop.core.catalog import ListQuery
 from desktop.core.errors import InvalidInput
@@ -32,7 +33,14 @@ from desktop.core.listing import list_records
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
 from desktop.core.office import local_office
 from desktop.db import Database
-from desktop.models.enums import AttendanceRole, Level, MeetingKind, TopicStatus, WorkingGroupKind
+from desktop.models.enums import (
+    AttendanceRole,
+    Level,
+    MeetingKind,
+    MeetingStatus,
+    TopicStatus,
+    WorkingGroupKind,
+)
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
@@ -121,6 +129,13 @@ class MeetingEditor(RecordEditor):
         self.tabs.addTab(self._minutes_tab(), self.tr("会议纪要"))
         self.tabs.addTab(self._items_tab(), self.tr("议定事项"))
         self.body.addWidget(self.tabs)
+        self.add_print_button(self.tr("打印会议通知"), documents.meeting_notice_doc)
+        self.add_print_button(self.tr("打印纪要"), documents.minutes_doc)
+        self.flag_button = QPushButton(self.tr("认定走过场并责令重开"))
+        self.flag_button.setEnabled(False)
+        self.flag_button.clicked.connect(self.flag_formality)
+        self.print_row.addStretch(1)
+        self.print_row.addWidget(self.flag_button)
         self.watch(
             self.kind_combo,
             self.level,
@@ -350,6 +365,8 @@ class MeetingEditor(RecordEditor):
 
     # record
     def load(self, dto: MeetingDTO) -> None:
+        held = dto.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED)
+        self.flag_button.setEnabled(held and not dto.formality_flag)
         select(self.kind_combo, dto.kind)
         select(self.level, dto.level)
         self.union.set_unit_id(dto.union_unit_id)
@@ -429,6 +446,26 @@ class MeetingEditor(RecordEditor):
     def reload_dto(self) -> MeetingDTO:
         with self.db.unit_of_work() as s:
             return core.get_meeting(s, self.record_id)  # type: ignore[arg-type]
+
+    def flag_formality(self) -> MeetingDTO | None:
+        """The county's finding that a meeting was held only for form; a new one is ordered."""
+        mid = self.record_id
+        if mid is None:
+            return None
+        again = self.ask(
+            self.tr("认定走过场"),
+            [
+                ("reason", self.tr("原因"), text_box()),
+                ("reconvene_by", self.tr("限期重新召开"), date_edit(date.today())),
+            ],
+            lambda v: (
+                lambda s: core.flag_formality(s, mid, v["reason"], reconvene_by=v["reconvene_by"])
+            ),
+        )
+        if again is not None:
+            self.set_dto(self.reload_dto())
+            self.changed.emit()
+        return again  # type: ignore[no-any-return]
 
     def perform(self, action: str) -> Any:
         mid = self.record_id

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from desktop.core import documents
 from desktop.core import supervision as core
 from desktop.core.catalog import ListQuery
 from desktop.core.errors import InvalidInput
@@ -62,6 +63,7 @@ class NoticeEditor(RecordEditor):
         )
         self.result = f.add("result", self.tr("整改结果"), text_box(50))
         self.target.unit_changed.connect(self._load_open_items)
+        self.add_print_button(self.tr("打印文书"), documents.notice_doc)
         self.watch(self.notice_kind, self.target, self.requirements, self.problem, self.result)
         if record_id is not None:
             self.set_dto(self.reload_dto())

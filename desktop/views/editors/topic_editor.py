@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QSpinBox, QWidget
 
+from desktop.core import documents
 from desktop.core import topics as core
 from desktop.core.errors import InvalidInput
 from desktop.core.office import local_office
@@ -41,6 +42,7 @@ class TopicEditor(RecordEditor):
         self.history = QListWidget()
         self.history.setObjectName("topic_history")
         self.body.addWidget(self.history)
+        self.add_print_button(self.tr("打印议题审定表"), documents.vetting_doc)
         self.watch(
             self.title_edit, self.source, self.union, self.proposer, self.priority, self.description
         )
