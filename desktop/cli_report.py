@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import documents
 from desktop.core.document_dto import Document
+from desktop.messages import message
 from desktop.reports import build_document
 
 # Which records each kind of document is printed from, and how.
@@ -40,9 +41,12 @@ def write_pdf(path: Path, data: bytes) -> None:
 
 
 def document_for(session: Session, kind: str, ref: str) -> Document:
-    """The document of a record id, or of the newest one ('latest'; for statistics, a year)."""
-    if kind == "statistics":
+    """The document of a record id, or of the newest one ('latest'); statistics and assessment
+    take a year ('latest': this year)."""
+    if kind in ("statistics", "assessment"):
         year = date.today().year if ref == "latest" else int(ref)
+        if kind == "assessment":
+            return documents.assessment_doc(session, year, message)
         return documents.statistics_doc(session, year)
     record_id = documents.latest_id(session, kind) if ref == "latest" else int(ref)
     return BUILDERS[kind](session, record_id)
@@ -56,8 +60,10 @@ def _ref(text: str) -> str:
 
 def add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="打印公文（PDF）/ print an official document")
-    p.add_argument("kind", choices=sorted(BUILDERS))
-    p.add_argument("ref", type=_ref, metavar="ID|latest", help="记录编号；statistics 为年度")
+    p.add_argument("kind", choices=sorted([*BUILDERS, "assessment"]))
+    p.add_argument(
+        "ref", type=_ref, metavar="ID|latest", help="记录编号；statistics、assessment 为年度"
+    )
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
 
     def handler(args: argparse.Namespace, session: Session) -> Any:

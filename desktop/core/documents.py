@@ -15,6 +15,7 @@ from desktop.core.errors import DomainError, NotFound
 from desktop.core.items import get_item
 from desktop.core.meeting_dto import MeetingDTO, previous_meeting
 from desktop.core.meetings import get_meeting
+from desktop.core.numbering import format_number
 from desktop.core.office import OfficeInfo, local_office
 from desktop.core.records import load
 from desktop.core.supervision import NoticeDTO, get_bulletin, get_notice
@@ -23,6 +24,7 @@ from desktop.core.workdays import load_calendar
 from desktop.models import (
     AgreedItem,
     Bulletin,
+    DocCounter,
     Establishment,
     Meeting,
     SupervisionNotice,
@@ -428,3 +430,56 @@ def latest_id(session: Session, kind: str) -> int:
     if found is None:
         raise NotFound(kind=kind, id="latest")
     return int(found)
+
+
+MAX_INDICATOR_COLUMNS = 4
+
+
+def assessment_doc(
+    session: Session, year: int, words: Callable[[str, dict[str, Any]], str]
+) -> d.AssessmentResultsDoc:
+    """考核结果通报 from the year's scorecard; `words(code, fields)` gives the sentences for rule
+    names (code "rule_<rule>") and proposal reasons (desktop.messages.message does)."""
+    from desktop.core.assessment import compute_scorecard
+
+    office = local_office(session)
+    card = compute_scorecard(session, year, today=min(date.today(), date(year, 12, 31)))
+    if not card.units:
+        raise NotFound(kind="unit", id="assessed")
+    issued = min(date.today(), date(year + 1, 3, 31)) if date.today().year > year else date.today()
+    counter = session.get(DocCounter, ("assessment", issued.year))
+    serial = (counter.last_number if counter is not None else 0) + 1
+    # A portrait page holds a few indicator columns; a full scheme's breakdown goes to the
+    # scorecard export instead, and the circular gives rank, total and change.
+    specs = card.scheme.indicators if len(card.scheme.indicators) <= MAX_INDICATOR_COLUMNS else ()
+    indicators = tuple(
+        d.Indicator(spec.name or words(f"rule_{spec.rule}", {}), spec.weight) for spec in specs
+    )
+    return d.AssessmentResultsDoc(
+        header=d.DocHeader(
+            office.name, format_number(office.doc_prefix, "assessment", issued.year, serial), issued
+        ),
+        title=f"关于{year}年度政府与工会联席会议工作考核结果的通报",
+        addressees=tuple(u.unit_name for u in card.units),
+        intro=(
+            f"根据{year}年度联席会议工作考核办法，经对各单位建制、会议召开、议定事项落实、"
+            "职工建议办理等情况进行考核，现将考核结果通报如下："
+        ),
+        indicators=indicators,
+        rows=tuple(
+            d.AssessmentRow(
+                u.rank or 0,
+                u.unit_name,
+                u.total,
+                u.change,
+                tuple(i.points for i in u.indicators) if indicators else (),
+            )
+            for u in card.units
+        ),
+        commended=tuple(p.unit_name for p in card.commendations),
+        criticized=tuple(
+            d.Criticism(p.unit_name, words(p.reason, dict(p.fields))) for p in card.criticisms
+        ),
+        closing=("希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因，切实抓好整改。",),
+        imprint=_imprint(office, issued),
+    )

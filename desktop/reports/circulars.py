@@ -109,13 +109,15 @@ def bulletin_story(doc: BulletinDoc) -> Story:
 def assessment_story(doc: AssessmentResultsDoc) -> Story:
     indicators = tuple(f"{i.name}（{points(i.max_points)}分）" for i in doc.indicators)
     share = 0.53 / max(len(indicators), 1)
+    # Without indicator columns the four left take the whole width.
+    widths = (0.08, 0.19, 0.09, 0.11) if indicators else (0.14, 0.5, 0.18, 0.18)
     table = _table(
         ("名次", "单位", "总分", "较上年", *indicators),
         (
             (str(r.rank), r.unit, points(r.total), signed(r.change), *map(points, r.points))
             for r in doc.rows
         ),
-        (0.08, 0.19, 0.09, 0.11, *(share,) * len(indicators)),
+        (*widths, *(share,) * len(indicators)),
     )
     elements: list[Element] = [
         file_masthead(doc.header),
