@@ -198,6 +198,7 @@ def self_test(args: argparse.Namespace) -> int:
             app = make_application(sys.argv[:1])
             report["font"] = apply_font(app)
             db = _demo_copy(args, Path(tmp))
+            from desktop.views.assessment_page import AssessmentPage
             from desktop.views.main_window import MainWindow
             from desktop.views.record_page import RecordPage
             from desktop.views.supervision_page import SupervisionPage
@@ -211,6 +212,10 @@ def self_test(args: argparse.Namespace) -> int:
                 app.processEvents()
                 entry: dict[str, Any] = {"title": title}
                 lists = [page] if isinstance(page, RecordPage) else []
+                if isinstance(page, AssessmentPage):
+                    page.compute()
+                    page.wait()
+                    entry["assessed_units"] = page.ranking.rowCount()
                 if isinstance(page, SupervisionPage):
                     lists = [page.documents]
                     page.wait_for_checks()

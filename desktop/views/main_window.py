@@ -22,6 +22,7 @@ from desktop.core.documents import statistics_doc
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.views import ui_state
+from desktop.views.assessment_page import AssessmentPage
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
@@ -78,6 +79,11 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             self.titles.append(title)
             self.page_keys.append(kind)
+        self.assessment = AssessmentPage(db, today or date.today(), self.tasks)
+        self.assessment.open_record.connect(self.open_record)
+        self.pages.append(self.assessment)
+        self.titles.append(self.tr("考核"))
+        self.page_keys.append("assessment")
         self.settings_page = SettingsPage(db)
         self.pages.append(self.settings_page)
         self.titles.append(self.tr("设置"))

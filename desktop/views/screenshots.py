@@ -11,12 +11,14 @@ from pathlib import Path
 
 from desktop.app import apply_font, make_application
 from desktop.db import open_database
+from desktop.views.assessment_page import AssessmentPage
 from desktop.views.main_window import MainWindow
 from desktop.views.record_page import RecordPage
 from desktop.views.supervision_page import SupervisionPage
 
 # File names by the window's page keys, the same in every interface language.
 SLUGS = {
+    "assessment": "assessment",
     "dashboard": "dashboard",
     "unit": "units",
     "establishment": "establishment",
@@ -49,6 +51,9 @@ def main(argv: list[str]) -> int:
         page = window.show_page(title)
         if isinstance(page, SupervisionPage):
             page.wait_for_checks()
+        if isinstance(page, AssessmentPage):
+            page.compute()
+            page.wait()
         app.processEvents()
         window.grab().save(str(out / f"page-{SLUGS[key]}.png"))
         listed = page.documents if isinstance(page, SupervisionPage) else page

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>计算考核得分</source>
+        <translation>Compute scores</translation>
+    </message>
+    <message>
+        <source>保存为本单位结果</source>
+        <translation>Save as this office&apos;s results</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>打印考核结果通报</source>
+        <translation>Print assessment circular</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>较上年</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>指标与明细</source>
+        <translation>Indicator and details</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>正在计算考核得分…</source>
+        <translation>Computing the scores…</translation>
+    </message>
+    <message>
+        <source>表扬</source>
+        <translation>Commend</translation>
+    </message>
+    <message>
+        <source>批评</source>
+        <translation>Criticise</translation>
+    </message>
+    <message>
+        <source>%1 年度，%2 个单位，数据截至 %3%4</source>
+        <translation>Year %1, %2 units, data as of %3%4</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <source>%1（%2 分）</source>
+        <translation>%1 (%2 points)</translation>
+    </message>
+    <message>
+        <source>双击打开该记录</source>
+        <translation>Double-click to open the record</translation>
+    </message>
+    <message>
+        <source>考核结果已保存（暂定，发布后为正式结果）。</source>
+        <translation>Results saved (provisional until published).</translation>
+    </message>
+    <message>
+        <source>%1年度考核</source>
+        <translation>Assessment %1</translation>
+    </message>
+    <message>
+        <source>%1年度考核.xlsx</source>
+        <translation>Assessment %1.xlsx</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>考核结果通报</source>
+        <translation>Assessment circular</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentList</name>
     <message>
         <source>添加附件…</source>
@@ -540,6 +643,10 @@
     <message>
         <source>年度：</source>
         <translation>Year:</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
     </message>
 </context>
 <context>
