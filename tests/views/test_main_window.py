@@ -179,3 +179,16 @@ def test_welcome_builds_a_demo_county_in_the_background(qtbot, db, tmp_path) -> 
     demo.dispose()
     with db.unit_of_work() as s:
         assert find_local_office(s) is None  # the office's own database is untouched
+
+
+def test_unit_completion_model_passes_the_model_tester(qtmodeltester, county: County) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.unit_picker import completion_model
+
+    model = completion_model(county.db)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6
+    assert completion_model(county.db) is model  # shared until the directory changes
+    with county.db.unit_of_work() as s:
+        create_unit(s, UnitInput("八滩镇某公司工会", UnitKind.ENTERPRISE_UNION, Level.ENTERPRISE))
+    fresh = completion_model(county.db)
+    assert fresh is not model and fresh.rowCount() == 7
