@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop import __version__
 from desktop.cli_assessment import add_assessment_commands
 from desktop.cli_lifecycle import Refused, add_lifecycle_commands
+from desktop.cli_package import add_package_commands
 from desktop.cli_report import add_report_command
 from desktop.core.catalog import KINDS, ListQuery
 from desktop.core.dashboard import dashboard_counts
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lifecycle_commands(sub)
     add_report_command(sub)
     add_assessment_commands(sub)
+    add_package_commands(sub)
     return parser
 
 

@@ -18,6 +18,13 @@ from desktop.models.meeting import AgendaEntry, Meeting, MeetingParticipant, Wor
 from desktop.models.office import DocCounter, Office, Setting
 from desktop.models.suggestion import Suggestion
 from desktop.models.supervision import Bulletin, BulletinMention, SupervisionNotice, notice_item
+from desktop.models.sync_state import (
+    ExchangeConflict,
+    ExchangePeer,
+    HeldPackage,
+    ReceivedPackage,
+    SentRecord,
+)
 from desktop.models.topic import Topic, TopicConsultation, TopicResearch
 from desktop.models.unit import Unit
 
@@ -35,13 +42,18 @@ __all__ = [
     "CalendarDay",
     "DocCounter",
     "Establishment",
+    "ExchangeConflict",
     "ExchangeLog",
+    "ExchangePeer",
     "FeedbackFigure",
+    "HeldPackage",
     "ItemEvent",
     "Meeting",
     "MeetingParticipant",
     "Office",
     "ProgressFeedback",
+    "ReceivedPackage",
+    "SentRecord",
     "Setting",
     "Suggestion",
     "SupervisionNotice",

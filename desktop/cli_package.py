@@ -1,0 +1,197 @@
+"""CLI for exchange packages and office keys: export, verify, import; show, trust, revoke."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.cli_lifecycle import Refused
+from desktop.db import Database
+from desktop.db.backup import backup_database
+from desktop.db.migrate import upgrade
+from desktop.models import Office
+from desktop.paths import attachments_dir
+from desktop.sync import export_setup_file, import_setup_file, rejection_message, write_file_atomic
+from desktop.sync.errors import SyncError
+from desktop.sync.exporter import build_export, subordinates
+from desktop.sync.importer import ImportResult, import_package, open_package
+from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, trust_office
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+def _refuse(exc: SyncError) -> Refused:
+    return Refused(rejection_message(exc.code, exc.fields))
+
+
+def cmd_export(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    store = attachments_dir(db.path)
+    with db.unit_of_work() as session:
+        local = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
+        if args.for_office:
+            peers = [
+                p for p in session.scalars(select(Office)) if args.for_office in (p.uuid, p.name)
+            ]
+        elif local.parent_uuid:
+            peers = list(session.scalars(select(Office).where(Office.uuid == local.parent_uuid)))
+        else:
+            peers = subordinates(session)
+        if not peers:
+            raise Refused("没有可以发送的对象：请先用 lianxi keys trust 导入对方的设置文件。")
+        for peer in peers:
+            try:
+                built = build_export(session, peer.uuid, store=store)
+                if built is None:
+                    print(f"{peer.name}：没有需要发送的内容。")
+                    continue
+                write_file_atomic(args.to, built.package.file_name(), built.package.data)
+            except SyncError as exc:
+                raise _refuse(exc) from None
+            counts = "，".join(f"{k} {v}" for k, v in sorted(built.counts.items())) or "仅回执"
+            print(f"已写入 {args.to / built.package.file_name()}（{counts}）")
+    print("可以拔出U盘。")
+    return EXIT_OK
+
+
+def _report(result: ImportResult, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    print(f"{result.file_name}：{result.result} {result.message}")
+    for kind, counts in sorted(result.counts.items()):
+        print("  " + kind + "：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+    for problem in result.problems:
+        print("  " + problem)
+
+
+def cmd_import(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    store = attachments_dir(db.path)
+    failed, backed_up = False, False
+    for path in args.files:
+        data = path.read_bytes()
+        if not args.dry_run and not backed_up and db.path is not None:
+            backup_database(db, reason="before-import")
+            backed_up = True
+        with db.unit_of_work() as session:
+            result = import_package(
+                session, data, file_name=path.name, dry_run=args.dry_run, store=store
+            )
+        _report(result, args.json)
+        failed |= not result.ok
+    return EXIT_REFUSED if failed else EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        try:
+            opened = open_package(session, args.file.read_bytes())
+        except SyncError as exc:
+            message = rejection_message(exc.code, exc.fields)
+            print(
+                json.dumps({"ok": False, "code": exc.code, "message": message}, ensure_ascii=False)
+                if args.json
+                else f"错误：{message}"
+            )
+            return EXIT_REFUSED
+    m = opened.manifest
+    info = {
+        "ok": True,
+        "package_id": m.package_id,
+        "sender": m.origin.name,
+        "sequence": m.sequence,
+        "record_counts": dict(m.record_counts),
+    }
+    print(
+        json.dumps(info, ensure_ascii=False)
+        if args.json
+        else f"数据包有效：{m.origin.name} 第{m.sequence}号，{dict(m.record_counts)}"
+    )
+    return EXIT_OK
+
+
+def cmd_keys_show(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        for office in session.scalars(select(Office).order_by(Office.id)):
+            state = (
+                "本单位"
+                if office.is_local
+                else (
+                    "已吊销" if office.revoked_at else ("已信任" if office.trusted_at else "未信任")
+                )
+            )
+            print(f"{office.id}\t{office.name}\t{state}\t{office_fingerprint(office)}")
+    return EXIT_OK
+
+
+def cmd_keys_trust(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        try:
+            public = import_setup_file(
+                args.file.read_bytes(), expected_fingerprint=args.fingerprint
+            )
+        except SyncError as exc:
+            raise _refuse(exc) from None
+        office = trust_office(session, public)
+        print(f"已信任 {office.name}（编号 {office.id}，指纹 {public.fingerprint}）")
+    return EXIT_OK
+
+
+def cmd_keys_revoke(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        office = revoke_office(session, args.id)
+        if office is None:
+            raise Refused(f"找不到编号为 {args.id} 的对方单位。")
+        print(f"已吊销 {office.name} 的密钥。")
+    return EXIT_OK
+
+
+def cmd_keys_export_setup(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        local = local_keys(session)
+    target: Path = args.to
+    write_file_atomic(target.parent, target.name, export_setup_file(local))
+    print(f"已写入设置文件 {target}，请把指纹告诉对方：{local.keys.fingerprint}")
+    return EXIT_OK
+
+
+def add_package_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pkg = sub.add_parser("package", help="数据包 / exchange packages").add_subparsers(
+        dest="package_command", required=True
+    )
+    p = pkg.add_parser("export", help="导出数据包")
+    p.add_argument("--to", type=Path, required=True, metavar="DIR")
+    p.add_argument("--for", dest="for_office", metavar="OFFICE", help="对方单位名称或 UUID")
+    p.set_defaults(handler=cmd_export, raw=True)
+    p = pkg.add_parser("verify", help="检查数据包")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify, raw=True)
+    p = pkg.add_parser("import", help="导入数据包")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import, raw=True)
+    keys = sub.add_parser("keys", help="本单位与对方单位的密钥").add_subparsers(
+        dest="keys_command", required=True
+    )
+    keys.add_parser("show", help="列出密钥").set_defaults(handler=cmd_keys_show, raw=True)
+    p = keys.add_parser("trust", help="信任对方的设置文件")
+    p.add_argument("file", type=Path)
+    p.add_argument("--fingerprint", required=True, help="对方电话告知的指纹")
+    p.set_defaults(handler=cmd_keys_trust, raw=True)
+    p = keys.add_parser("revoke", help="吊销对方密钥")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_keys_revoke, raw=True)
+    p = keys.add_parser("export-setup", help="导出本单位设置文件")
+    p.add_argument("--to", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_keys_export_setup, raw=True)

@@ -1,0 +1,216 @@
+"""Importing packages: verify, place in sequence, preview (dry run) or apply, log, take receipts."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.models import ExchangeLog, HeldPackage, Office, ReceivedPackage, SentRecord
+from desktop.sync.apply import OUTCOMES, Problem, apply_records
+from desktop.sync.archive import OpenedPackage, read_package
+from desktop.sync.errors import PackageRejected
+from desktop.sync.messages import KIND_LABELS, rejection_message
+from desktop.sync.records import KINDS, SCHEMA_VERSION
+from desktop.sync.sequence import AppliedPackage, classify_sequence
+from desktop.sync.trust import OfficeTrust, local_keys
+
+RECORD_MESSAGES = {
+    "not_owner": "{kind_label} {uuid} 不归发送单位所有，发送单位无权修改。",
+    "missing_reference": "{kind_label} {uuid} 引用的记录（{ref}）在本库和数据包中都不存在。",
+    "bad_record": "{kind_label} {uuid} 内容有误：{reason}",
+    "constraint": "{kind_label} {uuid} 与本库已有记录冲突：{reason}",
+}
+
+
+def problem_message(problem: Problem) -> str:
+    label = KIND_LABELS.get(problem.kind, (problem.kind,))[0]
+    template = RECORD_MESSAGES.get(
+        problem.code, "{kind_label} {uuid} 未能导入（" + problem.code + "）"
+    )
+    return template.format(kind_label=label, uuid=problem.uuid, **problem.fields)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened (or, in a dry run, would happen) to one package."""
+
+    file_name: str
+    result: str  # applied, already_applied, held, rejected
+    package_id: str = ""
+    sender: str = ""
+    sequence: int = 0
+    message: str = ""
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.result != "rejected"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file_name,
+            "result": self.result,
+            "package_id": self.package_id,
+            "sender": self.sender,
+            "sequence": self.sequence,
+            "message": self.message,
+            "counts": {k: dict(v) for k, v in self.counts.items()},
+            "problems": list(self.problems),
+        }
+
+
+def open_package(session: Session, data: bytes) -> OpenedPackage:
+    """Check everything about a package addressed to us; PackageRejected otherwise."""
+    return read_package(
+        data,
+        me=local_keys(session),
+        trust=OfficeTrust(session),
+        schema_version=SCHEMA_VERSION,
+        kinds=KINDS,
+    )
+
+
+def _rejected(file_name: str, code: str, fields: Mapping[str, Any], **more: Any) -> ImportResult:
+    return ImportResult(file_name, "rejected", message=rejection_message(code, fields), **more)
+
+
+def import_package(
+    session: Session,
+    data: bytes,
+    *,
+    file_name: str = "",
+    dry_run: bool = False,
+    store: Path | None = None,
+) -> ImportResult:
+    """Verify and apply (or preview) one package in the caller's transaction; never commits.
+
+    A rejected package writes nothing. A dry run does everything inside a savepoint and rolls
+    it back, so the preview counts are exactly what applying would do.
+    """
+    try:
+        opened = open_package(session, data)
+    except PackageRejected as rejected:
+        return _rejected(file_name, rejected.code, rejected.fields)
+    m = opened.manifest
+    sender = m.origin.uuid
+    info: dict[str, Any] = {
+        "package_id": m.package_id,
+        "sender": m.origin.name,
+        "sequence": m.sequence,
+    }
+    last = session.scalar(
+        select(func.max(ReceivedPackage.sequence)).where(ReceivedPackage.peer_office_uuid == sender)
+    )
+    verdict = classify_sequence(
+        last or 0,
+        lambda seq: _applied(session, sender, seq),
+        m,
+        incoming_sha256=opened.manifest_sha256,
+    )
+    if verdict.action == "reject":
+        return _rejected(file_name, verdict.code, verdict.fields, **info)
+    message = rejection_message(verdict.code, verdict.fields)
+    if verdict.action == "skip":
+        return ImportResult(file_name, "already_applied", message=message, **info)
+    if verdict.action == "hold":
+        if not dry_run and session.get(HeldPackage, m.package_id) is None:
+            session.add(
+                HeldPackage(
+                    package_id=m.package_id,
+                    peer_office_uuid=sender,
+                    sequence=m.sequence,
+                    file_name=file_name,
+                    data=data,
+                )
+            )
+            _log(session, opened, file_name, "held", {})
+        return ImportResult(file_name, "held", message=message, **info)
+    savepoint = session.begin_nested() if dry_run else None
+    local = local_keys(session)
+    parent = session.scalar(select(Office.parent_uuid).where(Office.is_local.is_(True)))
+    tally = apply_records(
+        session,
+        opened.records,
+        sender=sender,
+        package_id=m.package_id,
+        from_parent=parent == sender,
+        attachments=opened.attachments,
+        store=None if dry_run else store,
+    )
+    _take_receipt(session, opened, local.uuid)
+    session.add(
+        ReceivedPackage(
+            peer_office_uuid=sender,
+            sequence=m.sequence,
+            package_id=m.package_id,
+            manifest_sha256=opened.manifest_sha256,
+        )
+    )
+    counts = {kind: {o: c[o] for o in OUTCOMES} for kind, c in tally.counts.items()}
+    problems = tuple(problem_message(p) for p in tally.problems)
+    _log(session, opened, file_name, "applied", {"counts": counts, "problems": list(problems)})
+    held = session.get(HeldPackage, m.package_id)
+    if held is not None:
+        session.delete(held)
+    session.flush()
+    if savepoint is not None:
+        savepoint.rollback()
+    return ImportResult(file_name, "applied", counts=counts, problems=problems, **info)
+
+
+def _applied(session: Session, sender: str, sequence: int) -> AppliedPackage | None:
+    row = session.get(ReceivedPackage, (sender, sequence))
+    return None if row is None else AppliedPackage(row.package_id, row.manifest_sha256)
+
+
+def _take_receipt(session: Session, opened: OpenedPackage, me: str) -> None:
+    """The sender got our packages up to this sequence: stop re-sending what they carried."""
+    sequences = [a.sequence for a in opened.manifest.acknowledgements if a.origin_uuid == me]
+    if not sequences:
+        return
+    session.execute(
+        update(SentRecord)
+        .where(SentRecord.peer_office_uuid == opened.manifest.origin.uuid)
+        .where(SentRecord.sent_sequence <= max(sequences))
+        .values(acked_sha256=SentRecord.sent_sha256)
+    )
+
+
+def _log(
+    session: Session, opened: OpenedPackage, file_name: str, result: str, detail: dict[str, Any]
+) -> None:
+    m = opened.manifest
+    session.add(
+        ExchangeLog(
+            direction="import",
+            package_id=m.package_id,
+            peer_office_uuid=m.origin.uuid,
+            peer_office_name=m.origin.name,
+            sequence=m.sequence,
+            file_name=file_name[:255],
+            username=getpass.getuser()[:60],
+            result=result,
+            detail=detail,
+        )
+    )
+
+
+def held_next(session: Session) -> list[HeldPackage]:
+    """Held packages whose turn has come (their sender's previous package is applied)."""
+    ready = []
+    for held in session.scalars(select(HeldPackage).order_by(HeldPackage.sequence)):
+        last = session.scalar(
+            select(func.max(ReceivedPackage.sequence)).where(
+                ReceivedPackage.peer_office_uuid == held.peer_office_uuid
+            )
+        )
+        if (last or 0) + 1 == held.sequence:
+            ready.append(held)
+    return ready
