@@ -10,14 +10,18 @@ from sqlalchemy import select
 
 from desktop.cli_lifecycle import Refused
 from desktop.db import Database
-from desktop.db.backup import backup_database
 from desktop.db.migrate import upgrade
 from desktop.models import Office
-from desktop.paths import attachments_dir
 from desktop.sync import export_setup_file, import_setup_file, rejection_message, write_file_atomic
 from desktop.sync.errors import SyncError
-from desktop.sync.exporter import build_export, subordinates
-from desktop.sync.importer import ImportResult, import_package, open_package
+from desktop.sync.exchange import (
+    default_recipients,
+    export_packages,
+    import_files,
+    peers,
+    preview_files,
+)
+from desktop.sync.importer import ImportResult, open_package
 from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, trust_office
 
 EXIT_OK, EXIT_REFUSED = 0, 1
@@ -29,30 +33,27 @@ def _refuse(exc: SyncError) -> Refused:
 
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
-    store = attachments_dir(db.path)
     with db.unit_of_work() as session:
-        local = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
         if args.for_office:
-            peers = [
-                p for p in session.scalars(select(Office)) if args.for_office in (p.uuid, p.name)
+            recipients = [
+                p.uuid
+                for p in peers(session)
+                if args.for_office in (p.uuid, p.name) and p.trusted and not p.revoked
             ]
-        elif local.parent_uuid:
-            peers = list(session.scalars(select(Office).where(Office.uuid == local.parent_uuid)))
         else:
-            peers = subordinates(session)
-        if not peers:
-            raise Refused("没有可以发送的对象：请先用 lianxi keys trust 导入对方的设置文件。")
-        for peer in peers:
-            try:
-                built = build_export(session, peer.uuid, store=store)
-                if built is None:
-                    print(f"{peer.name}：没有需要发送的内容。")
-                    continue
-                write_file_atomic(args.to, built.package.file_name(), built.package.data)
-            except SyncError as exc:
-                raise _refuse(exc) from None
-            counts = "，".join(f"{k} {v}" for k, v in sorted(built.counts.items())) or "仅回执"
-            print(f"已写入 {args.to / built.package.file_name()}（{counts}）")
+            recipients = default_recipients(session)
+    if not recipients:
+        raise Refused("没有可以发送的对象：请先用 lianxi keys trust 导入对方的设置文件。")
+    try:
+        written = export_packages(db, args.to, recipients)
+    except SyncError as exc:
+        raise _refuse(exc) from None
+    for outcome in written:
+        if outcome.path is None:
+            print(f"{outcome.peer_name}：没有需要发送的内容。")
+            continue
+        counts = "，".join(f"{k} {v}" for k, v in sorted(outcome.counts.items())) or "仅回执"
+        print(f"已写入 {outcome.path}（{counts}）")
     print("可以拔出U盘。")
     return EXIT_OK
 
@@ -70,20 +71,13 @@ def _report(result: ImportResult, as_json: bool) -> None:
 
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
-    store = attachments_dir(db.path)
-    failed, backed_up = False, False
-    for path in args.files:
-        data = path.read_bytes()
-        if not args.dry_run and not backed_up and db.path is not None:
-            backup_database(db, reason="before-import")
-            backed_up = True
-        with db.unit_of_work() as session:
-            result = import_package(
-                session, data, file_name=path.name, dry_run=args.dry_run, store=store
-            )
+    if args.dry_run:
+        results = preview_files(db, args.files)
+    else:
+        results, _backup = import_files(db, args.files)
+    for result in results:
         _report(result, args.json)
-        failed |= not result.ok
-    return EXIT_REFUSED if failed else EXIT_OK
+    return EXIT_OK if all(r.ok for r in results) else EXIT_REFUSED
 
 
 def cmd_verify(args: argparse.Namespace, db: Database) -> int:

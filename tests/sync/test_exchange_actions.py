@@ -1,0 +1,152 @@
+"""The clerk's actions on packages: export to a folder, preview, import with backup, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.models import ExchangeConflict, ExchangePeer, Unit
+from desktop.sync.exchange import (
+    ConflictGone,
+    default_recipients,
+    differences,
+    export_packages,
+    import_files,
+    import_log,
+    open_conflicts,
+    peers,
+    preview_files,
+    resolve_conflict,
+)
+from tests.conftest import logical_dump
+from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
+
+
+def _export_up(pair: Pair, folder: Path) -> Path:  # noqa: F811
+    folder.mkdir(exist_ok=True)
+    (written,) = export_packages(pair.township, folder, [pair.county_uuid])
+    assert written.path is not None and written.path.parent == folder
+    return written.path
+
+
+def test_recipients_and_peers(pair: Pair) -> None:  # noqa: F811
+    with pair.township.unit_of_work() as s:
+        assert default_recipients(s) == [pair.county_uuid]
+        (county,) = peers(s)
+        assert county.is_parent and county.trusted and not county.revoked
+        assert len(county.fingerprint) > 10
+    with pair.county.unit_of_work() as s:
+        assert default_recipients(s) == [pair.township_uuid]
+        (township,) = peers(s)
+        assert not township.is_parent
+
+
+def test_export_writes_a_verified_file_and_records_its_sequence(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    path = _export_up(pair, tmp_path / "stick")
+    assert path.suffix == ".lxpkg" and path.stat().st_size > 0
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    with pair.township.unit_of_work() as s:
+        peer = s.get(ExchangePeer, pair.county_uuid)
+        assert peer is not None and peer.last_sent_sequence == 1
+        assert [e.direction for e in import_log(s)] == ["export"]
+
+
+def test_export_to_a_missing_folder_records_nothing(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+    before = logical_dump(pair.township)
+    with pytest.raises(Exception) as raised:
+        export_packages(pair.township, tmp_path / "unplugged", [pair.county_uuid])
+    assert getattr(raised.value, "code", "") == "write_failed"
+    assert logical_dump(pair.township) == before
+
+
+def test_preview_in_any_order_changes_nothing_and_import_drains_held(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    first = _export_up(pair, tmp_path / "a")
+    second = _export_up(pair, tmp_path / "b")
+    before = logical_dump(pair.county)
+    preview = preview_files(pair.county, [second, first])
+    assert [r.result for r in preview] == ["held", "applied", "applied"]
+    assert [r.sequence for r in preview] == [2, 1, 2]
+    assert logical_dump(pair.county) == before
+    results, backup = import_files(pair.county, [second, first])
+    assert [(r.result, r.sequence) for r in results] == [
+        ("held", 2),
+        ("applied", 1),
+        ("applied", 2),
+    ]
+    assert [r.counts for r in results] == [r.counts for r in preview]
+    assert backup is not None and backup.exists()
+    with pair.county.unit_of_work() as s:
+        log = [(e.direction, e.result, e.sequence) for e in import_log(s)]
+        assert log == [("import", "applied", 2), ("import", "applied", 1), ("import", "held", 2)]
+    again, _ = import_files(pair.county, [first])
+    assert again[0].result == "already_applied"
+
+
+def test_an_unreadable_file_is_a_clear_refusal(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+    before = logical_dump(pair.county)
+    (result,) = preview_files(pair.county, [tmp_path / "gone.lxpkg"])
+    assert result.result == "rejected" and "无法读取" in result.message
+    assert logical_dump(pair.county) == before
+
+
+def _conflict(pair: Pair, tmp_path: Path) -> str:  # noqa: F811
+    import_files(pair.county, [_export_up(pair, tmp_path / "up1")])
+    (down,) = export_packages(pair.county, tmp_path, [pair.township_uuid])
+    assert down.path is not None
+    import_files(pair.township, [down.path])
+    with pair.county.unit_of_work() as s:
+        target = s.scalars(select(Unit).where(Unit.origin_office == pair.county_uuid)).one().uuid
+    with pair.township.unit_of_work() as s:
+        unit = s.scalars(select(Unit).where(Unit.uuid == target)).one()
+        unit.origin_office = pair.township_uuid
+        unit.note = "乡镇改的"
+        unit.version += 1
+    (result,), _ = import_files(pair.county, [_export_up(pair, tmp_path / "up2")])
+    assert result.counts["unit"]["conflicts"] == 1
+    return target
+
+
+def test_keep_mine_changes_no_record(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+    target = _conflict(pair, tmp_path)
+    with pair.county.unit_of_work() as s:
+        (conflict,) = open_conflicts(s)
+        diff = differences(conflict)
+        assert [(d.name, d.local, d.incoming) for d in diff] == [("note", "", "乡镇改的")]
+        conflict_id = conflict.id
+    before = {k: v for k, v in logical_dump(pair.county).items() if k != "exchange_conflict"}
+    with pair.county.unit_of_work() as s:
+        resolve_conflict(s, conflict_id, "mine")
+    after = logical_dump(pair.county)
+    assert {k: v for k, v in after.items() if k != "exchange_conflict"} == before
+    with pair.county.unit_of_work() as s:
+        assert open_conflicts(s) == []
+        assert s.scalars(select(Unit).where(Unit.uuid == target)).one().note == ""
+        with pytest.raises(ConflictGone):
+            resolve_conflict(s, conflict_id, "theirs")
+
+
+def test_take_theirs_keeps_our_ownership_and_travels_back(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    target = _conflict(pair, tmp_path)
+    with pair.county.unit_of_work() as s:
+        unit = s.scalars(select(Unit).where(Unit.uuid == target)).one()
+        version = unit.version
+        resolve_conflict(s, open_conflicts(s)[0].id, "theirs")
+    with pair.county.unit_of_work() as s:
+        unit = s.scalars(select(Unit).where(Unit.uuid == target)).one()
+        assert unit.note == "乡镇改的"
+        assert unit.origin_office == pair.county_uuid
+        assert unit.version == version + 1
+        assert s.scalars(select(ExchangeConflict)).one().resolution == "theirs"
+    (down,) = export_packages(pair.county, tmp_path, [pair.township_uuid])
+    assert down.counts.get("unit", 0) >= 1
