@@ -185,6 +185,10 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "第 {index} 条{kind_label}记录无法导出（{problem}）。请检查该记录的内容。",
         "{kind} record {index} cannot be exported ({problem}).",
     ),
+    "unreadable_file": (
+        "无法读取 {path}（{reason}）。请检查U盘是否已插好，或重新选择文件。",
+        "Could not read {path} ({reason}).",
+    ),
     "write_failed": (
         "无法写入 {path}（{reason}）。请检查U盘是否已插好、未写保护。",
         "Could not write {path} ({reason}).",
