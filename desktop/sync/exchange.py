@@ -21,6 +21,7 @@ from desktop.models import ExchangeConflict, ExchangeLog, Office
 from desktop.paths import attachments_dir
 from desktop.sync.apply import write_record
 from desktop.sync.atomic import write_file_atomic
+from desktop.sync.errors import PackageRejected
 from desktop.sync.exporter import build_export, subordinates
 from desktop.sync.importer import ImportResult, held_next, import_package
 from desktop.sync.messages import rejection_message
@@ -111,7 +112,8 @@ def _read(path: Path) -> bytes | ImportResult:
         with path.open("rb") as stream:
             return stream.read(_READ_LIMIT)
     except OSError as exc:
-        message = rejection_message("unreadable_file", {"path": str(path), "reason": exc.strerror})
+        refused = PackageRejected("unreadable_file", path=str(path), reason=exc.strerror or "")
+        message = rejection_message(refused.code, refused.fields)
         return ImportResult(path.name, "rejected", message=message)
 
 

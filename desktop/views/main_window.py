@@ -26,6 +26,7 @@ from desktop.views.assessment_page import AssessmentPage
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
+from desktop.views.exchange import ExchangePage
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
         self.pages.append(self.assessment)
         self.titles.append(self.tr("考核"))
         self.page_keys.append("assessment")
+        self.exchange = ExchangePage(db, self.tasks)
+        self.exchange.changed.connect(self.reload)
+        self.pages.append(self.exchange)
+        self.titles.append(self.tr("数据交换"))
+        self.page_keys.append("exchange")
         self.settings_page = SettingsPage(db)
         self.pages.append(self.settings_page)
         self.titles.append(self.tr("设置"))
@@ -176,6 +182,9 @@ class MainWindow(QMainWindow):
             model = getattr(page, "model", None)
             if model is not None:
                 item.setText(with_note(title, model.total))
+            elif page is self.exchange:
+                conflicts = self.exchange.conflicts_tab.total
+                item.setText(with_note(title, conflicts) if conflicts else title)
             elif page is self.dashboard and counts is not None:
                 item.setText(
                     with_note(title, counts.overdue_items) if counts.overdue_items else title

@@ -231,6 +231,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本单位的值</source>
+        <translation>Our value</translation>
+    </message>
+    <message>
+        <source>对方发来的值</source>
+        <translation>Their value</translation>
+    </message>
+    <message>
+        <source>保留本单位的值</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <source>采用对方的值</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>对方修改了不归其所有的记录。请对照两边的值决定：保留本单位的值，或采用对方的值（记录仍归本单位所有，下次导出时发回对方）。</source>
+        <translation>The other office changed a record it does not own. Compare both values and decide: keep ours, or take theirs (the record stays ours and goes back to them with the next export).</translation>
+    </message>
+    <message>
+        <source>%1「%2」 %3</source>
+        <translation>%1 “%2” %3</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to decide.</translation>
+    </message>
+    <message>
+        <source>该冲突已经处理过，或记录已不存在。</source>
+        <translation>This conflict was already decided, or its record no longer exists.</translation>
+    </message>
+    <message>
+        <source>已保留本单位的值。</source>
+        <translation>Kept our value.</translation>
+    </message>
+    <message>
+        <source>已采用对方的值。</source>
+        <translation>Took their value.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
@@ -410,6 +457,187 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>导出到U盘</source>
+        <translation>Export to USB</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <source>交换记录</source>
+        <translation>Exchange log</translation>
+    </message>
+    <message>
+        <source>冲突处理</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>密钥与对方单位</source>
+        <translation>Keys and offices</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>刷新U盘列表</source>
+        <translation>Refresh drives</translation>
+    </message>
+    <message>
+        <source>选择其他文件夹…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>发送给</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>数据包包含对方上次确认收到以后本单位新增和修改的全部记录及附件。写入后程序会重新读出核对，提示“可以拔出U盘”后再拔出。</source>
+        <translation>A package holds every record and attachment added or changed since the other office last acknowledged. It is read back and checked after writing; unplug the stick only when told it is safe.</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>下级</source>
+        <translation>subordinate</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>还没有可以发送的对方单位：请先在“密钥与对方单位”中导入对方的设置文件。</source>
+        <translation>No office to send to yet: import its setup file under “Keys and offices” first.</translation>
+    </message>
+    <message>
+        <source>U盘 %1（%2，可用 %3）</source>
+        <translation>USB drive %1 (%2, %3 free)</translation>
+    </message>
+    <message>
+        <source>未发现U盘，请插入U盘后刷新，或选择其他文件夹。</source>
+        <translation>No USB drive found: plug one in and refresh, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>选择保存数据包的文件夹</source>
+        <translation>Choose the folder for the package</translation>
+    </message>
+    <message>
+        <source>文件夹 %1</source>
+        <translation>Folder %1</translation>
+    </message>
+    <message>
+        <source>请勾选至少一个发送对象。</source>
+        <translation>Tick at least one recipient.</translation>
+    </message>
+    <message>
+        <source>请选择U盘或文件夹。</source>
+        <translation>Choose a USB drive or a folder.</translation>
+    </message>
+    <message>
+        <source>正在写入数据包…</source>
+        <translation>Writing the package…</translation>
+    </message>
+    <message>
+        <source>%1：没有需要发送的内容。</source>
+        <translation>%1: nothing to send.</translation>
+    </message>
+    <message>
+        <source>仅回执</source>
+        <translation>receipts only</translation>
+    </message>
+    <message>
+        <source>%1：已写入 %2（%3）</source>
+        <translation>%1: wrote %2 (%3)</translation>
+    </message>
+    <message>
+        <source>已核对无误，可以拔出U盘。</source>
+        <translation>Checked: you can unplug the USB drive.</translation>
+    </message>
+    <message>
+        <source>导出失败，未记录任何发送：%1</source>
+        <translation>Export failed; nothing was recorded as sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>选择数据包…</source>
+        <translation>Choose packages…</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>数据包与记录类别</source>
+        <translation>Package and record kind</translation>
+    </message>
+    <message>
+        <source>可以一次选择多个数据包。先预览每个数据包将新增、更新哪些记录，确认后自动备份数据库，再在一个事务中全部导入；出错时数据库保持原样。</source>
+        <translation>Choose one or more packages. The preview shows what each would add or update; on confirmation the database is backed up and everything is imported in one transaction; on any error the database stays as it was.</translation>
+    </message>
+    <message>
+        <source>选择数据包</source>
+        <translation>Choose packages</translation>
+    </message>
+    <message>
+        <source>联席数据包 (*.lxpkg);;所有文件 (*)</source>
+        <translation>LianXi packages (*.lxpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在检查数据包…</source>
+        <translation>Checking the packages…</translation>
+    </message>
+    <message>
+        <source>正在导入数据包…</source>
+        <translation>Importing the packages…</translation>
+    </message>
+    <message>
+        <source>导入完成：%1 个数据包已导入。</source>
+        <translation>Done: %1 packages imported.</translation>
+    </message>
+    <message>
+        <source>导入前的备份：%1</source>
+        <translation> Backup taken before importing: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 第 %3 号</source>
+        <translation>%1 — %2 no. %3</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>以上是预览，数据库尚未改动。确认无误后点“确认导入”。</source>
+        <translation>This is a preview; nothing has changed yet. Click “Import” to apply it.</translation>
+    </message>
+    <message>
+        <source>没有可以导入的数据包。</source>
+        <translation>No package can be imported.</translation>
+    </message>
+    <message>
+        <source>导入失败，数据库保持原样：%1</source>
+        <translation>Import failed; the database is unchanged: %1</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>议定事项</source>
@@ -571,6 +799,152 @@
     </message>
 </context>
 <context>
+    <name>KeysTab</name>
+    <message>
+        <source>本单位</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>导出本单位设置文件…</source>
+        <translation>Export our setup file…</translation>
+    </message>
+    <message>
+        <source>把设置文件交给对方，并通过电话念出指纹；对方导入时核对指纹一致后才会信任。</source>
+        <translation>Give the setup file to the other office and read the fingerprint to them by phone; they trust it only when the fingerprints match.</translation>
+    </message>
+    <message>
+        <source>对方单位</source>
+        <translation>Other offices</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>导入对方设置文件…</source>
+        <translation>Import a setup file…</translation>
+    </message>
+    <message>
+        <source>吊销所选单位的密钥</source>
+        <translation>Revoke the selected key</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>已信任（上级）</source>
+        <translation>Trusted (parent)</translation>
+    </message>
+    <message>
+        <source>已信任</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <source>未信任</source>
+        <translation>Not trusted</translation>
+    </message>
+    <message>
+        <source>导出本单位设置文件</source>
+        <translation>Export our setup file</translation>
+    </message>
+    <message>
+        <source>本单位设置文件.json</source>
+        <translation>setup-file.json</translation>
+    </message>
+    <message>
+        <source>设置文件 (*.json)</source>
+        <translation>Setup files (*.json)</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>已写入 %1。请电话告知对方指纹：%2</source>
+        <translation>Wrote %1. Read this fingerprint to the other office by phone: %2</translation>
+    </message>
+    <message>
+        <source>导入对方设置文件</source>
+        <translation>Import a setup file</translation>
+    </message>
+    <message>
+        <source>核对指纹</source>
+        <translation>Check the fingerprint</translation>
+    </message>
+    <message>
+        <source>请输入对方电话告知的密钥指纹：</source>
+        <translation>Enter the fingerprint the other office read to you:</translation>
+    </message>
+    <message>
+        <source>无法读取 %1：%2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>已信任 %1。</source>
+        <translation>Trusted %1.</translation>
+    </message>
+    <message>
+        <source>请先选择一个对方单位。</source>
+        <translation>Select an office first.</translation>
+    </message>
+    <message>
+        <source>吊销密钥</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <source>吊销后将拒收 %1 用此密钥签名的数据包。确定吊销吗？</source>
+        <translation>Packages signed by %1 with this key will be refused. Revoke it?</translation>
+    </message>
+    <message>
+        <source>已吊销 %1 的密钥。</source>
+        <translation>Revoked the key of %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>对方单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>单位名录</source>
@@ -647,6 +1021,10 @@
     <message>
         <source>考核</source>
         <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1990,65 @@ This is the first meeting.
     <message>
         <source>联席</source>
         <translation>LianXi</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>以前已导入，无变化</source>
+        <translation>Already imported; no change</translation>
+    </message>
+    <message>
+        <source>暂存，等待前一个数据包</source>
+        <translation>Held until the previous package arrives</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>已写出</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>可以导入</source>
+        <translation>Ready to import</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>问题 %1 条</source>
+        <translation>%1 problems</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ def test_navigation_shows_every_page_with_live_counts(qtbot, county: County) -> 
         "督办",
         "通报",
         "考核",
+        "数据交换",
         "设置",
     ]
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]

@@ -1,0 +1,179 @@
+"""密钥与对方单位: our fingerprint and setup file, trusting a peer's setup file, revoking a key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db import Database
+from desktop.sync import export_setup_file, import_setup_file, rejection_message
+from desktop.sync.errors import SyncError
+from desktop.sync.exchange import peers
+from desktop.sync.trust import local_keys, revoke_office, trust_office
+from desktop.views import ui_state
+from desktop.views.labels import fill, with_colon
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class KeysTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        with db.unit_of_work() as session:
+            me = local_keys(session)
+        self.fingerprint = me.keys.fingerprint
+        mine = QGroupBox(self.tr("本单位"))
+        form = QFormLayout(mine)
+        shown = QLabel(f"<b>{self.fingerprint}</b>")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(with_colon(self.tr("单位")), QLabel(me.name))
+        form.addRow(with_colon(self.tr("密钥指纹")), shown)
+        setup = QPushButton(self.tr("导出本单位设置文件…"))
+        setup.clicked.connect(self.choose_setup_target)
+        form.addRow("", setup)
+        form.addRow(
+            "",
+            QLabel(
+                self.tr(
+                    "把设置文件交给对方，并通过电话念出指纹；对方导入时核对指纹一致后才会信任。"
+                )
+            ),
+        )
+        others = QGroupBox(self.tr("对方单位"))
+        olayout = QVBoxLayout(others)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("单位"), self.tr("状态"), self.tr("密钥指纹")]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        olayout.addWidget(self.table)
+        trust = QPushButton(self.tr("导入对方设置文件…"))
+        trust.clicked.connect(self.choose_setup_file)
+        self.revoke_button = QPushButton(self.tr("吊销所选单位的密钥"))
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(trust)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        olayout.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(mine)
+        layout.addWidget(others, 1)
+        layout.addWidget(self.status)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.db.unit_of_work() as session:
+            known = peers(session)
+        self.table.setRowCount(len(known))
+        for r, p in enumerate(known):
+            if p.revoked:
+                state = self.tr("已吊销")
+            elif p.trusted:
+                state = self.tr("已信任（上级）") if p.is_parent else self.tr("已信任")
+            else:
+                state = self.tr("未信任")
+            for c, text in enumerate((p.name, state, p.fingerprint)):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, p.id)
+                self.table.setItem(r, c, item)
+
+    def choose_setup_target(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出本单位设置文件"),
+            str(Path(ui_state.last_folder()) / self.tr("本单位设置文件.json")),
+            self.tr("设置文件 (*.json)"),
+        )
+        if name:
+            self.write_setup_file(Path(name))
+
+    def write_setup_file(self, path: Path) -> None:
+        with self.db.unit_of_work() as session:
+            data = export_setup_file(local_keys(session))
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self.status.setText(fill(self.tr("无法写入 %1：%2"), str(path), exc.strerror or ""))
+            return
+        ui_state.remember_folder(path.parent)
+        self.status.setText(
+            fill(self.tr("已写入 %1。请电话告知对方指纹：%2"), str(path), self.fingerprint)
+        )
+
+    def choose_setup_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入对方设置文件"), ui_state.last_folder(), self.tr("设置文件 (*.json)")
+        )
+        if not name:
+            return
+        spoken, ok = QInputDialog.getText(
+            self, self.tr("核对指纹"), self.tr("请输入对方电话告知的密钥指纹：")
+        )
+        if ok:
+            self.trust_file(Path(name), spoken)
+
+    def trust_file(self, path: Path, spoken_fingerprint: str) -> bool:
+        try:
+            raw = path.read_bytes()
+            public = import_setup_file(raw, expected_fingerprint=spoken_fingerprint)
+        except OSError as exc:
+            self.status.setText(fill(self.tr("无法读取 %1：%2"), str(path), exc.strerror or ""))
+            return False
+        except SyncError as exc:
+            self.status.setText(rejection_message(exc.code, exc.fields))
+            return False
+        with self.db.unit_of_work() as session:
+            office = trust_office(session, public)
+            name = office.name
+        self.status.setText(fill(self.tr("已信任 %1。"), name))
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def revoke_selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.status.setText(self.tr("请先选择一个对方单位。"))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("吊销密钥"),
+            fill(self.tr("吊销后将拒收 %1 用此密钥签名的数据包。确定吊销吗？"), item.text()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.revoke(int(item.data(ID_ROLE)))
+
+    def revoke(self, office_id: int) -> None:
+        with self.db.unit_of_work() as session:
+            office = revoke_office(session, office_id)
+            name = office.name if office is not None else ""
+        self.status.setText(fill(self.tr("已吊销 %1 的密钥。"), name))
+        self.reload()
+        self.changed.emit()
