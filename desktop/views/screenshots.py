@@ -28,6 +28,7 @@ SLUGS = {
     "item": "items",
     "notice": "supervision",
     "bulletin": "bulletins",
+    "exchange": "exchange",
     "settings": "settings",
 }
 
