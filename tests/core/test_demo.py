@@ -504,3 +504,15 @@ def test_cancel_rolls_everything_back_and_progress_reaches_the_total(tmp_path: P
     done = [d for d, _ in calls]
     assert done == sorted(done) and calls[-1] == (summary.total_rows, summary.total_rows)
     db.dispose()
+
+
+def test_each_scale_is_its_own_office_so_demos_can_exchange() -> None:
+    from desktop.core.demo.generate import generate_demo
+
+    today = date(2026, 11, 21)
+    township = generate_demo(scale="township", years=1, today=today)
+    county = generate_demo(scale="county", years=1, today=today)
+    assert township.office.uuid != county.office.uuid
+    assert township.office.keys.signing_public_raw != county.office.keys.signing_public_raw
+    uuids = [{row["uuid"] for row in d.tables["unit"]} for d in (township, county)]
+    assert not uuids[0] & uuids[1]

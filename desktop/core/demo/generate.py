@@ -173,8 +173,9 @@ def generate_demo(*, scale: str = "county", seed: int = 1, years: int = 3, today
     if not 1 <= years <= 15:
         raise InvalidInput("out_of_range", field="years", min=1, max=15)
     name, level, parent, prefix, build = OFFICES[scale]
-    # Uuids and keys have their own streams, so the content does not shift when they change.
-    rows = DemoRows(random.Random(f"uuid:{seed}"))
+    # Uuids and keys have their own streams, so the content does not shift when they change;
+    # each scale has its own, so a demo township and a demo county can exchange packages.
+    rows = DemoRows(random.Random(f"uuid:{scale}:{seed}"))
     rng = random.Random(seed)
     start = date(today.year - years, today.month, 1)
     # The office's own unit is made first (id 1), with the context it needs; then it is known.
@@ -182,7 +183,7 @@ def generate_demo(*, scale: str = "county", seed: int = 1, years: int = 3, today
     office_unit = _office_unit(ctx, name, level)
     ctx.office_unit = office_unit
     counties = build(ctx)
-    keys = seeded_keys(random.Random(f"keys:{seed}"))
+    keys = seeded_keys(random.Random(f"keys:{scale}:{seed}"))
     rows.add(
         "office",
         uuid=rows.office_uuid,
