@@ -636,6 +636,14 @@
         <source>导入失败，数据库保持原样：%1</source>
         <translation>Import failed; the database is unchanged: %1</translation>
     </message>
+    <message>
+        <source>%1 第 %2 号</source>
+        <translation>%1 no. %2</translation>
+    </message>
+    <message>
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemEditor</name>

@@ -83,7 +83,8 @@ def test_county_previews_then_imports(qtbot, pair: Pair, tmp_path: Path) -> None
     assert logical_dump(pair.county) == before
     assert tab.tree.topLevelItemCount() == 2
     first, second = tab.tree.topLevelItem(0), tab.tree.topLevelItem(1)
-    assert "可以导入" in first.text(0)
+    assert first.text(0) == "八滩镇工会 第 1 号：可以导入"
+    assert first.child(0).text(0) == f"文件：{up.path.name}"
     kinds = {first.child(i).text(0): first.child(i).text(1) for i in range(first.childCount())}
     assert int(kinds["会议"]) == _meetings(pair.township)
     assert "已拒绝" in second.text(0) and "无法读取" in second.child(0).text(0)

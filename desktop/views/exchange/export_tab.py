@@ -44,6 +44,8 @@ class ExportTab(QWidget):
         self.db, self.tasks, self.find_drives = db, tasks, find_drives
         self.recipients = QListWidget()
         self.drives = QListWidget()
+        for listing in (self.recipients, self.drives):
+            listing.setMaximumHeight(220)
         refresh = QPushButton(self.tr("刷新U盘列表"))
         refresh.clicked.connect(self.refresh_drives)
         folder = QPushButton(self.tr("选择其他文件夹…"))
@@ -76,12 +78,13 @@ class ExportTab(QWidget):
         top.addWidget(where, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addLayout(top, 1)
+        layout.addLayout(top)
         action = QHBoxLayout()
         action.addWidget(self.export_button)
         action.addStretch(1)
         layout.addLayout(action)
         layout.addWidget(self.result)
+        layout.addStretch(1)
         self.reload()
 
     def reload(self) -> None:

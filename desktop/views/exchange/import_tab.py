@@ -45,6 +45,7 @@ class ImportTab(QWidget):
             [self.tr("数据包与记录类别"), *(tr(OUTCOME_LABELS[o]) for o in OUTCOMES)]
         )
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(OUTCOMES) + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -117,10 +118,10 @@ class ImportTab(QWidget):
             return
         self.tree.clear()
         for r in results:
-            title = r.file_name
-            if r.sender:
-                title = fill(self.tr("%1 — %2 第 %3 号"), r.file_name, r.sender, r.sequence)
+            title = fill(self.tr("%1 第 %2 号"), r.sender, r.sequence) if r.sender else r.file_name
             top = QTreeWidgetItem([fill(self.tr("%1：%2"), title, result_text(r.result, preview))])
+            if r.sender:
+                top.addChild(QTreeWidgetItem([fill(self.tr("文件：%1"), r.file_name)]))
             if r.message:
                 top.addChild(QTreeWidgetItem([r.message]))
             for kind, counts in sorted(r.counts.items()):
@@ -128,11 +129,8 @@ class ImportTab(QWidget):
                 top.addChild(QTreeWidgetItem(cells))
             for problem in r.problems:
                 top.addChild(QTreeWidgetItem([problem]))
-            for column in range(top.columnCount()):
-                top.setToolTip(column, r.message or title)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
         if preview:
             usable = any(r.result in ("applied", "held") for r in results)
             self.confirm_button.setEnabled(usable)
