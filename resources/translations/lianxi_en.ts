@@ -617,10 +617,6 @@
         <translation> Backup taken before importing: %1</translation>
     </message>
     <message>
-        <source>%1 — %2 第 %3 号</source>
-        <translation>%1 — %2 no. %3</translation>
-    </message>
-    <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
