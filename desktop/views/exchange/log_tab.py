@@ -7,8 +7,15 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBox
 
 from desktop.db import Database
 from desktop.models import ExchangeLog
+from desktop.sync.apply import OUTCOMES
 from desktop.sync.exchange import import_log
-from desktop.views.exchange.texts import DIRECTION_LABELS, kind_text, result_text, tr
+from desktop.views.exchange.texts import (
+    DIRECTION_LABELS,
+    OUTCOME_LABELS,
+    kind_text,
+    result_text,
+    tr,
+)
 from desktop.views.labels import fill
 
 
@@ -16,9 +23,11 @@ def log_detail(entry: ExchangeLog) -> str:
     counts = (entry.detail or {}).get("counts") or {}
     parts = []
     for kind, value in sorted(counts.items()):
-        if isinstance(value, dict):  # an import: outcomes per kind
-            changed = value.get("new", 0) + value.get("updated", 0)
-            parts.append(f"{kind_text(kind)} {changed}")
+        if isinstance(value, dict):  # an import: outcomes per kind, the ones that happened
+            outcomes = [f"{tr(OUTCOME_LABELS[o])}{value[o]}" for o in OUTCOMES if value.get(o)]
+            parts.append(
+                f"{kind_text(kind)} {'/'.join(outcomes) or tr(OUTCOME_LABELS['unchanged'])}"
+            )
         else:
             parts.append(f"{kind_text(kind)} {value}")
     problems = (entry.detail or {}).get("problems") or []
