@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.assessment.charts import AssessmentCharts
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,8 @@ class AssessmentResultsDoc:
     criticized: tuple[Criticism, ...]
     closing: tuple[str, ...]
     imprint: Imprint
+    # The figures of the attached charts (附件), from the same function the window draws from.
+    charts: AssessmentCharts | None = None
 
 
 @dataclass(frozen=True)

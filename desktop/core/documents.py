@@ -440,10 +440,11 @@ def assessment_doc(
 ) -> d.AssessmentResultsDoc:
     """考核结果通报 from the year's scorecard; `words(code, fields)` gives the sentences for rule
     names (code "rule_<rule>") and proposal reasons (desktop.messages.message does)."""
-    from desktop.core.assessment import compute_scorecard
+    from desktop.core.assessment import assessment_charts, compute_scorecard
 
     office = local_office(session)
-    card = compute_scorecard(session, year, today=min(date.today(), date(year, 12, 31)))
+    judged = min(date.today(), date(year, 12, 31))
+    card = compute_scorecard(session, year, today=judged)
     if not card.units:
         raise NotFound(kind="unit", id="assessed")
     issued = min(date.today(), date(year + 1, 3, 31)) if date.today().year > year else date.today()
@@ -482,4 +483,5 @@ def assessment_doc(
         ),
         closing=("希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因，切实抓好整改。",),
         imprint=_imprint(office, issued),
+        charts=assessment_charts(session, card, today=judged),
     )

@@ -11,6 +11,7 @@ from desktop.core.document_dto import (
     StatisticsDoc,
     StatisticsRow,
 )
+from desktop.reports.assessment_figures import assessment_attachment, attachment_title
 from desktop.reports.fonts import FontSet
 from desktop.reports.formatting import cn_date, percent, points, signed
 from desktop.reports.layout import LANDSCAPE, TABLE_HEAD, TABLE_TEXT, TITLE
@@ -128,8 +129,14 @@ def assessment_story(doc: AssessmentResultsDoc) -> Story:
         table,
         *_praise_and_criticism(2, doc.commended, doc.criticized),
         *(body(text) for text in doc.closing),
-        *ending(doc.header.issuing_office, doc.header.issued_on, doc.imprint),
     ]
+    signed_off, imprint = ending(doc.header.issuing_office, doc.header.issued_on, doc.imprint)
+    if doc.charts is None:
+        elements += [signed_off, imprint]
+    else:
+        # 附件说明 one line under the text, the attachment itself after the signature.
+        elements += [Blank(1), body(f"附件：{attachment_title(doc.charts)}"), signed_off]
+        elements += [*assessment_attachment(doc.charts), imprint]
     return Story(doc.title, doc.header.issuing_office, tuple(elements))
 
 

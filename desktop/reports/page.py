@@ -12,6 +12,7 @@ from reportlab.platypus import Table
 
 from desktop import APP_NAME
 from desktop.core.document_dto import Imprint
+from desktop.reports.charts import chart_drawing
 from desktop.reports.fonts import FontSet, resolve_fonts
 from desktop.reports.formatting import cn_date
 from desktop.reports.layout import (
@@ -29,7 +30,9 @@ from desktop.reports.story import (
     Align,
     Blank,
     Element,
+    Figure,
     Masthead,
+    PageBreak,
     Para,
     Run,
     Signature,
@@ -221,6 +224,25 @@ class PageWriter:
             if pending:
                 self.new_page()
 
+    def write_figure(self, figure: Figure) -> None:
+        """Charts side by side from the current row, on a new page if they do not fit here."""
+        rows = min(figure.rows, self.geometry.rows)
+        if rows > self.rows_left() and self.row > 0:
+            self.new_page()
+        gap = self.geometry.pitch / 2
+        count = len(figure.charts)
+        width = (self.geometry.block_width - gap * (count - 1)) / count
+        height = rows * self.geometry.leading
+        bottom = self.geometry.row_top_y(self.row) - height
+        for i, spec in enumerate(figure.charts):
+            drawing = chart_drawing(spec, self.fonts, width, height)
+            drawing.drawOn(self.canvas, self.geometry.left + i * (width + gap), bottom)
+        self.row += rows
+
+    def write_page_break(self) -> None:
+        if self.row > 0:
+            self.new_page()
+
     def write_masthead(self, masthead: Masthead) -> None:
         """Red banner 35 mm into the block, number line two rows below it, then the red rule."""
         geometry = self.geometry
@@ -323,6 +345,10 @@ def render(story: Story, fonts: FontSet | None = None) -> bytes:
             writer.write_masthead(element)
         elif isinstance(element, Signature):
             writer.write_signature(element)
+        elif isinstance(element, Figure):
+            writer.write_figure(element)
+        elif isinstance(element, PageBreak):
+            writer.write_page_break()
         else:
             writer.write_imprint(element)
     return writer.finish()

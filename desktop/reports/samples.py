@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import statistics
 import sys
 from datetime import date, time
 from pathlib import Path
 
+from desktop.core.assessment.charts import (
+    AssessmentCharts,
+    Bar,
+    QuarterRates,
+    TrendYear,
+    score_distribution,
+)
 from desktop.core.document_dto import (
     AgreedItemEntry,
     AssessmentResultsDoc,
@@ -33,6 +41,7 @@ from desktop.core.document_dto import (
     SupervisionNoticeDoc,
     VettingFormDoc,
 )
+from desktop.models.enums import Level
 from desktop.reports.documents import build_document
 
 COUNTY_UNION = "滨海县总工会"
@@ -353,6 +362,42 @@ def sample_bulletin() -> BulletinDoc:
     )
 
 
+def _sample_charts(rows: tuple[AssessmentRow, ...]) -> AssessmentCharts:
+    """The attached charts' figures for the sample circular (the core computes them from a
+    scorecard; here they follow the sample's rows)."""
+    names = {n: row.unit for n, row in enumerate(rows, 1)}
+    totals = {n: row.total for n, row in enumerate(rows, 1)}
+    trend = tuple(
+        TrendYear(
+            year,
+            len(totals),
+            round(statistics.fmean(totals.values()) - shift, 2),
+            round(statistics.median(totals.values()) - shift, 2),
+            {n: t - shift for n, t in totals.items()},
+        )
+        for year, shift in ((2022, 9.5), (2023, 4.0), (2024, 0.0))
+    )
+    return AssessmentCharts(
+        2024,
+        date(2024, 12, 31),
+        len(rows),
+        score_distribution(list(totals.values())),
+        tuple(Bar(n, row.unit, row.rank, row.total) for n, row in enumerate(rows, 1)),
+        (),
+        trend,
+        names,
+        (
+            QuarterRates(Level.TOWNSHIP, (None, 91.7, None, 100.0), (0, 12, 0, 12), (0, 11, 0, 12)),
+            QuarterRates(
+                Level.ENTERPRISE,
+                (78.4, 85.2, 88.0, 93.1),
+                (250, 250, 250, 250),
+                (196, 213, 220, 233),
+            ),
+        ),
+    )
+
+
 def sample_assessment() -> AssessmentResultsDoc:
     indicators = (
         Indicator("建制情况", 10),
@@ -372,6 +417,7 @@ def sample_assessment() -> AssessmentResultsDoc:
     )
     day = date(2025, 1, 20)
     return AssessmentResultsDoc(
+        charts=_sample_charts(rows),
         header=_header(2, day),
         title="关于2024年度政府与工会联席会议工作考核结果的通报",
         addressees=("各镇区总工会", "县各产业工会"),

@@ -89,7 +89,47 @@ class Signature:
     date: Para
 
 
-Element = Para | SplitLine | Blank | TableSpec | Masthead | Signature | Imprint
+class ChartKind(Enum):
+    COLUMNS = "columns"  # vertical bars, categories along the bottom
+    BARS = "bars"  # horizontal bars, categories down the left, the first on top
+    LINES = "lines"  # one line per series over the categories
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]  # one per category; None: no value there
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart in figures and words; drawn with ReportLab graphics in the document's fonts."""
+
+    kind: ChartKind
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_title: str  # the value axis' title, with its unit: 得分（分）
+    category_title: str = ""
+    value_range: tuple[float, float] | None = None  # None: from the data
+    value_step: float | None = None
+    label_format: str = "{:g}"  # the figure printed at each bar or point; "" for none
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Charts side by side across the text block, `rows` body lines tall, kept on one page."""
+
+    charts: tuple[ChartSpec, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """The next element starts a new page (an attachment after the signature)."""
+
+
+Element = Para | SplitLine | Blank | TableSpec | Masthead | Signature | Imprint | Figure | PageBreak
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.app import apply_font, make_application
 from desktop.db import open_database
 from desktop.views.assessment_page import AssessmentPage
@@ -33,6 +35,23 @@ SLUGS = {
 }
 
 
+# The 考核 page's tabs, in order; a township's own card is shot under its own names.
+ASSESSMENT_TABS = ("", "-charts", "-rates", "-scheme")
+
+
+def assessment_tabs(window: MainWindow, page: AssessmentPage, out: Path) -> None:
+    """Every tab of the 考核 page; the charts and rates in a taller window, as they need."""
+    size = window.size()
+    suffix = "-township" if page.own_mode else ""
+    for index, tab in enumerate(ASSESSMENT_TABS):
+        page.tabs.setCurrentIndex(index)
+        window.resize(size.width(), 1000 if tab in ("-charts", "-rates") else size.height())
+        QCoreApplication.processEvents()
+        window.grab().save(str(out / f"page-assessment{suffix}{tab}.png"))
+    page.tabs.setCurrentIndex(0)
+    window.resize(size)
+
+
 def main(argv: list[str]) -> int:
     language = None
     if "--lang" in argv:
@@ -55,6 +74,8 @@ def main(argv: list[str]) -> int:
         if isinstance(page, AssessmentPage):
             page.compute()
             page.wait()
+            assessment_tabs(window, page, out)
+            continue
         app.processEvents()
         window.grab().save(str(out / f"page-{SLUGS[key]}.png"))
         listed = page.documents if isinstance(page, SupervisionPage) else page

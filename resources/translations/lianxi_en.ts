@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AssessmentCharts</name>
+    <message>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>产业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>%1以下</source>
+        <translation>below %1</translation>
+    </message>
+    <message>
+        <source>%1及以上</source>
+        <translation>%1 and above</translation>
+    </message>
+    <message>
+        <source>考核得分分布</source>
+        <translation>Distribution of scores</translation>
+    </message>
+    <message>
+        <source>单位数</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>得分段（分）</source>
+        <translation>Score band (points)</translation>
+    </message>
+    <message>
+        <source>单位数（个）</source>
+        <translation>Number of units</translation>
+    </message>
+    <message>
+        <source>各单位考核得分排名</source>
+        <translation>Ranking of units</translation>
+    </message>
+    <message>
+        <source>考核得分前 %1 名与后 %2 名</source>
+        <translation>Top %1 and bottom %2 units</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>总分（分）</source>
+        <translation>Total (points)</translation>
+    </message>
+    <message>
+        <source>历年考核得分走势</source>
+        <translation>Scores across years</translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>得分（分）</source>
+        <translation>Score (points)</translation>
+    </message>
+    <message>
+        <source>各季度联席会议召开率</source>
+        <translation>Joint-meeting convening rate by quarter</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>召开率（%）</source>
+        <translation>Convening rate (%)</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <source>计算考核得分</source>
@@ -102,6 +225,66 @@
     <message>
         <source>考核结果通报</source>
         <translation>Assessment circular</translation>
+    </message>
+    <message>
+        <source>本单位得分</source>
+        <translation>Our score</translation>
+    </message>
+    <message>
+        <source>得分排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>召开率与建制率</source>
+        <translation>Rates</translation>
+    </message>
+    <message>
+        <source>考核方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>正在生成图表…</source>
+        <translation>Drawing the charts…</translation>
+    </message>
+    <message>
+        <source>县总工会</source>
+        <translation>the county federation</translation>
+    </message>
+    <message>
+        <source>%1 %2 年度考核得分 &lt;b&gt;%3&lt;/b&gt; 分 —— &lt;b&gt;暂定（待%4考核结果）&lt;/b&gt;</source>
+        <translation>%1, %2 score &lt;b&gt;%3&lt;/b&gt; — &lt;b&gt;provisional (awaiting the result from %4)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>，第 %1 名</source>
+        <translation>, rank %1</translation>
+    </message>
+    <message>
+        <source>%1考核结果：&lt;b&gt;%2&lt;/b&gt; 分%3%4（本单位测算 %5 分，相差 %6 分）</source>
+        <translation>Result from %1: &lt;b&gt;%2&lt;/b&gt; points%3%4 (our own computation %5, difference %6)</translation>
+    </message>
+    <message>
+        <source>（上级尚未正式发布）</source>
+        <translation> (not yet published by the parent office)</translation>
+    </message>
+    <message>
+        <source>得分（暂定）</source>
+        <translation>Points (provisional)</translation>
+    </message>
+    <message>
+        <source>上级考核得分</source>
+        <translation>Parent office’s points</translation>
+    </message>
+    <message>
+        <source>本单位测算</source>
+        <translation>Our computation</translation>
+    </message>
+    <message>
+        <source>差额</source>
+        <translation>Difference</translation>
     </message>
 </context>
 <context>
@@ -228,6 +411,21 @@
     <message>
         <source>打印通报</source>
         <translation>Print bulletin</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>计算考核得分后显示图表。</source>
+        <translation>The charts appear once the scores are computed.</translation>
+    </message>
+    <message>
+        <source>走势图中的单位：</source>
+        <translation>Unit in the trend chart:</translation>
+    </message>
+    <message>
+        <source>%1 年度，%2 个单位，数据截至 %3</source>
+        <translation>%1, %2 units, data as of %3</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1603,89 @@ This is the first meeting.
     </message>
 </context>
 <context>
+    <name>RatesPanel</name>
+    <message>
+        <source>计算考核得分后显示本年度各项比率。</source>
+        <translation>The year’s rates appear once the scores are computed.</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>实际开会次数</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>召开率 = 已召开 ÷ 应召开；应召开按建制要求的每期一次计，走过场的会议不计。</source>
+        <translation>Convening rate = convened ÷ required; one meeting is required per period of the establishment, and meetings held only for form do not count.</translation>
+    </message>
+    <message>
+        <source>建制记录</source>
+        <translation>Establishments</translation>
+    </message>
+    <message>
+        <source>已建制</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <source>建制率</source>
+        <translation>Establishment rate</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>Handling level</translation>
+    </message>
+    <message>
+        <source>收到建议</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>采纳</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>采纳率</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <source>召开会议</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Agreed items</translation>
+    </message>
+    <message>
+        <source>召开率（按季度）</source>
+        <translation>Convening rate (by quarter)</translation>
+    </message>
+    <message>
+        <source>职工建议采纳（按办理层级）</source>
+        <translation>Worker suggestions adopted (by handling level)</translation>
+    </message>
+    <message>
+        <source>会议情况</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>%1 年度（数据截至 %2）</source>
+        <translation>%1 (data as of %2)</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <source>保存</source>
@@ -1498,6 +1779,197 @@ This is the first meeting.
     <message>
         <source>● 灰</source>
         <translation>● Grey</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeEditor</name>
+    <message>
+        <source>默认：××年度联席会议工作考核</source>
+        <translation>Default: joint-meeting assessment of the year</translation>
+    </message>
+    <message>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除所选指标</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>复制上年度方案</source>
+        <translation>Copy last year’s scheme</translation>
+    </message>
+    <message>
+        <source>恢复默认方案</source>
+        <translation>Restore the default</translation>
+    </message>
+    <message>
+        <source>保存方案</source>
+        <translation>Save scheme</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>指标名称</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>考核规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>本级记录占比</source>
+        <translation>Own-records share</translation>
+    </message>
+    <message>
+        <source>无考核内容时</source>
+        <translation>When nothing to assess</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>每次分值</source>
+        <translation>Points each</translation>
+    </message>
+    <message>
+        <source>本单位自身记录所占分值比例，其余归所属企业工会的记录（0–1）</source>
+        <translation>Share of the points earned by the unit’s own records; the rest by its enterprise unions’ records (0–1)</translation>
+    </message>
+    <message>
+        <source>进展反馈最长间隔、职工建议办理时限或会议纪要印发时限（天）</source>
+        <translation>Longest gap between feedback, time to handle a suggestion, or time to issue minutes (days)</translation>
+    </message>
+    <message>
+        <source>扣分项、加分项每条记录的分值；合计不超过该项分值</source>
+        <translation>Points per record for deductions and bonuses; never more than the indicator’s points in all</translation>
+    </message>
+    <message>
+        <source>方案名称：</source>
+        <translation>Scheme name:</translation>
+    </message>
+    <message>
+        <source>总分：</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>本年度考核方案由上级下发，本单位不能修改；本单位的测算得分也按此方案计算。</source>
+        <translation>This year’s scheme came from the parent office and cannot be changed here; our own computation uses it too.</translation>
+    </message>
+    <message>
+        <source>本年度尚未保存考核方案，下面是默认方案；保存后即按此计分。</source>
+        <translation>No scheme saved for this year; below is the default. Scores follow it once saved.</translation>
+    </message>
+    <message>
+        <source>本年度已保存 %1 个单位的暂定结果、%2 个单位的已发布结果。修改方案后，页面上的得分立即按新方案重新计算；暂定结果在下次“保存为本单位结果”时按新方案覆盖；已发布的结果保持原样，重新发布后才按新方案更新。</source>
+        <translation>Provisional results of %1 units and published results of %2 units are saved for this year. After a change the page re-scores at once; provisional results are replaced at the next “Save as our results”; published results stay until published again.</translation>
+    </message>
+    <message>
+        <source>留空时使用规则的标准名称</source>
+        <translation>Leave empty to use the rule’s standard name</translation>
+    </message>
+    <message>
+        <source>计分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>（范围 %1–%2）</source>
+        <translation> (range %1–%2)</translation>
+    </message>
+    <message>
+        <source>本单位自身记录所占分值比例，其余归所属企业工会的记录</source>
+        <translation>Share of the points earned by the unit’s own records; the rest by its enterprise unions’ records</translation>
+    </message>
+    <message>
+        <source>本年度没有需要考核的记录时按满分计还是不得分</source>
+        <translation>Full points or none when the year has no records to assess</translation>
+    </message>
+    <message>
+        <source>议定事项两次进展反馈之间最长间隔的天数</source>
+        <translation>Longest gap in days between two progress reports on an item</translation>
+    </message>
+    <message>
+        <source>职工建议收到后应办理完毕的天数</source>
+        <translation>Days within which a suggestion must be handled</translation>
+    </message>
+    <message>
+        <source>会议召开后应印发纪要的天数</source>
+        <translation>Days within which the minutes must be issued after a meeting</translation>
+    </message>
+    <message>
+        <source>每次被认定走过场的会议扣的分数</source>
+        <translation>Points deducted per meeting held only for form</translation>
+    </message>
+    <message>
+        <source>每次在督查通报中被点名扣（加）的分数</source>
+        <translation>Points deducted (added) per mention in a bulletin</translation>
+    </message>
+    <message>
+        <source>按满分计</source>
+        <translation>Full points</translation>
+    </message>
+    <message>
+        <source>不得分</source>
+        <translation>No points</translation>
+    </message>
+    <message>
+        <source>计分指标合计 %1 分，总分 %2 分</source>
+        <translation>Scored indicators total %1 points; the scheme totals %2</translation>
+    </message>
+    <message>
+        <source>（不相等，不能保存）</source>
+        <translation> (not equal: cannot save)</translation>
+    </message>
+    <message>
+        <source>已载入 %1 年度的方案，检查后请保存。</source>
+        <translation>Loaded the %1 scheme; check it and save.</translation>
+    </message>
+    <message>
+        <source>%1 年度没有保存的方案，已载入默认方案，检查后请保存。</source>
+        <translation>No scheme saved for %1; loaded the default. Check it and save.</translation>
+    </message>
+    <message>
+        <source>方案至少要有一项指标。</source>
+        <translation>A scheme needs at least one indicator.</translation>
+    </message>
+    <message>
+        <source>“%1”的分值应大于 0 且不超过总分 %2 分。</source>
+        <translation>“%1” must be worth more than 0 and at most the total of %2 points.</translation>
+    </message>
+    <message>
+        <source>本年度已有 %1 个单位的考核结果已发布。保存新方案不会改变已发布的结果，重新发布后才按新方案更新。继续保存吗？</source>
+        <translation>Results of %1 units are already published for this year. Saving the new scheme does not change them until they are published again. Save anyway?</translation>
+    </message>
+    <message>
+        <source>考核方案已保存，得分将按新方案重新计算。</source>
+        <translation>Scheme saved; scores are being recomputed with it.</translation>
+    </message>
+    <message>
+        <source>保存考核方案</source>
+        <translation>Save scheme</translation>
     </message>
 </context>
 <context>

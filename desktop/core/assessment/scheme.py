@@ -6,14 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.assessment.rules import RULES, Param
 from desktop.core.errors import InvalidInput
 from desktop.core.office import local_office
 from desktop.core.records import limited_text, required_text, stamp_new, touch
-from desktop.models import AssessmentIndicator, AssessmentScheme
+from desktop.models import AssessmentIndicator, AssessmentResult, AssessmentScheme
 
 # The default scheme: scored indicators add up to 100; deductions and the bonus are capped
 # by their weight and come on top.
@@ -118,9 +118,16 @@ def validate_scheme(scheme: SchemeDTO) -> SchemeDTO:
     return replace(scheme, name=name, indicators=indicators)
 
 
+def _with_defaults(rule: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Stored parameters, the rule's defaults filling those left out (as validation does)."""
+    known = RULES.get(rule)
+    defaults = {name: p.default for name, p in known.params.items()} if known else {}
+    return {**defaults, **(params or {})}
+
+
 def _dto(row: AssessmentScheme) -> SchemeDTO:
     specs = tuple(
-        IndicatorSpec(i.code, i.rule, i.weight, dict(i.params or {}), i.name)
+        IndicatorSpec(i.code, i.rule, i.weight, _with_defaults(i.rule, i.params), i.name)
         for i in row.indicators
     )
     return SchemeDTO(row.year, row.name, row.total_points, specs, row.id)
@@ -175,3 +182,43 @@ def ensure_scheme(session: Session, year: int) -> SchemeDTO:
     """The stored scheme in force, storing the default first when there is none."""
     row = _in_force(session, year)
     return _dto(row) if row is not None else save_scheme(session, default_scheme(year))
+
+
+@dataclass(frozen=True)
+class SchemeState:
+    """The scheme in force for a year, whether this office may change it, and the results
+    already stored under it (which a change does not rewrite by itself)."""
+
+    scheme: SchemeDTO
+    from_above: bool  # received from the office above: it wins over any scheme saved here
+    saved: int  # this office's provisional results of the year
+    published: int  # this office's published results of the year
+
+
+def scheme_state(session: Session, year: int) -> SchemeState:
+    row = _in_force(session, year)
+    local = local_office(session).uuid
+    counts = dict(
+        session.execute(
+            select(AssessmentResult.provisional, func.count(AssessmentResult.id))
+            .join(AssessmentScheme, AssessmentScheme.id == AssessmentResult.scheme_id)
+            .where(
+                AssessmentScheme.year == year,
+                AssessmentResult.origin_office == local,
+                AssessmentResult.deleted_at.is_(None),
+            )
+            .group_by(AssessmentResult.provisional)
+        ).all()
+    )
+    scheme = _dto(row) if row is not None else default_scheme(year)
+    from_above = row is not None and row.origin_office != local
+    return SchemeState(scheme, from_above, counts.get(True, 0), counts.get(False, 0))
+
+
+def copy_scheme(session: Session, from_year: int, to_year: int) -> tuple[SchemeDTO, bool]:
+    """The scheme in force in `from_year` as a draft for `to_year` (not stored; its name's
+    year follows), and whether one was stored: if not, the draft is the built-in default."""
+    source = get_scheme(session, from_year)
+    name = source.name.replace(str(from_year), str(to_year))
+    draft = validate_scheme(replace(source, year=to_year, name=name, id=None))
+    return draft, source.id is not None

@@ -130,7 +130,7 @@ def _total(indicators: tuple[IndicatorScore, ...]) -> float:
     return round(sum((i.points for i in indicators), 0.0), 2)
 
 
-def _previous(
+def previous_totals(
     session: Session, year: int, units: list[tuple[int, str]], today: date
 ) -> dict[int, tuple[float, int | None]]:
     """Last year's (total, rank) per unit: as published when it was, else recomputed for the
@@ -205,7 +205,7 @@ def compute_scorecard(
     scheme, as_of, facts, scores = _score_year(session, year, units, today)
     totals = {uid: _total(indicators) for uid, indicators in scores.items()}
     ranks = competition_ranks(totals)
-    before = _previous(session, year - 1, units, today)
+    before = previous_totals(session, year - 1, units, today)
     names = dict(units)
     cards = []
     for uid in sorted(totals, key=lambda u: (ranks[u], names[u], u)):

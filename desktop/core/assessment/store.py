@@ -29,6 +29,7 @@ from desktop.core.office import local_office
 from desktop.core.records import stamp_new, touch
 from desktop.models import AssessmentResult, AssessmentScheme, Unit
 from desktop.models.base import utcnow
+from desktop.models.enums import Level
 
 
 @dataclass(frozen=True)
@@ -152,27 +153,95 @@ def stored_results(
     return tuple(_unit_score(row, name) for row, name in session.execute(stmt))
 
 
-def own_scorecard(session: Session, year: int, *, today: date | None = None) -> UnitScore:
-    """This office's own card: as published by the office above once it has arrived,
-    else computed here from the records and marked provisional (without a rank)."""
-    unit_id = local_office(session).unit_id
-    if unit_id is None:
-        raise NoLocalOffice()
-    published = session.execute(
+OWN_CARD_LEVELS = (Level.TOWNSHIP, Level.STREET)
+
+
+@dataclass(frozen=True)
+class OwnCard:
+    """A township's own card of a year: computed here from its own records (provisional), and
+    the result the office above sent for it once one has arrived in a package."""
+
+    year: int
+    unit_id: int
+    unit_name: str
+    computed: UnitScore  # provisional, without a rank
+    received: UnitScore | None  # the county's result; `provisional` says if it was published
+    from_office: str | None  # the office above, by name, when known
+    scorecard: Scorecard  # the computation here, for the charts
+
+    @property
+    def shown(self) -> UnitScore:
+        return self.received if self.received is not None else self.computed
+
+    @property
+    def difference(self) -> float | None:
+        """The received total less the one computed here."""
+        if self.received is None:
+            return None
+        return round(self.received.total - self.computed.total, 2)
+
+    def indicator_differences(self) -> dict[str, float]:
+        """Per indicator code both cards have: received points less those computed here."""
+        if self.received is None:
+            return {}
+        mine = {i.code: i.points for i in self.computed.indicators}
+        return {
+            i.code: round(i.points - mine[i.code], 2)
+            for i in self.received.indicators
+            if i.code in mine
+        }
+
+
+def has_own_card(session: Session) -> bool:
+    """A township or street office looks at its own card rather than ranking units below it."""
+    return local_office(session).level in OWN_CARD_LEVELS
+
+
+def received_result(session: Session, year: int, unit_id: int) -> UnitScore | None:
+    """The office above's result for `unit_id` and `year` (from the parent office when its
+    uuid is known, else from any other office), published ones first, then the newest."""
+    office = local_office(session)
+    if office.parent_uuid:
+        origin = AssessmentResult.origin_office == office.parent_uuid
+    else:
+        origin = AssessmentResult.origin_office != office.uuid
+    found = session.execute(
         select(AssessmentResult, Unit.name)
         .join(Unit, Unit.id == AssessmentResult.unit_id)
         .join(AssessmentScheme, AssessmentScheme.id == AssessmentResult.scheme_id)
         .where(
             AssessmentScheme.year == year,
             AssessmentResult.unit_id == unit_id,
-            AssessmentResult.provisional.is_(False),
             AssessmentResult.deleted_at.is_(None),
+            AssessmentScheme.deleted_at.is_(None),
+            origin,
         )
-        .order_by(AssessmentResult.computed_at.desc())
+        .order_by(AssessmentResult.provisional, AssessmentResult.computed_at.desc())
         .limit(1)
     ).first()
-    if published is not None:
-        row, name = published
-        return _unit_score(row, name)
-    card = compute_scorecard(session, year, [unit_id], today=today)
-    return dataclasses.replace(card.units[0], rank=None, previous_rank=None)
+    if found is None:
+        return None
+    row, name = found
+    return _unit_score(row, name)
+
+
+def own_card(session: Session, year: int, *, today: date | None = None) -> OwnCard:
+    """This office's own card: computed from its records, beside what the county sent."""
+    office = local_office(session)
+    if office.unit_id is None:
+        raise NoLocalOffice()
+    card = compute_scorecard(session, year, [office.unit_id], today=today)
+    computed = dataclasses.replace(card.units[0], rank=None, previous_rank=None)
+    received = received_result(session, year, office.unit_id)
+    return OwnCard(
+        year, office.unit_id, computed.unit_name, computed, received, office.parent_name, card
+    )
+
+
+def own_scorecard(session: Session, year: int, *, today: date | None = None) -> UnitScore:
+    """This office's own card: as published by the office above once it has arrived,
+    else computed here from the records and marked provisional (without a rank)."""
+    card = own_card(session, year, today=today)
+    if card.received is not None and not card.received.provisional:
+        return card.received
+    return card.computed
