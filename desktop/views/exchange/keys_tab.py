@@ -49,7 +49,10 @@ class KeysTab(QWidget):
         form.addRow(with_colon(self.tr("密钥指纹")), shown)
         setup = QPushButton(self.tr("导出本单位设置文件…"))
         setup.clicked.connect(self.choose_setup_target)
-        form.addRow("", setup)
+        setup_row = QHBoxLayout()
+        setup_row.addWidget(setup)
+        setup_row.addStretch(1)
+        form.addRow("", setup_row)
         form.addRow(
             "",
             QLabel(
