@@ -1,31 +1,45 @@
-"""Applying one package's records: ownership, new/updated/unchanged, conflicts and rejections."""
+"""Applying one package's records: checked whole first, then written in bulk per kind.
+
+Every record is checked against the schema, and every reference resolved, before anything is
+written: a package with one malformed record or one dangling reference is refused as a whole
+(PackageRejected) and changes nothing. Ownership is decided per record: a record the sender does
+not own is refused, and a change to a record this office owns goes to the conflict queue.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
 from desktop.models import CalendarDay, ExchangeConflict
+from desktop.sync.errors import PackageRejected
+from desktop.sync.jsonl import dumps_canonical
 from desktop.sync.records import (
+    MAX_YEAR,
+    MIN_YEAR,
     SPECS,
     KindSpec,
+    Parsed,
+    RecordInvalid,
     Uuids,
+    checker,
+    load_records,
     parse_value,
     plain_columns,
+    record_label,
     ref_key,
-    to_record,
 )
 
 OUTCOMES = ("new", "updated", "unchanged", "conflicts", "rejected")
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -43,18 +57,23 @@ class Tally:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, kind: str, outcome: str) -> None:
-        self.counts.setdefault(kind, Counter())[outcome] += 1
+    def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        if n:
+            self.counts.setdefault(kind, Counter())[outcome] += n
 
     def refuse(self, kind: str, uuid: str, code: str, **fields: Any) -> None:
         self.add(kind, "rejected")
         self.problems.append(Problem(kind, uuid, code, fields))
 
 
-class _Refused(Exception):
-    def __init__(self, code: str, **fields: Any) -> None:
-        super().__init__(code)
-        self.code, self.fields = code, fields
+@dataclass
+class _Plan:
+    """What to do with one kind's records, decided before anything is written."""
+
+    new: list[Parsed] = field(default_factory=list)
+    updated: list[tuple[int, Parsed]] = field(default_factory=list)  # (row id, record)
+    conflicts: list[tuple[dict[str, Any], Parsed]] = field(default_factory=list)  # (local, ...)
+    checked: list[Parsed] = field(default_factory=list)  # every record the sender may send
 
 
 def apply_records(
@@ -67,22 +86,24 @@ def apply_records(
     attachments: Mapping[str, bytes],
     store: Path | None,
 ) -> Tally:
-    """Apply every record the sender may write; refuse or queue the rest. Never commits."""
+    """Apply every record the sender may write; refuse or queue the rest. Never commits.
+
+    PackageRejected (bad_record, duplicate_record, missing_reference) is raised before any
+    write; the caller wraps the call in a savepoint so a database constraint failing half-way
+    leaves nothing behind either.
+    """
+    parsed = {spec.kind: _check_kind(spec.kind, records.get(spec.kind, ())) for spec in SPECS}
+    holidays = _check_holidays(records.get("holiday", ()))
     tally = Tally()
     uuids = Uuids(session)
+    plans = {
+        spec.kind: _plan(session, spec, parsed[spec.kind], sender, uuids, tally) for spec in SPECS
+    }
+    _check_references(plans, uuids)
     for spec in SPECS:
-        applied: list[tuple[Any, dict[str, Any]]] = []
-        for record in records.get(spec.kind, ()):
-            row = _apply_one(session, spec, record, sender, package_id, uuids, tally)
-            if row is not None:
-                applied.append((row, record))
-        for row, record in applied:
-            for column in spec.self_refs:
-                target = record.get(ref_key(column))
-                setattr(row, column, uuids.id(spec.model, target) if target else None)
-        session.flush()
-    for record in records.get("holiday", ()):
-        _apply_holiday(session, record, from_parent, package_id, tally)
+        _write(session, spec, plans[spec.kind], uuids, sender, package_id)
+    for day, is_workday, name in holidays:
+        _apply_holiday(session, day, is_workday, name, from_parent, package_id, tally)
     if store is not None:
         for sha256, blob in attachments.items():
             target = blob_path(store, sha256)
@@ -92,58 +113,321 @@ def apply_records(
     return tally
 
 
-def _apply_one(
+def _bad(kind: str, label: str, invalid: RecordInvalid) -> PackageRejected:
+    return PackageRejected(
+        "bad_record",
+        kind=kind,
+        uuid=label,
+        field=invalid.field,
+        problem=invalid.problem,
+        **invalid.detail,
+    )
+
+
+def _check_kind(kind: str, records: Sequence[dict[str, Any]]) -> list[Parsed]:
+    check = checker(kind)
+    parsed = []
+    seen: set[str] = set()
+    for index, record in enumerate(records, start=1):
+        try:
+            one = check.check(record)
+        except RecordInvalid as invalid:
+            raise _bad(kind, record_label(record, index), invalid) from None
+        if one.uuid in seen:
+            raise PackageRejected("duplicate_record", kind=kind, uuid=one.uuid)
+        seen.add(one.uuid)
+        parsed.append(one)
+    return parsed
+
+
+def _check_holidays(records: Sequence[dict[str, Any]]) -> list[tuple[date, bool, str]]:
+    holidays = []
+    seen: set[date] = set()
+    for index, record in enumerate(records, start=1):
+        label = str(record.get("day"))[:10] if isinstance(record.get("day"), str) else ""
+        try:
+            day, is_workday, name = _holiday(record)
+        except RecordInvalid as invalid:
+            raise _bad("holiday", label or f"第{index}条", invalid) from None
+        if day in seen:
+            raise PackageRejected("duplicate_record", kind="holiday", uuid=label)
+        seen.add(day)
+        holidays.append((day, is_workday, name))
+    return holidays
+
+
+def _holiday(record: dict[str, Any]) -> tuple[date, bool, str]:
+    keys = ("day", "is_workday", "name")
+    missing = [k for k in keys if k not in record]
+    if missing:
+        raise RecordInvalid(missing[0], "missing")
+    extra = sorted(set(record) - set(keys))
+    if extra:
+        raise RecordInvalid(extra[0], "unknown_field")
+    text, is_workday, name = record["day"], record["is_workday"], record["name"]
+    if not isinstance(text, str) or len(text) != 10:
+        raise RecordInvalid("day", "not_date")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise RecordInvalid("day", "not_date") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise RecordInvalid("day", "absurd_date", value=text)
+    if not isinstance(is_workday, bool):
+        raise RecordInvalid("is_workday", "not_boolean")
+    if not isinstance(name, str):
+        raise RecordInvalid("name", "not_text")
+    if len(name) > 60:
+        raise RecordInvalid("name", "too_long", max=60)
+    return day, is_workday, name
+
+
+def _existing(
+    session: Session, spec: KindSpec, wanted: list[str]
+) -> dict[str, tuple[int, int, str]]:
+    """uuid -> (id, version, origin_office) of the rows among `wanted` that exist here."""
+    table: Table = spec.model.__table__
+    found = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = select(table.c.uuid, table.c.id, table.c.version, table.c.origin_office)
+        for uuid, row_id, version, origin in session.execute(query.where(table.c.uuid.in_(chunk))):
+            found[uuid] = (row_id, version, origin)
+    return found
+
+
+def _plan(
     session: Session,
     spec: KindSpec,
-    record: dict[str, Any],
+    records: list[Parsed],
     sender: str,
-    package_id: str,
     uuids: Uuids,
     tally: Tally,
-) -> Any:
-    uuid = str(record.get("uuid", ""))
-    if record.get("origin_office") != sender:
-        tally.refuse(spec.kind, uuid, "not_owner", owner=str(record.get("origin_office")))
-        return None
-    row = session.scalars(select(spec.model).where(spec.model.uuid == uuid)).first()
-    if row is not None:
-        local = to_record(row, spec, uuids)
-        if local == record or record.get("version", 0) < row.version:
-            tally.add(spec.kind, "unchanged")
-            return None
-        if row.origin_office != sender:
-            session.add(
-                ExchangeConflict(
-                    package_id=package_id,
-                    peer_office_uuid=sender,
-                    kind=spec.kind,
-                    record_uuid=uuid,
-                    local_value=local,
-                    incoming_value=record,
+) -> _Plan:
+    plan = _Plan()
+    if not records:
+        return plan
+    owned = []
+    for record in records:
+        if record.origin_office != sender:
+            tally.refuse(spec.kind, record.uuid, "not_owner", owner=record.origin_office)
+        else:
+            owned.append(record)
+    plan.checked = owned
+    existing = _existing(session, spec, [r.uuid for r in owned])
+    local = load_records(
+        session, spec, uuids, ids=[existing[r.uuid][0] for r in owned if r.uuid in existing]
+    )
+    unchanged = 0
+    for record in owned:
+        row = existing.get(record.uuid)
+        if row is None:
+            plan.new.append(record)
+            continue
+        row_id, version, origin = row
+        mine = local[row_id]
+        if mine == record.record or record.version < version:
+            unchanged += 1
+        elif origin != sender:
+            plan.conflicts.append((mine, record))
+        else:
+            plan.updated.append((row_id, record))
+    tally.add(spec.kind, "new", len(plan.new))
+    tally.add(spec.kind, "updated", len(plan.updated))
+    tally.add(spec.kind, "unchanged", unchanged)
+    tally.add(spec.kind, "conflicts", len(plan.conflicts))
+    return plan
+
+
+def _check_references(plans: Mapping[str, _Plan], uuids: Uuids) -> None:
+    """Every reference names a record that is here or arrives in this package."""
+    arriving: dict[type[Any], set[str]] = {}
+    for spec in SPECS:
+        arriving.setdefault(spec.model, set()).update(r.uuid for r in plans[spec.kind].new)
+    for spec in SPECS:
+        for record in plans[spec.kind].checked:
+            for key, target, uuid in record.references(spec):
+                if uuids.id(target, uuid) is None and uuid not in arriving[target]:
+                    raise PackageRejected(
+                        "missing_reference",
+                        kind=spec.kind,
+                        uuid=record.uuid,
+                        field=key,
+                        target=uuid,
+                    )
+
+
+def _ids(
+    uuids: Uuids, target: type[Any], refs: Mapping[str, str | None], columns: Iterable[str]
+) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for column in columns:
+        uuid = refs[column]
+        out[column] = None if uuid is None else uuids.id(target, uuid)
+    return out
+
+
+def _row(spec: KindSpec, record: Parsed, uuids: Uuids) -> dict[str, Any]:
+    row = dict(record.values)
+    for column, target in spec.refs.items():
+        uuid = record.refs[column]
+        # Self references are set once every record of the kind is in place.
+        row[column] = None if uuid is None or target is spec.model else uuids.id(target, uuid)
+    return row
+
+
+def _write(
+    session: Session, spec: KindSpec, plan: _Plan, uuids: Uuids, sender: str, package_id: str
+) -> None:
+    table: Table = spec.model.__table__
+    if plan.new:
+        rows = [_row(spec, r, uuids) for r in plan.new]
+        # One executemany; RETURNING would cost a statement per row on SQLite.
+        session.execute(insert(table), rows)
+        ids = _existing(session, spec, [r.uuid for r in plan.new])
+        written = []
+        for record in plan.new:
+            row_id = ids[record.uuid][0]
+            uuids.add(spec.model, row_id, record.uuid)
+            written.append((row_id, record))
+    else:
+        written = []
+    if plan.updated:
+        updated_ids = [row_id for row_id, _ in plan.updated]
+        names = [c for c in plain_columns(spec.model, {"id"})]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_row_id"))
+            .values({name: bindparam("_v_" + name) for name in names})
+        )
+        params = []
+        for row_id, record in plan.updated:
+            row = _row(spec, record, uuids)
+            params.append({"_row_id": row_id, **{"_v_" + k: row[k] for k in names}})
+        session.execute(statement, params)
+        for child in spec.children:
+            child_table: Table = child.model.__table__
+            for start in range(0, len(updated_ids), _CHUNK):
+                chunk = updated_ids[start : start + _CHUNK]
+                session.execute(
+                    delete(child_table).where(child_table.c[child.parent_column].in_(chunk))
                 )
+        for relationship_name, _target in spec.links.values():
+            own, _ = _link_columns(spec, relationship_name)
+            for start in range(0, len(updated_ids), _CHUNK):
+                chunk = updated_ids[start : start + _CHUNK]
+                session.execute(delete(own.table).where(own.in_(chunk)))
+        written += plan.updated
+    if written:
+        _write_children(session, spec, written, uuids)
+        _write_self_refs(session, spec, written, uuids)
+    # A package re-sent before our receipt arrives carries the same change again: one entry.
+    pending = {
+        (c.record_uuid, dumps_canonical(c.incoming_value))
+        for c in session.scalars(
+            select(ExchangeConflict).where(
+                ExchangeConflict.kind == spec.kind,
+                ExchangeConflict.resolution.is_(None),
+                ExchangeConflict.record_uuid.in_([r.uuid for _, r in plan.conflicts]),
             )
-            tally.add(spec.kind, "conflicts")
-            return None
-    try:
-        with session.begin_nested():
-            target = row if row is not None else spec.model()
-            write_record(session, spec, target, record, uuids)
-            if row is None:
-                session.add(target)
-            session.flush()
-    except _Refused as refused:
-        tally.refuse(spec.kind, uuid, refused.code, **refused.fields)
-        return None
-    except (ValueError, TypeError, KeyError) as exc:
-        tally.refuse(spec.kind, uuid, "bad_record", reason=str(exc))
-        return None
-    except IntegrityError as exc:
-        tally.refuse(spec.kind, uuid, "constraint", reason=str(exc.orig))
-        return None
+        )
+    }
+    session.add_all(
+        ExchangeConflict(
+            package_id=package_id,
+            peer_office_uuid=sender,
+            kind=spec.kind,
+            record_uuid=record.uuid,
+            local_value=local,
+            incoming_value=record.record,
+        )
+        for local, record in plan.conflicts
+        if (record.uuid, dumps_canonical(record.record)) not in pending
+    )
+
+
+def _link_columns(spec: KindSpec, relationship_name: str) -> tuple[Any, Any]:
+    relationship = spec.model.__mapper__.relationships[relationship_name]
+    return relationship.synchronize_pairs[0][1], relationship.secondary_synchronize_pairs[0][1]
+
+
+def _write_children(
+    session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
+) -> None:
+    for child in spec.children:
+        rows = []
+        for row_id, record in written:
+            for values, refs in record.children[child.key]:
+                row = dict(values)
+                row[child.parent_column] = row_id
+                for column, target in child.refs.items():
+                    uuid = refs[column]
+                    row[column] = None if uuid is None else uuids.id(target, uuid)
+                rows.append(row)
+        if rows:
+            session.execute(insert(child.model.__table__), rows)
+    for key, (relationship_name, target) in spec.links.items():
+        own, other = _link_columns(spec, relationship_name)
+        pairs = [
+            {own.name: row_id, other.name: uuids.id(target, uuid)}
+            for row_id, record in written
+            for uuid in record.links[key]
+        ]
+        if pairs:
+            session.execute(insert(own.table), pairs)
+
+
+def _write_self_refs(
+    session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
+) -> None:
+    table: Table = spec.model.__table__
+    for column in spec.self_refs:
+        params = [
+            {"_row_id": row_id, "_target": uuids.id(spec.model, uuid)}
+            for row_id, record in written
+            if (uuid := record.refs[column]) is not None
+        ]
+        if params:
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_row_id"))
+                .values({column: bindparam("_target")})
+            )
+            session.execute(statement, params)
+
+
+def _apply_holiday(
+    session: Session,
+    day: date,
+    is_workday: bool,
+    name: str,
+    from_parent: bool,
+    package_id: str,
+    tally: Tally,
+) -> None:
+    if not from_parent:
+        tally.refuse("holiday", day.isoformat(), "not_owner", owner="")
+        return
+    row = session.get(CalendarDay, day)
+    if row is not None and (row.is_workday, row.name) == (is_workday, name):
+        tally.add("holiday", "unchanged")
+        return
     if row is None:
-        uuids.add(spec.model, target.id, uuid)
-    tally.add(spec.kind, "new" if row is None else "updated")
-    return target
+        session.add(CalendarDay(day=day, is_workday=is_workday, name=name, source=package_id))
+        tally.add("holiday", "new")
+    else:
+        row.is_workday, row.name, row.source = is_workday, name, package_id
+        tally.add("holiday", "updated")
+
+
+# ---------------------------------------------------------------------------------------------
+# One record onto one ORM row: deciding a conflict in favour of the incoming value.
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, **fields: Any) -> None:
+        super().__init__(code)
+        self.code, self.fields = code, fields
 
 
 def write_record(
@@ -182,28 +466,3 @@ def _resolve(uuids: Uuids, target: type[Any], uuid: str | None, column: str) -> 
     if found is None:
         raise _Refused("missing_reference", ref=column, target=uuid)
     return found
-
-
-def _apply_holiday(
-    session: Session, record: dict[str, Any], from_parent: bool, package_id: str, tally: Tally
-) -> None:
-    day_text = str(record.get("day", ""))
-    if not from_parent:
-        tally.refuse("holiday", day_text, "not_owner", owner="")
-        return
-    try:
-        day = date.fromisoformat(day_text)
-        is_workday, name = bool(record["is_workday"]), str(record.get("name", ""))
-    except (ValueError, KeyError) as exc:
-        tally.refuse("holiday", day_text, "bad_record", reason=str(exc))
-        return
-    row = session.get(CalendarDay, day)
-    if row is not None and (row.is_workday, row.name) == (is_workday, name):
-        tally.add("holiday", "unchanged")
-        return
-    if row is None:
-        session.add(CalendarDay(day=day, is_workday=is_workday, name=name, source=package_id))
-        tally.add("holiday", "new")
-    else:
-        row.is_workday, row.name, row.source = is_workday, name, package_id
-        tally.add("holiday", "updated")

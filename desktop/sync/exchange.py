@@ -23,7 +23,7 @@ from desktop.sync.apply import write_record
 from desktop.sync.atomic import write_file_atomic
 from desktop.sync.errors import PackageRejected
 from desktop.sync.exporter import build_export, subordinates
-from desktop.sync.importer import ImportResult, held_next, import_package
+from desktop.sync.importer import ImportResult, apply_held, import_package
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import BY_KIND, Uuids, ref_key, to_record
 from desktop.sync.trust import office_fingerprint
@@ -125,18 +125,7 @@ def _import_all(session: Session, paths: Sequence[Path], store: Path | None) -> 
             results.append(data)
             continue
         results.append(import_package(session, data, file_name=path.name, store=store))
-        results += drain_held(session, store)
-    return results
-
-
-def drain_held(session: Session, store: Path | None) -> list[ImportResult]:
-    """Apply held packages whose turn has come, repeatedly, in the caller's transaction."""
-    results = []
-    while ready := held_next(session):
-        for held in ready:
-            results.append(
-                import_package(session, held.data, file_name=held.file_name, store=store)
-            )
+        results += apply_held(session, store)
     return results
 
 

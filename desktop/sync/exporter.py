@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
@@ -32,10 +33,12 @@ from desktop.sync.records import (
     KINDS,
     SCHEMA_VERSION,
     SPECS,
+    KindSpec,
     Uuids,
+    load_records,
+    no_cyclic_gc,
     record_hash,
     ref_key,
-    to_record,
 )
 from desktop.sync.trust import local_keys, public_of
 
@@ -92,29 +95,44 @@ def _down_seeds(session: Session, me: str, peer: str) -> list[tuple[str, Any]]:
 
 def build_export(session: Session, peer_uuid: str, *, store: Path | None) -> Export | None:
     """The next package to `peer_uuid`, or None when it has nothing to receive. Never commits."""
+    with no_cyclic_gc():
+        return _build_export(session, peer_uuid, store)
+
+
+def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Export | None:
     me = local_keys(session)
     local = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
     peer = session.scalars(select(Office).where(Office.uuid == peer_uuid)).one()
     recipient = public_of(peer)
     assert recipient is not None
     uuids = Uuids(session)
-    rows: list[tuple[str, Any]]
+    chosen: dict[tuple[str, str], dict[str, Any]] = {}
     if peer_uuid == local.parent_uuid:
-        rows = []
         for spec in SPECS:
-            rows += [
-                (spec.kind, r)
-                for r in session.scalars(
-                    select(spec.model).where(spec.model.origin_office == me.uuid)
-                )
-            ]
+            where = spec.model.origin_office == me.uuid
+            for record in load_records(session, spec, uuids, where=where).values():
+                chosen[(spec.kind, record["uuid"])] = record
     else:
-        rows = _down_seeds(session, me.uuid, peer_uuid)
-    chosen: dict[tuple[str, str], dict[str, Any]] = {
-        (k, r.uuid): to_record(r, BY_KIND[k], uuids) for k, r in rows
+        seeds: dict[str, list[int]] = {}
+        for kind, row in _down_seeds(session, me.uuid, peer_uuid):
+            seeds.setdefault(kind, []).append(row.id)
+        for kind, ids in seeds.items():
+            for record in load_records(session, BY_KIND[kind], uuids, ids=ids).values():
+                chosen[(kind, record["uuid"])] = record
+        _add_referenced(session, me.uuid, chosen, uuids)
+    sent = {
+        (kind, key): (sent_sha256, acked)
+        for kind, key, sent_sha256, acked in session.execute(
+            select(
+                SentRecord.kind,
+                SentRecord.record_key,
+                SentRecord.sent_sha256,
+                SentRecord.acked_sha256,
+            ).where(SentRecord.peer_office_uuid == peer_uuid)
+        )
     }
     if peer_uuid != local.parent_uuid:
-        _add_referenced(session, me.uuid, chosen, uuids)
+        _drop_unresolvable(session, me.uuid, peer_uuid, chosen, sent)
         holidays = session.scalars(select(CalendarDay).order_by(CalendarDay.day))
         for day in holidays:
             chosen[("holiday", day.day.isoformat())] = {
@@ -123,23 +141,18 @@ def build_export(session: Session, peer_uuid: str, *, store: Path | None) -> Exp
                 "name": day.name,
             }
     owner_uuids = {key for kind, key in chosen if kind != "holiday"}
-    for attachment in session.scalars(
-        select(Attachment).where(
-            Attachment.origin_office == me.uuid, Attachment.owner_uuid.in_(owner_uuids)
-        )
-    ):
-        chosen[("attachment", attachment.uuid)] = to_record(
-            attachment, BY_KIND["attachment"], uuids
-        )
-    sent = {
-        (s.kind, s.record_key): s
-        for s in session.scalars(select(SentRecord).where(SentRecord.peer_office_uuid == peer_uuid))
-    }
+    attachment_spec = BY_KIND["attachment"]
+    attachments = load_records(
+        session, attachment_spec, uuids, where=Attachment.origin_office == me.uuid
+    )
+    for record in attachments.values():
+        if record["owner_uuid"] in owner_uuids:
+            chosen[("attachment", record["uuid"])] = record
     changed = {}
     for key, record in chosen.items():
         digest = record_hash(record)
         known = sent.get(key)
-        if known is None or known.acked_sha256 != digest:
+        if known is None or known[1] != digest:
             changed[key] = (record, digest)
     owed = list(
         session.scalars(
@@ -182,20 +195,37 @@ def build_export(session: Session, peer_uuid: str, *, store: Path | None) -> Exp
     state.last_sent_sequence, state.last_sent_manifest_sha256 = sequence, package.manifest_sha256
     for received in owed:
         received.acknowledged_in = sequence
-    for (kind, record_key), (_, digest) in changed.items():
-        known = sent.get((kind, record_key))
-        if known is None:
-            session.add(
-                SentRecord(
-                    peer_office_uuid=peer_uuid,
-                    kind=kind,
-                    record_key=record_key,
-                    sent_sha256=digest,
-                    sent_sequence=sequence,
-                )
+    fresh = [
+        {
+            "peer_office_uuid": peer_uuid,
+            "kind": kind,
+            "record_key": record_key,
+            "sent_sha256": digest,
+            "sent_sequence": sequence,
+            "acked_sha256": None,
+        }
+        for (kind, record_key), (_, digest) in changed.items()
+        if (kind, record_key) not in sent
+    ]
+    if fresh:
+        session.execute(insert(SentRecord), fresh)
+    again = [
+        {"_kind": kind, "_key": record_key, "_sha": digest, "_seq": sequence}
+        for (kind, record_key), (_, digest) in changed.items()
+        if (kind, record_key) in sent
+    ]
+    if again:
+        table: Table = SentRecord.__table__  # type: ignore[assignment]
+        session.execute(
+            update(table)
+            .where(
+                table.c.peer_office_uuid == peer_uuid,
+                table.c.kind == bindparam("_kind"),
+                table.c.record_key == bindparam("_key"),
             )
-        else:
-            known.sent_sha256, known.sent_sequence = digest, sequence
+            .values(sent_sha256=bindparam("_sha"), sent_sequence=bindparam("_seq")),
+            again,
+        )
     counts = {kind: len(records) for kind, records in by_kind.items()}
     session.add(
         ExchangeLog(
@@ -221,21 +251,68 @@ def _add_referenced(
     pending = list(chosen.items())
     while pending:
         (kind, _), record = pending.pop()
-        spec = BY_KIND[kind]
-        refs = [(target, record.get(ref_key(column))) for column, target in spec.refs.items()]
-        for child in spec.children:
-            for data in record[child.key]:
-                refs += [
-                    (target, data.get(ref_key(column))) for column, target in child.refs.items()
-                ]
-        for key, (_, target) in spec.links.items():
-            refs += [(target, u) for u in record[key]]
-        for target, uuid in refs:
+        for target, uuid in _references(BY_KIND[kind], record):
             target_kind = KIND_OF_MODEL[target]
             if uuid is None or (target_kind, uuid) in chosen:
                 continue
-            row = session.scalars(select(target).where(target.uuid == uuid)).first()
-            if row is not None and row.origin_office == me:
-                added = to_record(row, BY_KIND[target_kind], uuids)
+            found = session.execute(
+                select(target.id, target.origin_office).where(target.uuid == uuid)
+            ).first()
+            if found is not None and found[1] == me:
+                spec = BY_KIND[target_kind]
+                added = load_records(session, spec, uuids, ids=[found[0]])[found[0]]
                 chosen[(target_kind, uuid)] = added
                 pending.append(((target_kind, uuid), added))
+
+
+def _references(spec: KindSpec, record: dict[str, Any]) -> list[tuple[type[Any], str | None]]:
+    """(target model, uuid) of every reference a package record makes."""
+    refs = [(target, record.get(ref_key(column))) for column, target in spec.refs.items()]
+    for child in spec.children:
+        for data in record[child.key]:
+            refs += [(target, data.get(ref_key(column))) for column, target in child.refs.items()]
+    for key, (_, target) in spec.links.items():
+        refs += [(target, u) for u in record[key]]
+    return refs
+
+
+def _drop_unresolvable(
+    session: Session,
+    me: str,
+    peer: str,
+    chosen: dict[tuple[str, str], dict[str, Any]],
+    sent: Mapping[tuple[str, str], tuple[str, str | None]],
+) -> None:
+    """Leave out records the peer could not resolve, so the package is never refused for them.
+
+    The peer has its own records and ours; a record of a third office (another township's unit
+    in a bulletin sent to every township) never reaches it, because only a record's owner may
+    send it. A record referring to one stays here until that changes; so do, transitively,
+    records referring to a left-out record the peer has never been sent.
+    """
+    owners: dict[tuple[type[Any], str], str | None] = {}
+
+    def owner(target: type[Any], uuid: str) -> str | None:
+        if (target, uuid) not in owners:
+            owners[(target, uuid)] = session.scalar(
+                select(target.origin_office).where(target.uuid == uuid)
+            )
+        return owners[(target, uuid)]
+
+    dropped: set[tuple[str, str]] = set()
+    changed = True
+    while changed:
+        changed = False
+        for key, record in list(chosen.items()):
+            for target, uuid in _references(BY_KIND[key[0]], record):
+                if uuid is None:
+                    continue
+                target_key = (KIND_OF_MODEL[target], uuid)
+                lost = owner(target, uuid) not in (me, peer) or (
+                    target_key in dropped and target_key not in sent
+                )
+                if lost:
+                    del chosen[key]
+                    dropped.add(key)
+                    changed = True
+                    break

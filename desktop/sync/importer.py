@@ -9,22 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.models import ExchangeLog, HeldPackage, Office, ReceivedPackage, SentRecord
 from desktop.sync.apply import OUTCOMES, Problem, apply_records
 from desktop.sync.archive import OpenedPackage, read_package
 from desktop.sync.errors import PackageRejected
+from desktop.sync.limits import DEFAULT_LIMITS, Limits
 from desktop.sync.messages import KIND_LABELS, rejection_message
-from desktop.sync.records import KINDS, SCHEMA_VERSION
+from desktop.sync.records import KINDS, SCHEMA_VERSION, no_cyclic_gc
 from desktop.sync.sequence import AppliedPackage, classify_sequence
 from desktop.sync.trust import OfficeTrust, local_keys
 
 RECORD_MESSAGES = {
-    "not_owner": "{kind_label} {uuid} 不归发送单位所有，发送单位无权修改。",
-    "missing_reference": "{kind_label} {uuid} 引用的记录（{ref}）在本库和数据包中都不存在。",
-    "bad_record": "{kind_label} {uuid} 内容有误：{reason}",
-    "constraint": "{kind_label} {uuid} 与本库已有记录冲突：{reason}",
+    "not_owner": "{kind_label} {uuid} 不归发送单位所有，发送单位无权修改，这条记录未导入。",
 }
 
 
@@ -66,6 +65,10 @@ class ImportResult:
         }
 
 
+# The reader's bounds; tests lower them to show each refusal without building huge files.
+LIMITS: Limits = DEFAULT_LIMITS
+
+
 def open_package(session: Session, data: bytes) -> OpenedPackage:
     """Check everything about a package addressed to us; PackageRejected otherwise."""
     return read_package(
@@ -74,6 +77,7 @@ def open_package(session: Session, data: bytes) -> OpenedPackage:
         trust=OfficeTrust(session),
         schema_version=SCHEMA_VERSION,
         kinds=KINDS,
+        limits=LIMITS,
     )
 
 
@@ -94,6 +98,18 @@ def import_package(
     A rejected package writes nothing. A dry run does everything inside a savepoint and rolls
     it back, so the preview counts are exactly what applying would do.
     """
+    with no_cyclic_gc():
+        return _import_package(session, data, file_name=file_name, dry_run=dry_run, store=store)
+
+
+def _import_package(
+    session: Session,
+    data: bytes,
+    *,
+    file_name: str = "",
+    dry_run: bool = False,
+    store: Path | None = None,
+) -> ImportResult:
     try:
         opened = open_package(session, data)
     except PackageRejected as rejected:
@@ -132,7 +148,30 @@ def import_package(
             )
             _log(session, opened, file_name, "held", {})
         return ImportResult(file_name, "held", message=message, **info)
-    savepoint = session.begin_nested() if dry_run else None
+    # Everything below happens in a savepoint: a record refused by the checks, or a database
+    # constraint failing half-way through the writes, leaves nothing of the package behind.
+    savepoint = session.begin_nested()
+    try:
+        counts, problems = _apply(session, opened, file_name, None if dry_run else store)
+    except PackageRejected as rejected:
+        savepoint.rollback()
+        return _rejected(file_name, rejected.code, rejected.fields, **info)
+    except IntegrityError as exc:
+        savepoint.rollback()
+        clash = PackageRejected("constraint", reason=str(exc.orig)[:200])
+        return _rejected(file_name, clash.code, clash.fields, **info)
+    if dry_run:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+    return ImportResult(file_name, "applied", counts=counts, problems=problems, **info)
+
+
+def _apply(
+    session: Session, opened: OpenedPackage, file_name: str, store: Path | None
+) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
+    m = opened.manifest
+    sender = m.origin.uuid
     local = local_keys(session)
     parent = session.scalar(select(Office.parent_uuid).where(Office.is_local.is_(True)))
     tally = apply_records(
@@ -142,7 +181,7 @@ def import_package(
         package_id=m.package_id,
         from_parent=parent == sender,
         attachments=opened.attachments,
-        store=None if dry_run else store,
+        store=store,
     )
     _take_receipt(session, opened, local.uuid)
     session.add(
@@ -160,9 +199,7 @@ def import_package(
     if held is not None:
         session.delete(held)
     session.flush()
-    if savepoint is not None:
-        savepoint.rollback()
-    return ImportResult(file_name, "applied", counts=counts, problems=problems, **info)
+    return counts, problems
 
 
 def _applied(session: Session, sender: str, sequence: int) -> AppliedPackage | None:
@@ -214,3 +251,37 @@ def held_next(session: Session) -> list[HeldPackage]:
         if (last or 0) + 1 == held.sequence:
             ready.append(held)
     return ready
+
+
+def apply_held(session: Session, store: Path | None) -> list[ImportResult]:
+    """Apply held packages whose turn has come, until none is ready; in the caller's transaction.
+
+    A held package refused when its turn comes (its chain or its records are wrong) leaves the
+    queue, with its refusal in the import log, so the next one can never wait on it forever.
+    """
+    results: list[ImportResult] = []
+    while ready := held_next(session):
+        for held in ready:
+            result = import_package(session, held.data, file_name=held.file_name, store=store)
+            results.append(result)
+            if result.result != "applied":
+                _drop_held(session, held, result)
+    return results
+
+
+def _drop_held(session: Session, held: HeldPackage, result: ImportResult) -> None:
+    session.add(
+        ExchangeLog(
+            direction="import",
+            package_id=held.package_id,
+            peer_office_uuid=held.peer_office_uuid,
+            peer_office_name=result.sender[:120],
+            sequence=held.sequence,
+            file_name=held.file_name,
+            username=getpass.getuser()[:60],
+            result="rejected",
+            detail={"message": result.message},
+        )
+    )
+    session.delete(held)
+    session.flush()

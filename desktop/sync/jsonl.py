@@ -32,6 +32,68 @@ def check_value(value: Any, max_depth: int = DEFAULT_LIMITS.max_depth, depth: in
 
     `depth` counts containers: a record object is depth 1, a list inside it depth 2.
     """
+    # Fast path for what parsing and to_record produce (exact built-in types): one walk that
+    # gathers every string, then one regular-expression search over all of them. Anything
+    # else, and any value that breaks a rule, goes through the careful walk below, which
+    # finds the first problem in order and names it.
+    strings: list[str] = []
+    try:
+        plain = _gather(value, max_depth, depth, strings)
+    except RecursionError:
+        plain = False
+    if plain and _BAD_CHAR.search("".join(strings)) is None:
+        return
+    _check_value(value, max_depth, depth)
+
+
+_SCALARS = (bool, type(None))
+
+
+def _gather(value: Any, max_depth: int, depth: int, strings: list[str]) -> bool:
+    """True if `value` is made of exact JSON types within the bounds, its strings gathered."""
+    kind = type(value)
+    if kind is dict:
+        if depth > max_depth:
+            return False
+        for key in value:
+            if type(key) is not str:
+                return False
+            strings.append(key)
+        items = value.values()
+    elif kind is list or kind is tuple:
+        if depth > max_depth:
+            return False
+        items = value
+    else:
+        return _gather_scalar(value, strings)
+    for item in items:
+        item_kind = type(item)
+        if item_kind is str:
+            strings.append(item)
+        elif item_kind is int:
+            if not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+                return False
+        elif item_kind is dict or item_kind is list or item_kind is tuple:
+            if not _gather(item, max_depth, depth + 1, strings):
+                return False
+        elif not _gather_scalar(item, strings):
+            return False
+    return True
+
+
+def _gather_scalar(value: Any, strings: list[str]) -> bool:
+    kind = type(value)
+    if kind is str:
+        strings.append(value)
+        return True
+    if kind is int:
+        return bool(-MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER)
+    if kind is float:
+        return math.isfinite(value)
+    return kind in _SCALARS
+
+
+def _check_value(value: Any, max_depth: int, depth: int) -> None:
     if isinstance(value, list | tuple | dict) and depth > max_depth:
         raise JsonProblem("too_deep", max=max_depth)
     if value is None or isinstance(value, bool):
@@ -46,13 +108,13 @@ def check_value(value: Any, max_depth: int = DEFAULT_LIMITS.max_depth, depth: in
         _check_text(value)
     elif isinstance(value, list | tuple):
         for item in value:
-            check_value(item, max_depth, depth + 1)
+            _check_value(item, max_depth, depth + 1)
     elif isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise JsonProblem("bad_json", reason="non-string key")
             _check_text(key)
-            check_value(item, max_depth, depth + 1)
+            _check_value(item, max_depth, depth + 1)
     else:
         raise JsonProblem("bad_json", reason=f"{type(value).__name__} is not JSON")
 

@@ -102,7 +102,7 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_key": (
         "数据包由“{office}”签名，但其密钥（指纹 {fingerprint}）不在本单位的信任名单中。"
-        "请导入对方的配置文件，并电话核对指纹。",
+        "请导入对方的设置文件，并电话核对指纹。",
         "{office} signed with a key not on the trust list ({fingerprint}).",
     ),
     "revoked_key": (
@@ -170,11 +170,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "{member} line {line} is not a JSON object.",
     ),
     "bad_setup_file": (
-        "配置文件无效（{reason}）。请向对方重新索取配置文件。",
+        "设置文件无效（{reason}）。请向对方重新索取设置文件。",
         "The setup file is invalid ({reason}).",
     ),
     "fingerprint_mismatch": (
-        "配置文件的指纹 {actual} 与电话核对的指纹 {expected} 不一致。请勿导入，并与对方联系。",
+        "设置文件的指纹 {actual} 与电话核对的指纹 {expected} 不一致。请勿导入，并与对方联系。",
         "The setup file's fingerprint {actual} differs from the one read out ({expected}).",
     ),
     "export_too_large": (
@@ -200,6 +200,26 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     "verify_failed": (
         "写入 {path} 后读回校验不一致，U盘可能有故障。文件已删除，请换一个U盘。",
         "{path} read back differently from what was written; the stick may be faulty.",
+    ),
+    # record contents (see apply.py): the whole package is refused, naming the first bad record
+    "bad_record": (
+        "数据包中的{kind_label}（{uuid}）字段“{field}”{problem_text}。整个数据包未导入，"
+        "本库没有任何改动。请让对方检查这条记录后重新导出。",
+        "{kind_label} {uuid}: field {field} {problem_text}. Nothing was imported.",
+    ),
+    "duplicate_record": (
+        "数据包中的{kind_label}（{uuid}）出现了不止一次。整个数据包未导入，本库没有任何改动。",
+        "{kind_label} {uuid} appears more than once. Nothing was imported.",
+    ),
+    "missing_reference": (
+        "数据包中的{kind_label}（{uuid}）的“{field}”引用了记录 {target}，"
+        "但本库和数据包中都没有这条记录。整个数据包未导入，本库没有任何改动。",
+        "{kind_label} {uuid}: {field} refers to {target}, which is neither here nor in the "
+        "package. Nothing was imported.",
+    ),
+    "constraint": (
+        "数据包中的记录与本库已有的记录相抵触（{reason}）。整个数据包未导入，本库没有任何改动。",
+        "The package's records clash with records here ({reason}). Nothing was imported.",
     ),
     # sequence verdicts (see sequence.py): not exceptions, but shown to the clerk the same way
     "next": (
@@ -247,6 +267,33 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "holiday": ("节假日", "holiday"),
     "receipt": ("回执", "receipt"),
     "attachment": ("附件", "attachment"),
+    "item_event": ("事项办理过程", "item timeline entry"),
+}
+
+
+# Why one field of a record was refused: the {problem_text} of "bad_record".
+FIELD_PROBLEMS: dict[str, tuple[str, str]] = {
+    "missing": ("缺失", "is missing"),
+    "unknown_field": ("是本程序不认识的字段", "is not a known field"),
+    "not_object": ("应为一条记录（JSON 对象）", "should be an object"),
+    "required": ("不能为空", "may not be null"),
+    "not_text": ("应为文字", "should be text"),
+    "too_long": ("超过 {max} 个字", "is longer than {max} characters"),
+    "badly_formed": ("格式不对", "is badly formed"),
+    "not_integer": ("应为整数", "should be an integer"),
+    "not_number": ("应为数字", "should be a number"),
+    "out_of_range": ("数值超出允许范围", "is out of range"),
+    "not_boolean": ("应为“是”或“否”（true/false）", "should be true or false"),
+    "not_date": ("不是有效的日期（应为 年-月-日）", "is not a date (YYYY-MM-DD)"),
+    "not_datetime": ("不是带时区的有效时间", "is not a date and time with a time zone"),
+    "absurd_date": (
+        "的日期 {value} 不合常理（应在 1949 年至 2100 年之间）",
+        "has an absurd date {value} (outside 1949-2100)",
+    ),
+    "bad_enum": ("的取值“{value}”不在允许的范围内", "has a value {value!r} that is not allowed"),
+    "not_list": ("应为列表", "should be a list"),
+    "too_many": ("条目过多（上限 {max} 条）", "has more than {max} entries"),
+    "duplicate": ("中有重复的条目", "lists an entry twice"),
 }
 
 
@@ -261,6 +308,9 @@ def rejection_message(code: str, fields: Mapping[str, Any], lang: str = "zh") ->
     if "kind" in fields:
         pair = KIND_LABELS.get(str(fields["kind"]), (str(fields["kind"]),) * 2)
         values["kind_label"] = pair[0] if lang == "zh" else pair[1]
+    problem = FIELD_PROBLEMS.get(str(fields.get("problem")))
+    if problem is not None:
+        values["problem_text"] = (problem[0] if lang == "zh" else problem[1]).format_map(values)
     templates = SYNC_MESSAGES.get(code)
     if templates is None:
         return (

@@ -7,9 +7,10 @@ import io
 import json
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,6 +35,7 @@ from desktop.sync.manifest import (
     OriginOffice,
 )
 from desktop.sync.safezip import build_zip
+from tests.sync.exchange_env import Env, build_pair, make_env
 
 SCHEMA = 7
 
@@ -151,3 +153,30 @@ def peers() -> Peers:
 @pytest.fixture(scope="session")
 def package(peers: Peers) -> BuiltPackage:
     return peers.build()
+
+
+@dataclass(frozen=True)
+class ExchangeBase:
+    """Database files of a township that has written package no. 1, and a county without it."""
+
+    township: Path
+    county: Path
+    first: bytes
+
+
+@pytest.fixture(scope="session")
+def exchange_base(tmp_path_factory: pytest.TempPathFactory) -> ExchangeBase:
+    folder = tmp_path_factory.mktemp("exchange-base")
+    paths = build_pair(folder)
+    env = make_env(paths, folder)  # the same files: the export is recorded in the base
+    first = env.export_up()
+    env.dispose()
+    assert first is not None
+    return ExchangeBase(paths[0], paths[1], first.data)
+
+
+@pytest.fixture
+def env(exchange_base: ExchangeBase, tmp_path: Path) -> Iterator[Env]:
+    opened = make_env((exchange_base.township, exchange_base.county), tmp_path)
+    yield opened
+    opened.dispose()

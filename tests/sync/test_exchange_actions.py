@@ -150,3 +150,11 @@ def test_take_theirs_keeps_our_ownership_and_travels_back(
         assert s.scalars(select(ExchangeConflict)).one().resolution == "theirs"
     (down,) = export_packages(pair.county, tmp_path, [pair.township_uuid])
     assert down.counts.get("unit", 0) >= 1
+
+
+def test_the_same_change_sent_again_is_one_conflict(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
+    _conflict(pair, tmp_path)
+    (again,), _ = import_files(pair.county, [_export_up(pair, tmp_path / "up3")])
+    assert again.result == "applied" and again.counts["unit"]["conflicts"] == 1
+    with pair.county.unit_of_work() as s:
+        assert len(open_conflicts(s)) == 1

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 import desktop.sync
-from desktop.sync import RECORD_KINDS
 from desktop.sync.messages import KIND_LABELS, SYNC_MESSAGES, rejection_message
+from desktop.sync.records import KINDS
 
-# Calls whose string arguments are codes (SequenceVerdict takes the action first, then the code).
-_RAISERS = {"PackageRejected", "ExportRefused", "WriteFailed", "JsonProblem"}
+# Calls whose string arguments are codes (SequenceVerdict takes the action first, then the code;
+# rejection_message is called directly for refusals that are not exceptions).
+_RAISERS = {"PackageRejected", "ExportRefused", "WriteFailed", "JsonProblem", "rejection_message"}
 _ACTIONS = {"apply", "skip", "hold", "reject"}
 
 
@@ -26,9 +27,10 @@ def codes_in_source() -> set[str]:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue
             if node.func.id in _RAISERS | {"SequenceVerdict"} and node.args:
+                first = 1 if node.func.id == "rejection_message" else 2
                 codes |= {
                     c.value
-                    for arg in node.args[:2]
+                    for arg in node.args[:first]
                     for c in ast.walk(arg)
                     if isinstance(c, ast.Constant) and isinstance(c.value, str)
                 }
@@ -50,7 +52,7 @@ def test_sentences_fill_in(code: str) -> None:
 
 
 def test_every_record_kind_has_a_name() -> None:
-    assert set(RECORD_KINDS) == KIND_LABELS.keys()
+    assert set(KINDS) == KIND_LABELS.keys()
 
 
 def test_kind_is_named_in_chinese() -> None:
