@@ -22,6 +22,7 @@ from desktop.sync.exchange import (
     preview_files,
 )
 from desktop.sync.importer import ImportResult, open_package
+from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS, kind_word
 from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, trust_office
 
 EXIT_OK, EXIT_REFUSED = 0, 1
@@ -52,19 +53,24 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
         if outcome.path is None:
             print(f"{outcome.peer_name}：没有需要发送的内容。")
             continue
-        counts = "，".join(f"{k} {v}" for k, v in sorted(outcome.counts.items())) or "仅回执"
+        counts = "，".join(f"{kind_word(k)} {v}" for k, v in sorted(outcome.counts.items()))
+        counts = counts or "仅回执"
         print(f"已写入 {outcome.path}（{counts}）")
     print("可以拔出U盘。")
     return EXIT_OK
 
 
-def _report(result: ImportResult, as_json: bool) -> None:
+def _report(result: ImportResult, as_json: bool, dry_run: bool) -> None:
     if as_json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
         return
-    print(f"{result.file_name}：{result.result} {result.message}")
+    word = RESULT_WORDS.get(result.result, result.result)
+    if dry_run and result.result == "applied":
+        word = "可以导入"
+    print(f"{result.file_name}：{word}{'。' + result.message if result.message else ''}")
     for kind, counts in sorted(result.counts.items()):
-        print("  " + kind + "：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+        done = "，".join(f"{OUTCOME_WORDS[k]} {v}" for k, v in counts.items() if v)
+        print(f"  {kind_word(kind)}：{done or OUTCOME_WORDS['unchanged']}")
     for problem in result.problems:
         print("  " + problem)
 
@@ -76,7 +82,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
     else:
         results, _backup = import_files(db, args.files)
     for result in results:
-        _report(result, args.json)
+        _report(result, args.json, args.dry_run)
     return EXIT_OK if all(r.ok for r in results) else EXIT_REFUSED
 
 
@@ -101,10 +107,11 @@ def cmd_verify(args: argparse.Namespace, db: Database) -> int:
         "sequence": m.sequence,
         "record_counts": dict(m.record_counts),
     }
+    counts = "，".join(f"{kind_word(k)} {v}" for k, v in sorted(m.record_counts.items()))
     print(
         json.dumps(info, ensure_ascii=False)
         if args.json
-        else f"数据包有效：{m.origin.name} 第{m.sequence}号，{dict(m.record_counts)}"
+        else f"数据包有效：{m.origin.name} 第{m.sequence}号（{counts or '仅回执'}）"
     )
     return EXIT_OK
 

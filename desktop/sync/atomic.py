@@ -53,7 +53,8 @@ def write_file_atomic(folder: Path, name: str, data: bytes) -> Path:
     # A dot name in the same folder: the rename stays on one filesystem, so it is atomic.
     temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o666)  # an ordinary document file, not an executable
         try:
             view = memoryview(data)
             while view:

@@ -297,6 +297,26 @@ FIELD_PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
+# What happened to a package and to its records, for the CLI (the window translates its own).
+RESULT_WORDS = {
+    "applied": "已导入",
+    "already_applied": "以前已导入，无变化",
+    "held": "已暂存",
+    "rejected": "已拒绝",
+}
+OUTCOME_WORDS = {
+    "new": "新增",
+    "updated": "更新",
+    "unchanged": "无变化",
+    "conflicts": "冲突",
+    "rejected": "拒收",
+}
+
+
+def kind_word(kind: str) -> str:
+    return KIND_LABELS.get(kind, (kind,))[0]
+
+
 class _Blank(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "?"
