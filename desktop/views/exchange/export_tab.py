@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -169,12 +170,16 @@ class ExportTab(QWidget):
         lines = []
         for w in written:
             if w.path is None:
-                lines.append(fill(self.tr("%1：没有需要发送的内容。"), w.peer_name))
+                lines.append(fill(self.tr("%1：没有需要发送的内容。"), escape(w.peer_name)))
                 continue
             counts = "，".join(
                 f"{kind_text(k)} {n}" for k, n in sorted(w.counts.items())
             ) or self.tr("仅回执")
-            lines.append(fill(self.tr("%1：已写入 %2（%3）"), w.peer_name, str(w.path), counts))
+            lines.append(
+                fill(
+                    self.tr("%1：已写入 %2（%3）"), escape(w.peer_name), escape(str(w.path)), counts
+                )
+            )
         if any(w.path is not None for w in written):
             lines.append("<b>" + self.tr("已核对无误，可以拔出U盘。") + "</b>")
         self.result.setText("<br>".join(lines))
