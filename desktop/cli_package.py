@@ -55,7 +55,8 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
             continue
         counts = "，".join(f"{kind_word(k)} {v}" for k, v in sorted(outcome.counts.items()))
         counts = counts or "仅回执"
-        print(f"已写入 {outcome.path}（{counts}）")
+        again = "（上次未写成，原样重新写出）" if outcome.rewritten else ""
+        print(f"已写入 {outcome.path}（{counts}）{again}")
     print("可以拔出U盘。")
     return EXIT_OK
 

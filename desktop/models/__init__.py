@@ -22,6 +22,7 @@ from desktop.models.sync_state import (
     ExchangeConflict,
     ExchangePeer,
     HeldPackage,
+    PendingExport,
     ReceivedPackage,
     SentRecord,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "Meeting",
     "MeetingParticipant",
     "Office",
+    "PendingExport",
     "ProgressFeedback",
     "ReceivedPackage",
     "SentRecord",

@@ -77,3 +77,23 @@ class ExchangeConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(12), default=None)  # mine / theirs
     resolved_by: Mapped[str] = mapped_column(String(60), default="")
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class PendingExport(Base):
+    """A package recorded as sent whose file is not yet known to be on the stick.
+
+    Written in the transaction that records the sequence, removed once the file is written and
+    read back. If the write fails or the program dies in between, the next export writes these
+    very bytes again, so a sequence number never stands for two different packages.
+    """
+
+    __tablename__ = "exchange_pending"
+
+    peer_office_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    package_id: Mapped[str] = mapped_column(String(36))
+    file_name: Mapped[str] = mapped_column(String(255))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    acknowledgements: Mapped[int] = mapped_column(Integer, default=0)
+    built_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.db.backup import backup_database
-from desktop.models import ExchangeConflict, ExchangeLog, Office
+from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport
 from desktop.paths import attachments_dir
 from desktop.sync.apply import write_record
 from desktop.sync.atomic import write_file_atomic
-from desktop.sync.errors import PackageRejected
+from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
 from desktop.sync.exporter import build_export, subordinates
 from desktop.sync.importer import ImportResult, apply_held, import_package
 from desktop.sync.messages import rejection_message
@@ -78,33 +78,125 @@ def default_recipients(session: Session) -> list[str]:
 
 @dataclass(frozen=True)
 class Written:
-    """One peer's outcome of an export: the file written, or why nothing was."""
+    """One package written for a peer, or (path None) the news that there was nothing to send."""
 
     peer_name: str
     path: Path | None
     counts: dict[str, int] = field(default_factory=dict)
     acknowledgements: int = 0
+    sequence: int = 0
+    rewritten: bool = False  # recorded earlier, but its file never safely reached a stick
 
 
 def export_packages(db: Database, folder: Path, recipients: Sequence[str]) -> list[Written]:
-    """Write the next package for each recipient (office uuid) into `folder`.
+    """Write, for each recipient (office uuid), its pending package or else the next one.
 
-    Per recipient one transaction: the package is built, written and read back on the stick,
-    and only then is its sequence recorded. A failed write records nothing (SyncError raised).
+    Building a package records its sequence and keeps its bytes as a pending export, in one
+    transaction; the file is then written and read back, and only then is the pending export
+    dropped. A failed write (SyncError) or a crash leaves it pending, and the next export writes
+    the very same bytes again: a sequence number never stands for two different packages.
     """
+    if not folder.is_dir():
+        raise WriteFailed("write_failed", path=str(folder), reason="文件夹不存在，U盘可能已拔出")
     store = attachments_dir(db.path)
     written = []
     for uuid in recipients:
-        with db.unit_of_work() as session:
-            peer = session.scalars(select(Office).where(Office.uuid == uuid)).one()
+        outcome = _next_package(db, uuid, store)
+        written.append(
+            outcome if isinstance(outcome, Written) else _write_pending(db, folder, outcome)
+        )
+    return written
+
+
+@dataclass(frozen=True)
+class _Pending:
+    peer_uuid: str
+    peer_name: str
+    sequence: int
+    package_id: str
+    file_name: str
+    data: bytes
+    counts: dict[str, int]
+    acknowledgements: int
+    rewritten: bool
+
+
+def _next_package(db: Database, uuid: str, store: Path) -> _Pending | Written:
+    """The pending package for `uuid`, else a new one (recorded), else Written(None)."""
+    with db.unit_of_work() as session:
+        peer = session.scalars(select(Office).where(Office.uuid == uuid)).one()
+        row = session.get(PendingExport, uuid)
+        rewritten = row is not None
+        if row is None:
             built = build_export(session, uuid, store=store)
             if built is None:
-                written.append(Written(peer.name, None))
-                continue
-            path = write_file_atomic(folder, built.package.file_name(), built.package.data)
-            acks = len(built.package.manifest.acknowledgements)
-            written.append(Written(peer.name, path, dict(built.counts), acks))
-    return written
+                return Written(peer.name, None)
+            manifest = built.package.manifest
+            row = PendingExport(
+                peer_office_uuid=uuid,
+                sequence=manifest.sequence,
+                package_id=manifest.package_id,
+                file_name=built.package.file_name(),
+                data=built.package.data,
+                counts=dict(built.counts),
+                acknowledgements=len(manifest.acknowledgements),
+            )
+            session.add(row)
+            session.flush()
+        return _Pending(
+            uuid,
+            peer.name,
+            row.sequence,
+            row.package_id,
+            row.file_name,
+            row.data,
+            dict(row.counts),
+            row.acknowledgements,
+            rewritten,
+        )
+
+
+def _write_pending(db: Database, folder: Path, pending: _Pending) -> Written:
+    try:
+        path = write_file_atomic(folder, pending.file_name, pending.data)
+    except SyncError as failed:
+        with db.unit_of_work() as session:
+            _log_export(session, pending, "write_failed", message_of(failed))
+        raise
+    with db.unit_of_work() as session:
+        row = session.get(PendingExport, pending.peer_uuid)
+        if row is not None and row.package_id == pending.package_id:
+            session.delete(row)
+        if pending.rewritten:
+            _log_export(session, pending, "rewritten", str(path))
+    return Written(
+        pending.peer_name,
+        path,
+        pending.counts,
+        pending.acknowledgements,
+        pending.sequence,
+        pending.rewritten,
+    )
+
+
+def message_of(error: SyncError) -> str:
+    return rejection_message(error.code, error.fields)
+
+
+def _log_export(session: Session, pending: _Pending, result: str, detail: str) -> None:
+    session.add(
+        ExchangeLog(
+            direction="export",
+            package_id=pending.package_id,
+            peer_office_uuid=pending.peer_uuid,
+            peer_office_name=pending.peer_name[:120],
+            sequence=pending.sequence,
+            file_name=pending.file_name[:255],
+            username=getpass.getuser()[:60],
+            result=result,
+            detail={"counts": pending.counts, "message": detail},
+        )
+    )
 
 
 def _read(path: Path) -> bytes | ImportResult:

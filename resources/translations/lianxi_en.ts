@@ -768,8 +768,12 @@
         <translation>Checked: you can unplug the USB drive.</translation>
     </message>
     <message>
-        <source>导出失败，未记录任何发送：%1</source>
-        <translation>Export failed; nothing was recorded as sent: %1</translation>
+        <source>——上次未写成的数据包，原样重新写出</source>
+        <translation> — a package not written last time, written again unchanged</translation>
+    </message>
+    <message>
+        <source>导出失败：%1 已生成的数据包会保留，下次导出时原样重新写出。</source>
+        <translation>Export failed: %1 A package already built is kept and written again unchanged next time.</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2529,14 @@ This is the first meeting.
     <message>
         <source>问题 %1 条</source>
         <translation>%1 problems</translation>
+    </message>
+    <message>
+        <source>已重新写出</source>
+        <translation>Written again</translation>
+    </message>
+    <message>
+        <source>写入失败，待重新写出</source>
+        <translation>Write failed; will be written again</translation>
     </message>
 </context>
 <context>

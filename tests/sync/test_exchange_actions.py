@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.models import ExchangeConflict, ExchangePeer, Unit
+from desktop.models import ExchangeConflict, ExchangePeer, PendingExport, Unit
+from desktop.sync.errors import WriteFailed
 from desktop.sync.exchange import (
     ConflictGone,
     default_recipients,
@@ -15,6 +16,7 @@ from desktop.sync.exchange import (
     export_packages,
     import_files,
     import_log,
+    message_of,
     open_conflicts,
     peers,
     preview_files,
@@ -58,10 +60,39 @@ def test_export_writes_a_verified_file_and_records_its_sequence(
 
 def test_export_to_a_missing_folder_records_nothing(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
     before = logical_dump(pair.township)
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(WriteFailed) as raised:
         export_packages(pair.township, tmp_path / "unplugged", [pair.county_uuid])
-    assert getattr(raised.value, "code", "") == "write_failed"
+    assert "文件夹不存在" in message_of(raised.value)
     assert logical_dump(pair.township) == before
+
+
+def test_a_failed_write_is_written_again_byte_for_byte(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def full(folder: Path, name: str, data: bytes) -> Path:
+        raise WriteFailed("disk_full", path=str(folder / name), reason="No space left on device")
+
+    monkeypatch.setattr("desktop.sync.exchange.write_file_atomic", full)
+    with pytest.raises(WriteFailed):
+        export_packages(pair.township, tmp_path, [pair.county_uuid])
+    with pair.township.unit_of_work() as s:
+        pending = s.get(PendingExport, pair.county_uuid)
+        assert pending is not None and pending.sequence == 1
+        kept = pending.data
+        assert [e.result for e in import_log(s)] == ["write_failed", "written"]
+    monkeypatch.undo()
+    (again,) = export_packages(pair.township, tmp_path, [pair.county_uuid])
+    assert again.rewritten and again.sequence == 1
+    assert again.path is not None and again.path.read_bytes() == kept
+    (result,), _ = import_files(pair.county, [again.path])
+    assert result.result == "applied"
+    with pair.township.unit_of_work() as s:
+        assert s.get(PendingExport, pair.county_uuid) is None
+        assert import_log(s)[0].result == "rewritten"
+    (following,) = export_packages(pair.township, tmp_path, [pair.county_uuid])
+    assert following.sequence == 2 and not following.rewritten
 
 
 def test_preview_in_any_order_changes_nothing_and_import_drains_held(

@@ -19,8 +19,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.sync import read_package
-from desktop.sync.atomic import write_file_atomic
-from desktop.sync.exporter import build_export
+from desktop.sync.exchange import export_packages
 from desktop.sync.importer import import_package
 from desktop.sync.records import KINDS, SCHEMA_VERSION
 from desktop.sync.trust import OfficeTrust, local_keys
@@ -206,6 +205,15 @@ def _read(data: bytes, county: Path) -> int:
         db.dispose()
 
 
+def _pending(path: Path) -> int | None:
+    connection = sqlite3.connect(path)
+    try:
+        row = connection.execute("SELECT sequence FROM exchange_pending").fetchone()
+        return None if row is None else int(row[0])
+    finally:
+        connection.close()
+
+
 def test_kill_during_export(
     exchange_base: ExchangeBase, export_calibration: Calibration, tmp_path: Path
 ) -> None:
@@ -233,23 +241,27 @@ def test_kill_during_export(
             assert _read(path.read_bytes(), county) == 2
         for path in stick.iterdir():
             assert path.suffix == ".tmp" or path in packages, path
-        if recorded == 2:
+        pending = _pending(township)
+        if pending is not None:
+            assert pending == recorded == 2, "only the package being written can be pending"
+        elif recorded == 2:
             assert len(packages) == 1, "the database says no. 2 was written: it must be there"
-        # Simply run it again.
+        # Simply run it again: a pending package is written again byte for byte.
         db = open_db(township)
         try:
             with db.unit_of_work() as s:
                 peer = s.execute(text("SELECT peer_office_uuid FROM exchange_peer")).scalar_one()
-                built = build_export(s, peer, store=None)
-                assert built is not None
-                write_file_atomic(stick, built.package.file_name(), built.package.data)
+            (again,) = export_packages(db, stick, [peer])
         finally:
             db.dispose()
         checks(township)
-        assert _last_sent(township) == recorded + 1
-        names = {p.name for p in stick.glob("*.lxpkg")}
-        assert built.package.file_name() in names
-        assert _read((stick / built.package.file_name()).read_bytes(), county) == recorded + 1
+        expected = 2 if pending is not None else recorded + 1
+        assert again.path is not None and again.sequence == expected
+        assert again.rewritten == (pending is not None)
+        assert _read(again.path.read_bytes(), county) == expected
+        assert _pending(township) is None and _last_sent(township) == expected
+        if pending is not None:
+            return "pending"
         return "written" if recorded == 2 else ("orphan" if packages else "nothing")
 
     outcomes = _parallel(trial, list(enumerate(cal.moments(seed=9))))

@@ -68,7 +68,8 @@ def test_export_to_a_vanished_folder_is_reported(qtbot, pair: Pair, tmp_path: Pa
     before = logical_dump(pair.township)
     page.export_tab.export()
     page.wait()
-    assert "导出失败，未记录任何发送" in page.export_tab.result.text()
+    assert "导出失败" in page.export_tab.result.text()
+    assert "文件夹不存在" in page.export_tab.result.text()
     assert logical_dump(pair.township) == before
 
 

@@ -175,11 +175,12 @@ class ExportTab(QWidget):
             counts = "，".join(
                 f"{kind_text(k)} {n}" for k, n in sorted(w.counts.items())
             ) or self.tr("仅回执")
-            lines.append(
-                fill(
-                    self.tr("%1：已写入 %2（%3）"), escape(w.peer_name), escape(str(w.path)), counts
-                )
+            line = fill(
+                self.tr("%1：已写入 %2（%3）"), escape(w.peer_name), escape(str(w.path)), counts
             )
+            if w.rewritten:
+                line += self.tr("——上次未写成的数据包，原样重新写出")
+            lines.append(line)
         if any(w.path is not None for w in written):
             lines.append("<b>" + self.tr("已核对无误，可以拔出U盘。") + "</b>")
         self.result.setText("<br>".join(lines))
@@ -191,4 +192,6 @@ class ExportTab(QWidget):
         self.export_button.setEnabled(True)
         code = getattr(exc, "code", None)
         text = rejection_message(code, getattr(exc, "fields", {})) if code else str(exc)
-        self.result.setText(fill(self.tr("导出失败，未记录任何发送：%1"), text))
+        self.result.setText(
+            fill(self.tr("导出失败：%1 已生成的数据包会保留，下次导出时原样重新写出。"), text)
+        )

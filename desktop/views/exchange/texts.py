@@ -14,6 +14,8 @@ RESULT_LABELS = {
     "held": QT_TRANSLATE_NOOP("exchange", "暂存，等待前一个数据包"),
     "rejected": QT_TRANSLATE_NOOP("exchange", "已拒绝"),
     "written": QT_TRANSLATE_NOOP("exchange", "已写出"),
+    "rewritten": QT_TRANSLATE_NOOP("exchange", "已重新写出"),
+    "write_failed": QT_TRANSLATE_NOOP("exchange", "写入失败，待重新写出"),
 }
 PREVIEW_LABELS = {**RESULT_LABELS, "applied": QT_TRANSLATE_NOOP("exchange", "可以导入")}
 OUTCOME_LABELS = {
