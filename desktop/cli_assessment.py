@@ -17,6 +17,7 @@ from desktop.core.assessment import (
     YearRates,
     assessed_units,
     compute_scorecard,
+    publish_scorecard,
     save_results,
     year_rates,
 )
@@ -122,7 +123,7 @@ def cmd_scorecard(args: argparse.Namespace, session: Session) -> None:
         rules=rules,
     )
     if args.save or args.publish:
-        saved = save_results(session, card, publish=args.publish)
+        saved = publish_scorecard(session, card) if args.publish else save_results(session, card)
         what = "发布" if args.publish else "保存"
         print(f"已{what} {saved.saved} 个单位的考核结果；保留已发布或上级下发的 {saved.kept} 个。")
     units = [u for u in card.units if args.unit is None or u.unit_id == args.unit]

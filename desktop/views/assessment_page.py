@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,13 +32,19 @@ from desktop.core.assessment import (
     AssessmentCharts,
     OwnCard,
     Scorecard,
+    StoredState,
+    TotalsMemo,
     UnitScore,
     YearRates,
     assessment_charts,
     compute_scorecard,
+    data_version,
     has_own_card,
+    mark_published,
     own_card,
+    publish_scorecard,
     save_results,
+    stored_states,
     year_rates,
 )
 from desktop.core.documents import assessment_doc
@@ -63,9 +71,19 @@ def indicator_name(rule: str, name: str) -> str:
 class Computed:
     """What one background computation hands to the page."""
 
-    card: Scorecard
+    card: Scorecard  # units whose published result it matches are not provisional
     own: OwnCard | None  # a township's own card beside the county's result
     rates: YearRates
+    states: dict[int, StoredState]  # what this office has stored for each unit
+    version: tuple[Any, ...]  # the records it was computed from (`data_version`)
+    memo: TotalsMemo  # the years' totals worked out on those records
+
+
+@dataclass(frozen=True)
+class Charted:
+    charts: AssessmentCharts
+    version: tuple[Any, ...]
+    memo: TotalsMemo
 
 
 def _own_mode(db: Database) -> bool:
@@ -97,41 +115,69 @@ class AssessmentPage(QWidget):
         self.own: OwnCard | None = None
         self.rates: YearRates | None = None
         self.charts: AssessmentCharts | None = None
+        self.states: dict[int, StoredState] = {}
         self.own_mode = _own_mode(db)
+        # Years' totals already worked out, for one state of the records (`data_version`):
+        # going back to a year, or charting the years before it, does not score them again.
+        self.memo: tuple[tuple[Any, ...], TotalsMemo] | None = None
+        # Asks before publishing, and what to do with unsaved scheme edits; tests replace them.
+        self.confirm_publish: Callable[[str], bool] = self._ask_publish
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         self.year = QSpinBox(
             minimum=2000, maximum=2100, value=today.year if today.month > 6 else today.year - 1
         )
+        self.year.setKeyboardTracking(False)  # typing a year is one change, not four
+        self.shown_year = self.year.value()
         self.year.valueChanged.connect(self._year_changed)
         compute = QPushButton(self.tr("计算考核得分"))
         compute.clicked.connect(self.compute)
         self.save_button = QPushButton(self.tr("保存为本单位结果"))
         self.save_button.clicked.connect(self.save)
+        self.publish_button = QPushButton(self.tr("发布考核结果"))
+        self.publish_button.setToolTip(self.tr("作为正式结果发布，随下次数据交换包发送给下级单位"))
+        self.publish_button.clicked.connect(self.publish)
         self.export_button = QPushButton(self.tr("导出 Excel"))
         self.export_button.clicked.connect(self.export_dialog)
         self.print_button = QPushButton(self.tr("打印考核结果通报"))
         self.print_button.clicked.connect(self.print_circular)
-        for b in (self.save_button, self.export_button, self.print_button):
+        for b in self._card_buttons():
             b.setEnabled(False)
-        # A township neither stores nor circulates results: the county does.
-        self.save_button.setVisible(not self.own_mode)
-        self.print_button.setVisible(not self.own_mode)
+        # A township neither stores, publishes nor circulates results: the county does.
+        for b in (self.save_button, self.publish_button, self.print_button):
+            b.setVisible(not self.own_mode)
         self.status = QLabel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度：")))
-        for w in (self.year, compute, self.save_button, self.export_button, self.print_button):
+        for w in (
+            self.year,
+            compute,
+            self.save_button,
+            self.publish_button,
+            self.export_button,
+            self.print_button,
+        ):
             top.addWidget(w)
         top.addStretch(1)
-        self.ranking = QTableWidget(0, 5)
+        self.ranking = QTableWidget(0, 6)
         self.ranking.setHorizontalHeaderLabels(
-            [self.tr("名次"), self.tr("单位"), self.tr("总分"), self.tr("较上年"), self.tr("建议")]
+            [
+                self.tr("名次"),
+                self.tr("单位"),
+                self.tr("总分"),
+                self.tr("较上年"),
+                self.tr("建议"),
+                self.tr("状态"),
+            ]
         )
         self.ranking.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.ranking.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.ranking.verticalHeader().hide()
-        self.ranking.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.ranking.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking.currentCellChanged.connect(lambda row, *_: self.show_unit(row))
         self.ranking.setVisible(not self.own_mode)
         self.details = QTreeWidget()
@@ -141,7 +187,7 @@ class AssessmentPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.ranking)
         split.addWidget(self.details)
-        split.setSizes([420, 640])
+        split.setSizes([540, 520])
         self.charts_panel = ChartsPanel()
         self.rates_panel = RatesPanel()
         self.scheme_editor = SchemeEditor(db)
@@ -163,31 +209,101 @@ class AssessmentPage(QWidget):
         if self.tabs.widget(index) is self.scheme_editor:
             self.show_scheme()
 
-    def _year_changed(self) -> None:
+    def _card_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.save_button, self.publish_button, self.export_button, self.print_button)
+
+    def _year_changed(self, year: int) -> None:
+        """Unsaved scheme edits are for the year they were made in: save them, drop them, or
+        stay on that year (the spin box goes back, nothing is recomputed)."""
+        if year == self.shown_year:
+            return
+        if not self.settle_scheme():
+            self.year.blockSignals(True)
+            self.year.setValue(self.shown_year)
+            self.year.blockSignals(False)
+            return
+        self.shown_year = year
         if self.tabs.currentWidget() is self.scheme_editor:
             self.show_scheme()
 
+    def settle_scheme(self) -> bool:
+        """Before the scheme editor's year goes away (another year, leaving the page, closing
+        the window): ask 保存 / 放弃 / 取消 when it holds unsaved edits. False: stay."""
+        editor = self.scheme_editor
+        if not (editor.dirty and editor.year):
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            saved = editor.save()
+            if not saved:  # refused: the reason is under the table
+                self.tabs.setCurrentWidget(editor)
+            return saved
+        if answer == "discard":
+            editor.load(editor.year)
+            return True
+        return False
+
+    def can_leave(self) -> bool:
+        """For the window before it shows another page or closes."""
+        return self.settle_scheme()
+
+    def _ask_unsaved(self) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("考核方案未保存"))
+        box.setText(
+            fill(
+                self.tr("%1 年度的考核方案有未保存的修改。保存修改吗？"),
+                self.scheme_editor.year,
+            )
+        )
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
     def show_scheme(self) -> None:
-        """The scheme tab follows the year chosen above, unless it holds unsaved edits."""
+        """The scheme tab follows the year chosen above."""
         editor = self.scheme_editor
         if editor.year != self.year.value() and not (editor.dirty and editor.year):
             editor.load(self.year.value())
 
     def _scheme_saved(self, year: int) -> None:
-        if self.card is not None and self.card.year == year:
+        """The year shown is scored again under its new scheme; a scheme saved on the way to
+        another year is only reported (that year is not scored until asked)."""
+        if year != self.year.value():
+            self.status.setText(fill(self.tr("%1 年度考核方案已保存。"), year))
+        elif self.card is not None and self.card.year == year:
             self.compute()
 
     def compute(self) -> None:
         """Scoring a county reads a year of records: it runs off the GUI thread, and the
         charts' years of history after it."""
         year, db, today, own = self.year.value(), self.db, self.today, self.own_mode
+        known = self.memo
         self.status.setText(self.tr("正在计算…"))
 
         def job(_progress: object, _cancelled: object) -> Computed:
             with db.unit_of_work() as s:
-                mine = own_card(s, year, today=today) if own else None
-                card = mine.scorecard if mine else compute_scorecard(s, year, today=today)
-                return Computed(card, mine, year_rates(s, year, today=today))
+                version = data_version(s)
+                memo = dict(known[1]) if known is not None and known[0] == version else {}
+                mine = own_card(s, year, today=today, memo=memo) if own else None
+                card = (
+                    mine.scorecard if mine else compute_scorecard(s, year, today=today, memo=memo)
+                )
+                states = stored_states(s, year, [u.unit_id for u in card.units])
+                return Computed(
+                    mark_published(card, states),
+                    mine,
+                    year_rates(s, year, today=today),
+                    states,
+                    version,
+                    memo,
+                )
 
         self.tasks.run(
             job,
@@ -200,11 +316,15 @@ class AssessmentPage(QWidget):
     def _compute_charts(self, computed: Computed) -> None:
         db, today = self.db, self.today
 
-        def job(_progress: object, _cancelled: object) -> AssessmentCharts:
+        def job(_progress: object, _cancelled: object) -> Charted:
             with db.unit_of_work() as s:
-                return assessment_charts(
-                    s, computed.card, today=today, convening=computed.rates.convening
+                version = data_version(s)
+                # Records changed since the scores: the years before are worked out afresh.
+                memo = dict(computed.memo) if version == computed.version else {}
+                charts = assessment_charts(
+                    s, computed.card, today=today, convening=computed.rates.convening, memo=memo
                 )
+                return Charted(charts, version, memo)
 
         self.tasks.run(
             job,
@@ -232,6 +352,8 @@ class AssessmentPage(QWidget):
             return
         card = computed.card
         self.card, self.own, self.rates = card, computed.own, computed.rates
+        self.states = computed.states
+        self._remember(computed.version, computed.memo)
         self.rates_panel.set_rates(computed.rates)
         units = [computed.own.shown] if computed.own is not None else list(card.units)
         proposals = {p.unit_id: self.tr("表扬") for p in card.commendations}
@@ -239,15 +361,60 @@ class AssessmentPage(QWidget):
         self.ranking.setRowCount(len(units))
         for r, u in enumerate(units):
             change = "" if u.change is None else f"{u.change:+.2f}"
+            state, tip = self._state_text(u)
             cells = [
                 str(u.rank or ""),
                 u.unit_name,
                 f"{u.total:.2f}",
                 change,
                 "" if computed.own is not None else proposals.get(u.unit_id, ""),
+                state,
             ]
             for c, text in enumerate(cells):
-                self.ranking.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == 5:
+                    item.setToolTip(tip)
+                self.ranking.setItem(r, c, item)
+        self._show_status()
+        self._show_banner()
+        for b in self._card_buttons():
+            b.setEnabled(bool(units))
+        if units:
+            self.ranking.selectRow(0)
+            self.show_unit(0)
+        self._compute_charts(computed)
+
+    def _remember(self, version: tuple[Any, ...], memo: TotalsMemo) -> None:
+        """Keep the years' totals of the newest records only: older ones are stale for good."""
+        if self.memo is not None and self.memo[0] == version:
+            memo = {**self.memo[1], **memo}
+        self.memo = (version, memo)
+
+    def _state_text(self, unit: UnitScore) -> tuple[str, str]:
+        """The ranking's 状态 cell and its tooltip: whether this score is the published one."""
+        if self.own is not None:
+            return "", ""
+        state = self.states.get(unit.unit_id)
+        if not unit.provisional:
+            return self.tr("已发布"), ""
+        if state is None:
+            return self.tr("暂定"), self.tr("尚未保存或发布")
+        if not state.ours:
+            return (
+                fill(self.tr("上级结果 %1 分"), f"{state.total:.2f}"),
+                self.tr("本单位不能覆盖其他单位下发的结果"),
+            )
+        if state.provisional:
+            return self.tr("暂定（已保存）"), ""
+        return (
+            fill(self.tr("已发布 %1 分"), f"{state.total:.2f}"),
+            self.tr("发布后记录有变化，与本次计算不同；重新发布后更新"),
+        )
+
+    def _show_status(self) -> None:
+        card = self.card
+        assert card is not None
+        units = self.shown_units()
         provisional = any(u.provisional for u in units)
         self.status.setText(
             fill(
@@ -255,16 +422,9 @@ class AssessmentPage(QWidget):
                 card.year,
                 len(units),
                 card.as_of.isoformat(),
-                self.tr("（暂定）") if provisional else "",
+                self.tr("（暂定）") if provisional else self.tr("（已发布）"),
             )
         )
-        self._show_banner()
-        for b in (self.save_button, self.export_button, self.print_button):
-            b.setEnabled(bool(units))
-        if units:
-            self.ranking.selectRow(0)
-            self.show_unit(0)
-        self._compute_charts(computed)
 
     def _show_banner(self) -> None:
         own = self.own
@@ -298,10 +458,11 @@ class AssessmentPage(QWidget):
         self.banner.setText(text)
         self.banner.setStyleSheet(f"QLabel {{ {style} padding: 8px; font-size: 12pt; }}")
 
-    def _show_charts(self, charts: AssessmentCharts) -> None:
+    def _show_charts(self, charted: Charted) -> None:
         if not isValid(self):
             return
-        self.charts = charts
+        charts = self.charts = charted.charts
+        self._remember(charted.version, charted.memo)
         unit = self._current_unit()
         self.charts_panel.set_charts(charts, unit.unit_id if unit else None)
 
@@ -384,6 +545,75 @@ class AssessmentPage(QWidget):
             self.status.setText(message(exc.code, exc.fields))
             return
         self.status.setText(self.tr("考核结果已保存（暂定，发布后为正式结果）。"))
+        self._refresh_states()
+
+    def publish(self) -> bool:
+        """Publish the scores shown, after saying what that means; one transaction, through
+        the same core function as `lianxi scorecard --publish`."""
+        card = self.card
+        if card is None or self.own_mode or not card.units:
+            return False
+        text = fill(
+            self.tr(
+                "发布 %1 年度 %2 个单位的考核结果（数据截至 %3）。\n\n"
+                "发布后，这些结果即为本单位的正式考核结果，并随下次数据交换包发送给下级单位。"
+                "已发布过的结果将被本次结果替换。"
+            ),
+            card.year,
+            len(card.units),
+            card.as_of.isoformat(),
+        )
+        if card.as_of < date(card.year, 12, 31):
+            text += fill(
+                self.tr("\n\n注意：%1 年度尚未结束，结果按截至今天的记录计算。"), card.year
+            )
+        if not self.confirm_publish(text + self.tr("\n\n确定发布吗？")):
+            return False
+        try:
+            with self.db.unit_of_work() as s:
+                saved = publish_scorecard(s, card)
+                states = stored_states(s, card.year, [u.unit_id for u in card.units])
+        except DomainError as exc:
+            self.status.setText(message(exc.code, exc.fields))
+            return False
+        self._show_states(states)
+        done = fill(
+            self.tr("已发布 %1 个单位的 %2 年度考核结果，将随下次数据交换包发送给下级单位。"),
+            saved.saved,
+            card.year,
+        )
+        if saved.kept:
+            done += fill(self.tr("另有 %1 个单位的结果由其他单位下发，未覆盖。"), saved.kept)
+        self.status.setText(done)
+        return True
+
+    def _ask_publish(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("发布考核结果"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _refresh_states(self) -> None:
+        if self.card is None or self.own_mode:
+            return
+        with self.db.unit_of_work() as s:
+            states = stored_states(s, self.card.year, [u.unit_id for u in self.card.units])
+        self._show_states(states)
+
+    def _show_states(self, states: dict[int, StoredState]) -> None:
+        """The ranking's 状态 column after saving or publishing, without scoring again."""
+        assert self.card is not None
+        self.states = states
+        self.card = mark_published(self.card, states)
+        for r, u in enumerate(self.card.units):
+            text, tip = self._state_text(u)
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.ranking.setItem(r, 5, item)
 
     def shown_units(self) -> tuple[UnitScore, ...]:
         if self.own is not None:

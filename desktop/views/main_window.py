@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._go_to)
         self.nav.setCurrentRow(0)
         for number in range(1, min(len(self.pages), 9) + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
@@ -120,6 +120,19 @@ class MainWindow(QMainWindow):
         self.update_counts()
         self._build_menu()
         self._restore_state()
+
+    def _go_to(self, row: int) -> None:
+        """Show page `row`, unless the page in view has unsaved work its user keeps."""
+        current = self.stack.currentWidget()
+        if row == self.stack.currentIndex() or row < 0:
+            return
+        can_leave = getattr(current, "can_leave", None)
+        if can_leave is not None and not can_leave():
+            blocker = QSignalBlocker(self.nav)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            del blocker
+            return
+        self.stack.setCurrentIndex(row)
 
     def page_titles(self) -> list[str]:
         return list(self.titles)
@@ -202,5 +215,10 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages:
+            can_leave = getattr(page, "can_leave", None)
+            if can_leave is not None and not can_leave():
+                event.ignore()
+                return
         ui_state.save_geometry("main_window/geometry", self)
         super().closeEvent(event)

@@ -286,6 +286,110 @@
         <source>差额</source>
         <translation>Difference</translation>
     </message>
+    <message>
+        <source>发布考核结果</source>
+        <translation>Publish results</translation>
+    </message>
+    <message>
+        <source>作为正式结果发布，随下次数据交换包发送给下级单位</source>
+        <translation>Publish as the official results; they go to the subordinate offices with the next exchange package</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>考核方案未保存</source>
+        <translation>Scheme not saved</translation>
+    </message>
+    <message>
+        <source>%1 年度的考核方案有未保存的修改。保存修改吗？</source>
+        <translation>The %1 scheme has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 年度考核方案已保存。</source>
+        <translation>The %1 scheme is saved.</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>暂定</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>尚未保存或发布</source>
+        <translation>Not saved or published yet</translation>
+    </message>
+    <message>
+        <source>上级结果 %1 分</source>
+        <translation>Parent office: %1 points</translation>
+    </message>
+    <message>
+        <source>本单位不能覆盖其他单位下发的结果</source>
+        <translation>Results sent by another office cannot be overwritten here</translation>
+    </message>
+    <message>
+        <source>暂定（已保存）</source>
+        <translation>Provisional (saved)</translation>
+    </message>
+    <message>
+        <source>已发布 %1 分</source>
+        <translation>Published: %1 points</translation>
+    </message>
+    <message>
+        <source>发布后记录有变化，与本次计算不同；重新发布后更新</source>
+        <translation>Records changed since publishing, so this computation differs; publish again to update</translation>
+    </message>
+    <message>
+        <source>（已发布）</source>
+        <translation> (published)</translation>
+    </message>
+    <message>
+        <source>发布 %1 年度 %2 个单位的考核结果（数据截至 %3）。
+
+发布后，这些结果即为本单位的正式考核结果，并随下次数据交换包发送给下级单位。已发布过的结果将被本次结果替换。</source>
+        <translation>About to publish the %1 results of %2 units (data as of %3).
+
+Once published they are this office’s official results and go to the subordinate offices with the next exchange package. Results published before are replaced.</translation>
+    </message>
+    <message>
+        <source>
+
+注意：%1 年度尚未结束，结果按截至今天的记录计算。</source>
+        <translation>
+
+Note: %1 is not over yet; the results use the records up to today.</translation>
+    </message>
+    <message>
+        <source>
+
+确定发布吗？</source>
+        <translation>
+
+Publish now?</translation>
+    </message>
+    <message>
+        <source>已发布 %1 个单位的 %2 年度考核结果，将随下次数据交换包发送给下级单位。</source>
+        <translation>Published the %2 results of %1 units; they go to the subordinate offices with the next exchange package.</translation>
+    </message>
+    <message>
+        <source>另有 %1 个单位的结果由其他单位下发，未覆盖。</source>
+        <translation> %1 more units have results sent by another office; those were not overwritten.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>

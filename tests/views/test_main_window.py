@@ -193,3 +193,18 @@ def test_unit_completion_model_passes_the_model_tester(qtmodeltester, county: Co
         create_unit(s, UnitInput("八滩镇某公司工会", UnitKind.ENTERPRISE_UNION, Level.ENTERPRISE))
     fresh = completion_model(county.db)
     assert fresh is not model and fresh.rowCount() == 7
+
+
+def test_a_page_with_unsaved_work_can_keep_the_user(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    page = window.show_page("考核")
+    answers = [False]
+    page.can_leave = lambda: answers[-1]  # type: ignore[method-assign]
+    window.nav.setCurrentRow(0)
+    assert window.stack.currentWidget() is page
+    assert window.nav.currentRow() == window.page_titles().index("考核")
+    assert not window.close()
+    answers.append(True)
+    window.nav.setCurrentRow(0)
+    assert window.stack.currentWidget() is window.dashboard

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.assessment.pairs import HELD
 from desktop.core.assessment.rates import ConveningRate, convening_rates
-from desktop.core.assessment.scoring import Scorecard, previous_totals
+from desktop.core.assessment.scoring import Scorecard, TotalsMemo, year_totals
 from desktop.models import Meeting
 from desktop.models.enums import Level
 
@@ -125,16 +125,32 @@ def first_record_year(session: Session) -> int | None:
 
 
 def score_trend(
-    session: Session, card: Scorecard, today: date, years: int = TREND_YEARS
+    session: Session,
+    card: Scorecard,
+    today: date,
+    years: int = TREND_YEARS,
+    memo: TotalsMemo | None = None,
 ) -> tuple[TrendYear, ...]:
     """The card's year and up to `years - 1` before it (not before the first meeting on
-    record): each year's totals as published when they were, else recomputed."""
+    record): each year's totals as published when they were, else recomputed.
+
+    The year before the card's is the card's own `previous_total`s (the same figures, already
+    worked out for "change on last year"). `memo` holds earlier years' totals of the same
+    units from the same records (see `scoring.TotalsMemo`): years found there are not
+    recomputed, and years worked out here are added to it."""
     first = first_record_year(session)
     start = max(card.year - years + 1, first if first is not None else card.year)
     units = [(u.unit_id, u.unit_name) for u in card.units]
+    memo = memo if memo is not None else {}
+    if card.year - 1 not in memo:
+        memo[card.year - 1] = {
+            u.unit_id: (u.previous_total, u.previous_rank)
+            for u in card.units
+            if u.previous_total is not None
+        }
     trend = []
     for year in range(start, card.year):
-        before = previous_totals(session, year, units, today)
+        before = year_totals(session, year, units, today, memo)
         trend.append(_trend_year(year, {uid: total for uid, (total, _) in before.items()}))
     trend.append(_trend_year(card.year, {u.unit_id: u.total for u in card.units}))
     return tuple(trend)
@@ -168,9 +184,11 @@ def assessment_charts(
     today: date | None = None,
     years: int = TREND_YEARS,
     convening: Sequence[ConveningRate] | None = None,
+    memo: TotalsMemo | None = None,
 ) -> AssessmentCharts:
     """Every chart's figures for a computed scorecard; `convening` saves recomputing the
-    year's convening rates when the caller has them already."""
+    year's convening rates when the caller has them already, `memo` earlier years' totals
+    (see `score_trend`)."""
     today = today or date.today()
     top, bottom = ranking_bars(card)
     if convening is None:
@@ -182,7 +200,7 @@ def assessment_charts(
         score_distribution([u.total for u in card.units]),
         top,
         bottom,
-        score_trend(session, card, today, years),
+        score_trend(session, card, today, years, memo),
         {u.unit_id: u.unit_name for u in card.units},
         quarter_rates(convening),
     )

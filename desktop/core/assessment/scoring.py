@@ -161,6 +161,28 @@ def previous_totals(
     return {uid: (total, ranks[uid]) for uid, total in totals.items()}
 
 
+# Year → unit id → (total, rank) as `previous_totals` gives them, for one set of units and
+# one state of the records (`data_version`): a caller scoring several years keeps one to
+# avoid scoring a year twice.
+TotalsMemo = dict[int, dict[int, tuple[float, int | None]]]
+
+
+def year_totals(
+    session: Session,
+    year: int,
+    units: list[tuple[int, str]],
+    today: date,
+    memo: TotalsMemo | None = None,
+) -> dict[int, tuple[float, int | None]]:
+    """`previous_totals`, taken from `memo` when it has the year, and added to it if not."""
+    if memo is not None and year in memo:
+        return memo[year]
+    result = previous_totals(session, year, units, today) if units else {}
+    if memo is not None:
+        memo[year] = result
+    return result
+
+
 def _proposals(
     units: tuple[UnitScore, ...], facts: dict[int, UnitFacts], rules: ProposalRules
 ) -> tuple[tuple[Proposal, ...], tuple[Proposal, ...]]:
@@ -196,16 +218,18 @@ def compute_scorecard(
     today: date | None = None,
     include_industry: bool = False,
     rules: ProposalRules | None = None,
+    memo: TotalsMemo | None = None,
 ) -> Scorecard:
     """Score every assessed unit (or the given ones) for `year` from the records, judged on
     `today` while the year runs; rank them, compare with last year and propose commendations
-    and criticisms. Every unit is provisional until its results are published."""
+    and criticisms. Every unit is provisional until its results are published. `memo`: last
+    year's totals when the caller has them (see `TotalsMemo`)."""
     today = today or date.today()
     units = assessed_units(session, unit_ids, include_industry=include_industry)
     scheme, as_of, facts, scores = _score_year(session, year, units, today)
     totals = {uid: _total(indicators) for uid, indicators in scores.items()}
     ranks = competition_ranks(totals)
-    before = previous_totals(session, year - 1, units, today)
+    before = year_totals(session, year - 1, units, today, memo)
     names = dict(units)
     cards = []
     for uid in sorted(totals, key=lambda u: (ranks[u], names[u], u)):

@@ -21,6 +21,7 @@ from desktop.core.assessment.scheme import ensure_scheme, get_scheme
 from desktop.core.assessment.scoring import (
     IndicatorScore,
     Scorecard,
+    TotalsMemo,
     UnitScore,
     compute_scorecard,
 )
@@ -135,6 +136,67 @@ def publish_results(session: Session, year: int) -> int:
     return len(rows)
 
 
+def publish_scorecard(session: Session, card: Scorecard) -> SavedResults:
+    """Publish a computed scorecard: every unit's result is stored as this office's official
+    result of the year (replacing any it stored before, provisional or published) and, being
+    a travelling record, goes to the subordinate offices in the next exchange package. A
+    result received from another office is kept. The window and `lianxi scorecard --publish`
+    both publish through here."""
+    if not card.units:
+        raise DomainError("nothing_to_publish", year=card.year)
+    return save_results(session, card, publish=True)
+
+
+@dataclass(frozen=True)
+class StoredState:
+    """What is stored for a unit under the year's scheme in force."""
+
+    total: float
+    rank: int | None
+    provisional: bool
+    ours: bool  # stored by this office (else received from another one)
+
+
+def stored_states(
+    session: Session, year: int, unit_ids: Sequence[int] | None = None
+) -> dict[int, StoredState]:
+    """unit id → its stored result's state under the year's scheme in force (this office's
+    result before another office's when both exist)."""
+    scheme = get_scheme(session, year)
+    if scheme.id is None:
+        return {}
+    local = local_office(session).uuid
+    stmt = select(
+        AssessmentResult.unit_id,
+        AssessmentResult.total,
+        AssessmentResult.rank,
+        AssessmentResult.provisional,
+        AssessmentResult.origin_office,
+    ).where(AssessmentResult.scheme_id == scheme.id, AssessmentResult.deleted_at.is_(None))
+    if unit_ids is not None:
+        stmt = stmt.where(AssessmentResult.unit_id.in_(unit_ids))
+    states: dict[int, StoredState] = {}
+    for uid, total, rank, provisional, origin in session.execute(stmt):
+        if uid in states and states[uid].ours:
+            continue
+        states[uid] = StoredState(total, rank, provisional, origin == local)
+    return states
+
+
+def is_published(score: UnitScore, state: StoredState | None) -> bool:
+    """A computed unit's score is the published one: published with the same total."""
+    return state is not None and not state.provisional and round(state.total, 2) == score.total
+
+
+def mark_published(card: Scorecard, states: dict[int, StoredState]) -> Scorecard:
+    """The card with the units whose published result it matches marked not provisional."""
+    units = tuple(
+        dataclasses.replace(u, provisional=False) if is_published(u, states.get(u.unit_id)) else u
+        for u in card.units
+    )
+    return dataclasses.replace(card, units=units)
+
+
 def stored_results(
     session: Session, year: int, unit_ids: Sequence[int] | None = None
 ) -> tuple[UnitScore, ...]:
@@ -225,12 +287,14 @@ def received_result(session: Session, year: int, unit_id: int) -> UnitScore | No
     return _unit_score(row, name)
 
 
-def own_card(session: Session, year: int, *, today: date | None = None) -> OwnCard:
+def own_card(
+    session: Session, year: int, *, today: date | None = None, memo: TotalsMemo | None = None
+) -> OwnCard:
     """This office's own card: computed from its records, beside what the county sent."""
     office = local_office(session)
     if office.unit_id is None:
         raise NoLocalOffice()
-    card = compute_scorecard(session, year, [office.unit_id], today=today)
+    card = compute_scorecard(session, year, [office.unit_id], today=today, memo=memo)
     computed = dataclasses.replace(card.units[0], rank=None, previous_rank=None)
     received = received_result(session, year, office.unit_id)
     return OwnCard(
