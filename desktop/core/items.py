@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.item_dto import ItemDTO, item_dto
+from desktop.core.office import local_office
 from desktop.core.records import (
     limited_text,
     load,
@@ -191,6 +193,48 @@ def report_progress(session: Session, item_id: int, data: FeedbackInput) -> Item
     _move(session, item, "report_progress", reported_on, note=feedback.text)
     session.flush()
     return item_dto(session, item)
+
+
+def absorb_feedback(session: Session, item_ids: Iterable[int]) -> int:
+    """Bring our items up to date with feedback that arrived in packages from the units doing
+    them; returns how many items changed.
+
+    Feedback from another office travels as that office's own record while the item stays ours,
+    so its progress, last feedback date and (from 已交办) its state follow the newest feedback
+    here, as report_progress does for feedback entered in this office. The timeline entry came
+    with the feedback.
+    """
+    ids = sorted(set(item_ids))
+    if not ids:
+        return 0
+    me = local_office(session).uuid
+    newest: dict[int, ProgressFeedback] = {}
+    rows = session.scalars(
+        select(ProgressFeedback)
+        .where(ProgressFeedback.item_id.in_(ids), ProgressFeedback.deleted_at.is_(None))
+        .order_by(ProgressFeedback.reported_on, ProgressFeedback.id)
+    )
+    for feedback in rows:
+        newest[feedback.item_id] = feedback
+    changed = 0
+    items = session.scalars(
+        select(AgreedItem).where(AgreedItem.id.in_(newest), AgreedItem.origin_office == me)
+    )
+    for item in items:
+        latest = newest[item.id]
+        if item.last_feedback_on is not None and latest.reported_on < item.last_feedback_on:
+            continue  # feedback entered here is newer
+        status = item.status
+        if status is ItemStatus.ASSIGNED and ITEM.can("report_progress", status):
+            status = ItemStatus(ITEM.target("report_progress", status))
+        state = (latest.percent_done, latest.reported_on, status)
+        if state == (item.percent_done, item.last_feedback_on, item.status):
+            continue
+        item.percent_done, item.last_feedback_on, item.status = state
+        touch(item)
+        changed += 1
+    session.flush()
+    return changed
 
 
 def request_extension(
