@@ -2131,10 +2131,6 @@ This is the first meeting.
         <translation>Public holidays</translation>
     </message>
     <message>
-        <source>程序内置国务院公布的节假日和调休安排；以后年度可导入县总工会下发的节假日表（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。</source>
-        <translation>LianXi includes the public holidays and swapped working days published by the State Council; for later years, import the holiday table sent by the county federation (one line each: date,休 or date,班). Years not covered are estimated from weekends only.</translation>
-    </message>
-    <message>
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
@@ -2169,6 +2165,10 @@ This is the first meeting.
     <message>
         <source>导入失败</source>
         <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>程序内置国务院公布的节假日和调休安排；以后年度的节假日表由上级工会随数据交换包自动送达，也可在此导入（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。</source>
+        <translation>LianXi includes the public holidays and swapped working days published by the State Council; the parent federation’s holiday tables for later years arrive with its exchange packages, or can be imported here (one line each: date,休 or date,班). Years not covered are estimated from weekends only.</translation>
     </message>
 </context>
 <context>
