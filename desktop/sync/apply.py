@@ -4,10 +4,13 @@ Every record is checked against the schema, and every reference resolved, before
 written: a package with one malformed record or one dangling reference is refused as a whole
 (PackageRejected) and changes nothing. Ownership is decided per record: a record the sender does
 not own is refused, and a change to a record this office owns goes to the conflict queue.
+New and changed rows go through the driver, one executemany per table, in the stored form the
+checks already produced (see records.py), so no value is processed twice.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,11 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import JSON, Connection, Table, delete, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
-from desktop.models import CalendarDay, ExchangeConflict
+from desktop.core.items import absorb_feedback
+from desktop.models import AgreedItem, CalendarDay, ExchangeConflict
 from desktop.sync.errors import PackageRejected
 from desktop.sync.jsonl import dumps_canonical
 from desktop.sync.records import (
@@ -28,7 +33,9 @@ from desktop.sync.records import (
     SPECS,
     KindSpec,
     Parsed,
+    RecordChecker,
     RecordInvalid,
+    Shape,
     Uuids,
     checker,
     load_records,
@@ -102,6 +109,9 @@ def apply_records(
     _check_references(plans, uuids)
     for spec in SPECS:
         _write(session, spec, plans[spec.kind], uuids, sender, package_id)
+    # Feedback on our items from the units doing them moves the items along here too.
+    fed = (uuids.id(AgreedItem, str(r.get("item_uuid"))) for r in records.get("feedback", ()))
+    absorb_feedback(session, [item_id for item_id in fed if item_id is not None])
     for day, is_workday, name in holidays:
         _apply_holiday(session, day, is_workday, name, from_parent, package_id, tally)
     if store is not None:
@@ -125,19 +135,28 @@ def _bad(kind: str, label: str, invalid: RecordInvalid) -> PackageRejected:
 
 
 def _check_kind(kind: str, records: Sequence[dict[str, Any]]) -> list[Parsed]:
-    check = checker(kind)
-    parsed = []
+    """Every record checked, in order; the first bad or repeated one refuses the package."""
+    check = checker(kind).check
+    parsed: list[Parsed] = []
+    try:
+        for record in records:
+            parsed.append(check(record))
+    except RecordInvalid as invalid:
+        _no_repeats(kind, parsed)  # a repeat before the bad record is the first problem
+        index = len(parsed) + 1
+        raise _bad(kind, record_label(records[index - 1], index), invalid) from None
+    _no_repeats(kind, parsed)
+    return parsed
+
+
+def _no_repeats(kind: str, parsed: list[Parsed]) -> None:
+    if len({one.uuid for one in parsed}) == len(parsed):
+        return
     seen: set[str] = set()
-    for index, record in enumerate(records, start=1):
-        try:
-            one = check.check(record)
-        except RecordInvalid as invalid:
-            raise _bad(kind, record_label(record, index), invalid) from None
+    for one in parsed:
         if one.uuid in seen:
             raise PackageRejected("duplicate_record", kind=kind, uuid=one.uuid)
         seen.add(one.uuid)
-        parsed.append(one)
-    return parsed
 
 
 def _check_holidays(records: Sequence[dict[str, Any]]) -> list[tuple[date, bool, str]]:
@@ -182,16 +201,34 @@ def _holiday(record: dict[str, Any]) -> tuple[date, bool, str]:
     return day, is_workday, name
 
 
+def _driver(session: Session) -> Connection:
+    """The session's connection, with pending ORM changes flushed first. Rows go through it as
+    plain SQL: the checked rows are already in stored form and need no per-value processing."""
+    session.flush()
+    return session.connection()
+
+
+def _name(connection: Connection, table: Table, columns: Iterable[str] = ()) -> str:
+    """`"table"` or `"table" ("a", "b")`, quoted for the dialect."""
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(column) for column in columns)
+    return f"{quote(table.name)} ({names})" if names else quote(table.name)
+
+
 def _existing(
-    session: Session, spec: KindSpec, wanted: list[str]
+    connection: Connection, table: Table, wanted: list[str]
 ) -> dict[str, tuple[int, int, str]]:
     """uuid -> (id, version, origin_office) of the rows among `wanted` that exist here."""
-    table: Table = spec.model.__table__
     found = {}
     for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        query = select(table.c.uuid, table.c.id, table.c.version, table.c.origin_office)
-        for uuid, row_id, version, origin in session.execute(query.where(table.c.uuid.in_(chunk))):
+        chunk = tuple(wanted[start : start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        rows = connection.exec_driver_sql(
+            f"SELECT uuid, id, version, origin_office FROM {_name(connection, table)}"
+            f" WHERE uuid IN ({marks})",
+            chunk,
+        )
+        for uuid, row_id, version, origin in rows:
             found[uuid] = (row_id, version, origin)
     return found
 
@@ -214,7 +251,7 @@ def _plan(
         else:
             owned.append(record)
     plan.checked = owned
-    existing = _existing(session, spec, [r.uuid for r in owned])
+    existing = _existing(_driver(session), spec.model.__table__, [r.uuid for r in owned])
     local = load_records(
         session, spec, uuids, ids=[existing[r.uuid][0] for r in owned if r.uuid in existing]
     )
@@ -245,78 +282,118 @@ def _check_references(plans: Mapping[str, _Plan], uuids: Uuids) -> None:
     for spec in SPECS:
         arriving.setdefault(spec.model, set()).update(r.uuid for r in plans[spec.kind].new)
     for spec in SPECS:
-        for record in plans[spec.kind].checked:
-            for key, target, uuid in record.references(spec):
-                if uuids.id(target, uuid) is None and uuid not in arriving[target]:
-                    raise PackageRejected(
-                        "missing_reference",
-                        kind=spec.kind,
-                        uuid=record.uuid,
-                        field=key,
-                        target=uuid,
-                    )
+        records = plans[spec.kind].checked
+        check = checker(spec.kind)
+        if records and not _all_resolve(check, records, uuids, arriving):
+            for record in records:  # the first dangling reference, in record order
+                for key, target, uuid in check.references(record):
+                    if uuid not in uuids.known(target) and uuid not in arriving[target]:
+                        raise PackageRejected(
+                            "missing_reference",
+                            kind=spec.kind,
+                            uuid=record.uuid,
+                            field=key,
+                            target=uuid,
+                        )
 
 
-def _ids(
-    uuids: Uuids, target: type[Any], refs: Mapping[str, str | None], columns: Iterable[str]
-) -> dict[str, int | None]:
-    out: dict[str, int | None] = {}
-    for column in columns:
-        uuid = refs[column]
-        out[column] = None if uuid is None else uuids.id(target, uuid)
+def _all_resolve(
+    check: RecordChecker,
+    records: list[Parsed],
+    uuids: Uuids,
+    arriving: Mapping[type[Any], set[str]],
+) -> bool:
+    """Whether every reference of these records resolves, one column at a time (the quick way
+    for the common case; children and links are left to the record-by-record walk)."""
+    if check.children or check.spec.links:
+        return False
+    for position, _, target in check.shape.refs:
+        wanted = {record.row[position] for record in records}
+        wanted.discard(None)
+        if wanted - uuids.known(target).keys() - arriving[target]:
+            return False
+    return True
+
+
+def _resolved(
+    shape: Shape, rows: Iterable[list[Any]], uuids: Uuids, model: type[Any]
+) -> list[list[Any]]:
+    """Copies of checked rows with every reference's UUID replaced by its row id. References to
+    `model` itself are left null; `_write_self_refs` sets them once all its rows are in place."""
+    targets = [
+        (position, None if target is model else uuids.known(target))
+        for position, _, target in shape.refs
+    ]
+    out = []
+    for checked in rows:
+        row = checked.copy()
+        for position, ids in targets:
+            uuid = row[position]
+            if uuid is not None:
+                row[position] = None if ids is None else ids.get(uuid)
+        out.append(row)
     return out
 
 
-def _row(spec: KindSpec, record: Parsed, uuids: Uuids) -> dict[str, Any]:
-    row = dict(record.values)
-    for column, target in spec.refs.items():
-        uuid = record.refs[column]
-        # Self references are set once every record of the kind is in place.
-        row[column] = None if uuid is None or target is spec.model else uuids.id(target, uuid)
-    return row
+def _bind(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[list[Any]]
+) -> None:
+    """Values checked rows leave in Python form (JSON) through their columns' own processors."""
+    dialect = connection.dialect
+    processors = []
+    for position, name in enumerate(columns):
+        column_type = table.columns[name].type
+        if isinstance(column_type, JSON):
+            process = column_type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((position, process))
+    for position, process in processors:
+        for row in rows:
+            row[position] = process(row[position])
+
+
+def _executemany(connection: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """One statement for many rows of stored values, handed straight to the driver; its
+    errors are raised as SQLAlchemy's (IntegrityError…), like those of any other write."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        cursor.executemany(statement, rows)
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
+    finally:
+        cursor.close()
+
+
+def _insert(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[list[Any]]
+) -> None:
+    _bind(connection, table, columns, rows)
+    marks = ", ".join("?" * len(columns))
+    _executemany(
+        connection, f"INSERT INTO {_name(connection, table, columns)} VALUES ({marks})", rows
+    )
 
 
 def _write(
     session: Session, spec: KindSpec, plan: _Plan, uuids: Uuids, sender: str, package_id: str
 ) -> None:
     table: Table = spec.model.__table__
+    shape = checker(spec.kind).shape
+    written: list[tuple[int, Parsed]] = []
     if plan.new:
-        rows = [_row(spec, r, uuids) for r in plan.new]
-        # One executemany; RETURNING would cost a statement per row on SQLite.
-        session.execute(insert(table), rows)
-        ids = _existing(session, spec, [r.uuid for r in plan.new])
-        written = []
-        for record in plan.new:
-            row_id = ids[record.uuid][0]
-            uuids.add(spec.model, row_id, record.uuid)
-            written.append((row_id, record))
-    else:
-        written = []
+        connection = _driver(session)
+        last = connection.exec_driver_sql(f"SELECT max(id) FROM {_name(connection, table)}")
+        before = last.scalar() or 0
+        rows = _resolved(shape, (r.row for r in plan.new), uuids, spec.model)
+        _insert(connection, table, shape.columns, rows)
+        if spec.children or spec.links or spec.self_refs or uuids.loaded(spec.model):
+            written = _new_ids(connection, table, before, plan.new)
+            for row_id, record in written:
+                uuids.add(spec.model, row_id, record.uuid)
     if plan.updated:
-        updated_ids = [row_id for row_id, _ in plan.updated]
-        names = [c for c in plain_columns(spec.model, {"id"})]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("_row_id"))
-            .values({name: bindparam("_v_" + name) for name in names})
-        )
-        params = []
-        for row_id, record in plan.updated:
-            row = _row(spec, record, uuids)
-            params.append({"_row_id": row_id, **{"_v_" + k: row[k] for k in names}})
-        session.execute(statement, params)
-        for child in spec.children:
-            child_table: Table = child.model.__table__
-            for start in range(0, len(updated_ids), _CHUNK):
-                chunk = updated_ids[start : start + _CHUNK]
-                session.execute(
-                    delete(child_table).where(child_table.c[child.parent_column].in_(chunk))
-                )
-        for relationship_name, _target in spec.links.values():
-            own, _ = _link_columns(spec, relationship_name)
-            for start in range(0, len(updated_ids), _CHUNK):
-                chunk = updated_ids[start : start + _CHUNK]
-                session.execute(delete(own.table).where(own.in_(chunk)))
+        _update(session, spec, plan.updated, uuids)
         written += plan.updated
     if written:
         _write_children(session, spec, written, uuids)
@@ -346,6 +423,54 @@ def _write(
     )
 
 
+def _new_ids(
+    connection: Connection, table: Table, before: int, new: list[Parsed]
+) -> list[tuple[int, Parsed]]:
+    """(row id, record) of rows just inserted into a table whose largest id was `before`.
+
+    SQLite gives a new row the largest id plus one, so one range query finds them all; should
+    it ever have picked another id (the largest possible is taken), they are looked up by uuid.
+    """
+    name = _name(connection, table)
+    ids: dict[str, int] = dict(
+        connection.exec_driver_sql(f"SELECT uuid, id FROM {name} WHERE id > ?", (before,)).all()
+    )
+    missing = [r.uuid for r in new if r.uuid not in ids]
+    if missing:
+        ids.update((uuid, row[0]) for uuid, row in _existing(connection, table, missing).items())
+    return [(ids[record.uuid], record) for record in new]
+
+
+def _update(
+    session: Session, spec: KindSpec, updated: list[tuple[int, Parsed]], uuids: Uuids
+) -> None:
+    """Rows this package changes, set to its values; their children and links are replaced."""
+    connection = _driver(session)
+    table: Table = spec.model.__table__
+    shape = checker(spec.kind).shape
+    rows = _resolved(shape, (r.row for _, r in updated), uuids, spec.model)
+    _bind(connection, table, shape.columns, rows)
+    for row, (row_id, _) in zip(rows, updated, strict=True):
+        row.append(row_id)
+    quote = connection.dialect.identifier_preparer.quote
+    assignments = ", ".join(f"{quote(c)} = ?" for c in shape.columns)
+    statement = f"UPDATE {_name(connection, table)} SET {assignments} WHERE id = ?"
+    _executemany(connection, statement, rows)
+    updated_ids = [row_id for row_id, _ in updated]
+    for child in spec.children:
+        child_table: Table = child.model.__table__
+        for start in range(0, len(updated_ids), _CHUNK):
+            chunk = updated_ids[start : start + _CHUNK]
+            session.execute(
+                delete(child_table).where(child_table.c[child.parent_column].in_(chunk))
+            )
+    for relationship_name, _target in spec.links.values():
+        own, _ = _link_columns(spec, relationship_name)
+        for start in range(0, len(updated_ids), _CHUNK):
+            chunk = updated_ids[start : start + _CHUNK]
+            session.execute(delete(own.table).where(own.in_(chunk)))
+
+
 def _link_columns(spec: KindSpec, relationship_name: str) -> tuple[Any, Any]:
     relationship = spec.model.__mapper__.relationships[relationship_name]
     return relationship.synchronize_pairs[0][1], relationship.secondary_synchronize_pairs[0][1]
@@ -354,46 +479,49 @@ def _link_columns(spec: KindSpec, relationship_name: str) -> tuple[Any, Any]:
 def _write_children(
     session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
 ) -> None:
-    for child in spec.children:
-        rows = []
+    connection = _driver(session)
+    for child, shape in checker(spec.kind).children:
+        parents = []
+        items = []
         for row_id, record in written:
-            for values, refs in record.children[child.key]:
-                row = dict(values)
-                row[child.parent_column] = row_id
-                for column, target in child.refs.items():
-                    uuid = refs[column]
-                    row[column] = None if uuid is None else uuids.id(target, uuid)
-                rows.append(row)
+            for item in record.children[child.key]:
+                parents.append(row_id)
+                items.append(item)
+        rows = _resolved(shape, items, uuids, spec.model)
+        for row, row_id in zip(rows, parents, strict=True):
+            row.append(row_id)
         if rows:
-            session.execute(insert(child.model.__table__), rows)
+            columns = (*shape.columns, child.parent_column)
+            _insert(connection, child.model.__table__, columns, rows)
     for key, (relationship_name, target) in spec.links.items():
         own, other = _link_columns(spec, relationship_name)
         pairs = [
-            {own.name: row_id, other.name: uuids.id(target, uuid)}
+            [row_id, uuids.id(target, uuid)]
             for row_id, record in written
             for uuid in record.links[key]
         ]
         if pairs:
-            session.execute(insert(own.table), pairs)
+            _insert(connection, own.table, (own.name, other.name), pairs)
 
 
 def _write_self_refs(
     session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
 ) -> None:
+    connection = _driver(session)
     table: Table = spec.model.__table__
-    for column in spec.self_refs:
+    shape = checker(spec.kind).shape
+    for position, column, target in shape.refs:
+        if target is not spec.model:
+            continue
         params = [
-            {"_row_id": row_id, "_target": uuids.id(spec.model, uuid)}
+            (uuids.id(spec.model, uuid), row_id)
             for row_id, record in written
-            if (uuid := record.refs[column]) is not None
+            if (uuid := record.row[position]) is not None
         ]
         if params:
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("_row_id"))
-                .values({column: bindparam("_target")})
-            )
-            session.execute(statement, params)
+            quote = connection.dialect.identifier_preparer.quote
+            statement = f"UPDATE {_name(connection, table)} SET {quote(column)} = ? WHERE id = ?"
+            _executemany(connection, statement, params)
 
 
 def _apply_holiday(

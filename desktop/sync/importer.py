@@ -172,8 +172,12 @@ def _apply(
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     m = opened.manifest
     sender = m.origin.uuid
-    local = local_keys(session)
-    parent = session.scalar(select(Office.parent_uuid).where(Office.is_local.is_(True)))
+    # open_package found our keys; here only who we and our parent are matters.
+    local = session.execute(
+        select(Office.uuid, Office.parent_uuid).where(Office.is_local.is_(True))
+    ).first()
+    assert local is not None
+    me, parent = local
     tally = apply_records(
         session,
         opened.records,
@@ -183,7 +187,7 @@ def _apply(
         attachments=opened.attachments,
         store=store,
     )
-    _take_receipt(session, opened, local.uuid)
+    _take_receipt(session, opened, me)
     session.add(
         ReceivedPackage(
             peer_office_uuid=sender,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from desktop.models import ExchangeConflict, ExchangePeer, PendingExport, Unit
+from desktop.core.items import FeedbackInput, ItemInput, assign_item, create_item, report_progress
+from desktop.core.office import local_office
+from desktop.core.units import UnitInput, create_unit
+from desktop.models import AgreedItem, ExchangeConflict, ExchangePeer, PendingExport, Unit
+from desktop.models.enums import ItemStatus, Level, UnitKind
 from desktop.sync.errors import WriteFailed
 from desktop.sync.exchange import (
     ConflictGone,
@@ -22,7 +27,8 @@ from desktop.sync.exchange import (
     preview_files,
     resolve_conflict,
 )
-from tests.conftest import logical_dump
+from tests.conftest import County, logical_dump
+from tests.core.helpers import held_meeting
 from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
 
 
@@ -189,3 +195,58 @@ def test_the_same_change_sent_again_is_one_conflict(pair: Pair, tmp_path: Path) 
     assert again.result == "applied" and again.counts["unit"]["conflicts"] == 1
     with pair.county.unit_of_work() as s:
         assert len(open_conflicts(s)) == 1
+
+
+def test_township_feedback_moves_the_county_item_it_was_given(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    import_files(pair.county, [_export_up(pair, tmp_path / "up1")])
+    with pair.county.unit_of_work() as s:
+        federation = local_office(s).unit_id
+        government = create_unit(
+            s, UnitInput("滨海县人民政府", UnitKind.GOVERNMENT, Level.COUNTY)
+        ).id
+        township_union = s.scalars(
+            select(Unit.id).where(
+                Unit.origin_office == pair.township_uuid, Unit.name == "八滩镇工会"
+            )
+        ).one()
+    assert federation is not None
+    county = County(pair.county, federation, government, township_union, township_union, 0, 0)
+    meeting, topic = held_meeting(county)
+    item = county.run(
+        create_item,
+        ItemInput(
+            meeting,
+            "各镇建立职工服务驿站",
+            topic_id=topic,
+            lead_unit_id=township_union,
+            deadline=date(2026, 12, 31),
+        ),
+    )
+    county.run(assign_item, item.id, date(2026, 4, 2))
+    with pair.county.unit_of_work() as s:
+        item_uuid = s.get(AgreedItem, item.id).uuid  # type: ignore[union-attr]
+    (down,) = export_packages(pair.county, tmp_path, [pair.township_uuid])
+    assert down.path is not None and down.counts["agreed_item"] == 1
+    import_files(pair.township, [down.path])
+    with pair.township.unit_of_work() as s:
+        local_id = s.scalars(select(AgreedItem.id).where(AgreedItem.uuid == item_uuid)).one()
+        report_progress(
+            s,
+            local_id,
+            FeedbackInput(reported_on=date(2026, 5, 8), text="驿站选址已完成。", percent_done=30),
+        )
+    (up,) = export_packages(pair.township, tmp_path / "up1", [pair.county_uuid])
+    assert up.path is not None and "agreed_item" not in up.counts  # the item is not ours to send
+    (result,), _ = import_files(pair.county, [up.path])
+    assert result.result == "applied" and result.counts["feedback"]["new"] == 1
+    with pair.county.unit_of_work() as s:
+        arrived = s.get(AgreedItem, item.id)
+        assert arrived is not None
+        assert (arrived.status, arrived.percent_done, arrived.last_feedback_on) == (
+            ItemStatus.IN_PROGRESS,
+            30,
+            date(2026, 5, 8),
+        )

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.sync.errors import ExportRefused, PackageRejected
-from desktop.sync.jsonl import MAX_SAFE_INTEGER, dumps_canonical, parse_jsonl, write_jsonl
+from desktop.sync.jsonl import (
+    MAX_SAFE_INTEGER,
+    _careful_lines,
+    dumps_canonical,
+    parse_jsonl,
+    write_jsonl,
+)
 from desktop.sync.limits import Limits
 
 SMALL = Limits(max_line_bytes=200, max_records=3, max_depth=16)
@@ -104,3 +114,52 @@ def test_writer_refuses_what_the_reader_would(record: dict[object, object], prob
     with pytest.raises(ExportRefused) as caught:
         write_jsonl([{"ok": 1}, record], kind="topic", limits=SMALL)  # type: ignore[list-item]
     assert caught.value.fields == {"kind": "topic", "index": 2, "problem": problem}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"a":1,"a":2}',
+        b'{"a":"x","a":"y"}',
+        b'{"a":"x:y","b":1,"a":"z"}',
+        b'{"b":{"a":1,"a":2}}',
+        b'{"a":[{"k":1,"k":1}]}',
+        b'{"a":1,"b":{},"a":{}}',
+        b'{"a":{"b":"\xe5\x85\xab","b":"x"}}',
+    ],
+)
+def test_duplicate_keys_in_compact_lines(line: bytes) -> None:
+    """Lines as the writer spaces them take the quick path; duplicates still never pass."""
+    assert code_of(line) == "duplicate_key"
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=3), _json, max_size=4), st.data())
+def test_quick_path_agrees_with_the_careful_parser(
+    record: dict[str, object], data: st.DataObject
+) -> None:
+    """Whatever a line holds, parse_jsonl returns what the careful parser returns, or the same
+    refusal: lines written compactly, with a key repeated, or with a value spliced in."""
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
+    if record and data.draw(st.booleans()):
+        key = json.dumps(data.draw(st.sampled_from(sorted(record))), ensure_ascii=False)
+        text = text[:-1] + "," + key + ":" + json.dumps(data.draw(_json), ensure_ascii=False) + "}"
+    raw = text.encode("utf-8", "surrogatepass")
+    try:
+        expected: object = _careful_lines([raw], 1, "m", Limits())
+    except PackageRejected as careful:
+        expected = careful.code
+    try:
+        got: object = parse_jsonl(raw, member="m", limits=Limits())
+    except PackageRejected as rejected:
+        got = rejected.code
+    assert got == expected
