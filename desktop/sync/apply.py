@@ -24,12 +24,14 @@ from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
 from desktop.core.items import absorb_feedback
+from desktop.core.office import local_office
 from desktop.models import AgreedItem, CalendarDay, ExchangeConflict
 from desktop.sync.errors import PackageRejected
 from desktop.sync.jsonl import dumps_canonical
 from desktop.sync.records import (
     MAX_YEAR,
     MIN_YEAR,
+    RELAYED_KINDS,
     SPECS,
     KindSpec,
     Parsed,
@@ -103,8 +105,10 @@ def apply_records(
     holidays = _check_holidays(records.get("holiday", ()))
     tally = Tally()
     uuids = Uuids(session)
+    me = local_office(session).uuid
     plans = {
-        spec.kind: _plan(session, spec, parsed[spec.kind], sender, uuids, tally) for spec in SPECS
+        spec.kind: _plan(session, spec, parsed[spec.kind], sender, from_parent, me, uuids, tally)
+        for spec in SPECS
     }
     _check_references(plans, uuids)
     for spec in SPECS:
@@ -238,15 +242,20 @@ def _plan(
     spec: KindSpec,
     records: list[Parsed],
     sender: str,
+    from_parent: bool,
+    me: str,
     uuids: Uuids,
     tally: Tally,
 ) -> _Plan:
     plan = _Plan()
     if not records:
         return plan
+    # A parent relays directory entries of a third office that its own records refer to.
+    relayable = from_parent and spec.kind in RELAYED_KINDS
     owned = []
     for record in records:
-        if record.origin_office != sender:
+        relayed = relayable and record.origin_office not in (sender, me)
+        if record.origin_office != sender and not relayed:
             tally.refuse(spec.kind, record.uuid, "not_owner", owner=record.origin_office)
         else:
             owned.append(record)
@@ -265,7 +274,7 @@ def _plan(
         mine = local[row_id]
         if mine == record.record or record.version < version:
             unchanged += 1
-        elif origin != sender:
+        elif origin != record.origin_office:
             plan.conflicts.append((mine, record))
         else:
             plan.updated.append((row_id, record))

@@ -31,6 +31,7 @@ from desktop.sync.records import (
     BY_KIND,
     KIND_OF_MODEL,
     KINDS,
+    RELAYED_KINDS,
     SCHEMA_VERSION,
     SPECS,
     KindSpec,
@@ -119,7 +120,7 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
         for kind, ids in seeds.items():
             for record in load_records(session, BY_KIND[kind], uuids, ids=ids).values():
                 chosen[(kind, record["uuid"])] = record
-        _add_referenced(session, me.uuid, chosen, uuids)
+        _add_referenced(session, me.uuid, peer_uuid, chosen, uuids)
     sent = {
         (kind, key): (sent_sha256, acked)
         for kind, key, sent_sha256, acked in session.execute(
@@ -245,9 +246,15 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
 
 
 def _add_referenced(
-    session: Session, me: str, chosen: dict[tuple[str, str], dict[str, Any]], uuids: Uuids
+    session: Session,
+    me: str,
+    peer: str,
+    chosen: dict[tuple[str, str], dict[str, Any]],
+    uuids: Uuids,
 ) -> None:
-    """Our records the chosen ones refer to (an item's meeting, a notice's units), transitively."""
+    """The records the chosen ones refer to (an item's meeting, a notice's units), transitively:
+    ours, and directory entries of a third office, which we relay (another township's
+    enterprise named in a bulletin sent to every township)."""
     pending = list(chosen.items())
     while pending:
         (kind, _), record = pending.pop()
@@ -258,7 +265,8 @@ def _add_referenced(
             found = session.execute(
                 select(target.id, target.origin_office).where(target.uuid == uuid)
             ).first()
-            if found is not None and found[1] == me:
+            relayed = target_kind in RELAYED_KINDS and found is not None and found[1] != peer
+            if found is not None and (found[1] == me or relayed):
                 spec = BY_KIND[target_kind]
                 added = load_records(session, spec, uuids, ids=[found[0]])[found[0]]
                 chosen[(target_kind, uuid)] = added
@@ -308,7 +316,7 @@ def _drop_unresolvable(
                 if uuid is None:
                     continue
                 target_key = (KIND_OF_MODEL[target], uuid)
-                lost = owner(target, uuid) not in (me, peer) or (
+                lost = (owner(target, uuid) not in (me, peer) and target_key not in chosen) or (
                     target_key in dropped and target_key not in sent
                 )
                 if lost:

@@ -152,6 +152,9 @@ SPECS: tuple[KindSpec, ...] = (
 )
 BY_KIND: dict[str, KindSpec] = {spec.kind: spec for spec in SPECS}
 KIND_OF_MODEL: dict[type[Any], str] = {spec.model: spec.kind for spec in SPECS}
+# A parent relays directory entries of a third office that its own records refer to (another
+# township's enterprise named in a bulletin sent to every township); nothing else is relayed.
+RELAYED_KINDS = frozenset({"unit"})
 
 
 def ref_key(column: str) -> str:

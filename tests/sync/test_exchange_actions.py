@@ -9,10 +9,23 @@ import pytest
 from sqlalchemy import select
 
 from desktop.core.items import FeedbackInput, ItemInput, assign_item, create_item, report_progress
-from desktop.core.office import local_office
+from desktop.core.office import create_local_office, local_office
+from desktop.core.records import stamp_new
 from desktop.core.units import UnitInput, create_unit
-from desktop.models import AgreedItem, ExchangeConflict, ExchangePeer, PendingExport, Unit
-from desktop.models.enums import ItemStatus, Level, UnitKind
+from desktop.db import open_database
+from desktop.db.migrate import upgrade
+from desktop.models import (
+    AgreedItem,
+    Bulletin,
+    BulletinMention,
+    ExchangeConflict,
+    ExchangePeer,
+    PendingExport,
+    SentRecord,
+    Unit,
+)
+from desktop.models.enums import ItemStatus, Level, MentionKind, UnitKind
+from desktop.sync import export_setup_file, import_setup_file
 from desktop.sync.errors import WriteFailed
 from desktop.sync.exchange import (
     ConflictGone,
@@ -27,6 +40,8 @@ from desktop.sync.exchange import (
     preview_files,
     resolve_conflict,
 )
+from desktop.sync.exporter import build_export
+from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import County, logical_dump
 from tests.core.helpers import held_meeting
 from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
@@ -250,3 +265,72 @@ def test_township_feedback_moves_the_county_item_it_was_given(
             30,
             date(2026, 5, 8),
         )
+
+
+def test_the_county_relays_another_townships_unit_its_bulletin_names(
+    pair: Pair,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    other = open_database(tmp_path / "b.db")
+    upgrade(other, backup=False)
+    with other.unit_of_work() as s:
+        create_local_office(s, name="八巨镇工会", level=Level.TOWNSHIP, parent_name="滨海县总工会")
+    with other.unit_of_work() as s:
+        b = local_keys(s)
+        b_setup = export_setup_file(b)
+    with pair.county.unit_of_work() as s:
+        trust_office(s, import_setup_file(b_setup, expected_fingerprint=b.keys.fingerprint))
+        c_setup = export_setup_file(local_keys(s))
+    with other.unit_of_work() as s:
+        trust_office(s, import_setup_file(c_setup))
+    import_files(pair.county, [_export_up(pair, tmp_path / "up1")])
+    with pair.county.unit_of_work() as s:
+        named = s.scalars(
+            select(Unit).where(
+                Unit.origin_office == pair.township_uuid, Unit.parent_id.is_not(None)
+            )
+        ).first()
+        assert named is not None
+        named_uuid = named.uuid
+        bulletin = Bulletin(
+            number="滨工联督通〔2027〕1号",
+            year=2027,
+            issue_no=1,
+            issued_on=date(2027, 3, 18),
+            period_start=date(2027, 1, 1),
+            period_end=date(2027, 3, 18),
+            title="一季度督查通报",
+        )
+        bulletin.mentions = [
+            BulletinMention(unit_id=named.id, kind=MentionKind.COMMENDATION, reason="按时办结")
+        ]
+        stamp_new(s, bulletin)
+        s.add(bulletin)
+    written = export_packages(pair.county, tmp_path, [b.uuid])
+    assert written[0].path is not None and written[0].counts["bulletin"] == 1
+    (result,), _ = import_files(other, [written[0].path])
+    assert result.result == "applied", result.message
+    with other.unit_of_work() as s:
+        relayed = s.scalars(select(Unit).where(Unit.uuid == named_uuid)).one()
+        assert relayed.origin_office == pair.township_uuid  # still the township's, only passed on
+        mention = s.scalars(select(BulletinMention)).one()
+        assert mention.unit_id == relayed.id
+    with pair.township.unit_of_work() as s:
+        unit = s.scalars(select(Unit).where(Unit.uuid == named_uuid)).one()
+        unit.contact_phone, unit.version = "0515-84100000", unit.version + 1
+    import_files(pair.county, [_export_up(pair, tmp_path / "up2")])
+    (again,) = export_packages(pair.county, tmp_path / "up2", [b.uuid])
+    assert again.path is not None
+    (result,), _ = import_files(other, [again.path])
+    assert result.counts["unit"]["updated"] >= 1
+    with other.unit_of_work() as s:
+        assert s.scalars(select(Unit).where(Unit.uuid == named_uuid)).one().contact_phone == (
+            "0515-84100000"
+        )
+    with other.unit_of_work() as s:
+        # The relayed entry is not the other township's to send back up.
+        up = build_export(s, pair.county_uuid, store=None)
+        assert up is not None and up.counts == {"unit": 1}  # its own directory entry only
+        sent = s.scalars(select(SentRecord.record_key).where(SentRecord.kind == "unit")).all()
+        assert named_uuid not in sent
+    other.dispose()
