@@ -99,7 +99,7 @@ def test_county_previews_then_imports(qtbot, pair: Pair, tmp_path: Path) -> None
     assert not tab.confirm_button.isEnabled()
     log = page.log_tab.table
     assert log.rowCount() == 1 and log.item(0, 6).text() == "已导入"
-    assert f"会议 新增{_meetings(pair.township)}" in log.item(0, 7).text()
+    assert f"会议 新增 {_meetings(pair.township)}" in log.item(0, 7).text()
 
 
 def test_conflict_decided_side_by_side(qtbot, pair: Pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -24,7 +24,7 @@ from desktop.db import Database
 from desktop.sync import RemovableDrive, list_removable_drives, rejection_message
 from desktop.sync.exchange import Written, default_recipients, export_packages, peers
 from desktop.views import ui_state
-from desktop.views.exchange.texts import kind_text, size_text
+from desktop.views.exchange.texts import joined, kind_text, size_text
 from desktop.views.labels import fill
 from desktop.views.tasks import TaskRunner
 
@@ -172,9 +172,8 @@ class ExportTab(QWidget):
             if w.path is None:
                 lines.append(fill(self.tr("%1：没有需要发送的内容。"), escape(w.peer_name)))
                 continue
-            counts = "，".join(
-                f"{kind_text(k)} {n}" for k, n in sorted(w.counts.items())
-            ) or self.tr("仅回执")
+            counts = joined([f"{kind_text(k)} {n}" for k, n in sorted(w.counts.items())])
+            counts = counts or self.tr("仅回执")
             line = fill(
                 self.tr("%1：已写入 %2（%3）"), escape(w.peer_name), escape(str(w.path)), counts
             )

@@ -12,6 +12,7 @@ from desktop.sync.exchange import import_log
 from desktop.views.exchange.texts import (
     DIRECTION_LABELS,
     OUTCOME_LABELS,
+    joined,
     kind_text,
     result_text,
     tr,
@@ -24,7 +25,7 @@ def log_detail(entry: ExchangeLog) -> str:
     parts = []
     for kind, value in sorted(counts.items()):
         if isinstance(value, dict):  # an import: outcomes per kind, the ones that happened
-            outcomes = [f"{tr(OUTCOME_LABELS[o])}{value[o]}" for o in OUTCOMES if value.get(o)]
+            outcomes = [f"{tr(OUTCOME_LABELS[o])} {value[o]}" for o in OUTCOMES if value.get(o)]
             parts.append(
                 f"{kind_text(kind)} {'/'.join(outcomes) or tr(OUTCOME_LABELS['unchanged'])}"
             )
@@ -33,7 +34,7 @@ def log_detail(entry: ExchangeLog) -> str:
     problems = (entry.detail or {}).get("problems") or []
     if problems:
         parts.append(fill(QCoreApplication.translate("exchange", "问题 %1 条"), len(problems)))
-    return "，".join(parts)
+    return joined(parts)
 
 
 class LogTab(QWidget):

@@ -45,6 +45,11 @@ def kind_text(kind: str) -> str:
     return pair[0] if current_language() == "zh" else pair[1]
 
 
+def joined(parts: list[str]) -> str:
+    """A list in a sentence: 会议 3，单位 1 in Chinese, meeting 3, unit 1 in English."""
+    return ("，" if current_language() == "zh" else ", ").join(parts)
+
+
 def size_text(size: int) -> str:
     """Free space on a stick: 512 B, 3.2 MB, 14.6 GB."""
     if size < 1024:
