@@ -206,7 +206,9 @@ def _read(path: Path) -> bytes | ImportResult:
     except OSError as exc:
         refused = PackageRejected("unreadable_file", path=str(path), reason=exc.strerror or "")
         message = rejection_message(refused.code, refused.fields)
-        return ImportResult(path.name, "rejected", message=message)
+        return ImportResult(
+            path.name, "rejected", message=message, code=refused.code, fields=refused.fields
+        )
 
 
 def _import_all(session: Session, paths: Sequence[Path], store: Path | None) -> list[ImportResult]:

@@ -47,10 +47,15 @@ class ImportResult:
     message: str = ""
     counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    code: str = ""  # the message's code and fields, to word it in another language
+    fields: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.result != "rejected"
+
+    def message_in(self, lang: str) -> str:
+        return rejection_message(self.code, self.fields, lang) if self.code else self.message
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -82,7 +87,8 @@ def open_package(session: Session, data: bytes) -> OpenedPackage:
 
 
 def _rejected(file_name: str, code: str, fields: Mapping[str, Any], **more: Any) -> ImportResult:
-    return ImportResult(file_name, "rejected", message=rejection_message(code, fields), **more)
+    message = rejection_message(code, fields)
+    return ImportResult(file_name, "rejected", message=message, code=code, fields=fields, **more)
 
 
 def import_package(
@@ -133,8 +139,9 @@ def _import_package(
     if verdict.action == "reject":
         return _rejected(file_name, verdict.code, verdict.fields, **info)
     message = rejection_message(verdict.code, verdict.fields)
+    said: dict[str, Any] = {"message": message, "code": verdict.code, "fields": verdict.fields}
     if verdict.action == "skip":
-        return ImportResult(file_name, "already_applied", message=message, **info)
+        return ImportResult(file_name, "already_applied", **said, **info)
     if verdict.action == "hold":
         if not dry_run and session.get(HeldPackage, m.package_id) is None:
             session.add(
@@ -147,7 +154,7 @@ def _import_package(
                 )
             )
             _log(session, opened, file_name, "held", {})
-        return ImportResult(file_name, "held", message=message, **info)
+        return ImportResult(file_name, "held", **said, **info)
     # Everything below happens in a savepoint: a record refused by the checks, or a database
     # constraint failing half-way through the writes, leaves nothing of the package behind.
     savepoint = session.begin_nested()

@@ -167,3 +167,17 @@ def test_keys_trust_checks_the_spoken_fingerprint_and_revokes(
     with pair.county.unit_of_work() as s:
         office = s.scalars(select(Office).where(Office.uuid == pair.township_uuid)).one()
         assert office.revoked_at is not None
+
+
+def test_refusals_are_worded_in_the_interface_language(qtbot, pair: Pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from desktop import messages
+
+    page = _page(qtbot, pair.county)
+    messages.set_language("en")
+    try:
+        page.import_tab.preview([tmp_path / "gone.lxpkg"])
+        page.wait()
+    finally:
+        messages.set_language("zh")
+    message = page.import_tab.tree.topLevelItem(0).child(0).text(0)
+    assert message.startswith("Could not read") and "gone.lxpkg" in message

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.db import Database
+from desktop.messages import current_language
 from desktop.sync.apply import OUTCOMES
 from desktop.sync.exchange import import_files, preview_files
 from desktop.sync.importer import ImportResult
@@ -123,7 +124,7 @@ class ImportTab(QWidget):
             if r.sender:
                 top.addChild(QTreeWidgetItem([fill(self.tr("文件：%1"), r.file_name)]))
             if r.message:
-                top.addChild(QTreeWidgetItem([r.message]))
+                top.addChild(QTreeWidgetItem([r.message_in(current_language())]))
             for kind, counts in sorted(r.counts.items()):
                 cells = [kind_text(kind), *(str(counts.get(o, 0) or "") for o in OUTCOMES)]
                 top.addChild(QTreeWidgetItem(cells))
