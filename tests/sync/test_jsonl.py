@@ -163,3 +163,38 @@ def test_quick_path_agrees_with_the_careful_parser(
     except PackageRejected as rejected:
         got = rejected.code
     assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.text(max_size=3), _json, max_size=4), max_size=6),
+    st.data(),
+)
+def test_whole_member_path_agrees_with_the_careful_parser(
+    records: list[dict[str, object]], data: st.DataObject
+) -> None:
+    """A member of many lines, some compact, one perhaps with a key repeated: parse_jsonl
+    returns what parsing every line the careful way returns, or the same refusal."""
+    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records]
+    if lines and data.draw(st.booleans()):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        if records[index]:
+            key = json.dumps(data.draw(st.sampled_from(sorted(records[index]))), ensure_ascii=False)
+            lines[index] = lines[index][:-1] + "," + key + ':"x"}'
+    raw = "".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass")
+    try:
+        expected: object = _careful_lines(raw.splitlines(), 1, "m", Limits())
+    except PackageRejected as careful:
+        expected = careful.code
+    try:
+        got: object = parse_jsonl(raw, member="m", limits=Limits())
+    except PackageRejected as rejected:
+        got = rejected.code
+    assert got == expected
+
+
+def test_a_repeated_key_on_one_line_of_many_is_still_refused() -> None:
+    raw = b'{"a":"x"}\n{"b":"y","b":"z"}\n{"c":1}\n'
+    with pytest.raises(PackageRejected) as refused:
+        parse_jsonl(raw, member="data/unit.jsonl", limits=Limits())
+    assert refused.value.code == "duplicate_key" and refused.value.fields["line"] == 2
