@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
+import orjson
+
 from desktop.sync.errors import ExportRefused, PackageRejected
 from desktop.sync.limits import DEFAULT_LIMITS, Limits
 
@@ -254,6 +256,8 @@ def _quick_record(line: bytes, max_depth: int) -> dict[str, Any] | None:
     if b"\\" in line:
         return None
     brackets = line.count(b"{") + line.count(b"[")
+    if brackets == 1:
+        return _quick_flat(line)
     if brackets > max_depth:
         return None
     try:
@@ -263,17 +267,36 @@ def _quick_record(line: bytes, max_depth: int) -> dict[str, Any] | None:
         return None
     if end != len(text) or type(value) is not dict:
         return None
-    if brackets == 1:  # a flat object: its keys and string values
-        strings = len(value) + list(map(type, value.values())).count(str)
-    else:
-        strings = _strings(value)
+    if line.count(b'"') != 2 * _strings(value):
+        return None
+    return value
+
+
+def _quick_flat(line: bytes) -> dict[str, Any] | None:
+    """`_quick_record` for a flat object, decoded by orjson (about three times the speed of the
+    standard library here, and from bytes). Its only differences from the careful parser are
+    kept out: whitespace around the object, numbers (a float, or an integer beyond the safe
+    range, which orjson would turn into a float) and repeated keys (it keeps the last)."""
+    if line[:1] != b"{" or line[-1:] != b"}":
+        return None
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    if type(value) is not dict:
+        return None
+    strings = len(value)
+    for item in value.values():
+        kind = type(item)
+        if kind is str:
+            strings += 1
+        elif kind is float or (kind is int and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER):
+            return None
     if line.count(b'"') != 2 * strings:
         return None
     # Every record of a kind has the same keys: one copy of each instead of one per record
     # (a third of a large package's memory), and the parser's copies freed at once.
-    return (
-        dict(zip(map(sys.intern, value), value.values(), strict=True)) if brackets == 1 else value
-    )
+    return dict(zip(map(sys.intern, value), value.values(), strict=True))
 
 
 def _strings(value: Any) -> int:
