@@ -39,6 +39,22 @@ def open_db(path: Path) -> Database:
     return db
 
 
+def trust_each_other(first: Database, second: Database) -> tuple[LocalOffice, LocalOffice]:
+    """Each office trusts the other's setup file, its fingerprint checked as if read aloud."""
+    with first.unit_of_work() as s:
+        one = local_keys(s)
+    with second.unit_of_work() as s:
+        two = local_keys(s)
+        trust_office(
+            s, import_setup_file(export_setup_file(one), expected_fingerprint=one.keys.fingerprint)
+        )
+    with first.unit_of_work() as s:
+        trust_office(
+            s, import_setup_file(export_setup_file(two), expected_fingerprint=two.keys.fingerprint)
+        )
+    return one, two
+
+
 def build_pair(folder: Path, *, scale: str = "township") -> tuple[Path, Path]:
     """t.db (a demo township) and c.db (an empty county), each trusting the other."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -47,13 +63,7 @@ def build_pair(folder: Path, *, scale: str = "township") -> tuple[Path, Path]:
         build_demo(s, scale=scale, seed=3, years=1, today=TODAY)
     with county.unit_of_work() as s:
         create_local_office(s, name="滨海县总工会", level=Level.COUNTY)
-    with township.unit_of_work() as s:
-        t = local_keys(s)
-    with county.unit_of_work() as s:
-        c = local_keys(s)
-        trust_office(s, import_setup_file(export_setup_file(t), expected_fingerprint=None))
-    with township.unit_of_work() as s:
-        trust_office(s, import_setup_file(export_setup_file(c), expected_fingerprint=None))
+    trust_each_other(township, county)
     township.dispose()
     county.dispose()
     return folder / "t.db", folder / "c.db"

@@ -30,6 +30,7 @@ from desktop.sync.exporter import build_export
 from desktop.sync.importer import import_package
 from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import logical_dump
+from tests.sync.exchange_env import trust_each_other
 
 TODAY = date(2027, 3, 18)
 
@@ -69,15 +70,7 @@ def pair(tmp_path: Path) -> Pair:
         build_demo(s, scale="township", seed=3, years=1, today=TODAY)
     with county.unit_of_work() as s:
         create_local_office(s, name="滨海县总工会", level=Level.COUNTY)
-    with township.unit_of_work() as s:
-        t = local_keys(s)
-        t_setup = export_setup_file(t)
-    with county.unit_of_work() as s:
-        c = local_keys(s)
-        c_setup = export_setup_file(c)
-        trust_office(s, import_setup_file(t_setup, expected_fingerprint=t.keys.fingerprint))
-    with township.unit_of_work() as s:
-        trust_office(s, import_setup_file(c_setup, expected_fingerprint=c.keys.fingerprint))
+    t, c = trust_each_other(township, county)
     yield Pair(township, county, t.uuid, c.uuid)
     township.dispose()
     county.dispose()

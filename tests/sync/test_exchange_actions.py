@@ -25,7 +25,6 @@ from desktop.models import (
     Unit,
 )
 from desktop.models.enums import ItemStatus, Level, MentionKind, UnitKind
-from desktop.sync import export_setup_file, import_setup_file
 from desktop.sync.errors import WriteFailed
 from desktop.sync.exchange import (
     ConflictGone,
@@ -41,9 +40,9 @@ from desktop.sync.exchange import (
     resolve_conflict,
 )
 from desktop.sync.exporter import build_export
-from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import County, logical_dump
 from tests.core.helpers import held_meeting
+from tests.sync.exchange_env import trust_each_other
 from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
 
 
@@ -275,14 +274,7 @@ def test_the_county_relays_another_townships_unit_its_bulletin_names(
     upgrade(other, backup=False)
     with other.unit_of_work() as s:
         create_local_office(s, name="八巨镇工会", level=Level.TOWNSHIP, parent_name="滨海县总工会")
-    with other.unit_of_work() as s:
-        b = local_keys(s)
-        b_setup = export_setup_file(b)
-    with pair.county.unit_of_work() as s:
-        trust_office(s, import_setup_file(b_setup, expected_fingerprint=b.keys.fingerprint))
-        c_setup = export_setup_file(local_keys(s))
-    with other.unit_of_work() as s:
-        trust_office(s, import_setup_file(c_setup))
+    b, _ = trust_each_other(other, pair.county)
     import_files(pair.county, [_export_up(pair, tmp_path / "up1")])
     with pair.county.unit_of_work() as s:
         named = s.scalars(

@@ -44,11 +44,10 @@ from desktop.models.enums import (
     UnitKind,
     WorkingGroupKind,
 )
-from desktop.sync import export_setup_file, import_setup_file
 from desktop.sync.importer import ImportResult, apply_held, held_next, import_package
 from desktop.sync.records import BY_KIND, SPECS, Uuids, load_records, to_record
 from tests.conftest import logical_dump
-from tests.sync.exchange_env import Env, copy_db, make_env, open_db
+from tests.sync.exchange_env import Env, copy_db, make_env, open_db, trust_each_other
 
 KINDS = ("unit", "suggestion", "topic", "meeting", "agreed_item", "feedback")
 SETTINGS = settings(
@@ -65,21 +64,13 @@ SETTINGS = settings(
 @pytest.fixture(scope="module")
 def small_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A township with nothing but its own office, and its county; trusting each other."""
-    from desktop.sync.trust import local_keys, trust_office
-
     folder = tmp_path_factory.mktemp("small-pair")
     township, county = open_db(folder / "t.db"), open_db(folder / "c.db")
     with township.unit_of_work() as s:
         create_local_office(s, name="八滩镇工会", level=Level.TOWNSHIP, parent_name="滨海县总工会")
     with county.unit_of_work() as s:
         create_local_office(s, name="滨海县总工会", level=Level.COUNTY)
-    with township.unit_of_work() as s:
-        t = local_keys(s)
-    with county.unit_of_work() as s:
-        c = local_keys(s)
-        trust_office(s, import_setup_file(export_setup_file(t)))
-    with township.unit_of_work() as s:
-        trust_office(s, import_setup_file(export_setup_file(c)))
+    trust_each_other(township, county)
     township.dispose()
     county.dispose()
     return folder / "t.db", folder / "c.db"
