@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.db import Database
 from desktop.messages import field_label
-from desktop.sync.exchange import ConflictGone, differences, open_conflicts, resolve_conflict
+from desktop.sync.exchange import (
+    ConflictGone,
+    FieldDifference,
+    differences,
+    open_conflicts,
+    resolve_conflict,
+)
 from desktop.views.exchange.texts import kind_text
 from desktop.views.labels import fill, first_upper
 
@@ -44,6 +50,7 @@ class ConflictsTab(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._differences: dict[int, list[FieldDifference]] = {}
         self.list = QListWidget()
         self.list.currentItemChanged.connect(lambda item, _old: self.show_conflict(item))
         self.table = QTableWidget(0, 3)
@@ -96,7 +103,10 @@ class ConflictsTab(QWidget):
     def reload(self) -> None:
         self.list.clear()
         with self.db.unit_of_work() as session:
-            for c in open_conflicts(session):
+            conflicts = open_conflicts(session)
+            # What each conflict shows is read with the list: no second query, no race.
+            self._differences = {c.id: differences(c) for c in conflicts}
+            for c in conflicts:
                 name = c.local_value.get("name") or c.local_value.get("title") or c.record_uuid[:8]
                 text = fill(
                     self.tr("%1「%2」 %3"),
@@ -117,9 +127,7 @@ class ConflictsTab(QWidget):
             button.setEnabled(item is not None)
         if item is None:
             return
-        with self.db.unit_of_work() as session:
-            (conflict,) = [c for c in open_conflicts(session) if c.id == item.data(ID_ROLE)]
-            rows = differences(conflict)
+        rows = self._differences.get(item.data(ID_ROLE), [])
         self.table.setRowCount(len(rows))
         for r, d in enumerate(rows):
             cells = [first_upper(field_label(d.name)), value_text(d.local), value_text(d.incoming)]
