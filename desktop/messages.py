@@ -188,6 +188,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_input": ("输入有误：「{field}」。", "Invalid input: {field}."),
     # record-level
     "not_found": ("找不到编号为 {id} 的{kind_label}。", "No {kind} with id {id}."),
+    "undo_stale": (
+        "无法撤销：这条{kind_label}在这次修改之后又有了变化（最近一次在 {changed_at}，可能是办理步骤、导入或他人修改），撤销会覆盖这些变化。",
+        "Cannot undo: this {kind_label} has changed since that edit (last at {changed_at}: a workflow "
+        "step, an import or another clerk), and undoing would overwrite it.",
+    ),
     "illegal_transition": (
         "当前状态为“{state_label}”，不能执行“{action_label}”。",
         "Cannot {action_label} while the record is {state_label}.",
@@ -557,3 +562,15 @@ def message(code: str, fields: dict[str, Any] | None = None, lang: str | None = 
         return template.format(**values)
     except (KeyError, IndexError):
         return template
+
+
+def describe(exc: BaseException, lang: str | None = None) -> str:
+    """One sentence for any refusal or fault a user action can meet, in the interface language."""
+    code = getattr(exc, "code", None)
+    fields = getattr(exc, "fields", None)
+    if isinstance(code, str):
+        return message(code, fields if isinstance(fields, dict) else None, lang)
+    lang = lang or _language
+    if lang == "zh":
+        return "操作未能完成：数据库或文件出错。请稍后重试；如果反复出现，请备份后检查数据库。"
+    return "Could not complete: a database or file error. Try again; if it keeps happening, back up and check the database."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError, InvalidInput
@@ -20,7 +20,14 @@ from desktop.core.records import (
     touch,
 )
 from desktop.core.timeline import log_event
-from desktop.models import AgreedItem, Bulletin, BulletinMention, SupervisionNotice, Unit
+from desktop.models import (
+    AgreedItem,
+    Bulletin,
+    BulletinMention,
+    SupervisionNotice,
+    Unit,
+    item_cooperating_unit,
+)
 from desktop.models.enums import OPEN_ITEM_STATUSES, MentionKind, NoticeKind
 
 
@@ -241,3 +248,55 @@ def get_notice(session: Session, notice_id: int) -> NoticeDTO:
 
 def get_bulletin(session: Session, bulletin_id: int) -> BulletinDTO:
     return bulletin_dto(session, load(session, Bulletin, bulletin_id, "bulletin"))
+
+
+@dataclass(frozen=True)
+class SupervisableItem:
+    """An open agreed item a supervision document may name."""
+
+    id: int
+    text: str
+    deadline: date | None
+
+
+def supervisable_items(session: Session, unit_id: int) -> list[SupervisableItem]:
+    """Every open item the unit leads or cooperates on, earliest deadline first: what a notice
+    to it may cover."""
+    rows = session.execute(
+        select(AgreedItem.id, AgreedItem.text, AgreedItem.deadline)
+        .where(
+            or_(
+                AgreedItem.lead_unit_id == unit_id,
+                exists().where(
+                    item_cooperating_unit.c.item_id == AgreedItem.id,
+                    item_cooperating_unit.c.unit_id == unit_id,
+                ),
+            ),
+            AgreedItem.status.in_(OPEN_ITEM_STATUSES),
+            AgreedItem.deleted_at.is_(None),
+        )
+        .order_by(AgreedItem.deadline.is_(None), AgreedItem.deadline, AgreedItem.id)
+    ).all()
+    return [SupervisableItem(r.id, r.text, r.deadline) for r in rows]
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    id: int
+    text: str
+    status: str
+
+
+def notice_items(session: Session, notice_id: int) -> list[ItemSummary]:
+    """The items a notice names, with their state, in the order it names them."""
+    notice = get_notice(session, notice_id)
+    found = {
+        r.id: ItemSummary(r.id, r.text, str(r.status))
+        for r in session.execute(
+            select(AgreedItem.id, AgreedItem.text, AgreedItem.status).where(
+                AgreedItem.id.in_(notice.item_ids)
+            )
+        )
+    }
+    return [found[i] for i in notice.item_ids if i in found]
+

@@ -277,3 +277,23 @@ def merge_topic(session: Session, topic_id: int, into_topic_id: int) -> TopicDTO
 
 def get_topic(session: Session, topic_id: int) -> TopicDTO:
     return topic_dto(session, load(session, Topic, topic_id, "topic"))
+
+
+@dataclass(frozen=True)
+class SchedulableTopic:
+    id: int
+    title: str
+    status: str
+
+
+def schedulable_topics(session: Session) -> list[SchedulableTopic]:
+    """Topics vetted (or also consulted) and not yet on a meeting's agenda: what may be added."""
+    rows = session.execute(
+        select(Topic.id, Topic.title, Topic.status)
+        .where(
+            Topic.status.in_((TopicStatus.VETTED, TopicStatus.CONSULTED)),
+            Topic.deleted_at.is_(None),
+        )
+        .order_by(Topic.status, Topic.id.desc())
+    ).all()
+    return [SchedulableTopic(r.id, r.title, str(r.status)) for r in rows]

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Changes
+from desktop.core.kinds import EXCHANGE, by_package_name
 from desktop.db import Database
 from desktop.db.backup import backup_database
 from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport
@@ -322,3 +324,20 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str) -> ExchangeC
     conflict.resolved_at = datetime.now(UTC)
     session.flush()
     return conflict
+
+
+def changes_of_import(results: Sequence[ImportResult]) -> Changes:
+    """What an import touched, for the pages that show it: the kinds of the records it wrote,
+    and the exchange state (log, conflicts) always."""
+    kinds = {EXCHANGE}
+    for result in results:
+        if result.result != "applied":
+            continue
+        for package_kind, counts in result.counts.items():
+            if not any(counts.get(o, 0) for o in ("new", "updated", "conflicts")):
+                continue
+            try:
+                kinds.add(by_package_name(package_kind).key)
+            except KeyError:  # receipts and other package-only kinds
+                continue
+    return Changes.kinds_only(kinds)

@@ -58,6 +58,7 @@ from desktop.views.assessment_rates import RatesPanel
 from desktop.views.assessment_scheme import SchemeEditor
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.labels import fill
+from desktop.views.page import Page
 from desktop.views.tasks import TaskRunner
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
@@ -94,7 +95,7 @@ def _own_mode(db: Database) -> bool:
         return False
 
 
-class AssessmentPage(QWidget):
+class AssessmentPage(QWidget, Page):
     """A county ranks the units below it; a township sees its own card, provisional until
     the county's result arrives. Tabs: scores, charts, rates, the year's scheme."""
 

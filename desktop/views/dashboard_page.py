@@ -21,6 +21,7 @@ from desktop.core.escalation import EscalationSuggestion, escalation_suggestions
 from desktop.core.frequency import frequency_status
 from desktop.db import Database
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
+from desktop.views.page import Page
 from desktop.views.supervision_page import STEP_LABELS
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +45,7 @@ class CountCard(QFrame):
         layout.addWidget(self.caption)
 
 
-class DashboardPage(QWidget):
+class DashboardPage(QWidget, Page):
     title = QT_TRANSLATE_NOOP("DashboardPage", "工作台")
     open_record = Signal(str, int)  # kind, id: the window opens its editor
 
@@ -120,6 +121,9 @@ class DashboardPage(QWidget):
             if colour is not None:
                 item.setForeground(QBrush(QColor(colour)))
             widget.addItem(item)
+
+    def nav_count(self) -> int | None:
+        return self.counts.overdue_items or None if self.counts is not None else None
 
     def reload(self) -> None:
         with self._db.unit_of_work() as session:

@@ -77,6 +77,12 @@ class Form(QWidget):
         self.banner.clear()
         self.banner.hide()
 
+    def show_message(self, text: str) -> None:
+        """A sentence not about one field (a storage fault, say), in the banner."""
+        self.clear_errors()
+        self.banner.setText(text)
+        self.banner.show()
+
     def show_error(self, exc: DomainError) -> None:
         """Beside its field when the error names one on this form, else in the banner."""
         self.clear_errors()

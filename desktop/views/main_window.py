@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.changes import EVERYTHING, Changes
 from desktop.core.dashboard import DashboardCounts
 from desktop.core.documents import statistics_doc
 from desktop.core.office import local_office
@@ -28,10 +29,11 @@ from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
 from desktop.views.exchange import ExchangePage
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
+from desktop.views.operations import operations
+from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
-from desktop.views.tasks import TaskRunner
 from desktop.views.undo import undo_actions
 
 # Navigation order and titles, as a clerk reads them; each list page shows one record kind.
@@ -52,26 +54,28 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, today: date | None = None) -> None:
         super().__init__()
         self.db = db
-        with db.unit_of_work() as session:
-            self.office = local_office(session)
+        self.ops = operations(db)
+        self.office = self.ops.read(local_office)
         self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
-        self.tasks = TaskRunner(self)
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _i: self.reload_current())
+        self.tasks = self.ops.tasks
+        self.undo_stack = self.ops.undo_stack
         undo_actions(self.undo_stack, self)
+        # Every action anywhere (an editor, an import, an undo) refreshes what it touched.
+        self.ops.did_execute.connect(self.on_changes)
+        self.ops.notice.connect(self.show_notice)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(db, today or date.today())
         self.dashboard.open_record.connect(self.open_record)
-        self.pages: list[QWidget] = [self.dashboard]
+        self.pages: list[Page] = [self.dashboard]
         self.titles: list[str] = [self.tr("工作台")]
         # Stable names of the pages, whatever the interface language (screenshots, tests).
         self.page_keys: list[str] = ["dashboard"]
         for kind, source in LIST_PAGES:
             title = QCoreApplication.translate("MainWindow", source)
-            page: QWidget
+            page: Page
             if kind == "notice":
                 page = SupervisionPage(db, today or date.today(), self.undo_stack, self.tasks)
             else:
@@ -86,7 +90,6 @@ class MainWindow(QMainWindow):
         self.titles.append(self.tr("考核"))
         self.page_keys.append("assessment")
         self.exchange = ExchangePage(db, self.tasks)
-        self.exchange.changed.connect(self.reload)
         self.pages.append(self.exchange)
         self.titles.append(self.tr("数据交换"))
         self.page_keys.append("exchange")
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.titles.append(self.tr("设置"))
         self.page_keys.append("settings")
         for page, title in zip(self.pages, self.titles, strict=True):
+            assert isinstance(page, QWidget)
             self.stack.addWidget(page)
             QListWidgetItem(title, self.nav)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
-            self.reload
+            lambda: self.on_changes(EVERYTHING)
         )
 
         self.status_office = QLabel(self.office.name)
@@ -123,11 +127,10 @@ class MainWindow(QMainWindow):
 
     def _go_to(self, row: int) -> None:
         """Show page `row`, unless the page in view has unsaved work its user keeps."""
-        current = self.stack.currentWidget()
+        current = self.pages[self.stack.currentIndex()]
         if row == self.stack.currentIndex() or row < 0:
             return
-        can_leave = getattr(current, "can_leave", None)
-        if can_leave is not None and not can_leave():
+        if not current.can_leave():
             blocker = QSignalBlocker(self.nav)
             self.nav.setCurrentRow(self.stack.currentIndex())
             del blocker
@@ -167,22 +170,20 @@ class MainWindow(QMainWindow):
                 return page.open_editor(record_id)
         raise KeyError(kind)
 
-    def reload(self) -> None:
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh the pages that show what changed, and the navigation counts."""
         for page in self.pages:
-            reload = getattr(page, "reload", None)
-            if reload is not None:
-                reload()
+            if changes.touches(page.shows):
+                page.reload()
         self.update_counts()
 
-    def reload_current(self) -> None:
-        """After an undo or redo: the page in view and the counts show the database again."""
-        page = self.stack.currentWidget()
-        reload = getattr(page, "reload", None)
-        if reload is not None:
-            reload()
-        if page is not self.dashboard:
-            self.dashboard.reload()
-        self.update_counts()
+    def reload(self) -> None:
+        """Everything again (F5): for changes made outside this window."""
+        self.on_changes(EVERYTHING)
+
+    def show_notice(self, text: str) -> None:
+        """A refusal that has no form to stand beside (an undo refused, say)."""
+        self.statusBar().showMessage(text, 15_000)
 
     def update_counts(self) -> None:
         """Navigation entries carry the number of records behind them."""
@@ -192,16 +193,8 @@ class MainWindow(QMainWindow):
             if item is None:
                 continue
             title = self.titles[row]
-            model = getattr(page, "model", None)
-            if model is not None:
-                item.setText(with_note(title, model.total))
-            elif page is self.exchange:
-                conflicts = self.exchange.conflicts_tab.total
-                item.setText(with_note(title, conflicts) if conflicts else title)
-            elif page is self.dashboard and counts is not None:
-                item.setText(
-                    with_note(title, counts.overdue_items) if counts.overdue_items else title
-                )
+            count = page.nav_count()
+            item.setText(with_note(title, count) if count is not None else title)
         if counts is not None:
             last = counts.last_exchange_at
             self.status_exchange.setText(
@@ -215,10 +208,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.pages:
-            can_leave = getattr(page, "can_leave", None)
-            if can_leave is not None and not can_leave():
-                event.ignore()
-                return
+        if not all(page.can_leave() for page in self.pages):
+            event.ignore()
+            return
         ui_state.save_geometry("main_window/geometry", self)
         super().closeEvent(event)

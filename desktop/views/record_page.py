@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalog import ListQuery
+from desktop.core.kinds import shown_kinds
 from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import write_table
 from desktop.core.states import MACHINES
@@ -32,6 +33,7 @@ from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
 from desktop.views.labels import action_text, cell_text, column_label
+from desktop.views.page import Page
 from desktop.views.unit_picker import UnitPicker
 
 NO_YEAR = 0
@@ -49,7 +51,7 @@ WIDE_COLUMNS = {
 }
 
 
-class RecordPage(QWidget):
+class RecordPage(QWidget, Page):
     """Shows one kind's records; `changed` fires when the count it shows changes."""
 
     changed = Signal()
@@ -65,6 +67,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.title = title
+        self.shows = shown_kinds(kind)
         spec = spec_for(kind)
         self.search = QLineEdit(placeholderText=self.tr("搜索：中文或拼音首字母，如 bhx"))
         self.search.setClearButtonEnabled(True)
@@ -136,7 +139,6 @@ class RecordPage(QWidget):
     def open_editor(self, record_id: int | None) -> RecordEditor:
         """Open the record's editor (a new record when record_id is None)."""
         editor = EDITORS[self.kind](self._db, record_id, self)
-        editor.changed.connect(self.reload)
         editor.finished.connect(lambda _r, e=editor: self.editors.remove(e))
         self.editors.append(editor)
         editor.show()
@@ -226,6 +228,9 @@ class RecordPage(QWidget):
     def reload(self) -> None:
         self.model.refresh()
         self._show_count()
+
+    def nav_count(self) -> int | None:
+        return self.model.total
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("共 %n 条", "", self.model.total))

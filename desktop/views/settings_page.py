@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import DomainError
+from desktop.core.kinds import SETTINGS
 from desktop.core.office import local_office
 from desktop.core.settings import (
     SupervisionSettings,
@@ -32,9 +33,11 @@ from desktop.messages import current_language, field_label, message
 from desktop.paths import data_dir
 from desktop.views import ui_state
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
+from desktop.views.page import Page
 
 
-class SettingsPage(QWidget):
+class SettingsPage(QWidget, Page):
+    shows = frozenset({SETTINGS, "holiday"})
     title = QT_TRANSLATE_NOOP("SettingsPage", "设置")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

@@ -25,6 +25,7 @@ from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.labels import QT_TRANSLATE_NOOP
+from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
 from desktop.views.tasks import TaskRunner
 
@@ -45,7 +46,9 @@ DATA_ROLE = Qt.ItemDataRole.UserRole
 SHOWN = 1000  # a province may have tens of thousands: the worst come first, the rest are counted
 
 
-class SupervisionPage(QWidget):
+class SupervisionPage(QWidget, Page):
+    shows = frozenset({"item", "notice", "feedback", "meeting", "unit", "establishment", "holiday"})
+
     def __init__(
         self,
         db: Database,
@@ -61,7 +64,7 @@ class SupervisionPage(QWidget):
         self.today = today
         self.title = self.tr("督办")
         self.documents = RecordPage(db, "notice", self.tr("督办文书"), undo_stack)
-        self.model = self.documents.model  # the navigation count is the documents'
+        self.model = self.documents.model
         self.changed = self.documents.changed
         self.escalations = self._table(
             [
@@ -99,6 +102,9 @@ class SupervisionPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         return table
+
+    def nav_count(self) -> int | None:
+        return self.documents.nav_count()  # the navigation count is the documents'
 
     def reload(self) -> None:
         """Checking every meeting's minutes takes a while on a county: it runs off the GUI thread."""

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,18 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Changes
 from desktop.core.document_dto import Document
-from desktop.core.errors import DomainError
-from desktop.core.snapshots import snapshot
 from desktop.db import Database
-from desktop.messages import kind_label
 from desktop.views.attachment_list import AttachmentList
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.form import AskDialog, Form
-from desktop.views.undo import EditCommand, undo_actions
+from desktop.views.operations import operations
+from desktop.views.undo import undo_actions
 from desktop.views.workflow_bar import WorkflowBar
 
 
@@ -51,10 +48,12 @@ class RecordEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        # The window's stack when opened from it, so Ctrl+Z there undoes edits made here too.
-        stack = getattr(parent, "undo_stack", None)
-        self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
+        self.ops = operations(db)
+        # The database's one stack, so Ctrl+Z in the window undoes edits made here too.
+        self.undo_stack = self.ops.undo_stack
         undo_actions(self.undo_stack, self)
+        self.ops.did_execute.connect(self._on_changes)
+        self._saving = False
         self.record_id = record_id
         self.dto: Any = None
         self.dirty = False
@@ -125,16 +124,16 @@ class RecordEditor(QDialog):
     def attempt(
         self, fn: Callable[..., Any], *args: Any, form: Form | None = None, **kwargs: Any
     ) -> Any:
-        """Run one core call in its own transaction; a refusal is shown and None returned."""
-        target = form or self.form
+        """Run one core call as a user action; a refusal is shown and None returned."""
+        self._saving = True
         try:
-            with self.db.unit_of_work() as session:
-                result = fn(session, *args, **kwargs)
-        except DomainError as exc:
-            target.show_error(exc)
-            return None
-        target.clear_errors()
-        return result
+            return self.ops.mutate(fn, *args, form=form or self.form, **kwargs)
+        finally:
+            self._saving = False
+
+    def read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """A read for the form (choices, the record itself), on the database worker."""
+        return self.ops.read(fn, *args, **kwargs)
 
     def ask(
         self,
@@ -163,39 +162,37 @@ class RecordEditor(QDialog):
             self.workflow.update_state(getattr(dto, "status", None))
 
     def save(self) -> bool:
-        before = self._snapshot()
-        dto = self.attempt(self.store)
+        """Store the form as one undoable user action; False (and the form kept) if refused."""
+        self._saving = True
+        try:
+            if self.record_id is None:
+                dto = self.ops.mutate(self.store, form=self.form)
+            else:
+                dto = self.ops.edit(
+                    self.kind,
+                    self.record_id,
+                    self.store,
+                    title=self.record_title(),
+                    form=self.form,
+                )
+        finally:
+            self._saving = False
         if dto is None:
             return False
         self.set_dto(dto)
-        after = self._snapshot()
-        if before is not None and after is not None and before != after:
-            title = getattr(dto, "name", None) or getattr(dto, "title", None) or f"#{dto.id}"
-            self.undo_stack.push(
-                EditCommand(
-                    self.db,
-                    self.kind,
-                    dto.id,
-                    before,
-                    after,
-                    self.tr("修改%1“%2”")
-                    .replace("%1", kind_label(self.kind))
-                    .replace("%2", str(title)),
-                    self._refresh_if_open,
-                )
-            )
         self.changed.emit()
         return True
 
-    def _snapshot(self) -> dict[str, Any] | None:
-        if self.record_id is None:
-            return None
-        with self.db.unit_of_work() as session:
-            return snapshot(session, self.kind, self.record_id)
+    def record_title(self) -> str:
+        """How the record is named in the undo menu."""
+        dto = self.dto
+        return str(getattr(dto, "name", None) or getattr(dto, "title", None) or "")
 
-    def _refresh_if_open(self) -> None:
-        # An undo from the main window may come after this dialog was closed and deleted.
-        if isValid(self) and self.isVisible():
+    def _on_changes(self, changes: Changes) -> None:
+        """Another action changed this record (an undo, an import): show it, unless typing."""
+        if self._saving or self.record_id is None or self.dirty or not self.isVisible():
+            return
+        if changes.everything or self.record_id in changes.ids_of(self.kind):
             self.refresh()
 
     def refresh(self) -> None:

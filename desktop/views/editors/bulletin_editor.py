@@ -101,8 +101,7 @@ class BulletinEditor(RecordEditor):
         """Per-unit figures into the text; proposed commendations and criticisms into the list."""
         start = from_qdate(self.period_start.date()) or date.today()
         end = from_qdate(self.period_end.date()) or date.today()
-        with self.db.unit_of_work() as s:
-            stats = bulletin_statistics(s, start, end)
+        stats = self.read(bulletin_statistics, start, end)
         lines = [
             self.tr("%1至%2，各牵头单位议定事项办理情况如下：")
             .replace("%1", start.isoformat())
@@ -189,8 +188,7 @@ class BulletinEditor(RecordEditor):
         )
 
     def reload_dto(self) -> core.BulletinDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_bulletin(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_bulletin, self.record_id)
 
     def perform(self, action: str) -> Any:
         raise KeyError(action)

@@ -110,8 +110,7 @@ class EstablishmentEditor(RecordEditor):
         return core.update_establishment(session, self.record_id, data)
 
     def reload_dto(self) -> core.EstablishmentDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_establishment(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_establishment, self.record_id)
 
     def perform(self, action: str) -> Any:
         raise KeyError(action)

@@ -160,18 +160,13 @@ class ItemEditor(RecordEditor):
             extra.append(self.tr("时限 %1").replace("%1", dto.deadline.isoformat()))
         if dto.extension_deadline:
             extra.append(self.tr("申请延期至 %1").replace("%1", dto.extension_deadline.isoformat()))
-        with self.db.unit_of_work() as session:
-            verdict = light_of(
-                session,
-                ItemFacts(
-                    dto.status,
-                    dto.deadline,
-                    dto.assigned_on,
-                    dto.last_feedback_on,
-                    dto.percent_done,
-                ),
-                date.today(),
-            )
+        verdict = self.read(
+            light_of,
+            ItemFacts(
+                dto.status, dto.deadline, dto.assigned_on, dto.last_feedback_on, dto.percent_done
+            ),
+            date.today(),
+        )
         light = message(verdict.reason, verdict.fields) + (
             estimated_mark() if verdict.estimated else ""
         )
@@ -229,8 +224,7 @@ class ItemEditor(RecordEditor):
         return core.update_item(session, self.record_id, self._input())
 
     def reload_dto(self) -> core.ItemDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_item(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_item, self.record_id)
 
     def perform(self, action: str) -> Any:
         iid = self.record_id

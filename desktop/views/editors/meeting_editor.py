@@ -27,18 +27,16 @@ from PySide6.QtWidgets import (
 
 from desktop.core import documents
 from desktop.core import meetings as core
-from desktop.core.catalog import ListQuery
 from desktop.core.errors import InvalidInput
-from desktop.core.listing import list_records
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
 from desktop.core.office import local_office
+from desktop.core.topics import schedulable_topics
 from desktop.db import Database
 from desktop.models.enums import (
     AttendanceRole,
     Level,
     MeetingKind,
     MeetingStatus,
-    TopicStatus,
     WorkingGroupKind,
 )
 from desktop.views.editors.base import RecordEditor
@@ -150,8 +148,7 @@ class MeetingEditor(RecordEditor):
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
-            with db.unit_of_work() as s:
-                office = local_office(s)
+            office = self.read(local_office)
             self.union.set_unit_id(office.unit_id)
             select(self.level, office.level)
             self.tabs.setEnabled(False)
@@ -316,8 +313,7 @@ class MeetingEditor(RecordEditor):
 
     def previous_items_text(self) -> str:
         """Every meeting opens by reporting on the last one's agreed items and their status."""
-        with self.db.unit_of_work() as s:
-            prev = previous_meeting(s, self.record_id) if self.record_id else None
+        prev = self.read(previous_meeting, self.record_id) if self.record_id else None
         if prev is None:
             return self.tr("一、上次会议议定事项落实情况\n本次为首次会议。\n")
         lines = [
@@ -397,12 +393,10 @@ class MeetingEditor(RecordEditor):
             item.setData(TOPIC_ROLE, e.topic_id)
             self.agenda.addItem(item)
         self.available.clear()
-        with self.db.unit_of_work() as s:
-            for status in (TopicStatus.VETTED, TopicStatus.CONSULTED):
-                for row in list_records(s, "topic", ListQuery(status=status, limit=500)).dicts():
-                    item = QListWidgetItem(with_note(row["title"], cell_text(row["status"])))
-                    item.setData(TOPIC_ROLE, row["id"])
-                    self.available.addItem(item)
+        for topic in self.read(schedulable_topics):
+            item = QListWidgetItem(with_note(topic.title, cell_text(topic.status)))
+            item.setData(TOPIC_ROLE, topic.id)
+            self.available.addItem(item)
         groups = dict(dto.working_groups)
         for kind, edit in self.groups.items():
             edit.setText(groups.get(kind, ""))
@@ -444,8 +438,7 @@ class MeetingEditor(RecordEditor):
         return core.update_meeting(session, self.record_id, self._input())
 
     def reload_dto(self) -> MeetingDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_meeting(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_meeting, self.record_id)
 
     def flag_formality(self) -> MeetingDTO | None:
         """The county's finding that a meeting was held only for form; a new one is ordered."""

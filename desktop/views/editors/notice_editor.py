@@ -10,12 +10,9 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from desktop.core import documents
 from desktop.core import supervision as core
-from desktop.core.catalog import ListQuery
 from desktop.core.errors import InvalidInput
-from desktop.core.items import get_item
-from desktop.core.listing import list_records
 from desktop.db import Database
-from desktop.models.enums import OPEN_ITEM_STATUSES, NoticeKind
+from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
@@ -80,17 +77,13 @@ class NoticeEditor(RecordEditor):
         self.items.clear()
         if unit_id is None:
             return
-        with self.db.unit_of_work() as s:
-            rows = list_records(s, "item", ListQuery(unit_id=unit_id, limit=500)).dicts()
-        for row in rows:
-            if row["status"] in OPEN_ITEM_STATUSES:
-                entry = QListWidgetItem(
-                    fill(self.tr("%1. %2（时限 %3）"), row["id"], row["text"], row["deadline"])
-                )
-                entry.setData(ITEM_ROLE, row["id"])
-                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Unchecked)
-                self.items.addItem(entry)
+        for item in self.read(core.supervisable_items, unit_id):
+            deadline = item.deadline.isoformat() if item.deadline else self.tr("未定")
+            entry = QListWidgetItem(fill(self.tr("%1（时限 %2）"), item.text, deadline))
+            entry.setData(ITEM_ROLE, item.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.items.addItem(entry)
 
     def checked_items(self) -> tuple[int, ...]:
         return tuple(
@@ -104,12 +97,8 @@ class NoticeEditor(RecordEditor):
         self.number.setText(dto.number)
         self.target.set_unit_id(dto.target_unit_id)
         self.items.clear()
-        with self.db.unit_of_work() as s:
-            items = [get_item(s, item_id) for item_id in dto.item_ids]
-        for item in items:
-            self.items.addItem(
-                QListWidgetItem(with_note(f"{item.id}. {item.text}", status_text(item.status)))
-            )
+        for item in self.read(core.notice_items, dto.id):
+            self.items.addItem(QListWidgetItem(with_note(item.text, status_text(item.status))))
         self.issued_on.setDate(to_qdate(dto.issued_on))
         self.requirements.setPlainText(dto.requirements)
         if dto.feedback_deadline:
@@ -163,8 +152,7 @@ class NoticeEditor(RecordEditor):
         )
 
     def reload_dto(self) -> core.NoticeDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_notice(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_notice, self.record_id)
 
     def perform(self, action: str) -> Any:
         raise KeyError(action)

@@ -56,8 +56,7 @@ class SuggestionEditor(RecordEditor):
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
-            with db.unit_of_work() as s:
-                self.unit.set_unit_id(local_office(s).unit_id)
+            self.unit.set_unit_id(self.read(local_office).unit_id)
             self.workflow.update_state(None)  # type: ignore[union-attr]
 
     def load(self, dto: core.SuggestionDTO) -> None:
@@ -95,8 +94,7 @@ class SuggestionEditor(RecordEditor):
         return core.update_suggestion(session, self.record_id, self._input())
 
     def reload_dto(self) -> core.SuggestionDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_suggestion(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_suggestion, self.record_id)
 
     def perform(self, action: str) -> Any:
         sid = self.record_id

@@ -49,8 +49,7 @@ class TopicEditor(RecordEditor):
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
-            with db.unit_of_work() as s:
-                self.union.set_unit_id(local_office(s).unit_id)
+            self.union.set_unit_id(self.read(local_office).unit_id)
             self.workflow.update_state(None)  # type: ignore[union-attr]
 
     def load(self, dto: core.TopicDTO) -> None:
@@ -103,8 +102,7 @@ class TopicEditor(RecordEditor):
         return core.update_topic(session, self.record_id, self._input())
 
     def reload_dto(self) -> core.TopicDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_topic(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_topic, self.record_id)
 
     def perform(self, action: str) -> Any:
         tid = self.record_id

@@ -83,8 +83,7 @@ class UnitEditor(RecordEditor):
         return core.update_unit(session, self.record_id, data)
 
     def reload_dto(self) -> core.UnitDTO:
-        with self.db.unit_of_work() as s:
-            return core.get_unit(s, self.record_id)  # type: ignore[arg-type]
+        return self.read(core.get_unit, self.record_id)
 
     def perform(self, action: str) -> Any:
         raise KeyError(action)

@@ -21,11 +21,12 @@ from shiboken6 import isValid
 from desktop.db import Database
 from desktop.messages import current_language
 from desktop.sync.apply import OUTCOMES
-from desktop.sync.exchange import import_files, preview_files
+from desktop.sync.exchange import changes_of_import, import_files, preview_files
 from desktop.sync.importer import ImportResult
 from desktop.views import ui_state
 from desktop.views.exchange.texts import OUTCOME_LABELS, kind_text, result_text, tr
 from desktop.views.labels import fill
+from desktop.views.operations import operations
 from desktop.views.tasks import TaskRunner
 
 
@@ -112,6 +113,8 @@ class ImportTab(QWidget):
         if backup is not None:
             note += fill(self.tr("导入前的备份：%1"), str(backup))
         self.status.setText(note)
+        # Every page showing what arrived refreshes, as after any other action.
+        operations(self.db).announce(changes_of_import(results))
         self.imported.emit()
 
     def _show(self, results: list[ImportResult], *, preview: bool) -> None:

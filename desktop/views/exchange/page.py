@@ -15,10 +15,11 @@ from desktop.views.exchange.import_tab import ImportTab
 from desktop.views.exchange.keys_tab import KeysTab
 from desktop.views.exchange.log_tab import LogTab
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
+from desktop.views.page import Page
 from desktop.views.tasks import TaskRunner
 
 
-class ExchangePage(QWidget):
+class ExchangePage(QWidget, Page):
     title = QT_TRANSLATE_NOOP("ExchangePage", "数据交换")
     # Records arrived or were decided: the window reloads its lists and counts.
     changed = Signal()
@@ -56,6 +57,9 @@ class ExchangePage(QWidget):
         self.conflicts_tab.reload()
         self.keys_tab.reload()
         self._label_conflicts()
+
+    def nav_count(self) -> int | None:
+        return self.conflicts_tab.total or None
 
     def _after_import(self) -> None:
         self.log_tab.reload()

@@ -1,0 +1,222 @@
+"""The one way a view reaches the database: every read and every user action goes through here.
+
+Each call runs its transaction on the single database worker (so database work is serialized
+and never runs on the GUI thread), words a refusal in one place (`desktop.messages.describe`),
+records undo for edits, and announces what changed through `did_execute`, so pages refresh
+only what an action touched (Anki's `CollectionOp` and `operation_did_execute`).
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop.core.changes import NOTHING, ChangeRecorder, Changes
+from desktop.core.errors import DomainError
+from desktop.core.undo import EditUndo, edit_entry, redo_edit, snapshot, undo_edit
+from desktop.db import Database, DatabaseError
+from desktop.messages import describe, kind_label
+from desktop.views.form import Form
+from desktop.views.garbage import collect_on_gui_thread
+from desktop.views.tasks import TaskRunner
+
+T = TypeVar("T")
+# What a user action can meet: a refusal of the rules, or a fault of the storage under it.
+# Anything else is a bug and is raised.
+FAILURES = (DomainError, DatabaseError, SQLAlchemyError, OSError)
+log = logging.getLogger(__name__)
+
+
+class Operations(QObject):
+    """Reads, mutations, edits with undo, and long jobs, for one open database."""
+
+    did_execute = Signal(object)  # Changes
+    notice = Signal(str)  # a sentence for the status bar (an undo refused, say)
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        collect_on_gui_thread()
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+
+    # ---- running on the worker
+    def _on_worker(self, fn: Callable[[], T]) -> T:
+        """Run on the database worker and wait: a database call is short, and waiting keeps
+        the caller's code in order (nothing else can reach the database meanwhile)."""
+        if self.tasks.on_worker():  # a long job calling back: already there
+            return fn()
+        return self.tasks.submit(fn).result()
+
+    def _transaction(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, Changes]:
+        def job() -> tuple[T, Changes]:
+            with self.db.unit_of_work() as session:
+                recorder = ChangeRecorder(session)
+                try:
+                    value = fn(session, *args, **kwargs)
+                    session.flush()
+                finally:
+                    recorder.close()
+                return value, recorder.changes()
+
+        return self._on_worker(job)
+
+    # ---- the calls views make
+    def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(session, *args)` in its own transaction; errors are raised to the caller."""
+        value, _changes = self._transaction(fn, *args, **kwargs)
+        return value
+
+    def mutate(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        form: Form | None = None,
+        parent: QWidget | None = None,
+        **kwargs: Any,
+    ) -> T | None:
+        """One user action: `fn(session, *args)` in one transaction, then `did_execute`.
+
+        A refusal is shown (beside the form's field, or in a message box over `parent`) and
+        None returned; nothing is written.
+        """
+        try:
+            value, changes = self._transaction(fn, *args, **kwargs)
+        except FAILURES as exc:
+            self.show_failure(exc, form=form, parent=parent)
+            return None
+        if form is not None:
+            form.clear_errors()
+        self.announce(changes)
+        return value
+
+    def edit(
+        self,
+        kind: str,
+        record_id: int,
+        fn: Callable[..., T],
+        *args: Any,
+        title: str = "",
+        form: Form | None = None,
+        parent: QWidget | None = None,
+        **kwargs: Any,
+    ) -> T | None:
+        """A saved edit of one record, undoable from the window's undo stack."""
+
+        def edit_with_undo(session: Session) -> tuple[T, EditUndo | None]:
+            before = snapshot(session, kind, record_id)
+            value = fn(session, *args, **kwargs)
+            return value, edit_entry(session, kind, record_id, before)
+
+        result = self.mutate(edit_with_undo, form=form, parent=parent)
+        if result is None:
+            return None
+        value, entry = result
+        if entry is not None:
+            self.undo_stack.push(EditCommand(self, entry, title))
+        return value
+
+    def run(
+        self,
+        job: Callable[..., T],
+        *,
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None] | None = None,
+        changes: Changes | Callable[[T], Changes] = NOTHING,
+        label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """Long work (import, export, reports, demo data) with a progress dialog and cancel.
+
+        `job(progress, cancelled)` owns its transactions; `changes` says what it touched.
+        """
+
+        def done(value: T) -> None:
+            self.announce(changes(value) if callable(changes) else changes)
+            on_done(value)
+
+        def failed(exc: Exception) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.show_failure(exc, parent=parent)
+
+        self.tasks.run(job, on_done=done, on_error=failed, label=label, parent=parent)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every page what changed (an action here, an import, another process)."""
+        if changes:
+            self.did_execute.emit(changes)
+
+    def show_failure(
+        self, exc: BaseException, *, form: Form | None = None, parent: QWidget | None = None
+    ) -> None:
+        """Word a refusal or a storage fault for the clerk; nothing typed is cleared."""
+        if isinstance(exc, DomainError) and form is not None:
+            form.show_error(exc)
+            return
+        if not isinstance(exc, DomainError):
+            log.error("operation failed", exc_info=exc)
+        text = describe(exc)
+        if form is not None:
+            form.show_message(text)
+        if parent is not None:
+            QMessageBox.warning(parent, self.tr("未能完成"), text)
+        elif form is None:
+            self.notice.emit(text)
+
+
+class EditCommand(QUndoCommand):
+    """A saved edit on the window's undo stack; undo and redo are core operations."""
+
+    def __init__(self, ops: Operations, entry: EditUndo, title: str) -> None:
+        label = kind_label(entry.kind)
+        super().__init__(
+            ops.tr("修改%1“%2”").replace("%1", label).replace("%2", title)
+            if title
+            else ops.tr("修改%1").replace("%1", label)
+        )
+        self.ops = ops
+        self.entry = entry
+        self._pushed = True
+
+    def _apply(self, step: Callable[[Session, EditUndo], EditUndo]) -> None:
+        try:
+            entry, changes = self.ops._transaction(step, self.entry)
+        except DomainError as exc:
+            # Refused (the record moved on): the entry is dropped from the stack.
+            self.setObsolete(True)
+            self.ops.notice.emit(describe(exc))
+            return
+        self.entry = entry
+        self.ops.announce(changes)
+
+    def undo(self) -> None:
+        self._apply(undo_edit)
+
+    def redo(self) -> None:
+        if self._pushed:  # pushed after the save itself: nothing to do yet
+            self._pushed = False
+            return
+        self._apply(redo_edit)
+
+
+_OPERATIONS: dict[int, tuple[weakref.ref[Database], Operations]] = {}
+
+
+def operations(db: Database) -> Operations:
+    """The operations of an open database, made on first use (one per database)."""
+    entry = _OPERATIONS.get(id(db))
+    if entry is not None and entry[0]() is db:
+        return entry[1]
+    ops = Operations(db)
+    _OPERATIONS[id(db)] = (weakref.ref(db), ops)
+    return ops
