@@ -50,6 +50,7 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
+    _watch: Any = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -87,7 +88,25 @@ class Database:
         finally:
             session.close()
 
+    def data_version(self) -> int | None:
+        """SQLite's count of commits made through other connections, seen on one connection
+        kept for it (None on a server database): a cheap way to notice another program's
+        change. Call it from one thread only."""
+        if not self.is_sqlite or self.path is None:
+            return None
+        if self._watch is None:
+            self._watch = self.engine.raw_connection()
+        cursor = self._watch.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
     def dispose(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
 
 

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         # Every action anywhere (an editor, an import, an undo) refreshes what it touched.
         self.ops.did_execute.connect(self.on_changes)
         self.ops.notice.connect(self.show_notice)
+        self.ops.watch_other_programs()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)

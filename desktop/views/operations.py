@@ -13,13 +13,13 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop.core.changes import NOTHING, ChangeRecorder, Changes
+from desktop.core.changes import EVERYTHING, NOTHING, ChangeRecorder, Changes
 from desktop.core.errors import DomainError
 from desktop.core.undo import EditUndo, edit_entry, redo_edit, snapshot, undo_edit
 from desktop.db import Database, DatabaseError
@@ -47,6 +47,9 @@ class Operations(QObject):
         collect_on_gui_thread()
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
+        self._seen_version: int | None = None
+        self._own_writes = False
+        self._watch_timer: QTimer | None = None
 
     # ---- running on the worker
     def _on_worker(self, fn: Callable[[], T]) -> T:
@@ -65,7 +68,10 @@ class Operations(QObject):
                     session.flush()
                 finally:
                     recorder.close()
-                return value, recorder.changes()
+                changes = recorder.changes()
+            if changes:
+                self._own_writes = True
+            return value, changes
 
         return self._on_worker(job)
 
@@ -140,16 +146,37 @@ class Operations(QObject):
         """
 
         def done(value: T) -> None:
+            self._own_writes = True
             self.announce(changes(value) if callable(changes) else changes)
             on_done(value)
 
         def failed(exc: Exception) -> None:
+            self._own_writes = True
             if on_error is not None:
                 on_error(exc)
             else:
                 self.show_failure(exc, parent=parent)
 
         self.tasks.run(job, on_done=done, on_error=failed, label=label, parent=parent)
+
+    def watch_other_programs(self, interval_ms: int = 2000) -> None:
+        """Notice changes another program made (the CLI, a second window) and refresh."""
+        if self._watch_timer is None:
+            self._watch_timer = QTimer(self)
+            self._watch_timer.timeout.connect(self.check_other_programs)
+        self._watch_timer.start(interval_ms)
+
+    def check_other_programs(self) -> bool:
+        """Announce EVERYTHING when the database changed under us; True if it did."""
+        if self.tasks.busy():  # a long job of ours is writing: look again later
+            return False
+        version = self._on_worker(self.db.data_version)
+        seen, self._seen_version = self._seen_version, version
+        own, self._own_writes = self._own_writes, False
+        if version is None or seen is None or version == seen or own:
+            return False
+        self.announce(EVERYTHING)
+        return True
 
     def announce(self, changes: Changes) -> None:
         """Tell every page what changed (an action here, an import, another process)."""

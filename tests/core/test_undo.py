@@ -53,53 +53,63 @@ def _suggestion(c: County) -> int:
 CASES = {
     "suggestion": Case(
         _suggestion,
-        lambda c, i: lambda s: suggestions.update_suggestion(
-            s,
-            i,
-            suggestions.SuggestionInput(
-                Channel.LETTER, date(2026, 3, 1), "建议增加职工书屋", Level.COUNTY
-            ),
+        lambda c, i: (
+            lambda s: suggestions.update_suggestion(
+                s,
+                i,
+                suggestions.SuggestionInput(
+                    Channel.LETTER, date(2026, 3, 1), "建议增加职工书屋", Level.COUNTY
+                ),
+            )
         ),
         lambda c, i: lambda s: suggestions.reject_suggestion(s, i, "不属于工会职责"),
         lambda c, i: str(c.run(suggestions.get_suggestion, i).status),
     ),
     "topic": Case(
         lambda c: vetted_topic(c),
-        lambda c, i: lambda s: topics.update_topic(
-            s, i, topics.TopicInput("劳动竞赛奖金列入奖励基金", TopicSource.RESEARCH, c.federation)
+        lambda c, i: (
+            lambda s: topics.update_topic(
+                s,
+                i,
+                topics.TopicInput("劳动竞赛奖金列入奖励基金", TopicSource.RESEARCH, c.federation),
+            )
         ),
         lambda c, i: lambda s: topics.defer_topic(s, i, "下次会议再议"),
         lambda c, i: str(c.run(topics.get_topic, i).status),
     ),
     "meeting": Case(
         planned_meeting,
-        lambda c, i: lambda s: meetings.update_meeting(
-            s,
-            i,
-            meetings.MeetingInput(
-                MeetingKind.GOVERNMENT_UNION,
-                Level.COUNTY,
-                c.federation,
-                "滨海县人民政府",
-                partner_unit_id=c.government,
-                planned_on=date(2026, 4, 1),
-                place="县政府第二会议室",
-            ),
+        lambda c, i: (
+            lambda s: meetings.update_meeting(
+                s,
+                i,
+                meetings.MeetingInput(
+                    MeetingKind.GOVERNMENT_UNION,
+                    Level.COUNTY,
+                    c.federation,
+                    "滨海县人民政府",
+                    partner_unit_id=c.government,
+                    planned_on=date(2026, 4, 1),
+                    place="县政府第二会议室",
+                ),
+            )
         ),
         lambda c, i: lambda s: meetings.cancel_meeting(s, i, "县长出差"),
         lambda c, i: str(c.run(meetings.get_meeting, i).status),
     ),
     "item": Case(
         assigned_item,
-        lambda c, i: lambda s: items.update_item(
-            s,
-            i,
-            items.ItemInput(
-                c.run(items.get_item, i).meeting_id,
-                "将劳动竞赛奖金全额列入政府年度奖励基金",
-                lead_unit_id=c.hrss,
-                deadline=date(2026, 6, 30),
-            ),
+        lambda c, i: (
+            lambda s: items.update_item(
+                s,
+                i,
+                items.ItemInput(
+                    c.run(items.get_item, i).meeting_id,
+                    "将劳动竞赛奖金全额列入政府年度奖励基金",
+                    lead_unit_id=c.hrss,
+                    deadline=date(2026, 6, 30),
+                ),
+            )
         ),
         lambda c, i: lambda s: items.complete_item(s, i, on=date(2026, 6, 1)),
         lambda c, i: str(c.run(items.get_item, i).status),

@@ -102,3 +102,41 @@ def test_an_import_refreshes_lists_and_counts(qtbot, pair: Pair, tmp_path: Path)
     qtbot.waitUntil(lambda: meetings_page.model.total > before)
     after = meetings_page.model.total
     assert nav_text(window, "meeting") == f"会议（{after}）"
+
+
+def test_a_change_by_another_program_refreshes_the_window(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core import suggestions
+    from desktop.db import open_database
+    from desktop.models.enums import Channel, Level
+
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    ops = operations(county.db)
+    page = window.show_page("职工建议")
+    qtbot.waitUntil(lambda: not ops.tasks.busy())  # the supervision page's first check
+    assert not ops.check_other_programs()  # the first look only notes where the data stands
+    assert page.model.total == 0
+
+    # Our own save is ours: no second refresh for it.
+    own = page.open_editor(None)
+    qtbot.addWidget(own)
+    own.content.setPlainText("建议增设职工书屋")
+    assert own.save()
+    assert not ops.check_other_programs()
+
+    # The CLI, say, in another process: another connection to the same file.
+    other = open_database(county.db.path)
+    try:
+        with other.unit_of_work() as s:
+            suggestions.register_suggestion(
+                s,
+                suggestions.SuggestionInput(
+                    Channel.LETTER, date(2026, 3, 1), "建议延长午休", Level.COUNTY
+                ),
+            )
+    finally:
+        other.dispose()
+    assert ops.check_other_programs()
+    assert page.model.total == 2
+    assert nav_text(window, "suggestion") == "职工建议（2）"
+    assert not ops.check_other_programs()
