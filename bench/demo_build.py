@@ -11,12 +11,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.core.demo import DemoData, generate_demo, insert_demo
-from desktop.core.demo.insert import require_empty
-from desktop.core.demo.rows import TABLE_ORDER
 from desktop.db import open_database
 from desktop.db.engine import BUSY_TIMEOUT_MS
 from desktop.db.migrate import upgrade
+from desktop.demo import DemoData, generate_demo, insert_demo
+from desktop.demo.insert import require_empty
+from desktop.demo.rows import TABLE_ORDER
 
 Params = list[tuple[Any, ...]]
 

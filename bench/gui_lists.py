@@ -39,7 +39,7 @@ TODAY = date(2026, 11, 21)
 
 
 def province(folder: Path) -> Path:
-    from desktop.core.demo import build_demo
+    from desktop.demo import build_demo
 
     path = folder / "province.db"
     db = open_database(path)

@@ -32,9 +32,9 @@ from desktop.core.assessment.charts import TREND_YEARS, first_record_year, score
 from desktop.core.assessment.facts import gather_facts
 from desktop.core.assessment.pairs import as_of_date
 from desktop.core.assessment.scoring import assessed_units, previous_totals, score_unit
-from desktop.core.demo import build_demo
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
+from desktop.demo import build_demo
 from desktop.models import Unit
 from desktop.models.enums import UnitKind
 

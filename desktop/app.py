@@ -165,7 +165,7 @@ def _demo_copy(args: argparse.Namespace, folder: Path) -> Database:
         db = open_database(target)
         upgrade(db)
         return db
-    from desktop.core.demo import build_demo
+    from desktop.demo import build_demo
 
     db = open_database(target)
     upgrade(db)

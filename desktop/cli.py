@@ -149,7 +149,7 @@ def cmd_init(args: argparse.Namespace, session: Session) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, session: Session) -> None:
-    from desktop.core.demo import build_demo
+    from desktop.demo import build_demo
 
     summary = build_demo(
         session,

@@ -108,7 +108,7 @@ class OfficeDialog(QDialog):
         self.demo_button.setEnabled(False)
 
         def job(progress: Any, cancelled: Any) -> Path:
-            from desktop.core.demo import build_demo
+            from desktop.demo import build_demo
 
             for leftover in (
                 target,

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.demo import build_demo
 from desktop.core.office import create_local_office
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
+from desktop.demo import build_demo
 from desktop.models.enums import Level
 from desktop.sync import (
     BuiltPackage,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core.demo import build_demo
 from desktop.core.office import create_local_office
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
+from desktop.demo import build_demo
 from desktop.models import (
     AgreedItem,
     Bulletin,

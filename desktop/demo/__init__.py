@@ -9,9 +9,9 @@ from types import MappingProxyType
 
 from sqlalchemy.orm import Session
 
-from desktop.core.demo.generate import SCALES, DemoData, generate_demo
-from desktop.core.demo.insert import Cancelled, Progress, insert_demo, require_empty
 from desktop.core.errors import DomainError
+from desktop.demo.generate import SCALES, DemoData, generate_demo
+from desktop.demo.insert import Cancelled, Progress, insert_demo, require_empty
 
 __all__ = ["SCALES", "DemoData", "DemoSummary", "build_demo", "generate_demo", "insert_demo"]
 

@@ -10,23 +10,23 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop.core.demo import names
-from desktop.core.demo.context import Ctx, Series, UnitRef
-from desktop.core.demo.directory import (
+from desktop.core.errors import InvalidInput
+from desktop.core.office import OFFICE_UNIT_KIND, OfficeKeys
+from desktop.demo import names
+from desktop.demo.context import Ctx, Series, UnitRef
+from desktop.demo.directory import (
     County,
     county_series,
     county_side,
     industry_series,
     make_unit,
 )
-from desktop.core.demo.meetings import generate_series
-from desktop.core.demo.rows import TABLE_ORDER, DemoRows, Row, stamp
-from desktop.core.demo.suggestions import suggestions
-from desktop.core.demo.supervision import supervise
-from desktop.core.demo.topics import open_topics
-from desktop.core.demo.townships import township
-from desktop.core.errors import InvalidInput
-from desktop.core.office import OFFICE_UNIT_KIND, OfficeKeys
+from desktop.demo.meetings import generate_series
+from desktop.demo.rows import TABLE_ORDER, DemoRows, Row, stamp
+from desktop.demo.suggestions import suggestions
+from desktop.demo.supervision import supervise
+from desktop.demo.topics import open_topics
+from desktop.demo.townships import township
 from desktop.models.enums import Level
 
 SCALES = ("county", "township", "province")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core.demo import names
-from desktop.core.demo.context import Ctx, Series, UnitRef
-from desktop.core.demo.phrases import NOT_ESTABLISHED
-from desktop.core.demo.rows import days
 from desktop.core.pinyin import pinyin_keys
+from desktop.demo import names
+from desktop.demo.context import Ctx, Series, UnitRef
+from desktop.demo.phrases import NOT_ESTABLISHED
+from desktop.demo.rows import days
 from desktop.models.enums import Level, MeetingKind, UnitKind
 
 PHONE_BY_MOBILE = {UnitKind.ENTERPRISE_UNION, UnitKind.ENTERPRISE, UnitKind.INDUSTRY_ASSOCIATION}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.demo import phrases
-from desktop.core.demo.context import Ctx, Series, TopicEntry
-from desktop.core.demo.rows import days
-from desktop.core.demo.texts import THEMES_BY_AREA, Theme
+from desktop.demo import phrases
+from desktop.demo.context import Ctx, Series, TopicEntry
+from desktop.demo.rows import days
+from desktop.demo.texts import THEMES_BY_AREA, Theme
 from desktop.models.enums import Level, TopicSource, TopicStatus
 
 T = TopicStatus

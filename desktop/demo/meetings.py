@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core.demo import names, phrases
-from desktop.core.demo.context import Ctx, Series
-from desktop.core.demo.items import add_item
-from desktop.core.demo.rows import days
-from desktop.core.demo.texts import THEMES_BY_AREA, Theme
-from desktop.core.demo.topics import prepared_topic
+from desktop.demo import names, phrases
+from desktop.demo.context import Ctx, Series
+from desktop.demo.items import add_item
+from desktop.demo.rows import days
+from desktop.demo.texts import THEMES_BY_AREA, Theme
+from desktop.demo.topics import prepared_topic
 from desktop.models.enums import AttendanceRole, MeetingKind, MeetingStatus, TopicStatus
 from desktop.models.enums import WorkingGroupKind as Group
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 from datetime import date
 
-from desktop.core.demo import names, phrases
-from desktop.core.demo.context import Ctx, Series, TopicEntry, UnitRef
-from desktop.core.demo.rows import days
-from desktop.core.demo.texts import THEMES_BY_AREA
-from desktop.core.demo.topics import POOL_LEVEL
+from desktop.demo import names, phrases
+from desktop.demo.context import Ctx, Series, TopicEntry, UnitRef
+from desktop.demo.rows import days
+from desktop.demo.texts import THEMES_BY_AREA
+from desktop.demo.topics import POOL_LEVEL
 from desktop.models.enums import Channel, Level, SuggestionStatus, TopicSource
 
 S = SuggestionStatus

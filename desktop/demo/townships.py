@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.demo import names
-from desktop.core.demo.context import Ctx, Series, UnitRef
-from desktop.core.demo.directory import County, establish, make_unit
+from desktop.demo import names
+from desktop.demo.context import Ctx, Series, UnitRef
+from desktop.demo.directory import County, establish, make_unit
 from desktop.models.enums import Level, MeetingKind, UnitKind
 
 ENTERPRISE_ROOMS = ("公司三楼会议室", "职工之家活动室", "公司会议室", "行政楼二楼会议室")

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import text
 
 from desktop.core.dashboard import dashboard_counts
-from desktop.core.demo import DemoSummary, build_demo
 from desktop.core.errors import DomainError
 from desktop.core.frequency import frequency_status
 from desktop.core.item_dto import item_dto
@@ -21,6 +20,7 @@ from desktop.core.office import local_office
 from desktop.core.states import ITEM, MACHINES
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
+from desktop.demo import DemoSummary, build_demo
 from desktop.models import AgreedItem
 from desktop.models.enums import (
     ItemStatus,
@@ -507,7 +507,7 @@ def test_cancel_rolls_everything_back_and_progress_reaches_the_total(tmp_path: P
 
 
 def test_each_scale_is_its_own_office_so_demos_can_exchange() -> None:
-    from desktop.core.demo.generate import generate_demo
+    from desktop.demo.generate import generate_demo
 
     today = date(2026, 11, 21)
     township = generate_demo(scale="township", years=1, today=today)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.core.demo.generate import DemoData
-from desktop.core.demo.rows import TABLE_ORDER
 from desktop.core.errors import DomainError
 from desktop.core.office import create_local_office
+from desktop.demo.generate import DemoData
+from desktop.demo.rows import TABLE_ORDER
 from desktop.models import Base, Office, Unit
 
 CHUNK = 20_000  # rows per executemany: progress and cancellation are checked between chunks

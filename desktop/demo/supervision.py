@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core.demo import phrases
-from desktop.core.demo.context import Ctx, ItemTrack, Series
-from desktop.core.demo.rows import days
 from desktop.core.numbering import format_number
+from desktop.demo import phrases
+from desktop.demo.context import Ctx, ItemTrack, Series
+from desktop.demo.rows import days
 from desktop.models.enums import ItemStatus, MentionKind, NoticeKind
 
 K = NoticeKind

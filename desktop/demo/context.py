@@ -7,8 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core.demo.rows import DemoRows, Row, days
-from desktop.core.demo.texts import Theme
+from desktop.demo.rows import DemoRows, Row, days
+from desktop.demo.texts import Theme
 from desktop.models.enums import ItemStatus, Level, MeetingKind
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.demo import phrases
-from desktop.core.demo.context import Ctx, ItemTrack, Series, UnitRef
-from desktop.core.demo.rows import Row, days, stamp
-from desktop.core.demo.texts import LAYOFF_THEME, Theme
 from desktop.core.states import ITEM
+from desktop.demo import phrases
+from desktop.demo.context import Ctx, ItemTrack, Series, UnitRef
+from desktop.demo.rows import Row, days, stamp
+from desktop.demo.texts import LAYOFF_THEME, Theme
 from desktop.models.enums import ItemStatus
 
 I = ItemStatus  # noqa: E741 - as in core.states
