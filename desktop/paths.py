@@ -1,4 +1,4 @@
-"""Where LianXi keeps its data, backups and attachments, and where bundled resources live."""
+"""Where LianXi keeps its data and attachments, and where bundled resources live."""
 
 from __future__ import annotations
 
@@ -24,14 +24,6 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
-
-
-def backup_dir(db_path: Path | None = None) -> Path:
-    """Backups sit beside the database they protect."""
-    base = db_path.parent if db_path is not None else data_dir()
-    path = base / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def attachments_dir(db_path: Path | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""The unit directory: create, edit and retire units; the hierarchy stays a tree."""
+"""The unit directory: create and edit units; the hierarchy stays a tree."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import DomainError, InvalidInput
+from desktop.core.errors import InvalidInput
 from desktop.core.pinyin import pinyin_keys
-from desktop.core.records import limited_text, load, required_text, stamp_new, tombstone, touch
+from desktop.core.records import limited_text, load, required_text, stamp_new, touch
 from desktop.models import Unit
 from desktop.models.enums import Level, UnitKind
 
@@ -117,17 +117,6 @@ def update_unit(session: Session, unit_id: int, data: UnitInput) -> UnitDTO:
     touch(unit)
     session.flush()
     return unit_dto(session, unit)
-
-
-def retire_unit(session: Session, unit_id: int) -> None:
-    """Tombstone a unit that has no live sub-units (its history keeps pointing at it)."""
-    unit = load(session, Unit, unit_id, "unit")
-    child = session.scalar(
-        select(Unit.id).where(Unit.parent_id == unit_id, Unit.deleted_at.is_(None)).limit(1)
-    )
-    if child is not None:
-        raise DomainError("unit_has_children", id=unit_id)
-    tombstone(unit)
 
 
 def get_unit(session: Session, unit_id: int) -> UnitDTO:

@@ -12,6 +12,7 @@ KEEP_BACKUPS = 30
 
 
 def default_backup_dir(db: Database) -> Path:
+    """Backups sit beside the database they protect, in backups/."""
     assert db.path is not None
     folder = db.path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
