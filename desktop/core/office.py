@@ -39,20 +39,25 @@ class OfficeInfo:
 
 
 @dataclass(frozen=True)
-class OfficeKeys:
+class StoredKeys:
+    """The office's keys as its row stores them: private keys in PEM, public keys raw.
+
+    `desktop.sync.keys.OfficeKeys` is the same keys loaded, to sign and open packages.
+    """
+
     signing_private_pem: bytes
     signing_public_raw: bytes
     encryption_private_pem: bytes
     encryption_public_raw: bytes
 
 
-def generate_keys() -> OfficeKeys:
+def generate_keys() -> StoredKeys:
     """An Ed25519 key to sign packages and an X25519 key others encrypt packages to."""
     signing = Ed25519PrivateKey.generate()
     encryption = X25519PrivateKey.generate()
     pem = serialization.PrivateFormat.PKCS8
     raw = serialization.Encoding.Raw
-    return OfficeKeys(
+    return StoredKeys(
         signing_private_pem=signing.private_bytes(
             serialization.Encoding.PEM, pem, serialization.NoEncryption()
         ),
@@ -99,7 +104,7 @@ def create_local_office(
     level: Level,
     parent_name: str | None = None,
     doc_prefix: str = "",
-    keys: OfficeKeys | None = None,
+    keys: StoredKeys | None = None,
 ) -> OfficeInfo:
     """Create this installation's office, its key pair and its own entry in the unit directory."""
     name = name.strip()

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.core.errors import InvalidInput
-from desktop.core.office import OFFICE_UNIT_KIND, OfficeKeys
+from desktop.core.office import OFFICE_UNIT_KIND, StoredKeys
 from desktop.demo import names
 from desktop.demo.context import Ctx, Series, UnitRef
 from desktop.demo.directory import (
@@ -53,7 +53,7 @@ class OfficeSpec:
     parent_name: str
     doc_prefix: str
     uuid: str
-    keys: OfficeKeys
+    keys: StoredKeys
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,14 @@ class DemoData:
         return {name: len(rows) for name, rows in self.tables.items()}
 
 
-def seeded_keys(rng: random.Random) -> OfficeKeys:
+def seeded_keys(rng: random.Random) -> StoredKeys:
     """The office's key pair from the seed, so two builds are byte for byte the same."""
     signing = Ed25519PrivateKey.from_private_bytes(rng.randbytes(32))
     encryption = X25519PrivateKey.from_private_bytes(rng.randbytes(32))
     pkcs8, raw = serialization.PrivateFormat.PKCS8, serialization.Encoding.Raw
     pem, public_raw = serialization.Encoding.PEM, serialization.PublicFormat.Raw
     none = serialization.NoEncryption()
-    return OfficeKeys(
+    return StoredKeys(
         signing_private_pem=signing.private_bytes(pem, pkcs8, none),
         signing_public_raw=signing.public_key().public_bytes(raw, public_raw),
         encryption_private_pem=encryption.private_bytes(pem, pkcs8, none),
