@@ -49,7 +49,9 @@ class UnitStats:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class BulletinProposal:
+    """A unit proposed for commendation or criticism in a supervision bulletin."""
+
     unit_id: int
     unit_name: str
     reason: str  # a message code: the window and the CLI word it
@@ -61,8 +63,8 @@ class BulletinStats:
     period_start: date
     period_end: date
     units: tuple[UnitStats, ...]
-    commendations: tuple[Proposal, ...]
-    criticisms: tuple[Proposal, ...]
+    commendations: tuple[BulletinProposal, ...]
+    criticisms: tuple[BulletinProposal, ...]
 
 
 def _lateness(calendar: WorkCalendar, deadline: date, done_on: date | None, end: date) -> int:
@@ -122,12 +124,12 @@ def bulletin_statistics(
         )
     rows.sort(key=lambda r: (-r.overdue, -r.average_workdays_late, r.unit_name))
     commend = tuple(
-        Proposal(r.unit_id, r.unit_name, "commend_all_on_time", {"due": r.due})
+        BulletinProposal(r.unit_id, r.unit_name, "commend_all_on_time", {"due": r.due})
         for r in rows
         if r.due and r.done_on_time == r.due
     )
-    criticise: dict[int, Proposal] = {
-        r.unit_id: Proposal(
+    criticise: dict[int, BulletinProposal] = {
+        r.unit_id: BulletinProposal(
             r.unit_id,
             r.unit_name,
             "criticise_overdue",
@@ -138,7 +140,7 @@ def bulletin_statistics(
     }
     for unit_id, name, number in _failed_rectifications(session, start, end, unit_ids):
         criticise.setdefault(
-            unit_id, Proposal(unit_id, name, "criticise_rectification", {"number": number})
+            unit_id, BulletinProposal(unit_id, name, "criticise_rectification", {"number": number})
         )
     return BulletinStats(start, end, tuple(rows), commend, tuple(criticise.values()))
 

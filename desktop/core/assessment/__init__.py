@@ -37,8 +37,8 @@ from desktop.core.assessment.scheme import (
     validate_scheme,
 )
 from desktop.core.assessment.scoring import (
+    AssessmentProposal,
     IndicatorScore,
-    Proposal,
     ProposalRules,
     Scorecard,
     TotalsMemo,
@@ -67,6 +67,7 @@ __all__ = [
     "RULES",
     "AdoptionRow",
     "AssessmentCharts",
+    "AssessmentProposal",
     "Band",
     "Bar",
     "ConveningRate",
@@ -76,7 +77,6 @@ __all__ = [
     "IndicatorSpec",
     "MeetingActivity",
     "OwnCard",
-    "Proposal",
     "ProposalRules",
     "QuarterRates",
     "SavedResults",

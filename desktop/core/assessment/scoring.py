@@ -50,7 +50,9 @@ class UnitScore:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class AssessmentProposal:
+    """A unit proposed for commendation or criticism by the year's assessment scores."""
+
     unit_id: int
     unit_name: str
     reason: str  # a message code
@@ -71,8 +73,8 @@ class Scorecard:
     as_of: date
     scheme: SchemeDTO
     units: tuple[UnitScore, ...]  # best first
-    commendations: tuple[Proposal, ...]
-    criticisms: tuple[Proposal, ...]
+    commendations: tuple[AssessmentProposal, ...]
+    criticisms: tuple[AssessmentProposal, ...]
 
 
 def assessed_units(
@@ -185,8 +187,8 @@ def year_totals(
 
 def _proposals(
     units: tuple[UnitScore, ...], facts: dict[int, UnitFacts], rules: ProposalRules
-) -> tuple[tuple[Proposal, ...], tuple[Proposal, ...]]:
-    criticised: dict[int, Proposal] = {}
+) -> tuple[tuple[AssessmentProposal, ...], tuple[AssessmentProposal, ...]]:
+    criticised: dict[int, AssessmentProposal] = {}
     fields: dict[str, str | int | float]
     for u in sorted(units, key=lambda u: u.total):
         mentioned = sum(
@@ -198,15 +200,19 @@ def _proposals(
             reason, fields = "criticise_score", {"total": u.total, "min": rules.criticise_below}
         else:
             continue
-        criticised[u.unit_id] = Proposal(u.unit_id, u.unit_name, reason, fields)
+        criticised[u.unit_id] = AssessmentProposal(u.unit_id, u.unit_name, reason, fields)
     commended = []
     for u in units:
         if u.unit_id in criticised:
             continue
         if u.total >= rules.commend_at_least:
-            commended.append(Proposal(u.unit_id, u.unit_name, "commend_score", {"total": u.total}))
+            commended.append(
+                AssessmentProposal(u.unit_id, u.unit_name, "commend_score", {"total": u.total})
+            )
         elif u.rank is not None and u.rank <= rules.commend_top:
-            commended.append(Proposal(u.unit_id, u.unit_name, "commend_top", {"rank": u.rank}))
+            commended.append(
+                AssessmentProposal(u.unit_id, u.unit_name, "commend_top", {"rank": u.rank})
+            )
     return tuple(commended), tuple(criticised.values())
 
 
