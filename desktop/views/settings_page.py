@@ -119,7 +119,7 @@ class SettingsPage(QWidget, Page):
     def choose_language(self) -> None:
         """Remember the choice; the interface changes language when LianXi starts again."""
         code = str(self.language.currentData())
-        ui_state.set_language(code)
+        ui_state.remember_language(code)
         self.language_note.setText(
             "" if code == current_language() else self.tr("重新启动联席后，界面将使用所选语言。")
         )

@@ -18,7 +18,8 @@ def language() -> str:
     return value if value in LANGUAGE_NAMES else DEFAULT_LANGUAGE
 
 
-def set_language(code: str) -> None:
+def remember_language(code: str) -> None:
+    """The language the next start uses (`messages.set_language` switches the running one)."""
     if code not in LANGUAGE_NAMES:
         raise ValueError(f"unknown language {code!r}")
     QSettings().setValue("ui/language", code)

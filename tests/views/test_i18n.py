@@ -122,7 +122,7 @@ def test_language_is_chosen_in_settings_and_loaded_at_start(qtbot, county: Count
     try:
         # make_application names the application, which moves QSettings: choose again there.
         make_application([], language=None)
-        ui_state.set_language("en")
+        ui_state.remember_language("en")
         make_application([])
         assert messages.current_language() == "en"
         assert QCoreApplication.translate("MainWindow", "议定事项") == "Agreed items"
