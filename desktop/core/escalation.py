@@ -10,7 +10,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.workdays import load_calendar
+from desktop.core.settings import SupervisionSettings, supervision_settings
+from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
     AgreedItem,
     Bulletin,
@@ -33,12 +34,27 @@ LADDER = (Step.REMINDER, Step.SUPERVISION, Step.RECTIFICATION, Step.CRITICISM)
 
 
 def next_step(taken: set[Step]) -> Step | None:
-    """The first rung not yet taken; None when the whole ladder has been climbed."""
-    return next((s for s in LADDER if s not in taken), None)
+    """The rung after the highest one taken; None when the whole ladder has been climbed."""
+    if not taken:
+        return LADDER[0]
+    highest = max(LADDER.index(s) for s in taken)
+    return LADDER[highest + 1] if highest + 1 < len(LADDER) else None
+
+
+@dataclass(frozen=True)
+class Rung:
+    """A rung an item is on: the latest document of that kind, and how long it waits."""
+
+    step: Step
+    on: date  # issue date of the latest such document
+    wait_until: date | None  # the next rung is proposed only after this day (None: never)
 
 
 @dataclass(frozen=True)
 class EscalationSuggestion:
+    """The next rung for one late item, and why: the rung it is on (None: none yet), since
+    when the wait is over (its deadline, or that rung's reply period), and for how long."""
+
     item_id: int
     text: str
     lead_unit_id: int
@@ -46,41 +62,102 @@ class EscalationSuggestion:
     deadline: date
     workdays_late: int
     step: Step
+    after: Step | None = None
+    waiting_since: date | None = None
+    workdays_waited: int = 0
 
 
-def steps_taken(session: Session, item_ids: list[int]) -> dict[int, set[Step]]:
-    """Which rungs each item has had: its notices, and criticism of its lead unit after them."""
-    taken: dict[int, set[Step]] = defaultdict(set)
-    last_notice: dict[int, date] = {}
-    for item_id, kind, issued in session.execute(
-        select(notice_item.c.item_id, SupervisionNotice.kind, SupervisionNotice.issued_on)
+def _reply_workdays(settings: SupervisionSettings) -> dict[Step, int]:
+    return {
+        Step.REMINDER: settings.reminder_reply_workdays,
+        Step.SUPERVISION: settings.supervision_reply_workdays,
+        Step.RECTIFICATION: settings.rectification_reply_workdays,
+    }
+
+
+def rungs_taken(
+    session: Session, item_ids: list[int], today: date, calendar: WorkCalendar | None = None
+) -> dict[int, dict[Step, Rung]]:
+    """The rungs each item is on as of `today`: documents dated later do not count yet.
+
+    Criticism counts for an item when its lead unit was criticised in a bulletin issued on or
+    after the item's rectification order."""
+    calendar = calendar or load_calendar(session)
+    waits = _reply_workdays(supervision_settings(session))
+    taken: dict[int, dict[Step, Rung]] = defaultdict(dict)
+    for item_id, kind, issued, rectify_by in session.execute(
+        select(
+            notice_item.c.item_id,
+            SupervisionNotice.kind,
+            SupervisionNotice.issued_on,
+            SupervisionNotice.rectify_deadline,
+        )
         .join(SupervisionNotice, SupervisionNotice.id == notice_item.c.notice_id)
-        .where(notice_item.c.item_id.in_(item_ids), SupervisionNotice.deleted_at.is_(None))
+        .where(
+            notice_item.c.item_id.in_(item_ids),
+            SupervisionNotice.deleted_at.is_(None),
+            SupervisionNotice.issued_on <= today,
+        )
+        .order_by(SupervisionNotice.issued_on, SupervisionNotice.id)
     ):
-        taken[item_id].add(Step(NoticeKind(kind).value))
-        last_notice[item_id] = max(issued, last_notice.get(item_id, issued))
+        step = Step(NoticeKind(kind).value)
+        if step is Step.RECTIFICATION and rectify_by is not None:
+            until = rectify_by
+        else:
+            until = calendar.add_workdays(issued, waits[step]).day
+        taken[item_id][step] = Rung(step, issued, until)
     criticised: dict[int, list[date]] = defaultdict(list)
     for unit_id, issued in session.execute(
         select(BulletinMention.unit_id, Bulletin.issued_on)
         .join(Bulletin, Bulletin.id == BulletinMention.bulletin_id)
-        .where(BulletinMention.kind == MentionKind.CRITICISM, Bulletin.deleted_at.is_(None))
+        .where(
+            BulletinMention.kind == MentionKind.CRITICISM,
+            Bulletin.deleted_at.is_(None),
+            Bulletin.issued_on <= today,
+        )
     ):
         criticised[unit_id].append(issued)
     for item_id, lead in session.execute(
         select(AgreedItem.id, AgreedItem.lead_unit_id).where(AgreedItem.id.in_(item_ids))
     ):
-        rectified_on = last_notice.get(item_id)
-        if (
-            Step.RECTIFICATION in taken[item_id]
-            and rectified_on is not None
-            and any(d >= rectified_on for d in criticised.get(lead or -1, []))
-        ):
-            taken[item_id].add(Step.CRITICISM)
+        rectified = taken[item_id].get(Step.RECTIFICATION)
+        if rectified is None:
+            continue
+        after = [d for d in criticised.get(lead or -1, []) if d >= rectified.on]
+        if after:
+            taken[item_id][Step.CRITICISM] = Rung(Step.CRITICISM, min(after), None)
     return taken
 
 
+def steps_taken(session: Session, item_ids: list[int], today: date) -> dict[int, set[Step]]:
+    """Which rungs each item has had by `today`."""
+    return {i: set(r) for i, r in rungs_taken(session, item_ids, today).items()}
+
+
+def suggest(
+    rungs: dict[Step, Rung], deadline: date, today: date
+) -> tuple[Step, Step | None, date] | None:
+    """The next rung for an overdue open item, the rung it is on and since when the wait is
+    over; None while a rung's reply period (or a rectification deadline) is still running or
+    when the ladder is climbed."""
+    rectification = rungs.get(Step.RECTIFICATION)
+    open_until = rectification.wait_until if rectification is not None else None
+    if open_until is not None and open_until >= today:
+        return None  # never escalate while the rectification deadline is open
+    step = next_step(set(rungs))
+    if step is None:
+        return None
+    if not rungs:
+        return step, None, deadline
+    current = max(rungs.values(), key=lambda r: LADDER.index(r.step))
+    if current.wait_until is None or current.wait_until >= today:
+        return None
+    return step, current.step, current.wait_until
+
+
 def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSuggestion, ...]:
-    """For every overdue open item, the next rung of the ladder, the latest first."""
+    """For every overdue open item whose current rung has waited long enough, the next rung,
+    the longest-waiting first."""
     rows = session.execute(
         select(
             AgreedItem.id, AgreedItem.text, AgreedItem.lead_unit_id, Unit.name, AgreedItem.deadline
@@ -93,14 +170,29 @@ def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSug
         )
         .order_by(AgreedItem.deadline, AgreedItem.id)
     ).all()
-    taken = steps_taken(session, [r[0] for r in rows])
     calendar = load_calendar(session)
+    taken = rungs_taken(session, [r[0] for r in rows], today, calendar)
     result = []
     for item_id, text, lead_id, lead_name, deadline in rows:
-        step = next_step(taken.get(item_id, set()))
-        if step is not None and lead_id is not None and deadline is not None:
-            late = calendar.workdays_between(deadline, today)
-            result.append(
-                EscalationSuggestion(item_id, text, lead_id, lead_name, deadline, late, step)
+        if lead_id is None or deadline is None:
+            continue
+        proposal = suggest(taken.get(item_id, {}), deadline, today)
+        if proposal is None:
+            continue
+        step, after, since = proposal
+        result.append(
+            EscalationSuggestion(
+                item_id,
+                text,
+                lead_id,
+                lead_name,
+                deadline,
+                calendar.workdays_between(deadline, today),
+                step,
+                after,
+                since,
+                calendar.workdays_between(since, today),
             )
+        )
+    result.sort(key=lambda e: (-e.workdays_waited, e.deadline, e.item_id))
     return tuple(result)

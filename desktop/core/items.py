@@ -162,20 +162,46 @@ def assign_item(session: Session, item_id: int, on: date) -> ItemDTO:
     return item_dto(session, item)
 
 
-def report_progress(session: Session, item_id: int, data: FeedbackInput) -> ItemDTO:
-    """Progress feedback (反馈进展) from the responsible unit, with outcome figures."""
+def report_progress(
+    session: Session, item_id: int, data: FeedbackInput, *, today: date | None = None
+) -> ItemDTO:
+    """Progress feedback (反馈进展) from the lead unit or a cooperating unit on its part.
+
+    The item's progress and last feedback date follow the newest report by date, whatever
+    order reports are entered in; a report dated after today, or the same report twice, is
+    refused.
+    """
     item = load(session, AgreedItem, item_id, "item")
     ITEM.target("report_progress", item.status)
     if not 0 <= data.percent_done <= 100:
         raise InvalidInput("out_of_range", field="percent_done", min=0, max=100)
     reported_on = required_date(data.reported_on, "reported_on")
-    if data.reporting_unit_id is not None:
-        load(session, Unit, data.reporting_unit_id, "unit")
+    if reported_on > (today or date.today()):
+        raise InvalidInput("in_future", field="reported_on")
+    reporter = data.reporting_unit_id or item.lead_unit_id
+    if reporter is not None:
+        unit = load(session, Unit, reporter, "unit")
+        if reporter not in {item.lead_unit_id, *(u.id for u in item.cooperating_units)}:
+            raise InvalidInput(
+                "not_responsible", field="reporting_unit_id", unit=unit.name, item=item.text[:30]
+            )
+    text = required_text(data.text, "text", 10000)
+    repeated = session.scalar(
+        select(ProgressFeedback.id).where(
+            ProgressFeedback.item_id == item.id,
+            ProgressFeedback.reported_on == reported_on,
+            ProgressFeedback.reporting_unit_id == reporter,
+            ProgressFeedback.text == text,
+            ProgressFeedback.deleted_at.is_(None),
+        )
+    )
+    if repeated is not None:
+        raise InvalidInput("duplicate_feedback", field="text", on=reported_on.isoformat())
     feedback = ProgressFeedback(
         item_id=item.id,
         reported_on=reported_on,
-        reporting_unit_id=data.reporting_unit_id or item.lead_unit_id,
-        text=required_text(data.text, "text", 10000),
+        reporting_unit_id=reporter,
+        text=text,
         percent_done=data.percent_done,
         figures=[
             FeedbackFigure(
@@ -188,11 +214,24 @@ def report_progress(session: Session, item_id: int, data: FeedbackInput) -> Item
     )
     stamp_new(session, feedback)
     session.add(feedback)
-    item.percent_done = data.percent_done
-    item.last_feedback_on = max(reported_on, item.last_feedback_on or reported_on)
+    session.flush()
+    newest = latest_feedback(session, item.id)
+    assert newest is not None
+    item.percent_done = newest.percent_done
+    item.last_feedback_on = newest.reported_on
     _move(session, item, "report_progress", reported_on, note=feedback.text)
     session.flush()
     return item_dto(session, item)
+
+
+def latest_feedback(session: Session, item_id: int) -> ProgressFeedback | None:
+    """The newest report by date (the later entered on the same day): what progress shows."""
+    return session.scalar(
+        select(ProgressFeedback)
+        .where(ProgressFeedback.item_id == item_id, ProgressFeedback.deleted_at.is_(None))
+        .order_by(ProgressFeedback.reported_on.desc(), ProgressFeedback.id.desc())
+        .limit(1)
+    )
 
 
 def absorb_feedback(session: Session, item_ids: Iterable[int]) -> int:

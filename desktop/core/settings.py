@@ -16,6 +16,12 @@ class SupervisionSettings:
     no_feedback_days: int = 30  # M: yellow after this long without feedback
     lag_tolerance_percent: int = 10  # yellow when progress trails elapsed time by more
     criticism_after_workdays: int = 20  # proposed for criticism when this late
+    # The escalation ladder: how long each rung waits for the item to be done before the next
+    # rung is proposed (working days after the document's issue date). A rectification order
+    # waits until its own deadline; these days apply only to one issued without a deadline.
+    reminder_reply_workdays: int = 5  # 催办 → 督办通知
+    supervision_reply_workdays: int = 10  # 督办通知 → 整改通知
+    rectification_reply_workdays: int = 15  # 整改通知 → 通报批评
 
 
 def supervision_settings(session: Session) -> SupervisionSettings:

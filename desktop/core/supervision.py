@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.numbering import next_number
+from desktop.core.office import local_office
 from desktop.core.records import (
     limited_text,
     load,
@@ -123,16 +124,37 @@ def notice_dto(session: Session, n: SupervisionNotice) -> NoticeDTO:
     )
 
 
-def issue_notice(session: Session, data: NoticeInput) -> NoticeDTO:
-    """Issue a numbered reminder, supervision notice or rectification order about open items."""
-    load(session, Unit, data.target_unit_id, "unit")
+def issue_notice(session: Session, data: NoticeInput, *, today: date | None = None) -> NoticeDTO:
+    """Issue a numbered reminder, supervision notice or rectification order about open items.
+
+    It goes only to a unit responsible for every item it names (lead or cooperating), is never
+    dated after today, and is numbered in date order: a date before the last document of its
+    series this year is refused, so number 24 never carries an earlier date than number 23.
+    """
+    target = load(session, Unit, data.target_unit_id, "unit")
     if not data.item_ids:
         raise InvalidInput("required", field="item_ids")
     items = [load(session, AgreedItem, i, "item") for i in dict.fromkeys(data.item_ids)]
     for item in items:
         if item.status not in OPEN_ITEM_STATUSES:
             raise DomainError("item_not_open", id=item.id, status=str(item.status))
+        responsible = {item.lead_unit_id, *(u.id for u in item.cooperating_units)}
+        if target.id not in responsible:
+            raise InvalidInput(
+                "not_responsible", field="target_unit_id", unit=target.name, item=item.text[:30]
+            )
     issued = required_date(data.issued_on, "issued_on")
+    if issued > (today or date.today()):
+        raise InvalidInput("in_future", field="issued_on")
+    last = session.scalar(
+        select(func.max(SupervisionNotice.issued_on)).where(
+            SupervisionNotice.kind == data.kind,
+            SupervisionNotice.year == issued.year,
+            SupervisionNotice.origin_office == local_office(session).uuid,
+        )
+    )
+    if last is not None and issued < last:
+        raise InvalidInput("before_last_number", field="issued_on", last=last.isoformat())
     feedback_deadline = sane_date(data.feedback_deadline, "feedback_deadline")
     if feedback_deadline is not None and feedback_deadline < issued:
         raise InvalidInput("before_issue", field="feedback_deadline")

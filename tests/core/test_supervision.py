@@ -88,35 +88,65 @@ def test_criticism_for_long_overdue_items(county: County) -> None:
 
 
 def test_escalation_ladder(county: County) -> None:
+    """Each rung waits its reply period (working days) before the next one is proposed."""
     c = county
     ids = fixture(c)
     assert next_step(set()) == Step.REMINDER
     assert next_step({Step.REMINDER, Step.SUPERVISION}) == Step.RECTIFICATION
+    assert next_step({Step.RECTIFICATION}) == Step.CRITICISM  # the rung after the highest
     assert next_step(set(Step)) is None
     today = date(2026, 7, 20)
     with c.db.unit_of_work() as s:
-        steps = {e.item_id: e.step for e in escalation_suggestions(s, today)}
-    # C already had a rectification order (but no reminder yet): the ladder's first open rung.
-    assert steps == {ids["C"]: Step.REMINDER, ids["E"]: Step.REMINDER}
-    for kind in (NoticeKind.REMINDER, NoticeKind.SUPERVISION):
-        c.run(
-            supervision.issue_notice,
-            supervision.NoticeInput(kind, c.township_union, (ids["E"],), today),
-        )
+        found = {e.item_id: e for e in escalation_suggestions(s, today)}
+    # C's rectification deadline (6-25) passed while it stayed open: criticism is next.
+    assert found[ids["C"]].step == Step.CRITICISM
+    assert (found[ids["C"]].after, found[ids["C"]].waiting_since) == (
+        Step.RECTIFICATION,
+        date(2026, 6, 25),
+    )
+    # E has had nothing since its deadline (7-15): a reminder, 3 working days on.
+    assert (found[ids["E"]].step, found[ids["E"]].after) == (Step.REMINDER, None)
+    assert (found[ids["E"]].waiting_since, found[ids["E"]].workdays_waited) == (
+        date(2026, 7, 15),
+        3,
+    )
+    assert set(found) == {ids["C"], ids["E"]}
+
+    c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(NoticeKind.REMINDER, c.township_union, (ids["E"],), today),
+    )
     with c.db.unit_of_work() as s:
-        steps = {e.item_id: e.step for e in escalation_suggestions(s, today)}
-    assert steps[ids["E"]] == Step.RECTIFICATION
+        # Issued today: the reminder waits five working days (to 7-27) before a notice.
+        assert ids["E"] not in {e.item_id for e in escalation_suggestions(s, today)}
+        assert ids["E"] not in {e.item_id for e in escalation_suggestions(s, date(2026, 7, 27))}
+        steps = {e.item_id: e.step for e in escalation_suggestions(s, date(2026, 7, 28))}
+    assert steps[ids["E"]] == Step.SUPERVISION
+    c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(
+            NoticeKind.SUPERVISION, c.township_union, (ids["E"],), date(2026, 7, 28)
+        ),
+    )
+    with c.db.unit_of_work() as s:
+        steps = {e.item_id: e.step for e in escalation_suggestions(s, date(2026, 8, 12))}
+    assert steps[ids["E"]] == Step.RECTIFICATION  # ten working days after 7-28 is 8-11
     c.run(
         supervision.issue_notice,
         supervision.NoticeInput(
             NoticeKind.RECTIFICATION,
             c.township_union,
             (ids["E"],),
-            today,
+            date(2026, 8, 12),
             problem="未推进",
-            rectify_deadline=date(2026, 8, 20),
+            rectify_deadline=date(2026, 9, 20),
         ),
     )
+    with c.db.unit_of_work() as s:
+        # Never beyond a rectification order whose deadline is still open.
+        assert ids["E"] not in {e.item_id for e in escalation_suggestions(s, date(2026, 9, 20))}
+        steps = {e.item_id: e.step for e in escalation_suggestions(s, date(2026, 9, 21))}
+    assert steps[ids["E"]] == Step.CRITICISM
     c.run(
         supervision.issue_bulletin,
         supervision.BulletinInput(

@@ -1,0 +1,183 @@
+"""The escalation ladder respects time and scope, and progress follows the newest report:
+the cases reported on the demo county, and properties over any history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core import items, supervision
+from desktop.core.errors import InvalidInput
+from desktop.core.escalation import LADDER, Rung, Step, escalation_suggestions, suggest
+from desktop.core.workdays import WorkCalendar
+from desktop.models.enums import NoticeKind
+from tests.conftest import County
+from tests.core.helpers import assigned_item
+
+
+def notice(
+    c: County,
+    kind: NoticeKind,
+    item: int,
+    on: date,
+    *,
+    to: int | None = None,
+    rectify_by: date | None = None,
+    today: date | None = None,
+) -> supervision.NoticeDTO:
+    data = supervision.NoticeInput(
+        kind,
+        to or c.hrss,
+        (item,),
+        on,
+        problem="进展缓慢" if kind == NoticeKind.RECTIFICATION else "",
+        rectify_deadline=rectify_by,
+    )
+    return c.run(supervision.issue_notice, data, today=today or on)  # type: ignore[no-any-return]
+
+
+def proposals(c: County, today: date) -> dict[int, Step]:
+    with c.db.unit_of_work() as s:
+        return {e.item_id: e.step for e in escalation_suggestions(s, today)}
+
+
+def test_no_criticism_before_the_rectification_deadline(county: County) -> None:
+    """Item 5949: reminder 11-02, notice 11-16, rectification 11-30 due 12-15."""
+    item = assigned_item(county, deadline=date(2026, 10, 15))
+    notice(county, NoticeKind.REMINDER, item, date(2026, 11, 2))
+    notice(county, NoticeKind.SUPERVISION, item, date(2026, 11, 16))
+    notice(
+        county, NoticeKind.RECTIFICATION, item, date(2026, 11, 30), rectify_by=date(2026, 12, 15)
+    )
+    assert item not in proposals(county, date(2026, 12, 5))
+    assert item not in proposals(county, date(2026, 12, 15))  # the deadline day itself
+    assert proposals(county, date(2026, 12, 16))[item] == Step.CRITICISM
+
+
+def test_the_suggested_reminder_issued_at_once_is_not_followed_by_a_notice(county: County) -> None:
+    item = assigned_item(county, deadline=date(2026, 10, 15))
+    assert proposals(county, date(2026, 11, 2))[item] == Step.REMINDER
+    notice(county, NoticeKind.REMINDER, item, date(2026, 11, 2))
+    assert item not in proposals(county, date(2026, 11, 2))
+
+
+def test_a_document_dated_after_today_is_refused_and_does_not_count(county: County) -> None:
+    item = assigned_item(county, deadline=date(2026, 10, 15))
+    with pytest.raises(InvalidInput) as refused:
+        notice(county, NoticeKind.REMINDER, item, date(2027, 3, 1), today=date(2026, 12, 5))
+    assert (refused.value.code, refused.value.field) == ("in_future", "issued_on")
+    # One dated later (entered when that day had come) is no rung taken before it.
+    notice(county, NoticeKind.REMINDER, item, date(2027, 3, 1))
+    assert proposals(county, date(2026, 12, 5))[item] == Step.REMINDER
+
+
+def test_documents_go_only_to_units_responsible_for_the_item(county: County) -> None:
+    item = assigned_item(county)  # led by 县人社局, with 县财政局 cooperating
+    with pytest.raises(InvalidInput) as refused:
+        notice(county, NoticeKind.REMINDER, item, date(2026, 7, 6), to=county.township_union)
+    assert refused.value.code == "not_responsible"
+    notice(county, NoticeKind.REMINDER, item, date(2026, 7, 6), to=county.finance)  # cooperating
+
+
+def test_a_backdated_document_is_refused_so_numbers_follow_dates(county: County) -> None:
+    item = assigned_item(county)
+    first = notice(county, NoticeKind.REMINDER, item, date(2026, 7, 10))
+    with pytest.raises(InvalidInput) as refused:
+        notice(county, NoticeKind.REMINDER, item, date(2026, 7, 8))
+    assert refused.value.code == "before_last_number"
+    second = notice(county, NoticeKind.REMINDER, item, date(2026, 7, 10))
+    assert (first.serial, second.serial) == (1, 2)
+
+
+def feedback(c: County, item: int, on: date, percent: int, unit: int | None = None) -> None:
+    data = items.FeedbackInput(on, f"进展{percent}%", percent, reporting_unit_id=unit)
+    c.run(items.report_progress, item, data, today=date(2026, 12, 31))
+
+
+def test_progress_follows_the_newest_report_by_date(county: County) -> None:
+    item = assigned_item(county)
+    feedback(county, item, date(2026, 12, 10), 50)
+    feedback(county, item, date(2026, 11, 20), 10)  # entered later, dated earlier
+    shown = county.run(items.get_item, item)
+    assert (shown.percent_done, shown.last_feedback_on) == (50, date(2026, 12, 10))
+
+
+def test_feedback_rules(county: County) -> None:
+    item = assigned_item(county)
+    future = items.FeedbackInput(date(2026, 12, 10), "提前写好", 50)
+    with pytest.raises(InvalidInput) as refused:
+        county.run(items.report_progress, item, future, today=date(2026, 12, 5))
+    assert refused.value.code == "in_future"
+    feedback(county, item, date(2026, 7, 1), 30, unit=county.finance)  # a cooperating unit
+    with pytest.raises(InvalidInput) as refused:
+        feedback(county, item, date(2026, 7, 1), 30, unit=county.finance)
+    assert refused.value.code == "duplicate_feedback"
+    with pytest.raises(InvalidInput) as refused:
+        feedback(county, item, date(2026, 7, 2), 40, unit=county.township_union)
+    assert refused.value.code == "not_responsible"
+
+
+# ---- properties over any history
+
+CALENDAR = WorkCalendar()
+START = date(2026, 1, 5)
+WAIT = {Step.REMINDER: 5, Step.SUPERVISION: 10, Step.RECTIFICATION: 15}
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[dict[Step, Rung], date, date]:
+    deadline = START + timedelta(days=draw(st.integers(0, 60)))
+    rungs: dict[Step, Rung] = {}
+    for step in (Step.REMINDER, Step.SUPERVISION, Step.RECTIFICATION):
+        if draw(st.booleans()):
+            on = deadline + timedelta(days=draw(st.integers(1, 200)))
+            if step is Step.RECTIFICATION and draw(st.booleans()):
+                until = on + timedelta(days=draw(st.integers(0, 60)))
+            else:
+                until = CALENDAR.add_workdays(on, WAIT[step]).day
+            rungs[step] = Rung(step, on, until)
+    today = deadline + timedelta(days=draw(st.integers(1, 400)))
+    return rungs, deadline, today
+
+
+@given(histories())
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_the_ladder_never_proposes_a_rung_before_the_previous_period_ends(
+    history: tuple[dict[Step, Rung], date, date],
+) -> None:
+    rungs, deadline, today = history
+    proposal = suggest(rungs, deadline, today)
+    if proposal is None:
+        return
+    step, after, since = proposal
+    taken = [r for r in rungs.values() if r.on <= today]
+    assert since < today
+    assert LADDER.index(step) > max((LADDER.index(r.step) for r in taken), default=-1)
+    for rung in rungs.values():
+        assert rung.wait_until is None or rung.wait_until < today or rung.step != after
+        if rung.step is Step.RECTIFICATION:
+            assert rung.wait_until is None or rung.wait_until < today
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 250), st.integers(0, 100)),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda r: r[0],
+    )
+)
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_percent_always_equals_the_latest_dated_report(
+    county: County, reports: list[tuple[int, int]]
+) -> None:
+    item = assigned_item(county)
+    for offset, percent in reports:
+        feedback(county, item, date(2026, 4, 2) + timedelta(days=offset), percent)
+    latest = max(reports)[1]
+    assert county.run(items.get_item, item).percent_done == latest
