@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -10,24 +9,14 @@ from typing import Any
 import pytest
 
 from desktop import cli
-from desktop.cli_assessment import add_assessment_commands
 from tests.conftest import County
 from tests.core.assessment_records import Records, build
 
 YEAR = ("--year", "2025", "--today", "2026-03-01")
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The real program's options with just the assessment commands, registered as cli.py will."""
-    parser = argparse.ArgumentParser(prog="lianxi")
-    cli.add_db_options(parser)
-    add_assessment_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
-    return parser
-
-
 @pytest.fixture
-def records(county: County, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Records:
-    monkeypatch.setattr(cli, "build_parser", _parser)
+def records(county: County) -> Records:
     return build(county)
 
 
