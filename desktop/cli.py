@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -18,16 +18,17 @@ from desktop.cli_assessment import add_assessment_commands
 from desktop.cli_lifecycle import Refused, add_lifecycle_commands
 from desktop.cli_package import add_package_commands
 from desktop.cli_report import add_report_command
-from desktop.core.catalog import KINDS, ListQuery
+from desktop.core.catalog import ListQuery
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
+from desktop.core.kinds import LISTED
 from desktop.core.listing import list_records, plain, show_record
 from desktop.core.office import create_local_office, local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
-from desktop.messages import ESTIMATED_MARK, message
+from desktop.messages import ESTIMATED_MARK, describe, message
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
 from desktop.reports import FontMissing, font_missing_message
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.set_defaults(handler=cmd_db_backup, raw=True)
 
     p = sub.add_parser("list", help="列出记录 / list records")
-    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("kind", choices=sorted(LISTED))
     p.add_argument("--search", default="", help="中文或拼音首字母")
     p.add_argument("--status")
     p.add_argument("--unit", type=int, metavar="ID")
@@ -108,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="显示一条记录 / show one record")
-    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("kind", choices=sorted(LISTED))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
@@ -237,7 +238,9 @@ def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
             f"超期事项 {counts.overdue_items}；五个工作日内到期 {counts.due_soon_items}；"
             f"未按规定召开会议的单位 {counts.units_behind_on_meetings}；"
             f"待审定议题 {counts.topics_waiting_for_vetting}；"
-            f"待答复建议 {counts.suggestions_waiting_for_reply}"
+            f"待答复建议 {counts.suggestions_waiting_for_reply}；"
+            f"延期待批 {counts.pending_extensions}；督办后待回复 {counts.awaiting_reply}；"
+            f"未办结事项 {counts.open_items}"
         ),
     )
 
@@ -269,13 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FontMissing as exc:
         print(f"错误：{font_missing_message(exc)}", file=sys.stderr)
         return EXIT_REFUSED
-    except (DomainError, DatabaseError) as exc:
-        print(f"错误：{message(exc.code, exc.fields)}", file=sys.stderr)
-        return EXIT_REFUSED
     except Refused as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REFUSED
-    except OperationalError as exc:
-        code = "database_locked" if "locked" in str(exc) else "database_error"
-        print(f"错误：{message(code)}（{exc.orig}）", file=sys.stderr)
+    except (DomainError, DatabaseError, DBAPIError, OSError) as exc:
+        print(f"错误：{describe(exc)}", file=sys.stderr)
         return EXIT_REFUSED

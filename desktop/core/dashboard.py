@@ -5,14 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.frequency import FrequencyStatus, frequency_status
 from desktop.core.workdays import WorkCalendar, load_calendar
-from desktop.models import AgreedItem, ExchangeLog, Suggestion, Topic, Unit
-from desktop.models.enums import OPEN_ITEM_STATUSES, SuggestionStatus, TopicStatus
+from desktop.models import (
+    AgreedItem,
+    ExchangeLog,
+    ProgressFeedback,
+    Suggestion,
+    SupervisionNotice,
+    Topic,
+    Unit,
+    notice_item,
+)
+from desktop.models.enums import OPEN_ITEM_STATUSES, ItemStatus, SuggestionStatus, TopicStatus
 
 DUE_SOON_WORKDAYS = 5
 WAITING_FOR_VETTING = (TopicStatus.CANDIDATE, TopicStatus.RESEARCHING)
@@ -29,6 +38,9 @@ class DashboardCounts:
     topics_waiting_for_vetting: int
     suggestions_waiting_for_reply: int
     last_exchange_at: datetime | None
+    open_items: int = 0
+    pending_extensions: int = 0  # extension requests not yet decided
+    awaiting_reply: int = 0  # open items supervised by a document and not reported on since
 
 
 def due_soon_until(calendar: WorkCalendar, today: date) -> tuple[date, bool]:
@@ -83,6 +95,44 @@ def dashboard_counts(
         ),
         suggestions_waiting_for_reply=count(Suggestion, *waiting_for_reply_clause()),
         last_exchange_at=session.scalar(select(func.max(ExchangeLog.at))),
+        open_items=count(
+            AgreedItem, AgreedItem.status.in_(OPEN_ITEM_STATUSES), AgreedItem.deleted_at.is_(None)
+        ),
+        pending_extensions=count(
+            AgreedItem,
+            AgreedItem.status == ItemStatus.EXTENSION_REQUESTED,
+            AgreedItem.deleted_at.is_(None),
+        ),
+        awaiting_reply=awaiting_reply_count(session, today),
+    )
+
+
+def awaiting_reply_count(session: Session, today: date) -> int:
+    """Open items that had a supervision document and no progress report dated since it."""
+    latest = (
+        select(notice_item.c.item_id, func.max(SupervisionNotice.issued_on).label("on"))
+        .join(SupervisionNotice, SupervisionNotice.id == notice_item.c.notice_id)
+        .where(SupervisionNotice.deleted_at.is_(None), SupervisionNotice.issued_on <= today)
+        .group_by(notice_item.c.item_id)
+        .subquery()
+    )
+    reported_since = exists().where(
+        ProgressFeedback.item_id == AgreedItem.id,
+        ProgressFeedback.reported_on >= latest.c.on,
+        ProgressFeedback.deleted_at.is_(None),
+    )
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(AgreedItem)
+            .join(latest, latest.c.item_id == AgreedItem.id)
+            .where(
+                AgreedItem.status.in_(OPEN_ITEM_STATUSES),
+                AgreedItem.deleted_at.is_(None),
+                ~reported_since,
+            )
+        )
+        or 0
     )
 
 

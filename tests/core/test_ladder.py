@@ -181,3 +181,37 @@ def test_percent_always_equals_the_latest_dated_report(
         feedback(county, item, date(2026, 4, 2) + timedelta(days=offset), percent)
     latest = max(reports)[1]
     assert county.run(items.get_item, item).percent_done == latest
+
+
+def test_extension_queue_and_dashboard_counts(county: County) -> None:
+    from desktop.core.dashboard import dashboard_counts
+    from desktop.core.extensions import pending_extensions
+
+    first = assigned_item(county, deadline=date(2026, 6, 30))
+    second = assigned_item(county, deadline=date(2026, 6, 30))
+    county.run(
+        items.request_extension,
+        second,
+        new_deadline=date(2026, 8, 31),
+        reason="资金未到位",
+        on=date(2026, 6, 10),
+    )
+    county.run(
+        items.request_extension,
+        first,
+        new_deadline=date(2026, 9, 30),
+        reason="需要协调",
+        on=date(2026, 6, 20),
+    )
+    queue = county.run(pending_extensions, date(2026, 7, 1))
+    assert [p.item_id for p in queue] == [second, first]  # the longest waiting first
+    assert (queue[0].requested_on, queue[0].days_waiting) == (date(2026, 6, 10), 21)
+    assert queue[0].requested_deadline == date(2026, 8, 31)
+    county.run(items.approve_extension, second, on=date(2026, 7, 2))
+    assert [p.item_id for p in county.run(pending_extensions, date(2026, 7, 3))] == [first]
+
+    notice(county, NoticeKind.REMINDER, second, date(2026, 7, 6))
+    counts = county.run(dashboard_counts, date(2026, 7, 10))
+    assert (counts.open_items, counts.pending_extensions, counts.awaiting_reply) == (2, 1, 1)
+    feedback(county, second, date(2026, 7, 8), 60)
+    assert county.run(dashboard_counts, date(2026, 7, 10)).awaiting_reply == 0
