@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
+from desktop.core.kinds import record_kind
 from desktop.core.listing import plain
 from desktop.core.meeting_dto import ParticipantInput
 from desktop.models.enums import (
@@ -76,8 +77,16 @@ def _cmd(
     return p
 
 
+def _kind_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], key: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """The `lianxi KIND ACTION` group of one record kind, named and described by the registry."""
+    kind = record_kind(key)
+    return sub.add_parser(kind.key, help=kind.label).add_subparsers(dest="action", required=True)
+
+
 def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("unit", help="单位名录").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "unit")
 
     def add(a: argparse.Namespace, s: Session) -> None:
         parent = unit_ref(s, a.parent) if a.parent else None
@@ -120,9 +129,7 @@ def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         )
         _done(a, dto, "已登记建制情况")
 
-    g2 = sub.add_parser("establishment", help="建制情况").add_subparsers(
-        dest="action", required=True
-    )
+    g2 = _kind_commands(sub, "establishment")
     p = _cmd(g2, "add", "登记建制情况", est)
     p.add_argument("--union", required=True)
     p.add_argument("--partner", required=True, help="对方单位名称，如 滨海县人民政府")
@@ -136,7 +143,7 @@ def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _suggestion_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("suggestion", help="职工建议").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "suggestion")
 
     def add(a: argparse.Namespace, s: Session) -> None:
         dto = suggestions.register_suggestion(
@@ -205,7 +212,7 @@ def _suggestion_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _topic_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("topic", help="议题").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "topic")
 
     def add(a: argparse.Namespace, s: Session) -> None:
         dto = topics.create_topic(
@@ -301,7 +308,7 @@ def _topic_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("meeting", help="联席会议").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "meeting")
 
     def add(a: argparse.Namespace, s: Session) -> None:
         dto = meetings.create_meeting(
@@ -411,7 +418,7 @@ def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _item_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("item", help="议定事项").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "item")
 
     def add(a: argparse.Namespace, s: Session) -> None:
         dto = items.create_item(
@@ -523,7 +530,7 @@ def _item_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    g = sub.add_parser("notice", help="督办文书").add_subparsers(dest="action", required=True)
+    g = _kind_commands(sub, "notice")
 
     def issue(a: argparse.Namespace, s: Session) -> None:
         dto = supervision.issue_notice(
@@ -551,7 +558,7 @@ def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--problem")
     p.add_argument("--rectify-by", type=_date)
 
-    gb = sub.add_parser("bulletin", help="督查通报").add_subparsers(dest="action", required=True)
+    gb = _kind_commands(sub, "bulletin")
 
     def bulletin(a: argparse.Namespace, s: Session) -> None:
         mentions = tuple(

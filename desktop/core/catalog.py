@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, case, exists, false, func, or_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
 
+from desktop.core.kinds import LISTED, record_kind
 from desktop.models import (
     AgreedItem,
     Bulletin,
@@ -30,11 +31,10 @@ Expr = SQLCoreOperations[Any]
 
 
 @dataclass(frozen=True)
-class KindSpec:
+class ListingSpec:
     """How one record kind is listed: named columns over a FROM with its joins."""
 
-    name: str
-    model: Any
+    kind: str  # a key of desktop.core.kinds.KINDS, whose model is the FROM
     columns: tuple[tuple[str, Expr], ...]
     joins: Callable[[Select[Any]], Select[Any]]
     search: tuple[Expr, ...]
@@ -49,6 +49,10 @@ class KindSpec:
     column_keys: tuple[str, ...] = field(init=False)
     status_values: tuple[str, ...] = field(init=False)
 
+    @property
+    def model(self) -> Any:
+        return record_kind(self.kind).model
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "column_keys", tuple(k for k, _ in self.columns))
         enums = getattr(getattr(self.status, "type", None), "enums", None)
@@ -61,9 +65,8 @@ def _no_joins(stmt: Select[Any]) -> Select[Any]:
 
 
 ParentUnit = aliased(Unit, name="parent_unit")
-_unit = KindSpec(
-    name="unit",
-    model=Unit,
+_unit = ListingSpec(
+    kind="unit",
     columns=(
         ("id", Unit.id),
         ("name", Unit.name),
@@ -84,9 +87,8 @@ _unit = KindSpec(
 )
 
 EstUnion = aliased(Unit, name="est_union")
-_establishment = KindSpec(
-    name="establishment",
-    model=Establishment,
+_establishment = ListingSpec(
+    kind="establishment",
     columns=(
         ("id", Establishment.id),
         ("union", EstUnion.name),
@@ -115,9 +117,8 @@ _establishment = KindSpec(
 )
 
 SugUnit = aliased(Unit, name="sug_unit")
-_suggestion = KindSpec(
-    name="suggestion",
-    model=Suggestion,
+_suggestion = ListingSpec(
+    kind="suggestion",
     columns=(
         ("id", Suggestion.id),
         ("received_on", Suggestion.received_on),
@@ -139,9 +140,8 @@ _suggestion = KindSpec(
 )
 
 TopicUnion = aliased(Unit, name="topic_union")
-_topic = KindSpec(
-    name="topic",
-    model=Topic,
+_topic = ListingSpec(
+    kind="topic",
     columns=(
         ("id", Topic.id),
         ("title", Topic.title),
@@ -161,9 +161,8 @@ _topic = KindSpec(
 )
 
 MeetingUnion = aliased(Unit, name="meeting_union")
-_meeting = KindSpec(
-    name="meeting",
-    model=Meeting,
+_meeting = ListingSpec(
+    kind="meeting",
     columns=(
         ("id", Meeting.id),
         ("union", MeetingUnion.name),
@@ -189,9 +188,8 @@ _meeting = KindSpec(
 
 LeadUnit = aliased(Unit, name="lead_unit")
 ItemMeeting = aliased(Meeting, name="item_meeting")
-_item = KindSpec(
-    name="item",
-    model=AgreedItem,
+_item = ListingSpec(
+    kind="item",
     columns=(
         ("id", AgreedItem.id),
         ("meeting_id", AgreedItem.meeting_id),
@@ -221,9 +219,8 @@ _item = KindSpec(
 )
 
 FeedbackUnit = aliased(Unit, name="feedback_unit")
-_feedback = KindSpec(
-    name="feedback",
-    model=ProgressFeedback,
+_feedback = ListingSpec(
+    kind="feedback",
     columns=(
         ("id", ProgressFeedback.id),
         ("item_id", ProgressFeedback.item_id),
@@ -244,9 +241,8 @@ _feedback = KindSpec(
 )
 
 NoticeUnit = aliased(Unit, name="notice_unit")
-_notice = KindSpec(
-    name="notice",
-    model=SupervisionNotice,
+_notice = ListingSpec(
+    kind="notice",
     columns=(
         ("id", SupervisionNotice.id),
         ("kind", SupervisionNotice.kind),
@@ -272,9 +268,8 @@ _notice = KindSpec(
     default_descending=True,
 )
 
-_bulletin = KindSpec(
-    name="bulletin",
-    model=Bulletin,
+_bulletin = ListingSpec(
+    kind="bulletin",
     columns=(
         ("id", Bulletin.id),
         ("number", Bulletin.number),
@@ -293,9 +288,9 @@ _bulletin = KindSpec(
     default_descending=True,
 )
 
-KINDS: dict[str, KindSpec] = {
-    k.name: k
-    for k in (
+_SPECS = {
+    s.kind: s
+    for s in (
         _unit,
         _establishment,
         _suggestion,
@@ -307,6 +302,10 @@ KINDS: dict[str, KindSpec] = {
         _bulletin,
     )
 }
+if set(_SPECS) != set(LISTED):
+    raise RuntimeError(f"listing specs {sorted(_SPECS)} do not match listed kinds {LISTED}")
+# Every listed kind's spec, in the registry's order.
+LISTINGS: dict[str, ListingSpec] = {key: _SPECS[key] for key in LISTED}
 
 
 @dataclass(frozen=True)
@@ -329,7 +328,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filters(spec: KindSpec, query: ListQuery) -> list[ColumnElement[bool]]:
+def filters(spec: ListingSpec, query: ListQuery) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a query, shared by the page and its count."""
     clauses: list[ColumnElement[bool]] = [spec.model.deleted_at.is_(None)]
     term = query.search.strip()
@@ -354,7 +353,7 @@ def filters(spec: KindSpec, query: ListQuery) -> list[ColumnElement[bool]]:
                 )
             )
     if query.overdue_on is not None:
-        if spec.name != "item":
+        if spec.kind != "item":
             clauses.append(false())
         else:
             clauses.append(AgreedItem.status.in_(OPEN_ITEM_STATUSES))

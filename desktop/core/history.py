@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
-from desktop.core.listing import RecordPage, list_records
+from desktop.core.listing import RowPage, list_records
 from desktop.core.records import load
 from desktop.models import BulletinMention, Unit
 from desktop.models.enums import MentionKind
@@ -18,10 +18,10 @@ from desktop.models.enums import MentionKind
 class UnitHistory:
     unit_id: int
     unit_name: str
-    meetings: RecordPage
-    items: RecordPage
-    suggestions: RecordPage
-    notices: RecordPage
+    meetings: RowPage
+    items: RowPage
+    suggestions: RowPage
+    notices: RowPage
     commendations: int
     criticisms: int
 

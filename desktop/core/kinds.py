@@ -50,28 +50,34 @@ from desktop.models.base import Base
 class RecordKind:
     """One kind of record as the clerk, the CLI and the exchange package know it."""
 
-    key: str
+    key: str  # also the CLI's name: `lianxi list item`, `lianxi item assign`
     package_name: str
-    label: str  # Chinese source text; worded in the interface language by desktop.messages
+    label: str  # Chinese; desktop.messages words it in the interface language
     model: type[Base]
     # Rows of other tables that belong to a record of this kind (a meeting's participants).
     children: tuple[type[Base], ...] = ()
-    listed: bool = True  # has a list page, a listing spec and `lianxi list KIND`
+    listed: bool = True  # has a listing spec and `lianxi list KIND`
+    # Has a page in the window's navigation and an editor that opens its records.
+    page: bool = True
     state_machine: str | None = None  # key in desktop.core.states.MACHINES
     # Other kinds whose change alters how records of this kind are listed (names, lights).
     shown_with: frozenset[str] = frozenset({"unit"})
+    english: str = ""  # the label in English
 
 
 KINDS: dict[str, RecordKind] = {
     k.key: k
     for k in (
-        RecordKind("unit", "unit", "单位", Unit),
-        RecordKind("establishment", "establishment", "建制记录", Establishment),
+        RecordKind("unit", "unit", "单位", Unit, english="unit"),
+        RecordKind(
+            "establishment", "establishment", "建制记录", Establishment, english="establishment"
+        ),
         RecordKind(
             "suggestion",
             "suggestion",
             "职工建议",
             Suggestion,
+            english="suggestion",
             state_machine="suggestion",
             shown_with=frozenset({"unit", "topic"}),
         ),
@@ -80,6 +86,7 @@ KINDS: dict[str, RecordKind] = {
             "topic",
             "议题",
             Topic,
+            english="topic",
             children=(TopicResearch, TopicConsultation),
             state_machine="topic",
             shown_with=frozenset({"unit", "meeting"}),
@@ -89,6 +96,7 @@ KINDS: dict[str, RecordKind] = {
             "meeting",
             "会议",
             Meeting,
+            english="meeting",
             children=(MeetingParticipant, WorkingGroup, AgendaEntry),
             state_machine="meeting",
         ),
@@ -97,34 +105,57 @@ KINDS: dict[str, RecordKind] = {
             "agreed_item",
             "议定事项",
             AgreedItem,
+            english="agreed item",
             children=(ItemEvent,),
             state_machine="item",
             shown_with=frozenset({"unit", "meeting", "feedback", "holiday"}),
         ),
         RecordKind(
-            "feedback", "feedback", "进展反馈", ProgressFeedback, children=(FeedbackFigure,)
+            "feedback",
+            "feedback",
+            "进展反馈",
+            ProgressFeedback,
+            english="progress feedback",
+            children=(FeedbackFigure,),
+            page=False,  # listed with its item, entered in the item's editor
         ),
         RecordKind(
             "notice",
             "supervision_notice",
             "督办文书",
             SupervisionNotice,
+            english="supervision notice",
             shown_with=frozenset({"unit", "item"}),
         ),
-        RecordKind("bulletin", "bulletin", "督查通报", Bulletin, children=(BulletinMention,)),
+        RecordKind(
+            "bulletin",
+            "bulletin",
+            "督查通报",
+            Bulletin,
+            english="bulletin",
+            children=(BulletinMention,),
+        ),
         RecordKind(
             "assessment_scheme",
             "assessment_scheme",
             "考核方案",
             AssessmentScheme,
+            english="assessment scheme",
             children=(AssessmentIndicator,),
             listed=False,
         ),
         RecordKind(
-            "assessment_result", "assessment_result", "考核结果", AssessmentResult, listed=False
+            "assessment_result",
+            "assessment_result",
+            "考核结果",
+            AssessmentResult,
+            english="assessment result",
+            listed=False,
         ),
-        RecordKind("attachment", "attachment", "附件", Attachment, listed=False),
-        RecordKind("holiday", "holiday", "节假日", CalendarDay, listed=False),
+        RecordKind(
+            "attachment", "attachment", "附件", Attachment, english="attachment", listed=False
+        ),
+        RecordKind("holiday", "holiday", "节假日", CalendarDay, english="holiday", listed=False),
     )
 }
 
@@ -175,6 +206,8 @@ def is_main_model(model: type[Base]) -> bool:
 
 
 LISTED: tuple[str, ...] = tuple(k.key for k in KINDS.values() if k.listed)
+# The list pages of the window, in navigation order.
+PAGED: tuple[str, ...] = tuple(k.key for k in KINDS.values() if k.listed and k.page)
 
 
 def shown_kinds(key: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.catalog import KINDS, KindSpec, ListQuery, filters
+from desktop.core.catalog import LISTINGS, ListingSpec, ListQuery, filters
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.establishments import get_establishment
 from desktop.core.items import get_item
@@ -63,7 +63,9 @@ def _derive(
 
 
 @dataclass(frozen=True)
-class RecordPage:
+class RowPage:
+    """A page of one kind's list: the rows asked for and how many match in all."""
+
     kind: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
@@ -74,20 +76,21 @@ class RecordPage:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-def spec_for(kind: str) -> KindSpec:
-    spec = KINDS.get(kind)
+def spec_for(kind: str) -> ListingSpec:
+    """How records of `kind` are listed; InvalidInput for a kind that has no list."""
+    spec = LISTINGS.get(kind)
     if spec is None:
-        raise InvalidInput("unknown_kind", field="kind", kind=kind, known=sorted(KINDS))
+        raise InvalidInput("unknown_kind", field="kind", kind=kind, known=sorted(LISTINGS))
     return spec
 
 
-def _validate(spec: KindSpec, query: ListQuery) -> None:
+def _validate(spec: ListingSpec, query: ListQuery) -> None:
     if query.status and spec.status is None:
-        raise InvalidInput("no_status_filter", field="status", kind=spec.name)
+        raise InvalidInput("no_status_filter", field="status", kind=spec.kind)
     if query.status and query.status not in spec.status_values:
         raise InvalidInput("unknown_status", field="status", known=list(spec.status_values))
     if query.year is not None and spec.year_of is None:
-        raise InvalidInput("no_year_filter", field="year", kind=spec.name)
+        raise InvalidInput("no_year_filter", field="year", kind=spec.kind)
     if query.year is not None and not 1990 <= query.year <= 2100:
         raise InvalidInput("absurd_date", field="year", value=str(query.year))
     if query.sort is not None and query.sort not in spec.column_keys:
@@ -103,7 +106,7 @@ def count_records(session: Session, kind: str, query: ListQuery) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def list_records(session: Session, kind: str, query: ListQuery | None = None) -> RecordPage:
+def list_records(session: Session, kind: str, query: ListQuery | None = None) -> RowPage:
     """One page of a kind's list; `total` counts every matching row, not just this page."""
     query = query or ListQuery()
     spec = spec_for(kind)
@@ -130,7 +133,7 @@ def list_records(session: Session, kind: str, query: ListQuery | None = None) ->
         else count_records(session, kind, query)
     )
     rows = _derive(session, kind, spec.column_keys, rows, query.today or date.today())
-    return RecordPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, total, query.offset)
+    return RowPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, total, query.offset)
 
 
 def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> list[int]:
@@ -162,7 +165,7 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
 
 def rows_for_ids(
     session: Session, kind: str, ids: list[int], today: date | None = None
-) -> RecordPage:
+) -> RowPage:
     """The listed columns of these records, in the order of `ids`."""
     spec = spec_for(kind)
     columns = dict(spec.columns)
@@ -172,7 +175,7 @@ def rows_for_ids(
     by_id = {row[0]: tuple(row) for row in session.execute(stmt)}
     rows = tuple(by_id[i] for i in ids if i in by_id)
     rows = _derive(session, kind, spec.column_keys, rows, today or date.today())
-    return RecordPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, len(ids), 0)
+    return RowPage(kind, spec.column_keys + DERIVED.get(kind, ()), rows, len(ids), 0)
 
 
 def _feedback(session: Session, feedback_id: int) -> dict[str, Any]:
@@ -191,6 +194,7 @@ def _feedback(session: Session, feedback_id: int) -> dict[str, Any]:
     }
 
 
+# One record of each listed kind, whole (tests check every listed kind has one).
 SHOW: dict[str, Callable[[Session, int], Any]] = {
     "unit": get_unit,
     "establishment": get_establishment,

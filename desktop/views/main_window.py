@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.changes import EVERYTHING, Changes
 from desktop.core.dashboard import DashboardCounts
 from desktop.core.documents import statistics_doc
+from desktop.core.kinds import PAGED
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.views import ui_state
@@ -36,18 +37,19 @@ from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
 from desktop.views.undo import undo_actions
 
-# Navigation order and titles, as a clerk reads them; each list page shows one record kind.
-# Titles are Chinese source texts, translated when the window is built.
-LIST_PAGES: tuple[tuple[str, str], ...] = (
-    ("unit", QT_TRANSLATE_NOOP("MainWindow", "单位名录")),
-    ("establishment", QT_TRANSLATE_NOOP("MainWindow", "建制情况")),
-    ("suggestion", QT_TRANSLATE_NOOP("MainWindow", "职工建议")),
-    ("topic", QT_TRANSLATE_NOOP("MainWindow", "议题")),
-    ("meeting", QT_TRANSLATE_NOOP("MainWindow", "会议")),
-    ("item", QT_TRANSLATE_NOOP("MainWindow", "议定事项")),
-    ("notice", QT_TRANSLATE_NOOP("MainWindow", "督办")),
-    ("bulletin", QT_TRANSLATE_NOOP("MainWindow", "通报")),
-)
+# The title of each record kind's list page, a Chinese source text translated when the window is
+# built; the pages and their order are the registry's (desktop.core.kinds.PAGED).
+PAGE_TITLES: dict[str, str] = {
+    "unit": QT_TRANSLATE_NOOP("MainWindow", "单位名录"),
+    "establishment": QT_TRANSLATE_NOOP("MainWindow", "建制情况"),
+    "suggestion": QT_TRANSLATE_NOOP("MainWindow", "职工建议"),
+    "topic": QT_TRANSLATE_NOOP("MainWindow", "议题"),
+    "meeting": QT_TRANSLATE_NOOP("MainWindow", "会议"),
+    "item": QT_TRANSLATE_NOOP("MainWindow", "议定事项"),
+    "notice": QT_TRANSLATE_NOOP("MainWindow", "督办"),
+    "bulletin": QT_TRANSLATE_NOOP("MainWindow", "通报"),
+}
+LIST_PAGES: tuple[tuple[str, str], ...] = tuple((kind, PAGE_TITLES[kind]) for kind in PAGED)
 
 
 class MainWindow(QMainWindow):

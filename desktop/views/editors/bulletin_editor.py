@@ -24,6 +24,7 @@ from desktop.db import Database
 from desktop.messages import message
 from desktop.models.enums import MentionKind
 from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.unit_picker import UnitPicker
@@ -40,9 +41,8 @@ def mention_kind_label(kind: MentionKind) -> str:
     return QCoreApplication.translate("BulletinEditor", KIND_LABELS[kind])
 
 
+@editor_for("bulletin")
 class BulletinEditor(RecordEditor):
-    kind = "bulletin"
-
     def __init__(
         self, db: Database, record_id: int | None = None, parent: QWidget | None = None
     ) -> None:

@@ -12,13 +12,13 @@ from desktop.db import Database
 from desktop.models.enums import Level
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.unit_picker import UnitPicker
 
 
+@editor_for("establishment")
 class EstablishmentEditor(RecordEditor):
-    kind = "establishment"
-
     def __init__(
         self, db: Database, record_id: int | None = None, parent: QWidget | None = None
     ) -> None:

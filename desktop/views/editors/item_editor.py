@@ -24,6 +24,7 @@ from desktop.core.traffic import ItemFacts, light_of
 from desktop.db import Database
 from desktop.messages import message
 from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, percent_box, text_box, to_qdate
 from desktop.views.itemmodels.record_table_model import LIGHT_LOOK
 from desktop.views.labels import action_text, estimated_mark, fill, status_text
@@ -32,8 +33,8 @@ from desktop.views.unit_picker import UnitPicker
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+@editor_for("item")
 class ItemEditor(RecordEditor):
-    kind = "item"
     machine = "item"
     actions = (
         "assign",

@@ -42,6 +42,7 @@ from desktop.models.enums import (
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
@@ -89,8 +90,8 @@ class AgendaList(QListWidget):
         event.ignore()  # the agenda is rebuilt from the database, not from the drop
 
 
+@editor_for("meeting")
 class MeetingEditor(RecordEditor):
-    kind = "meeting"
     machine = "meeting"
     actions = ("notify", "hold", "issue_minutes", "cancel")
 

@@ -15,6 +15,7 @@ from desktop.db import Database
 from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
@@ -22,9 +23,8 @@ from desktop.views.unit_picker import UnitPicker
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
+@editor_for("notice")
 class NoticeEditor(RecordEditor):
-    kind = "notice"
-
     def __init__(
         self,
         db: Database,

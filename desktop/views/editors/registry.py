@@ -1,26 +1,32 @@
-"""Which editor opens which record kind."""
+"""Which editor opens which record kind: each editor class registers itself with `editor_for`."""
 
 from __future__ import annotations
 
-from desktop.views.editors.base import RecordEditor
-from desktop.views.editors.bulletin_editor import BulletinEditor
-from desktop.views.editors.establishment_editor import EstablishmentEditor
-from desktop.views.editors.item_editor import ItemEditor
-from desktop.views.editors.meeting_editor import MeetingEditor
-from desktop.views.editors.notice_editor import NoticeEditor
-from desktop.views.editors.suggestion_editor import SuggestionEditor
-from desktop.views.editors.topic_editor import TopicEditor
-from desktop.views.editors.unit_editor import UnitEditor
+from collections.abc import Callable
+from typing import TypeVar
 
-EDITORS: dict[str, type[RecordEditor]] = {
-    "unit": UnitEditor,
-    "establishment": EstablishmentEditor,
-    "suggestion": SuggestionEditor,
-    "topic": TopicEditor,
-    "meeting": MeetingEditor,
-    "item": ItemEditor,
-    "notice": NoticeEditor,
-    "bulletin": BulletinEditor,
-}
+from desktop.core.kinds import PAGED, record_kind
+from desktop.views.editors.base import RecordEditor
+
+Editor = TypeVar("Editor", bound=RecordEditor)
+
+# Filled as the editor modules are imported (desktop/views/editors/__init__.py imports them all).
+EDITORS: dict[str, type[RecordEditor]] = {}
 # Agreed items are created from their meeting, so the list page offers no "new" for them.
-CREATABLE = frozenset(EDITORS) - {"item"}
+CREATABLE = frozenset(PAGED) - {"item"}
+
+
+def editor_for(key: str) -> Callable[[type[Editor]], type[Editor]]:
+    """Register the decorated class as the editor of the record kind `key`."""
+    kind = record_kind(key)  # a misspelt kind fails when its module is imported
+    if not kind.page:
+        raise ValueError(f"{key} has no page in the window, so no editor opens it")
+
+    def register(cls: type[Editor]) -> type[Editor]:
+        if key in EDITORS:
+            raise ValueError(f"{key} already opens in {EDITORS[key].__name__}")
+        cls.kind = key
+        EDITORS[key] = cls
+        return cls
+
+    return register

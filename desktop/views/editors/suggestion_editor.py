@@ -13,13 +13,14 @@ from desktop.db import Database
 from desktop.models.enums import Channel, Level
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import chosen_unit, date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import status_text
 from desktop.views.unit_picker import UnitPicker
 
 
+@editor_for("suggestion")
 class SuggestionEditor(RecordEditor):
-    kind = "suggestion"
     machine = "suggestion"
     actions = ("adopt", "forward", "reply", "reject", "reopen")
 

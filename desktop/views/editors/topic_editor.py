@@ -14,13 +14,14 @@ from desktop.db import Database
 from desktop.models.enums import TopicSource
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import chosen_unit, date_edit, text_box
 from desktop.views.labels import fill, status_text
 from desktop.views.unit_picker import UnitPicker
 
 
+@editor_for("topic")
 class TopicEditor(RecordEditor):
-    kind = "topic"
     machine = "topic"
     actions = ("start_research", "vet", "mark_consulted", "defer", "reopen", "reject", "merge")
 

@@ -12,13 +12,13 @@ from desktop.db import Database
 from desktop.models.enums import Level, UnitKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
+from desktop.views.editors.registry import editor_for
 from desktop.views.form import text_box
 from desktop.views.unit_picker import UnitPicker
 
 
+@editor_for("unit")
 class UnitEditor(RecordEditor):
-    kind = "unit"
-
     def __init__(
         self, db: Database, record_id: int | None = None, parent: QWidget | None = None
     ) -> None:
