@@ -14,7 +14,7 @@ from desktop import APP_NAME, __version__
 from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.migrate import upgrade
-from desktop.messages import message, set_language
+from desktop.messages import describe, set_language
 from desktop.paths import default_db_path, resource_path
 from desktop.views.labels import QT_TRANSLATE_NOOP
 
@@ -130,7 +130,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         upgrade(db)
     except DatabaseError as exc:
-        QMessageBox.critical(None, translated(APP_TITLE), message(exc.code, exc.fields))
+        QMessageBox.critical(None, translated(APP_TITLE), describe(exc))
         return 1
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog

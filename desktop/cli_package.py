@@ -11,8 +11,9 @@ from sqlalchemy import select
 from desktop.cli_lifecycle import Refused
 from desktop.db import Database
 from desktop.db.migrate import upgrade
+from desktop.messages import describe, kind_label
 from desktop.models import Office
-from desktop.sync import export_setup_file, import_setup_file, rejection_message, write_file_atomic
+from desktop.sync import export_setup_file, import_setup_file, write_file_atomic
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import (
     default_recipients,
@@ -22,14 +23,14 @@ from desktop.sync.exchange import (
     preview_files,
 )
 from desktop.sync.importer import ImportResult, open_package
-from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS, kind_word
+from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS
 from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, trust_office
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def _refuse(exc: SyncError) -> Refused:
-    return Refused(rejection_message(exc.code, exc.fields))
+    return Refused(describe(exc))
 
 
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
@@ -53,7 +54,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
         if outcome.path is None:
             print(f"{outcome.peer_name}：没有需要发送的内容。")
             continue
-        counts = "，".join(f"{kind_word(k)} {v}" for k, v in sorted(outcome.counts.items()))
+        counts = "，".join(f"{kind_label(k)} {v}" for k, v in sorted(outcome.counts.items()))
         counts = counts or "仅回执"
         again = "（上次未写成，原样重新写出）" if outcome.rewritten else ""
         print(f"已写入 {outcome.path}（{counts}）{again}")
@@ -71,7 +72,7 @@ def _report(result: ImportResult, as_json: bool, dry_run: bool) -> None:
     print(f"{result.file_name}：{word}{'。' + result.message if result.message else ''}")
     for kind, counts in sorted(result.counts.items()):
         done = "，".join(f"{OUTCOME_WORDS[k]} {v}" for k, v in counts.items() if v)
-        print(f"  {kind_word(kind)}：{done or OUTCOME_WORDS['unchanged']}")
+        print(f"  {kind_label(kind)}：{done or OUTCOME_WORDS['unchanged']}")
     for problem in result.problems:
         print("  " + problem)
 
@@ -93,7 +94,7 @@ def cmd_verify(args: argparse.Namespace, db: Database) -> int:
         try:
             opened = open_package(session, args.file.read_bytes())
         except SyncError as exc:
-            message = rejection_message(exc.code, exc.fields)
+            message = describe(exc)
             print(
                 json.dumps({"ok": False, "code": exc.code, "message": message}, ensure_ascii=False)
                 if args.json
@@ -108,7 +109,7 @@ def cmd_verify(args: argparse.Namespace, db: Database) -> int:
         "sequence": m.sequence,
         "record_counts": dict(m.record_counts),
     }
-    counts = "，".join(f"{kind_word(k)} {v}" for k, v in sorted(m.record_counts.items()))
+    counts = "，".join(f"{kind_label(k)} {v}" for k, v in sorted(m.record_counts.items()))
     print(
         json.dumps(info, ensure_ascii=False)
         if args.json

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import sqlite3
+from collections.abc import Mapping
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from desktop.core.errors import DomainError
+from desktop.core.kinds import KINDS, by_package_name
+from desktop.db import DatabaseError
+from desktop.sync.errors import SyncError
+from desktop.sync.messages import FIELD_PROBLEMS, PACKAGE_ONLY_KINDS, SYNC_MESSAGES
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("名称", "name"),
@@ -248,6 +260,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库正被另一个程序使用，请稍后再试。",
         "The database is busy in another program; try again.",
     ),
+    # faults of the disk or the database file, worded by describe() from the library's error
+    "database_io_error": (
+        "读写数据库文件时出错，磁盘或U盘可能有故障。请稍后重试；如果反复出现，请用最近的备份恢复数据库。",
+        "Reading or writing the database file failed; the disk may be faulty. Try again; if it "
+        "keeps happening, restore the latest backup.",
+    ),
+    "database_read_only": (
+        "数据库文件是只读的，无法保存修改。请检查文件或所在文件夹是否允许写入。",
+        "The database file is read-only, so nothing can be saved. Check that the file and its "
+        "folder may be written.",
+    ),
+    "database_full": (
+        "磁盘空间不足，数据库无法保存修改。请清理磁盘后重试。",
+        "The disk is full, so the database cannot save. Free some space and try again.",
+    ),
+    "database_damaged": (
+        "数据库文件已损坏，无法读取。请停止使用本程序，用最近的备份恢复数据库。",
+        "The database file is damaged. Stop using it and restore the latest backup.",
+    ),
+    "database_error": (
+        "数据库出错，操作未能完成。请稍后重试；如果反复出现，请备份后检查数据库（lianxi check）。",
+        "The database reported an error. Try again; if it keeps happening, back up and run "
+        "lianxi check.",
+    ),
+    "no_space": (
+        "磁盘空间不足，文件无法写入。请清理磁盘后重试。",
+        "There is not enough space on the disk. Free some space and try again.",
+    ),
+    "read_only_disk": (
+        "磁盘是只读的（U盘可能开了写保护），文件无法写入。请换一个位置或去掉写保护后重试。",
+        "The disk is read-only (a write-protected stick?). Choose another place.",
+    ),
+    "no_permission": (
+        "没有权限读写这个文件或文件夹。请换一个文件夹，或请管理员开放权限。",
+        "You may not read or write there. Choose another folder or ask the administrator.",
+    ),
+    "file_missing": (
+        "找不到文件或文件夹。它可能已被移动或删除，U盘也可能已拔出。",
+        "The file or folder is not there: moved, deleted, or the stick was removed.",
+    ),
+    "file_error": (
+        "读写文件时出错。请检查文件和磁盘后重试。",
+        "Reading or writing a file failed. Check the file and the disk, then try again.",
+    ),
+    "unexpected_error": (
+        "操作未能完成：程序出现了意外错误。请重试；如果反复出现，请记下操作步骤并联系维护人员。",
+        "Could not complete: the program met an unexpected error. Try again; if it keeps "
+        "happening, note the steps and contact support.",
+    ),
 }
 
 LIGHT_MESSAGES: dict[str, tuple[str, str]] = {
@@ -424,19 +485,11 @@ MESSAGES.update(
 )
 ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 
+# Record kinds are named by the registry, under their key (`item`) and their package name
+# (`agreed_item`); these few name things that are not record kinds.
 KIND_LABELS: dict[str, tuple[str, str]] = {
-    "unit": ("单位", "unit"),
-    "establishment": ("建制记录", "establishment"),
-    "suggestion": ("职工建议", "suggestion"),
-    "topic": ("议题", "topic"),
-    "meeting": ("会议", "meeting"),
-    "item": ("议定事项", "agreed item"),
-    "feedback": ("进展反馈", "feedback"),
-    "notice": ("督办文书", "notice"),
-    "bulletin": ("督查通报", "bulletin"),
-    "attachment": ("附件", "attachment"),
     "attachment_file": ("附件文件", "attachment file"),
-}
+} | PACKAGE_ONLY_KINDS
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "registered": ("已登记", "registered"),
@@ -539,38 +592,102 @@ def action_label(action: str, lang: str | None = None) -> str:
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
-    return _label(KIND_LABELS, kind, lang)
+    """A record kind by its key or its package name, in the interface language."""
+    record = KINDS.get(kind)
+    if record is None:
+        with contextlib.suppress(KeyError):
+            record = by_package_name(kind)
+    if record is None:
+        return _label(KIND_LABELS, kind, lang)
+    return record.label if (lang or _language) == "zh" else record.english
 
 
-def message(code: str, fields: dict[str, Any] | None = None, lang: str | None = None) -> str:
-    """A sentence for an error code; unknown codes still say something useful."""
+class _Blank(dict[str, Any]):
+    """Fields for a template: a field the code's raiser did not give prints as "?"."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def message(
+    code: str,
+    fields: Mapping[str, Any] | None = None,
+    lang: str | None = None,
+    *,
+    exchange: bool = False,
+) -> str:
+    """A sentence for a code and its fields; `exchange` prefers the exchange layer's wording.
+
+    The two layers share one code, `unknown_kind`: a list asked for a kind that does not
+    exist, or a package carried one. Every other code means the same wherever it is raised.
+    """
     lang = lang or _language
-    values: dict[str, Any] = dict(fields or {})
-    if "field" in values:
-        values["field"] = field_label(str(values["field"]), lang)
+    zh = lang == "zh"
+    values = _Blank(fields or {})
     if "kind" in values:
         values["kind_label"] = kind_label(str(values["kind"]), lang)
-    if "state" in values:
-        values["state_label"] = status_label(str(values["state"]), lang)
-    if "action" in values:
-        values["action_label"] = action_label(str(values["action"]), lang)
-    pair = MESSAGES.get(code)
+    tables = (SYNC_MESSAGES, MESSAGES) if exchange else (MESSAGES, SYNC_MESSAGES)
+    pair = tables[0].get(code) or tables[1].get(code)
     if pair is None:
-        return f"操作未能完成（{code}）。" if lang == "zh" else f"Could not complete ({code})."
-    template = pair[0] if lang == "zh" else pair[1]
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError):
-        return template
+        if exchange:
+            return f"数据包未能处理（{code}）。" if zh else f"The package was refused ({code})."
+        return f"操作未能完成（{code}）。" if zh else f"Could not complete ({code})."
+    if pair is SYNC_MESSAGES.get(code):
+        # Package wording names a field as it is spelt in the package, and says what is wrong.
+        problem = FIELD_PROBLEMS.get(str(values.get("problem")))
+        if problem is not None:
+            values["problem_text"] = (problem[0] if zh else problem[1]).format_map(values)
+    else:
+        if "field" in values:
+            values["field"] = field_label(str(values["field"]), lang)
+        if "state" in values:
+            values["state_label"] = status_label(str(values["state"]), lang)
+        if "action" in values:
+            values["action_label"] = action_label(str(values["action"]), lang)
+    return (pair[0] if zh else pair[1]).format_map(values)
 
 
 def describe(exc: BaseException, lang: str | None = None) -> str:
-    """One sentence for any refusal or fault a user action can meet, in the interface language."""
-    code = getattr(exc, "code", None)
-    fields = getattr(exc, "fields", None)
-    if isinstance(code, str):
-        return message(code, fields if isinstance(fields, dict) else None, lang)
-    lang = lang or _language
-    if lang == "zh":
-        return "操作未能完成：数据库或文件出错。请稍后重试；如果反复出现，请备份后检查数据库。"
-    return "Could not complete: a database or file error. Try again; if it keeps happening, back up and check the database."
+    """One sentence for any refusal or fault a user action can meet, in the interface language.
+
+    Domain and database refusals are worded from their code; a fault of the database or the
+    disk says what happened and what to do, never the library's own words.
+    """
+    if isinstance(exc, DomainError | DatabaseError):
+        return message(exc.code, exc.fields, lang, exchange=isinstance(exc, SyncError))
+    code, fields = fault_code(exc)
+    return message(code, fields, lang)
+
+
+# What SQLite says, and the code of the sentence that tells a clerk what to do about it.
+_DATABASE_FAULTS = (
+    ("locked", "database_locked"),
+    ("busy", "database_locked"),
+    ("disk i/o error", "database_io_error"),
+    ("readonly database", "database_read_only"),
+    ("read-only", "database_read_only"),
+    ("database or disk is full", "database_full"),
+    ("malformed", "database_damaged"),
+    ("file is not a database", "database_damaged"),
+)
+_FILE_FAULTS = {
+    errno.ENOSPC: "no_space",
+    errno.EROFS: "read_only_disk",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+    errno.ENOENT: "file_missing",
+}
+
+
+def fault_code(exc: BaseException) -> tuple[str, dict[str, Any]]:
+    """The code and fields of a fault that is not a refusal: a database or file error."""
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(exc, DBAPIError | sqlite3.Error):
+        text = str(cause).lower()
+        for words, code in _DATABASE_FAULTS:
+            if words in text:
+                return code, {}
+        return "database_error", {}
+    if isinstance(exc, OSError):
+        return _FILE_FAULTS.get(exc.errno or 0, "file_error"), {}
+    return "unexpected_error", {}

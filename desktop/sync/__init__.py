@@ -16,7 +16,6 @@ from desktop.sync.keys import (
 )
 from desktop.sync.limits import DEFAULT_LIMITS, Limits
 from desktop.sync.manifest import FORMAT_VERSION, RECORD_KINDS, Acknowledgement, Manifest
-from desktop.sync.messages import rejection_message
 from desktop.sync.sequence import AppliedPackage, SequenceVerdict, classify_sequence
 
 __all__ = [
@@ -46,7 +45,6 @@ __all__ = [
     "import_setup_file",
     "list_removable_drives",
     "read_package",
-    "rejection_message",
     "write_file_atomic",
     "write_package",
 ]

@@ -99,7 +99,7 @@ def export_packages(db: Database, folder: Path, recipients: Sequence[str]) -> li
     the very same bytes again: a sequence number never stands for two different packages.
     """
     if not folder.is_dir():
-        raise WriteFailed("write_failed", path=str(folder), reason="文件夹不存在，U盘可能已拔出")
+        raise WriteFailed("folder_missing", path=str(folder))
     store = attachments_dir(db.path)
     written = []
     for uuid in recipients:
@@ -163,14 +163,14 @@ def _write_pending(db: Database, folder: Path, pending: _Pending) -> Written:
         path = write_file_atomic(folder, pending.file_name, pending.data)
     except SyncError as failed:
         with db.unit_of_work() as session:
-            _log_export(session, pending, "write_failed", message_of(failed))
+            _log_export(session, pending, "write_failed", code=failed.code, fields=failed.fields)
         raise
     with db.unit_of_work() as session:
         row = session.get(PendingExport, pending.peer_uuid)
         if row is not None and row.package_id == pending.package_id:
             session.delete(row)
         if pending.rewritten:
-            _log_export(session, pending, "rewritten", str(path))
+            _log_export(session, pending, "rewritten", path=str(path))
     return Written(
         pending.peer_name,
         path,
@@ -181,11 +181,8 @@ def _write_pending(db: Database, folder: Path, pending: _Pending) -> Written:
     )
 
 
-def message_of(error: SyncError) -> str:
-    return rejection_message(error.code, error.fields)
-
-
-def _log_export(session: Session, pending: _Pending, result: str, detail: str) -> None:
+def _log_export(session: Session, pending: _Pending, result: str, **detail: Any) -> None:
+    """Log an export; a failure keeps its code and fields, worded when the log is read."""
     session.add(
         ExchangeLog(
             direction="export",
@@ -196,7 +193,7 @@ def _log_export(session: Session, pending: _Pending, result: str, detail: str) -
             file_name=pending.file_name[:255],
             username=getpass.getuser()[:60],
             result=result,
-            detail={"counts": pending.counts, "message": detail},
+            detail={"counts": pending.counts, **detail},
         )
     )
 

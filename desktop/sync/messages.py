@@ -1,9 +1,14 @@
-"""Sentences for people, Chinese first and English second, for every exchange-layer code."""
+"""The exchange layer's wording, Chinese first and English second: data for desktop.messages.
+
+desktop.messages.message() and describe() word these codes; nothing here builds a sentence.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from desktop.core.kinds import KINDS
 
 # (zh, en) per code; "{kind_label}" is filled from a `kind` field, missing fields print as "?".
 SYNC_MESSAGES: dict[str, tuple[str, str]] = {
@@ -193,6 +198,10 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入 {path}（{reason}）。请检查U盘是否已插好、未写保护。",
         "Could not write {path} ({reason}).",
     ),
+    "folder_missing": (
+        "文件夹不存在：{path}。U盘可能已拔出，请插好U盘后重新选择文件夹。",
+        "The folder {path} does not exist; the stick may have been removed.",
+    ),
     "disk_full": (
         "U盘空间不足，无法写入 {path}。请清理U盘后重试。",
         "Not enough space to write {path}.",
@@ -252,23 +261,15 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "unit": ("单位", "unit"),
-    "establishment": ("建制记录", "establishment"),
-    "suggestion": ("职工建议", "suggestion"),
-    "topic": ("议题", "topic"),
-    "meeting": ("会议", "meeting"),
-    "agreed_item": ("议定事项", "agreed item"),
-    "feedback": ("进展反馈", "feedback"),
-    "supervision_notice": ("督办文书", "supervision notice"),
-    "bulletin": ("督查通报", "bulletin"),
-    "assessment_scheme": ("考核方案", "assessment scheme"),
-    "assessment_result": ("考核结果", "assessment result"),
-    "holiday": ("节假日", "holiday"),
+# Kinds that travel in packages without being records of desktop.core.kinds.
+PACKAGE_ONLY_KINDS: dict[str, tuple[str, str]] = {
     "receipt": ("回执", "receipt"),
-    "attachment": ("附件", "attachment"),
     "item_event": ("事项办理过程", "item timeline entry"),
 }
+# Every kind a package may hold, by its package name.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    k.package_name: (k.label, k.english) for k in KINDS.values()
+} | PACKAGE_ONLY_KINDS
 
 
 # Why one field of a record was refused: the {problem_text} of "bad_record".
@@ -313,27 +314,8 @@ OUTCOME_WORDS = {
 }
 
 
-def kind_word(kind: str) -> str:
-    return KIND_LABELS.get(kind, (kind,))[0]
-
-
-class _Blank(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
 def rejection_message(code: str, fields: Mapping[str, Any], lang: str = "zh") -> str:
-    """A sentence for any code this package raises or returns; unknown codes still say something."""
-    values = _Blank(fields)
-    if "kind" in fields:
-        pair = KIND_LABELS.get(str(fields["kind"]), (str(fields["kind"]),) * 2)
-        values["kind_label"] = pair[0] if lang == "zh" else pair[1]
-    problem = FIELD_PROBLEMS.get(str(fields.get("problem")))
-    if problem is not None:
-        values["problem_text"] = (problem[0] if lang == "zh" else problem[1]).format_map(values)
-    templates = SYNC_MESSAGES.get(code)
-    if templates is None:
-        return (
-            f"数据包未能处理（{code}）。" if lang == "zh" else f"The package was refused ({code})."
-        )
-    return (templates[0] if lang == "zh" else templates[1]).format_map(values)
+    """The catalogue's sentence for an exchange code; kept for the importer's results."""
+    from desktop.messages import message  # the catalogue imports these tables
+
+    return message(code, fields, lang, exchange=True)

@@ -51,7 +51,7 @@ from desktop.core.documents import assessment_doc
 from desktop.core.errors import DomainError, NoLocalOffice
 from desktop.core.spreadsheet import write_table
 from desktop.db import Database
-from desktop.messages import message
+from desktop.messages import describe, message
 from desktop.views import ui_state
 from desktop.views.assessment_charts import ChartsPanel
 from desktop.views.assessment_rates import RatesPanel
@@ -345,8 +345,7 @@ class AssessmentPage(QWidget, Page):
 
     def _failed(self, exc: Exception) -> None:
         if isValid(self):
-            code = getattr(exc, "code", None)
-            self.status.setText(message(code, getattr(exc, "fields", {})) if code else str(exc))
+            self.status.setText(describe(exc))
 
     def _show(self, computed: Computed) -> None:
         if not isValid(self):
@@ -543,7 +542,7 @@ class AssessmentPage(QWidget, Page):
             with self.db.unit_of_work() as s:
                 save_results(s, self.card)
         except DomainError as exc:
-            self.status.setText(message(exc.code, exc.fields))
+            self.status.setText(describe(exc))
             return
         self.status.setText(self.tr("考核结果已保存（暂定，发布后为正式结果）。"))
         self._refresh_states()
@@ -575,7 +574,7 @@ class AssessmentPage(QWidget, Page):
                 saved = publish_scorecard(s, card)
                 states = stored_states(s, card.year, [u.unit_id for u in card.units])
         except DomainError as exc:
-            self.status.setText(message(exc.code, exc.fields))
+            self.status.setText(describe(exc))
             return False
         self._show_states(states)
         done = fill(

@@ -35,7 +35,7 @@ from desktop.core.assessment import (
 )
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.db import Database
-from desktop.messages import message
+from desktop.messages import describe, message
 from desktop.views.labels import fill
 
 NAME, RULE, KIND, WEIGHT, OWN_SHARE, IF_EMPTY, DAYS, PER = range(8)
@@ -428,7 +428,7 @@ class SchemeEditor(QWidget):
             self.error.setText(self._wording(exc))
             return False
         except DomainError as exc:
-            self.error.setText(message(exc.code, exc.fields))
+            self.error.setText(describe(exc))
             return False
         self.load(self.year)
         self.error.setStyleSheet("")

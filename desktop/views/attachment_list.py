@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as core
 from desktop.core.errors import DomainError
 from desktop.db import Database
-from desktop.messages import message
+from desktop.messages import describe
 from desktop.paths import attachments_dir
 from desktop.views import ui_state
 from desktop.views.labels import with_note
@@ -94,7 +94,7 @@ class AttachmentList(QWidget):
                     )
                 added += 1
             except DomainError as exc:
-                QMessageBox.warning(self, path.name, message(exc.code, exc.fields))
+                QMessageBox.warning(self, path.name, describe(exc))
             except OSError as exc:
                 QMessageBox.warning(
                     self, path.name, self.tr("无法读取文件：%1").replace("%1", str(exc))
@@ -113,7 +113,7 @@ class AttachmentList(QWidget):
             with self.db.unit_of_work() as s:
                 return core.read_attachment(s, attachment_store(self.db), attachment_id)
         except DomainError as exc:
-            QMessageBox.warning(self, self.tr("附件"), message(exc.code, exc.fields))
+            QMessageBox.warning(self, self.tr("附件"), describe(exc))
             return None
 
     def save_to(self, attachment_id: int, target: Path) -> bool:

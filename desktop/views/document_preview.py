@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from desktop.core.document_dto import Document
 from desktop.core.errors import DomainError
 from desktop.db import Database
-from desktop.messages import message
+from desktop.messages import describe
 from desktop.reports import FontMissing, build_document, font_missing_message
 from desktop.views import ui_state
 
@@ -125,7 +125,7 @@ def preview(
         QMessageBox.warning(parent, title, font_missing_message(exc))
         return None
     except DomainError as exc:
-        QMessageBox.warning(parent, title, message(exc.code, exc.fields))
+        QMessageBox.warning(parent, title, describe(exc))
         return None
     dialog = DocumentPreview(pdf, title, parent)
     dialog.show()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import DomainError, InvalidInput
-from desktop.messages import message
+from desktop.messages import describe
 from desktop.views.labels import first_upper, with_colon
 
 ERROR_STYLE = "color: #c0392b;"
@@ -86,7 +86,7 @@ class Form(QWidget):
     def show_error(self, exc: DomainError) -> None:
         """Beside its field when the error names one on this form, else in the banner."""
         self.clear_errors()
-        text = first_upper(message(exc.code, exc.fields))  # English ones may start "name …"
+        text = first_upper(describe(exc))  # English ones may start "name …"
         field = exc.field.split("[")[0].split(".")[0] if isinstance(exc, InvalidInput) else ""
         label = self.errors.get(field)
         if label is not None:

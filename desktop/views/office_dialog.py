@@ -23,7 +23,7 @@ from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.office import create_local_office
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
-from desktop.messages import message
+from desktop.messages import describe
 from desktop.models.enums import Level
 from desktop.views.labels import cell_text, first_upper
 from desktop.views.tasks import TaskRunner
@@ -94,11 +94,11 @@ class OfficeDialog(QDialog):
                     doc_prefix=self.prefix.text(),
                 )
         except InvalidInput as exc:
-            self.error.setText(first_upper(message(exc.code, exc.fields)))
+            self.error.setText(first_upper(describe(exc)))
             {"name": self.name, "doc_prefix": self.prefix}.get(exc.field, self.name).setFocus()
             return
         except DomainError as exc:
-            self.error.setText(first_upper(message(exc.code, exc.fields)))
+            self.error.setText(first_upper(describe(exc)))
             return
         super().accept()
 
@@ -147,5 +147,4 @@ class OfficeDialog(QDialog):
 
     def _demo_failed(self, exc: Exception) -> None:
         self.demo_button.setEnabled(True)
-        code = getattr(exc, "code", None)
-        self.error.setText(message(code, getattr(exc, "fields", {})) if code else str(exc))
+        self.error.setText(describe(exc))

@@ -29,7 +29,7 @@ from desktop.core.settings import (
 )
 from desktop.core.workdays import import_holidays, parse_holiday_table
 from desktop.db import Database
-from desktop.messages import current_language, field_label, message
+from desktop.messages import current_language, describe, field_label
 from desktop.paths import data_dir
 from desktop.views import ui_state
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
@@ -111,7 +111,7 @@ class SettingsPage(QWidget, Page):
             with self.db.unit_of_work() as session:
                 save_supervision_settings(session, values)
         except DomainError as exc:
-            self.status.setText(first_upper(message(exc.code, exc.fields)))
+            self.status.setText(first_upper(describe(exc)))
             return False
         self.status.setText(self.tr("督办设置已保存。"))
         return True
@@ -130,7 +130,7 @@ class SettingsPage(QWidget, Page):
             with self.db.unit_of_work() as session:
                 count = import_holidays(session, rows, path.name)
         except DomainError as exc:
-            self.status.setText(message(exc.code, exc.fields))
+            self.status.setText(describe(exc))
             return None
         except (OSError, UnicodeDecodeError) as exc:
             self.status.setText(self.tr("无法读取文件：%1").replace("%1", str(exc)))

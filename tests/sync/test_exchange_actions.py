@@ -14,6 +14,7 @@ from desktop.core.records import stamp_new
 from desktop.core.units import UnitInput, create_unit
 from desktop.db import open_database
 from desktop.db.migrate import upgrade
+from desktop.messages import describe
 from desktop.models import (
     AgreedItem,
     Bulletin,
@@ -33,7 +34,6 @@ from desktop.sync.exchange import (
     export_packages,
     import_files,
     import_log,
-    message_of,
     open_conflicts,
     peers,
     preview_files,
@@ -82,7 +82,7 @@ def test_export_to_a_missing_folder_records_nothing(pair: Pair, tmp_path: Path) 
     before = logical_dump(pair.township)
     with pytest.raises(WriteFailed) as raised:
         export_packages(pair.township, tmp_path / "unplugged", [pair.county_uuid])
-    assert "文件夹不存在" in message_of(raised.value)
+    assert "文件夹不存在" in describe(raised.value, "zh")
     assert logical_dump(pair.township) == before
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.sync import ExportRefused, Limits, rejection_message
+from desktop.messages import describe
+from desktop.sync import ExportRefused, Limits
 from tests.sync.conftest import Peers
 
 
@@ -20,7 +21,7 @@ def test_record_the_reader_would_refuse(peers: Peers) -> None:
     with pytest.raises(ExportRefused) as caught:
         peers.build(records=records)
     assert caught.value.fields == {"kind": "topic", "index": 2, "problem": "control_character"}
-    assert rejection_message(caught.value.code, caught.value.fields).startswith("第 2 条议题记录")
+    assert describe(caught.value, "zh").startswith("第 2 条议题记录")
 
 
 @pytest.mark.parametrize(

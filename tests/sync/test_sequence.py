@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.sync import AppliedPackage, Manifest, classify_sequence, rejection_message
+from desktop.sync import AppliedPackage, Manifest, classify_sequence
+from desktop.sync.messages import rejection_message
 from desktop.sync.sequence import SequenceVerdict
 from tests.sync.conftest import sample_manifest
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.db import Database
-from desktop.sync import RemovableDrive, list_removable_drives, rejection_message
+from desktop.messages import describe
+from desktop.sync import RemovableDrive, list_removable_drives
 from desktop.sync.exchange import Written, default_recipients, export_packages, peers
 from desktop.views import ui_state
 from desktop.views.exchange.texts import joined, kind_text, size_text
@@ -189,8 +190,7 @@ class ExportTab(QWidget):
         if not isValid(self):
             return
         self.export_button.setEnabled(True)
-        code = getattr(exc, "code", None)
-        text = rejection_message(code, getattr(exc, "fields", {})) if code else str(exc)
+        text = describe(exc)
         self.result.setText(
             fill(self.tr("导出失败：%1 已生成的数据包会保留，下次导出时原样重新写出。"), text)
         )

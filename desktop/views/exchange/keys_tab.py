@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.sync import export_setup_file, import_setup_file, rejection_message
+from desktop.messages import describe
+from desktop.sync import export_setup_file, import_setup_file
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import peers
 from desktop.sync.trust import local_keys, revoke_office, trust_office
@@ -122,7 +123,7 @@ class KeysTab(QWidget):
         try:
             path.write_bytes(data)
         except OSError as exc:
-            self.status.setText(fill(self.tr("无法写入 %1：%2"), str(path), exc.strerror or ""))
+            self.status.setText(fill(self.tr("无法写入 %1：%2"), str(path), describe(exc)))
             return
         ui_state.remember_folder(path.parent)
         self.status.setText(
@@ -146,10 +147,10 @@ class KeysTab(QWidget):
             raw = path.read_bytes()
             public = import_setup_file(raw, expected_fingerprint=spoken_fingerprint)
         except OSError as exc:
-            self.status.setText(fill(self.tr("无法读取 %1：%2"), str(path), exc.strerror or ""))
+            self.status.setText(fill(self.tr("无法读取 %1：%2"), str(path), describe(exc)))
             return False
         except SyncError as exc:
-            self.status.setText(rejection_message(exc.code, exc.fields))
+            self.status.setText(describe(exc))
             return False
         with self.db.unit_of_work() as session:
             office = trust_office(session, public)
