@@ -31,7 +31,6 @@ from desktop.db.migrate import upgrade
 from desktop.messages import ESTIMATED_MARK, describe, message
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
-from desktop.reports import FontMissing, font_missing_message
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -269,9 +268,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
-    except FontMissing as exc:
-        print(f"错误：{font_missing_message(exc)}", file=sys.stderr)
-        return EXIT_REFUSED
     except Refused as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REFUSED

@@ -304,11 +304,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读写文件时出错。请检查文件和磁盘后重试。",
         "Reading or writing a file failed. Check the file and the disk, then try again.",
     ),
+    "unknown_scale": (
+        "没有“{value}”这种演示规模。可用的规模：{allowed}。",
+        "No demo scale {value}; known: {allowed}.",
+    ),
+    # printing: no Chinese font to embed (desktop.reports.fonts)
+    "font_missing": (
+        "未找到可用的中文字体，请安装 {install} 或在设置中指定字体文件。",
+        "No usable Chinese font was found; install {install} or choose a font file in the "
+        "settings.",
+    ),
+    "font_override_unusable": (
+        "设置中指定的字体文件不可用：{path}（{reason_text}）。请在设置中另选字体文件。",
+        "The font file chosen in the settings cannot be used: {path} ({reason_text}).",
+    ),
+    # the codes of the error classes themselves, for a refusal raised without a code of its own
+    "domain_error": (
+        "操作未能完成：不符合办理规则，数据未作更改。",
+        "Could not complete: the rules do not allow it; nothing was changed.",
+    ),
+    "sync_error": (
+        "数据交换未能完成，本库没有任何改动。请重试；如果反复出现，请联系对方重新导出。",
+        "The exchange could not complete and nothing was changed here. Try again.",
+    ),
+    "package_rejected": (
+        "数据包未通过检查，已拒绝导入，本库没有任何改动。请让对方重新导出。",
+        "The package failed its checks and was refused; nothing was changed here.",
+    ),
     "unexpected_error": (
         "操作未能完成：程序出现了意外错误。请重试；如果反复出现，请记下操作步骤并联系维护人员。",
         "Could not complete: the program met an unexpected error. Try again; if it keeps "
         "happening, note the steps and contact support.",
     ),
+}
+
+# Why a font file cannot be embedded: the {reason_text} of "font_override_unusable".
+FONT_PROBLEMS: dict[str, tuple[str, str]] = {
+    "cff_outlines": (
+        "PostScript/CFF 轮廓的 OpenType 字体无法嵌入",
+        "CFF outlines cannot be embedded",
+    ),
+    "not_truetype": ("不是 TrueType 字体", "not a TrueType font"),
+    "no_such_subfont": ("字体集中没有指定序号的字体", "no face with that index"),
+    "no_cjk_glyphs": ("不含中文字形", "no Chinese glyphs"),
+    "unreadable": ("无法读取", "unreadable"),
+    "unusable": ("文件已损坏或不允许嵌入", "damaged or not embeddable"),
 }
 
 LIGHT_MESSAGES: dict[str, tuple[str, str]] = {
@@ -638,6 +678,12 @@ def message(
         if problem is not None:
             values["problem_text"] = (problem[0] if zh else problem[1]).format_map(values)
     else:
+        for name, value in values.items():
+            if isinstance(value, list | tuple):
+                values[name] = ("、" if zh else ", ").join(map(str, value))
+        if code == "font_override_unusable":
+            reason = str(values.get("reason"))
+            values["reason_text"] = _label(FONT_PROBLEMS, reason, lang)
         if "field" in values:
             values["field"] = field_label(str(values["field"]), lang)
         if "state" in values:

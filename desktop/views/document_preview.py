@@ -26,7 +26,7 @@ from desktop.core.document_dto import Document
 from desktop.core.errors import DomainError
 from desktop.db import Database
 from desktop.messages import describe
-from desktop.reports import FontMissing, build_document, font_missing_message
+from desktop.reports import build_document
 from desktop.views import ui_state
 
 DocumentSource = Callable[[Session], Document]
@@ -121,10 +121,7 @@ def preview(
         with db.unit_of_work() as session:
             doc = source(session)
         pdf = build_document(doc)
-    except FontMissing as exc:
-        QMessageBox.warning(parent, title, font_missing_message(exc))
-        return None
-    except DomainError as exc:
+    except DomainError as exc:  # a refusal, or FontMissing: no Chinese font to embed
         QMessageBox.warning(parent, title, describe(exc))
         return None
     dialog = DocumentPreview(pdf, title, parent)
