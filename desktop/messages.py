@@ -331,6 +331,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据包未通过检查，已拒绝导入，本库没有任何改动。请让对方重新导出。",
         "The package failed its checks and was refused; nothing was changed here.",
     ),
+    "not_utf8": (
+        "文件不是 UTF-8 编码的文本。请用记事本打开，“另存为”时选择 UTF-8 编码后重试。",
+        "The file is not UTF-8 text. Save it again as UTF-8 and try once more.",
+    ),
     "unexpected_error": (
         "操作未能完成：程序出现了意外错误。请重试；如果反复出现，请记下操作步骤并联系维护人员。",
         "Could not complete: the program met an unexpected error. Try again; if it keeps "
@@ -736,4 +740,6 @@ def fault_code(exc: BaseException) -> tuple[str, dict[str, Any]]:
         return "database_error", {}
     if isinstance(exc, OSError):
         return _FILE_FAULTS.get(exc.errno or 0, "file_error"), {}
+    if isinstance(exc, UnicodeDecodeError):
+        return "not_utf8", {}
     return "unexpected_error", {}

@@ -130,6 +130,7 @@ def _locked(words: str) -> OperationalError:
         (OSError(errno.ENOSPC, "No space left on device"), "空间不足", "space"),
         (OSError(errno.EACCES, "Permission denied", "/media/u/x"), "权限", "may not"),
         (OSError(errno.EROFS, "Read-only file system"), "只读", "read-only"),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "UTF-8", "UTF-8"),
         (ValueError("no"), "意外", "unexpected"),
     ],
 )

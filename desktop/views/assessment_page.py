@@ -652,7 +652,7 @@ class AssessmentPage(QWidget, Page):
             try:
                 self.export_rows(path)
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+                QMessageBox.warning(self, self.tr("导出失败"), describe(exc))
 
     def print_circular(self) -> DocumentPreview | None:
         year = self.year.value()

@@ -97,7 +97,7 @@ class AttachmentList(QWidget):
                 QMessageBox.warning(self, path.name, describe(exc))
             except OSError as exc:
                 QMessageBox.warning(
-                    self, path.name, self.tr("无法读取文件：%1").replace("%1", str(exc))
+                    self, path.name, self.tr("无法读取文件：%1").replace("%1", describe(exc))
                 )
         self.reload()
         return added

@@ -85,7 +85,7 @@ class DocumentPreview(QDialog):
         try:
             self.save_to(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("保存失败"), str(exc))
+            QMessageBox.warning(self, self.tr("保存失败"), describe(exc))
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw every page at the printer's resolution, each filling the printable page."""

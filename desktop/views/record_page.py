@@ -28,6 +28,7 @@ from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import write_table
 from desktop.core.states import MACHINES
 from desktop.db import Database
+from desktop.messages import describe
 from desktop.views import ui_state
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
@@ -202,7 +203,7 @@ class RecordPage(QWidget, Page):
             count = self.export_rows(path)
         except OSError as exc:
             QMessageBox.warning(
-                self, self.tr("导出失败"), self.tr("无法写入文件：%1").replace("%1", str(exc))
+                self, self.tr("导出失败"), self.tr("无法写入文件：%1").replace("%1", describe(exc))
             )
             return
         QMessageBox.information(

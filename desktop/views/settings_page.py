@@ -133,7 +133,7 @@ class SettingsPage(QWidget, Page):
             self.status.setText(describe(exc))
             return None
         except (OSError, UnicodeDecodeError) as exc:
-            self.status.setText(self.tr("无法读取文件：%1").replace("%1", str(exc)))
+            self.status.setText(self.tr("无法读取文件：%1").replace("%1", describe(exc)))
             return None
         self.status.setText(self.tr("已导入 %1 天的节假日安排。").replace("%1", str(count)))
         return count

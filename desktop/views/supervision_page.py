@@ -20,7 +20,7 @@ from shiboken6 import isValid
 from desktop.core.escalation import EscalationSuggestion, Step, escalation_suggestions
 from desktop.core.formalism import FormalityFlag, formalism_checks
 from desktop.db import Database
-from desktop.messages import message
+from desktop.messages import describe, message
 from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.notice_editor import NoticeEditor
@@ -139,7 +139,7 @@ class SupervisionPage(QWidget, Page):
 
     def _failed(self, exc: Exception) -> None:
         if isValid(self):
-            self.checking.setText(self.tr("检查未能完成：%1").replace("%1", str(exc)))
+            self.checking.setText(self.tr("检查未能完成：%1").replace("%1", describe(exc)))
 
     def wait_for_checks(self) -> None:
         """Tests and the self-test wait for the background check before reading the tables."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.messages import field_label
+from desktop.messages import field_label, kind_label
 from desktop.sync.exchange import (
     ConflictGone,
     FieldDifference,
@@ -28,7 +28,6 @@ from desktop.sync.exchange import (
     open_conflicts,
     resolve_conflict,
 )
-from desktop.views.exchange.texts import kind_text
 from desktop.views.labels import fill, first_upper
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,7 +109,7 @@ class ConflictsTab(QWidget):
                 name = c.local_value.get("name") or c.local_value.get("title") or c.record_uuid[:8]
                 text = fill(
                     self.tr("%1「%2」 %3"),
-                    kind_text(c.kind),
+                    kind_label(c.kind),
                     name,
                     c.detected_at.astimezone().strftime("%Y-%m-%d"),
                 )

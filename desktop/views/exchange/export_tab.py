@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.db import Database
-from desktop.messages import describe
+from desktop.messages import describe, kind_label
 from desktop.sync import RemovableDrive, list_removable_drives
 from desktop.sync.exchange import Written, default_recipients, export_packages, peers
 from desktop.views import ui_state
-from desktop.views.exchange.texts import joined, kind_text, size_text
+from desktop.views.exchange.texts import joined, size_text
 from desktop.views.labels import fill
 from desktop.views.tasks import TaskRunner
 
@@ -173,7 +173,7 @@ class ExportTab(QWidget):
             if w.path is None:
                 lines.append(fill(self.tr("%1：没有需要发送的内容。"), escape(w.peer_name)))
                 continue
-            counts = joined([f"{kind_text(k)} {n}" for k, n in sorted(w.counts.items())])
+            counts = joined([f"{kind_label(k)} {n}" for k, n in sorted(w.counts.items())])
             counts = counts or self.tr("仅回执")
             line = fill(
                 self.tr("%1：已写入 %2（%3）"), escape(w.peer_name), escape(str(w.path)), counts

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.db import Database
-from desktop.messages import current_language
+from desktop.messages import current_language, describe, kind_label
 from desktop.sync.apply import OUTCOMES
 from desktop.sync.exchange import changes_of_import, import_files, preview_files
 from desktop.sync.importer import ImportResult
 from desktop.views import ui_state
-from desktop.views.exchange.texts import OUTCOME_LABELS, kind_text, result_text, tr
+from desktop.views.exchange.texts import OUTCOME_LABELS, result_text, tr
 from desktop.views.labels import fill
 from desktop.views.operations import operations
 from desktop.views.tasks import TaskRunner
@@ -129,7 +129,7 @@ class ImportTab(QWidget):
             if r.message:
                 top.addChild(QTreeWidgetItem([r.message_in(current_language())]))
             for kind, counts in sorted(r.counts.items()):
-                cells = [kind_text(kind), *(str(counts.get(o, 0) or "") for o in OUTCOMES)]
+                cells = [kind_label(kind), *(str(counts.get(o, 0) or "") for o in OUTCOMES)]
                 top.addChild(QTreeWidgetItem(cells))
             for problem in r.problems:
                 top.addChild(QTreeWidgetItem([problem]))
@@ -146,5 +146,5 @@ class ImportTab(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         if isValid(self):
-            self.status.setText(fill(self.tr("导入失败，数据库保持原样：%1"), str(exc)))
+            self.status.setText(fill(self.tr("导入失败，数据库保持原样：%1"), describe(exc)))
             self.confirm_button.setEnabled(bool(self.files))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.db import Database
+from desktop.messages import kind_label
 from desktop.models import ExchangeLog
 from desktop.sync.apply import OUTCOMES
 from desktop.sync.exchange import import_log
@@ -13,7 +14,6 @@ from desktop.views.exchange.texts import (
     DIRECTION_LABELS,
     OUTCOME_LABELS,
     joined,
-    kind_text,
     result_text,
     tr,
 )
@@ -27,10 +27,10 @@ def log_detail(entry: ExchangeLog) -> str:
         if isinstance(value, dict):  # an import: outcomes per kind, the ones that happened
             outcomes = [f"{tr(OUTCOME_LABELS[o])} {value[o]}" for o in OUTCOMES if value.get(o)]
             parts.append(
-                f"{kind_text(kind)} {'/'.join(outcomes) or tr(OUTCOME_LABELS['unchanged'])}"
+                f"{kind_label(kind)} {'/'.join(outcomes) or tr(OUTCOME_LABELS['unchanged'])}"
             )
         else:
-            parts.append(f"{kind_text(kind)} {value}")
+            parts.append(f"{kind_label(kind)} {value}")
     problems = (entry.detail or {}).get("problems") or []
     if problems:
         parts.append(fill(QCoreApplication.translate("exchange", "问题 %1 条"), len(problems)))

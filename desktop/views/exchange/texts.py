@@ -1,11 +1,10 @@
-"""Words the exchange tabs share: record kinds, import outcomes, sizes."""
+"""Words the exchange tabs share: import outcomes, sizes (record kinds: messages.kind_label)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.messages import current_language
-from desktop.sync.messages import KIND_LABELS
 from desktop.views.labels import QT_TRANSLATE_NOOP
 
 RESULT_LABELS = {
@@ -38,11 +37,6 @@ def tr(text: str) -> str:
 def result_text(result: str, preview: bool = False) -> str:
     labels = PREVIEW_LABELS if preview else RESULT_LABELS
     return tr(labels[result]) if result in labels else result
-
-
-def kind_text(kind: str) -> str:
-    pair = KIND_LABELS.get(kind, (kind, kind))
-    return pair[0] if current_language() == "zh" else pair[1]
 
 
 def joined(parts: list[str]) -> str:
