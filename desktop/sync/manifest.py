@@ -25,6 +25,9 @@ FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 PAYLOAD_NAME = "payload.bin"
+# The kinds a package may hold, by their names in packages: desktop.core.kinds's package names
+# and receipts. Spelt out because this layer imports no database models; tests/core/test_kinds.py
+# holds the two lists equal.
 RECORD_KINDS: tuple[str, ...] = (
     "unit", "establishment", "suggestion", "topic", "meeting", "agreed_item", "feedback",
     "supervision_notice", "bulletin", "assessment_scheme", "assessment_result", "holiday",
