@@ -310,7 +310,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # printing: no Chinese font to embed (desktop.reports.fonts)
     "font_missing": (
-        "未找到可用的中文字体，请安装 {install} 或在设置中指定字体文件。",
+        "未找到可用的中文字体，请安装 {install} 或在设置中指定字体文件",
         "No usable Chinese font was found; install {install} or choose a font file in the "
         "settings.",
     ),

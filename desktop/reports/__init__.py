@@ -7,7 +7,6 @@ from desktop.reports.fonts import (
     FontOverride,
     FontRole,
     FontSet,
-    font_missing_message,
     resolve_fonts,
 )
 from desktop.reports.forms import build_reminder, build_vetting_form
@@ -34,6 +33,5 @@ __all__ = [
     "build_supervision_notice",
     "build_vetting_form",
     "document_story",
-    "font_missing_message",
     "resolve_fonts",
 ]

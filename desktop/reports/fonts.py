@@ -64,7 +64,10 @@ class FontSet:
 
 
 class FontMissing(DomainError):
-    """No usable Chinese font for a role; `install` lists the packages that would provide one."""
+    """No usable Chinese font for a role; `install` names the packages that would provide one.
+
+    desktop.messages words it; `install` is one string, ready for a package manager's command.
+    """
 
     code = "font_missing"
 
@@ -211,7 +214,9 @@ def _resolve_cached(
         if role not in chosen:
             found = _resolve_role(role, index, skipped)
             if found is None:
-                raise FontMissing(role=role.value, install=INSTALL_PACKAGES, skipped=tuple(skipped))
+                raise FontMissing(
+                    role=role.value, install=" ".join(INSTALL_PACKAGES), skipped=tuple(skipped)
+                )
             chosen[role] = found
     return FontSet(**{role.value: font for role, font in chosen.items()})
 
@@ -235,29 +240,3 @@ def resolve_fonts(
     )
     dirs = tuple(search_dirs) if search_dirs is not None else default_font_dirs()
     return _resolve_cached(normalized, dirs)
-
-
-_REASONS_ZH = {
-    "cff_outlines": "PostScript/CFF 轮廓的 OpenType 字体无法嵌入",
-    "not_truetype": "不是 TrueType 字体",
-    "no_such_subfont": "字体集中没有指定序号的字体",
-    "no_cjk_glyphs": "不含中文字形",
-    "unreadable": "无法读取",
-    "unusable": "文件已损坏或不允许嵌入",
-}
-
-
-def font_missing_message(err: FontMissing, lang: str = "zh") -> str:
-    """The sentence the CLI and the views show for a FontMissing error."""
-    fields = err.fields
-    if err.code == "font_override_unusable":
-        reason = str(fields["reason"])
-        if lang == "zh":
-            return (
-                f"设置中指定的字体文件不可用：{fields['path']}（{_REASONS_ZH.get(reason, reason)}）"
-            )
-        return f"The font file chosen in the settings cannot be used: {fields['path']} ({reason})"
-    packages = " ".join(fields.get("install", INSTALL_PACKAGES))
-    if lang == "zh":
-        return f"未找到可用的中文字体，请安装 {packages} 或在设置中指定字体文件"
-    return f"No usable Chinese font was found; install {packages} or choose a font file in the settings"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
+from desktop.messages import describe
 from desktop.reports.fonts import (
     FontMissing,
     FontOverride,
     FontRole,
-    font_missing_message,
     font_problem,
     resolve_fonts,
 )
@@ -102,7 +102,7 @@ def test_a_cff_opentype_font_is_refused_with_its_reason(tmp_path: Path) -> None:
         resolve_fonts({FontRole.TITLE: otf}, search_dirs=[])
     assert caught.value.code == "font_override_unusable"
     assert caught.value.fields["reason"] == "cff_outlines"
-    message = font_missing_message(caught.value)
+    message = describe(caught.value, "zh")
     assert str(otf) in message and "无法嵌入" in message
 
 
@@ -133,11 +133,11 @@ def test_no_chinese_font_at_all_raises_font_missing_with_packages_to_install(
     error = caught.value
     assert error.code == "font_missing"
     assert "fonts-arphic-uming" in error.fields["install"]
-    assert font_missing_message(error) == (
+    assert describe(error, "zh") == (
         "未找到可用的中文字体，请安装 fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei "
         "或在设置中指定字体文件"
     )
-    assert font_missing_message(error, lang="en").startswith("No usable Chinese font")
+    assert describe(error, "en").startswith("No usable Chinese font")
 
 
 def test_fonts_are_resolved_and_registered_once_per_process(tmp_path: Path) -> None:
