@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.cli_assessment import add_assessment_commands
-from desktop.cli_lifecycle import Refused, add_lifecycle_commands
+from desktop.cli_lifecycle import add_lifecycle_commands
 from desktop.cli_package import add_package_commands
 from desktop.cli_report import add_report_command
 from desktop.core.catalog import ListQuery
@@ -268,9 +268,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
-    except Refused as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_REFUSED
     except (DomainError, DatabaseError, DBAPIError, OSError) as exc:
         print(f"错误：{describe(exc)}", file=sys.stderr)
         return EXIT_REFUSED

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
+from desktop.core.errors import InvalidInput
 from desktop.core.kinds import record_kind
 from desktop.core.listing import plain
 from desktop.core.meeting_dto import ParticipantInput
@@ -25,11 +26,6 @@ from desktop.models.enums import (
     TopicSource,
     UnitKind,
 )
-
-
-class Refused(Exception):
-    """A refusal the CLI words itself (not a domain code)."""
-
 
 Handler = Callable[[argparse.Namespace, Session], Any]
 
@@ -47,7 +43,7 @@ def unit_ref(session: Session, text: str) -> int:
         return int(text)
     found = units.find_unit_by_name(session, text)
     if found is None:
-        raise Refused(f"找不到单位“{text}”。请用 lianxi list unit --search 查找其编号。")
+        raise InvalidInput("unit_name_not_found", field="unit_id", name=text)
     return found.id
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.cli_lifecycle import Refused
+from desktop.core.errors import DomainError
 from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, kind_label
@@ -29,10 +29,6 @@ from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, tr
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
-def _refuse(exc: SyncError) -> Refused:
-    return Refused(describe(exc))
-
-
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
@@ -45,11 +41,8 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
         else:
             recipients = default_recipients(session)
     if not recipients:
-        raise Refused("没有可以发送的对象：请先用 lianxi keys trust 导入对方的设置文件。")
-    try:
-        written = export_packages(db, args.to, recipients)
-    except SyncError as exc:
-        raise _refuse(exc) from None
+        raise DomainError("no_recipients")
+    written = export_packages(db, args.to, recipients)  # a SyncError is worded by cli.main
     for outcome in written:
         if outcome.path is None:
             print(f"{outcome.peer_name}：没有需要发送的内容。")
@@ -136,12 +129,7 @@ def cmd_keys_show(args: argparse.Namespace, db: Database) -> int:
 def cmd_keys_trust(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
-        try:
-            public = import_setup_file(
-                args.file.read_bytes(), expected_fingerprint=args.fingerprint
-            )
-        except SyncError as exc:
-            raise _refuse(exc) from None
+        public = import_setup_file(args.file.read_bytes(), expected_fingerprint=args.fingerprint)
         office = trust_office(session, public)
         print(f"已信任 {office.name}（编号 {office.id}，指纹 {public.fingerprint}）")
     return EXIT_OK
@@ -152,7 +140,7 @@ def cmd_keys_revoke(args: argparse.Namespace, db: Database) -> int:
     with db.unit_of_work() as session:
         office = revoke_office(session, args.id)
         if office is None:
-            raise Refused(f"找不到编号为 {args.id} 的对方单位。")
+            raise DomainError("peer_not_found", id=args.id)
         print(f"已吊销 {office.name} 的密钥。")
     return EXIT_OK
 

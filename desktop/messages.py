@@ -304,6 +304,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读写文件时出错。请检查文件和磁盘后重试。",
         "Reading or writing a file failed. Check the file and the disk, then try again.",
     ),
+    # the command line's own refusals
+    "unit_name_not_found": (
+        "找不到单位“{name}”。请用 lianxi list unit --search 查找其编号。",
+        "No unit is called {name}; find its id with lianxi list unit --search.",
+    ),
+    "no_recipients": (
+        "没有可以发送的对象：请先用 lianxi keys trust 导入对方的设置文件。",
+        "Nobody to send to: first trust a peer's setup file with lianxi keys trust.",
+    ),
+    "peer_not_found": ("找不到编号为 {id} 的对方单位。", "There is no peer office with id {id}."),
     "unknown_scale": (
         "没有“{value}”这种演示规模。可用的规模：{allowed}。",
         "No demo scale {value}; known: {allowed}.",
