@@ -680,13 +680,13 @@ def message(
     values = _Blank(fields or {})
     if "kind" in values:
         values["kind_label"] = kind_label(str(values["kind"]), lang)
-    tables = (SYNC_MESSAGES, MESSAGES) if exchange else (MESSAGES, SYNC_MESSAGES)
-    pair = tables[0].get(code) or tables[1].get(code)
+    package_wording = code in SYNC_MESSAGES and (exchange or code not in MESSAGES)
+    pair = SYNC_MESSAGES[code] if package_wording else MESSAGES.get(code)
     if pair is None:
         if exchange:
             return f"数据包未能处理（{code}）。" if zh else f"The package was refused ({code})."
         return f"操作未能完成（{code}）。" if zh else f"Could not complete ({code})."
-    if pair is SYNC_MESSAGES.get(code):
+    if package_wording:
         # Package wording names a field as it is spelt in the package, and says what is wrong.
         problem = FIELD_PROBLEMS.get(str(values.get("problem")))
         if problem is not None:
@@ -715,8 +715,7 @@ def describe(exc: BaseException, lang: str | None = None) -> str:
     """
     if isinstance(exc, DomainError | DatabaseError):
         return message(exc.code, exc.fields, lang, exchange=isinstance(exc, SyncError))
-    code, fields = fault_code(exc)
-    return message(code, fields, lang)
+    return message(fault_code(exc), None, lang)
 
 
 # What SQLite says, and the code of the sentence that tells a clerk what to do about it.
@@ -739,17 +738,13 @@ _FILE_FAULTS = {
 }
 
 
-def fault_code(exc: BaseException) -> tuple[str, dict[str, Any]]:
-    """The code and fields of a fault that is not a refusal: a database or file error."""
-    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+def fault_code(exc: BaseException) -> str:
+    """The code of a fault that is not a refusal: the database's, a file's, or a bug."""
     if isinstance(exc, DBAPIError | sqlite3.Error):
-        text = str(cause).lower()
-        for words, code in _DATABASE_FAULTS:
-            if words in text:
-                return code, {}
-        return "database_error", {}
+        text = str(exc.orig if isinstance(exc, DBAPIError) else exc).lower()
+        return next((code for words, code in _DATABASE_FAULTS if words in text), "database_error")
     if isinstance(exc, OSError):
-        return _FILE_FAULTS.get(exc.errno or 0, "file_error"), {}
+        return _FILE_FAULTS.get(exc.errno or 0, "file_error")
     if isinstance(exc, UnicodeDecodeError):
-        return "not_utf8", {}
-    return "unexpected_error", {}
+        return "not_utf8"
+    return "unexpected_error"
