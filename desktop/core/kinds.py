@@ -57,7 +57,7 @@ class RecordKind:
     # Rows of other tables that belong to a record of this kind (a meeting's participants).
     children: tuple[type[Base], ...] = ()
     listed: bool = True  # has a listing spec and `lianxi list KIND`
-    # Has a page in the window's navigation and an editor that opens its records.
+    # A listed kind with a page in the window's navigation and an editor for its records.
     page: bool = True
     state_machine: str | None = None  # key in desktop.core.states.MACHINES
     # Other kinds whose change alters how records of this kind are listed (names, lights).

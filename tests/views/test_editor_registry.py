@@ -26,5 +26,7 @@ def test_a_misspelt_or_second_editor_is_refused() -> None:
     with pytest.raises(KeyError):
         editor_for("agreed_item")
     with pytest.raises(ValueError):
+        editor_for("holiday")
+    with pytest.raises(ValueError):
         editor_for("unit")(type("SecondUnitEditor", (RecordEditor,), {}))
     assert EDITORS["unit"].__name__ == "UnitEditor"
