@@ -163,9 +163,7 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
     return [int(i) for i in session.scalars(stmt.where(*filters(spec, query)).order_by(order, tie))]
 
 
-def rows_for_ids(
-    session: Session, kind: str, ids: list[int], today: date | None = None
-) -> RowPage:
+def rows_for_ids(session: Session, kind: str, ids: list[int], today: date | None = None) -> RowPage:
     """The listed columns of these records, in the order of `ids`."""
     spec = spec_for(kind)
     columns = dict(spec.columns)
