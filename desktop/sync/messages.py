@@ -1,6 +1,7 @@
 """The exchange layer's wording, Chinese first and English second: data for desktop.messages.
 
-desktop.messages.message() and describe() word these codes; nothing here builds a sentence.
+desktop.messages.message() and describe() word these codes. rejection_message() only hands a code
+to them, for the importer's results, which still carry a finished sentence.
 """
 
 from __future__ import annotations
