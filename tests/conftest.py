@@ -52,6 +52,17 @@ class County:
 
 @pytest.fixture
 def county(db: Database) -> County:
+    return county_in(db)
+
+
+def make_county(folder: Path) -> County:
+    """A fresh county database in `folder` (for tests that need one per Hypothesis example)."""
+    database = open_database(folder / "lianxi.db")
+    upgrade(database)
+    return county_in(database)
+
+
+def county_in(db: Database) -> County:
     with db.unit_of_work() as s:
         office = create_local_office(
             s, name="滨海县总工会", level=Level.COUNTY, doc_prefix="滨工联"

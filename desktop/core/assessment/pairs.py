@@ -1,6 +1,7 @@
-"""Government–union pairs (建制) and the periods their rules owe, over a scope of unions.
+"""Government–union pairs (建制) and the meetings that count for each, over a scope of unions.
 
-Shared by the meeting-frequency rule and the office-wide convening rate.
+Shared by the meeting-frequency standing, the convening rate and the scorecard; which periods
+a pair owes is desktop.core.periods.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from sqlalchemy import Subquery, case, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidInput
-from desktop.core.frequency import period_bounds
 from desktop.models import Establishment, Meeting, Unit
 from desktop.models.enums import Level, MeetingStatus
 
@@ -33,6 +33,7 @@ class PairFact:
     established_on: date | None  # None: not established
     per_year: int
     convened_on: tuple[date, ...]
+    union_unit_id: int = 0
 
 
 def as_of_date(year: int, today: date) -> date:
@@ -40,21 +41,6 @@ def as_of_date(year: int, today: date) -> date:
     if not 1990 <= year <= 2100:
         raise InvalidInput("absurd_date", field="year", value=str(year))
     return min(today, date(year, 12, 31))
-
-
-def due_periods(
-    per_year: int, established_on: date | None, year: int, as_of: date
-) -> list[tuple[int, date, date]]:
-    """The pair's periods of `year` that must have had a meeting by `as_of`: ended, and not
-    ended before the pair was established."""
-    if established_on is None:
-        return []
-    periods = (period_bounds(year, per_year, i) for i in range(1, per_year + 1))
-    return [
-        (i, start, end)
-        for i, (start, end) in enumerate(periods, start=1)
-        if established_on <= end <= as_of
-    ]
 
 
 def scope_of(assessed: Sequence[int]) -> Subquery:
@@ -128,7 +114,7 @@ def pair_facts(
         )
         established_on = on if est and on is not None and on <= date(year, 12, 31) else None
         fact = PairFact(
-            eid, bool(own), name, partner_name, level, established_on, per, tuple(dates)
+            eid, bool(own), name, partner_name, level, established_on, per, tuple(dates), union
         )
         result.append((assessed, fact))
     return result

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from desktop.core.assessment.facts import ItemFact, UnitFacts
-from desktop.core.assessment.pairs import due_periods
+from desktop.core.periods import due_periods
 from desktop.models.enums import MentionKind, SuggestionStatus
 
 Fields = dict[str, str | int | float]
