@@ -47,6 +47,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "no_feedback_days": ("未反馈预警（天）", "no feedback for (days)"),
     "lag_tolerance_percent": ("进度落后容差（%）", "lag tolerance (%)"),
     "criticism_after_workdays": ("建议通报批评的超期工作日", "criticism after (working days)"),
+    "reminder_reply_workdays": ("催办后等待办结（工作日）", "wait after a reminder (working days)"),
+    "supervision_reply_workdays": (
+        "督办通知后等待办结（工作日）",
+        "wait after a supervision notice (working days)",
+    ),
+    "rectification_reply_workdays": (
+        "整改通知未定时限时等待（工作日）",
+        "wait after a rectification order without deadline (working days)",
+    ),
     "filename": ("文件名", "file name"),
     "figures": ("成效数据", "outcome figures"),
     "on": ("日期", "date"),
@@ -200,6 +209,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_input": ("输入有误：「{field}」。", "Invalid input: {field}."),
     # record-level
     "not_found": ("找不到编号为 {id} 的{kind_label}。", "No {kind} with id {id}."),
+    "not_responsible": (
+        "{unit}不是事项“{item}”的牵头或配合单位，督办文书只能发给负责该事项的单位。",
+        "{unit} neither leads nor cooperates on the item “{item}”; supervision documents go "
+        "only to the units responsible for it.",
+    ),
+    "in_future": ("{field}不能晚于今天。", "{field} cannot be later than today."),
+    "before_last_number": (
+        "{field}早于本年度同类文书最近一份的日期（{last}）：文号按日期顺序编排，请改用 {last} 或之后的日期。",
+        "{field} is earlier than the latest document of this kind this year ({last}): numbers "
+        "follow dates, so use {last} or later.",
+    ),
+    "duplicate_feedback": (
+        "这条反馈（{on}）已经登记过了。",
+        "This feedback ({on}) has already been entered.",
+    ),
     "undo_stale": (
         "无法撤销：这条{kind_label}在这次修改之后又有了变化（最近一次在 {changed_at}，可能是办理步骤、导入或他人修改），撤销会覆盖这些变化。",
         "Cannot undo: this {kind_label} has changed since that edit (last at {changed_at}: a workflow "
