@@ -34,6 +34,7 @@ from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.itemmodels.record_table_model import RecordTableModel
 from desktop.views.labels import action_text, cell_text, column_label
+from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.unit_picker import UnitPicker
 
@@ -181,10 +182,9 @@ class RecordPage(QWidget, Page):
     def export_rows(self, path: Path) -> int:
         """Every row of the current view (search, filters and order), as the table shows it."""
         query = self.model.query
-        with self._db.unit_of_work() as session:
-            page = list_records(
-                session, self.kind, ListQuery(**{**query.__dict__, "offset": 0, "limit": None})
-            )
+        page = operations(self._db).read(
+            list_records, self.kind, ListQuery(**{**query.__dict__, "offset": 0, "limit": None})
+        )
         keep = [i for i, c in enumerate(page.columns) if c in self.model.columns]
         rows = ([cell_text(row[i]) for i in keep] for row in page.rows)
         headers = [column_label(page.columns[i]) for i in keep]

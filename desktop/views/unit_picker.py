@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import list_records
 from desktop.core.units import directory_stamp
 from desktop.db import Database
+from desktop.views.operations import operations
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,15 +27,23 @@ def unit_choices(db: Database) -> Choices:
     return _cached(db)[1]
 
 
+def _directory(
+    session: Session, known: tuple[object, ...] | None
+) -> tuple[tuple[object, ...], Choices | None]:
+    """The directory's stamp, and its units unless the stamp is the one already known."""
+    stamp = directory_stamp(session)
+    if stamp == known:
+        return stamp, None
+    page = list_records(session, "unit", ListQuery(sort="name", descending=False))
+    return stamp, [(int(r["id"]), str(r["name"]), str(r["pinyin_initials"])) for r in page.dicts()]
+
+
 def _cached(db: Database) -> tuple[tuple[object, ...], Choices, QStandardItemModel | None]:
-    with db.unit_of_work() as session:
-        stamp = directory_stamp(session)
-        hit = _CACHE.get(id(db))
-        if hit is not None and hit[0] == stamp:
-            return hit
-        page = list_records(session, "unit", ListQuery(sort="name", descending=False))
-    choices = [(int(r["id"]), str(r["name"]), str(r["pinyin_initials"])) for r in page.dicts()]
-    _CACHE[id(db)] = (stamp, choices, None)
+    hit = _CACHE.get(id(db))
+    stamp, choices = operations(db).read(_directory, hit[0] if hit is not None else None)
+    if choices is None and hit is not None:
+        return hit
+    _CACHE[id(db)] = (stamp, choices or [], None)
     return _CACHE[id(db)]
 
 

@@ -12,12 +12,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import DERIVED, list_ids, rows_for_ids, spec_for
 from desktop.db import Database
 from desktop.messages import message
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, column_label, estimated_mark
+from desktop.views.operations import operations
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -30,6 +32,14 @@ LIGHT_LOOK = {
     "green": (QT_TRANSLATE_NOOP("RecordTableModel", "● 绿"), "#1e8449"),
     "grey": (QT_TRANSLATE_NOOP("RecordTableModel", "● 灰"), "#7f8c8d"),
 }
+
+
+def _first_page(
+    session: Session, kind: str, query: ListQuery
+) -> tuple[list[int], list[tuple[Any, ...]]]:
+    """Every matching id in order, and the rows of the first page."""
+    ids = list_ids(session, kind, query)
+    return ids, list(rows_for_ids(session, kind, ids[:PAGE], query.today).rows)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -66,11 +76,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        with self._db.unit_of_work() as session:
-            self._ids = list_ids(session, self.kind, self._query)
-            self.total = len(self._ids)
-            first = self._ids[:PAGE]
-            self._rows = list(rows_for_ids(session, self.kind, first, self._query.today).rows)
+        self._ids, self._rows = operations(self._db).read(_first_page, self.kind, self._query)
+        self.total = len(self._ids)
         self.endResetModel()
 
     def record_id(self, row: int) -> int:
@@ -129,8 +136,9 @@ class RecordTableModel(QAbstractTableModel):
         if parent.isValid() or len(self._rows) >= self.total:
             return
         chunk = self._ids[len(self._rows) : len(self._rows) + PAGE]
-        with self._db.unit_of_work() as session:
-            rows = rows_for_ids(session, self.kind, chunk, self._query.today).rows
+        rows = operations(self._db).read(
+            lambda session: rows_for_ids(session, self.kind, chunk, self._query.today).rows
+        )
         if not rows:
             self.total = len(self._rows)
             return
