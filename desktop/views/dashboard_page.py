@@ -15,12 +15,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from desktop.core.dashboard import DashboardCounts, Entry, dashboard_counts, dashboard_entries
+from desktop.core.changes import ALL_KINDS
+from desktop.core.dashboard import (
+    DashboardCounts,
+    DashboardEntries,
+    Entry,
+    dashboard_counts,
+    dashboard_entries,
+)
 from desktop.core.escalation import EscalationSuggestion, escalation_suggestions
-from desktop.core.frequency import frequency_status
+from desktop.core.frequency import FrequencyStatus, frequency_status
+from desktop.core.kinds import EXCHANGE, SETTINGS
 from desktop.db import Database
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
+from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.supervision_page import STEP_LABELS
 
@@ -45,8 +55,25 @@ class CountCard(QFrame):
         layout.addWidget(self.caption)
 
 
+def _dashboard(
+    session: Session, today: date
+) -> tuple[
+    tuple[FrequencyStatus, ...],
+    DashboardCounts,
+    DashboardEntries,
+    tuple[EscalationSuggestion, ...],
+]:
+    """What the dashboard shows, read in one transaction."""
+    standing = frequency_status(session, today)
+    counts = dashboard_counts(session, today, standing)
+    entries = dashboard_entries(session, today)
+    return standing, counts, entries, escalation_suggestions(session, today)[:200]
+
+
 class DashboardPage(QWidget, Page):
     title = QT_TRANSLATE_NOOP("DashboardPage", "工作台")
+    # Counts and lists draw on every record kind, the last exchange and the reply periods.
+    shows = ALL_KINDS | {SETTINGS, EXCHANGE}
     open_record = Signal(str, int)  # kind, id: the window opens its editor
 
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
@@ -126,11 +153,7 @@ class DashboardPage(QWidget, Page):
         return self.counts.overdue_items or None if self.counts is not None else None
 
     def reload(self) -> None:
-        with self._db.unit_of_work() as session:
-            standing = frequency_status(session, self.today)
-            counts = dashboard_counts(session, self.today, standing)
-            entries = dashboard_entries(session, self.today)
-            steps = escalation_suggestions(session, self.today)[:200]
+        standing, counts, entries, steps = operations(self._db).read(_dashboard, self.today)
         behind = [s for s in standing if s.behind]
         self._fill(self.lists["overdue_items"], entries.overdue_items, RED)
         self._fill_steps(steps)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError
 from desktop.core.kinds import SETTINGS
@@ -33,7 +34,13 @@ from desktop.messages import current_language, describe, field_label
 from desktop.paths import data_dir
 from desktop.views import ui_state
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
+from desktop.views.operations import operations
 from desktop.views.page import Page
+
+
+def _save_supervision(session: Session, values: SupervisionSettings) -> bool:
+    save_supervision_settings(session, values)
+    return True  # saved (mutate returns None for a refusal)
 
 
 class SettingsPage(QWidget, Page):
@@ -43,9 +50,9 @@ class SettingsPage(QWidget, Page):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        with db.unit_of_work() as session:
-            office = local_office(session)
-            current = supervision_settings(session)
+        self.ops = operations(db)
+        office = self.ops.read(local_office)
+        current = self.ops.read(supervision_settings)
         identity = QGroupBox(self.tr("本单位与数据"))
         form = QFormLayout(identity)
         for label, value in (
@@ -107,12 +114,9 @@ class SettingsPage(QWidget, Page):
 
     def save_thresholds(self) -> bool:
         values = SupervisionSettings(**{k: s.value() for k, s in self.thresholds.items()})
-        try:
-            with self.db.unit_of_work() as session:
-                save_supervision_settings(session, values)
-        except DomainError as exc:
-            self.status.setText(first_upper(describe(exc)))
-            return False
+        self.status.clear()
+        if self.ops.mutate(_save_supervision, values, parent=self) is None:
+            return False  # the refusal was shown over the page
         self.status.setText(self.tr("督办设置已保存。"))
         return True
 
@@ -127,13 +131,15 @@ class SettingsPage(QWidget, Page):
     def import_holiday_file(self, path: Path) -> int | None:
         try:
             rows = parse_holiday_table(path.read_text(encoding="utf-8"))
-            with self.db.unit_of_work() as session:
-                count = import_holidays(session, rows, path.name)
         except DomainError as exc:
             self.status.setText(describe(exc))
             return None
         except (OSError, UnicodeDecodeError) as exc:
             self.status.setText(self.tr("无法读取文件：%1").replace("%1", describe(exc)))
+            return None
+        count = self.ops.mutate(import_holidays, rows, path.name, parent=self)
+        if count is None:  # the refusal was shown over the page
+            self.status.clear()
             return None
         self.status.setText(self.tr("已导入 %1 天的节假日安排。").replace("%1", str(count)))
         return count
@@ -144,5 +150,5 @@ class SettingsPage(QWidget, Page):
         )
         if name:
             ui_state.remember_folder(Path(name).parent)
-            if self.import_holiday_file(Path(name)) is None:
+            if self.import_holiday_file(Path(name)) is None and self.status.text():
                 QMessageBox.warning(self, self.tr("导入失败"), self.status.text())
