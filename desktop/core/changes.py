@@ -82,6 +82,7 @@ class ChangeRecorder:
         self._ids: dict[str, set[int]] = {}
         self._extra = NOTHING
         event.listen(session, "after_flush", self._after_flush)
+        session.info[_RECORDER] = self
 
     def _after_flush(self, session: Session, _context: Any) -> None:
         for obj in (*session.new, *session.dirty, *session.deleted):
@@ -108,3 +109,16 @@ class ChangeRecorder:
     def close(self) -> None:
         if event.contains(self.session, "after_flush", self._after_flush):
             event.remove(self.session, "after_flush", self._after_flush)
+        if self.session.info.get(_RECORDER) is self:
+            del self.session.info[_RECORDER]
+
+
+_RECORDER = "desktop.change_recorder"
+
+
+def note_changes(session: Session, changes: Changes) -> None:
+    """Tell the operation running in `session` of changes its flushes do not show (a table
+    group a write also belongs to, bulk statements); nothing when no operation records."""
+    recorder = session.info.get(_RECORDER)
+    if isinstance(recorder, ChangeRecorder):
+        recorder.add(changes)

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Changes, note_changes
 from desktop.core.errors import NoLocalOffice
+from desktop.core.kinds import EXCHANGE
 from desktop.models import Office
 from desktop.models.enums import Level
 from desktop.sync.keys import LocalOffice, OfficeKeys, PublicOffice, fingerprint
@@ -81,6 +83,7 @@ def trust_office(session: Session, public: PublicOffice) -> Office:
     else:
         office.parent_uuid, office.parent_name = local.uuid, local.name
     session.flush()
+    note_changes(session, Changes.of(EXCHANGE))  # whom we exchange with changed
     return office
 
 
@@ -89,6 +92,7 @@ def revoke_office(session: Session, office_id: int) -> Office | None:
     if office is None or office.is_local:
         return None
     office.revoked_at = datetime.now(UTC)
+    note_changes(session, Changes.of(EXCHANGE))
     return office
 
 

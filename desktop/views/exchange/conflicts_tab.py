@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.messages import field_label, kind_label
+from desktop.models import ExchangeConflict
 from desktop.sync.exchange import (
     ConflictGone,
     FieldDifference,
@@ -29,8 +31,26 @@ from desktop.sync.exchange import (
     resolve_conflict,
 )
 from desktop.views.labels import fill, first_upper
+from desktop.views.operations import operations
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _open_conflicts(
+    session: Session,
+) -> tuple[list[ExchangeConflict], dict[int, list[FieldDifference]]]:
+    """What each conflict shows is read with the list: no second query, no race."""
+    conflicts = open_conflicts(session)
+    return conflicts, {c.id: differences(c) for c in conflicts}
+
+
+def _resolve(session: Session, conflict_id: int, keep: str) -> bool:
+    """False when the conflict was decided already or its record is gone (nothing written)."""
+    try:
+        resolve_conflict(session, conflict_id, keep)
+    except ConflictGone:
+        return False
+    return True
 
 
 def value_text(value: Any) -> str:
@@ -101,19 +121,16 @@ class ConflictsTab(QWidget):
 
     def reload(self) -> None:
         self.list.clear()
-        with self.db.unit_of_work() as session:
-            conflicts = open_conflicts(session)
-            # What each conflict shows is read with the list: no second query, no race.
-            self._differences = {c.id: differences(c) for c in conflicts}
-            for c in conflicts:
-                name = c.local_value.get("name") or c.local_value.get("title") or c.record_uuid[:8]
-                text = fill(
-                    self.tr("%1「%2」 %3"),
-                    kind_label(c.kind),
-                    name,
-                    c.detected_at.astimezone().strftime("%Y-%m-%d"),
-                )
-                QListWidgetItem(text, self.list).setData(ID_ROLE, c.id)
+        conflicts, self._differences = operations(self.db).read(_open_conflicts)
+        for c in conflicts:
+            name = c.local_value.get("name") or c.local_value.get("title") or c.record_uuid[:8]
+            text = fill(
+                self.tr("%1「%2」 %3"),
+                kind_label(c.kind),
+                name,
+                c.detected_at.astimezone().strftime("%Y-%m-%d"),
+            )
+            QListWidgetItem(text, self.list).setData(ID_ROLE, c.id)
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
@@ -138,10 +155,10 @@ class ConflictsTab(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        try:
-            with self.db.unit_of_work() as session:
-                resolve_conflict(session, int(item.data(ID_ROLE)), keep)
-        except ConflictGone:
+        decided = operations(self.db).mutate(_resolve, int(item.data(ID_ROLE)), keep, parent=self)
+        if decided is None:  # a storage fault, shown over the tab
+            return
+        if not decided:
             note = self.tr("该冲突已经处理过，或记录已不存在。")
         else:
             note = self.tr("已保留本单位的值。") if keep == "mine" else self.tr("已采用对方的值。")

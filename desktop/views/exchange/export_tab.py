@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.core.changes import Changes
+from desktop.core.kinds import EXCHANGE
 from desktop.db import Database
 from desktop.messages import describe, kind_label
 from desktop.sync import RemovableDrive, list_removable_drives
@@ -27,6 +29,7 @@ from desktop.sync.exchange import Written, default_recipients, export_packages, 
 from desktop.views import ui_state
 from desktop.views.exchange.texts import joined, size_text
 from desktop.views.labels import fill
+from desktop.views.operations import operations
 from desktop.views.tasks import TaskRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -91,9 +94,10 @@ class ExportTab(QWidget):
 
     def reload(self) -> None:
         self.recipients.clear()
-        with self.db.unit_of_work() as session:
-            known = [p for p in peers(session) if p.trusted and not p.revoked]
-            chosen = set(default_recipients(session))
+        every, chosen = operations(self.db).read(
+            lambda session: (peers(session), set(default_recipients(session)))
+        )
+        known = [p for p in every if p.trusted and not p.revoked]
         for peer in known:
             role = self.tr("上级") if peer.is_parent else self.tr("下级")
             item = QListWidgetItem(fill(self.tr("%1（%2）"), peer.name, role), self.recipients)
@@ -165,6 +169,7 @@ class ExportTab(QWidget):
         )
 
     def _done(self, written: list[Written]) -> None:
+        operations(self.db).announce(Changes.of(EXCHANGE))  # sent records, the log
         if not isValid(self):
             return
         self.export_button.setEnabled(True)
@@ -187,6 +192,7 @@ class ExportTab(QWidget):
         self.exported.emit()
 
     def _failed(self, exc: Exception) -> None:
+        operations(self.db).announce(Changes.of(EXCHANGE))  # what was written is logged
         if not isValid(self):
             return
         self.export_button.setEnabled(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.messages import describe
@@ -29,8 +30,14 @@ from desktop.sync.exchange import peers
 from desktop.sync.trust import local_keys, revoke_office, trust_office
 from desktop.views import ui_state
 from desktop.views.labels import fill, with_colon
+from desktop.views.operations import operations
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _revoke(session: Session, office_id: int) -> str:
+    office = revoke_office(session, office_id)
+    return office.name if office is not None else ""
 
 
 class KeysTab(QWidget):
@@ -39,8 +46,8 @@ class KeysTab(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        with db.unit_of_work() as session:
-            me = local_keys(session)
+        self.ops = operations(db)
+        me = self.ops.read(local_keys)
         self.fingerprint = me.keys.fingerprint
         mine = QGroupBox(self.tr("本单位"))
         form = QFormLayout(mine)
@@ -92,8 +99,7 @@ class KeysTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.db.unit_of_work() as session:
-            known = peers(session)
+        known = self.ops.read(peers)
         self.table.setRowCount(len(known))
         for r, p in enumerate(known):
             if p.revoked:
@@ -118,8 +124,7 @@ class KeysTab(QWidget):
             self.write_setup_file(Path(name))
 
     def write_setup_file(self, path: Path) -> None:
-        with self.db.unit_of_work() as session:
-            data = export_setup_file(local_keys(session))
+        data = export_setup_file(self.ops.read(local_keys))
         try:
             path.write_bytes(data)
         except OSError as exc:
@@ -152,9 +157,9 @@ class KeysTab(QWidget):
         except SyncError as exc:
             self.status.setText(describe(exc))
             return False
-        with self.db.unit_of_work() as session:
-            office = trust_office(session, public)
-            name = office.name
+        name = self.ops.mutate(lambda s: trust_office(s, public).name, parent=self)
+        if name is None:  # the refusal was shown over the tab
+            return False
         self.status.setText(fill(self.tr("已信任 %1。"), name))
         self.reload()
         self.changed.emit()
@@ -175,9 +180,9 @@ class KeysTab(QWidget):
             self.revoke(int(item.data(ID_ROLE)))
 
     def revoke(self, office_id: int) -> None:
-        with self.db.unit_of_work() as session:
-            office = revoke_office(session, office_id)
-            name = office.name if office is not None else ""
+        name = self.ops.mutate(_revoke, office_id, parent=self)
+        if name is None:  # the refusal was shown over the tab
+            return
         self.status.setText(fill(self.tr("已吊销 %1 的密钥。"), name))
         self.reload()
         self.changed.emit()

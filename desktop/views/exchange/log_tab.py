@@ -18,6 +18,7 @@ from desktop.views.exchange.texts import (
     tr,
 )
 from desktop.views.labels import fill
+from desktop.views.operations import operations
 
 
 def log_detail(entry: ExchangeLog) -> str:
@@ -64,20 +65,19 @@ class LogTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.db.unit_of_work() as session:
-            rows = [
-                [
-                    e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    tr(DIRECTION_LABELS.get(e.direction, e.direction)),
-                    e.peer_office_name,
-                    str(e.sequence),
-                    e.file_name,
-                    e.username,
-                    result_text(e.result),
-                    log_detail(e),
-                ]
-                for e in import_log(session)
+        rows = [
+            [
+                e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                tr(DIRECTION_LABELS.get(e.direction, e.direction)),
+                e.peer_office_name,
+                str(e.sequence),
+                e.file_name,
+                e.username,
+                result_text(e.result),
+                log_detail(e),
             ]
+            for e in operations(self.db).read(import_log)
+        ]
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):

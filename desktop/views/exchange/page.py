@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.kinds import EXCHANGE, SETTINGS
 from desktop.db import Database
 from desktop.sync import RemovableDrive, list_removable_drives
 from desktop.views.exchange.conflicts_tab import ConflictsTab
@@ -21,6 +22,8 @@ from desktop.views.tasks import TaskRunner
 
 class ExchangePage(QWidget, Page):
     title = QT_TRANSLATE_NOOP("ExchangePage", "数据交换")
+    # The log, conflicts and peers (offices are settings; trusting one also says EXCHANGE).
+    shows = frozenset({EXCHANGE, SETTINGS})
     # Records arrived or were decided: the window reloads its lists and counts.
     changed = Signal()
 
