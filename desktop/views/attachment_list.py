@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.core import attachments as core
 from desktop.core.errors import DomainError
@@ -26,6 +27,7 @@ from desktop.messages import describe
 from desktop.paths import attachments_dir
 from desktop.views import ui_state
 from desktop.views.labels import with_note
+from desktop.views.operations import operations
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,10 +36,16 @@ def attachment_store(db: Database) -> Path:
     return attachments_dir(db.path)
 
 
+def _remove(session: Session, ids: list[int]) -> None:
+    for attachment_id in ids:
+        core.remove_attachment(session, attachment_id)
+
+
 class AttachmentList(QWidget):
     def __init__(self, db: Database, owner_kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.ops = operations(db)
         self.owner_kind = owner_kind
         self.owner_uuid: str | None = None
         self.setAcceptDrops(True)
@@ -70,8 +78,7 @@ class AttachmentList(QWidget):
         self.list.clear()
         if self.owner_uuid is None:
             return
-        with self.db.unit_of_work() as s:
-            found = core.list_attachments(s, self.owner_uuid)
+        found = self.ops.read(core.list_attachments, self.owner_uuid)
         for a in found:
             item = QListWidgetItem(with_note(a.filename, f"{a.size // 1024 + 1} KB"))
             item.setData(ID_ROLE, a.id)
@@ -83,22 +90,21 @@ class AttachmentList(QWidget):
         for path in paths:
             try:
                 data = path.read_bytes()
-                with self.db.unit_of_work() as s:
-                    core.add_attachment(
-                        s,
-                        store=attachment_store(self.db),
-                        owner_kind=self.owner_kind,
-                        owner_uuid=self.owner_uuid or "",
-                        filename=path.name,
-                        data=data,
-                    )
-                added += 1
-            except DomainError as exc:
-                QMessageBox.warning(self, path.name, describe(exc))
             except OSError as exc:
                 QMessageBox.warning(
                     self, path.name, self.tr("无法读取文件：%1").replace("%1", describe(exc))
                 )
+                continue
+            stored = self.ops.mutate(
+                core.add_attachment,
+                store=attachment_store(self.db),
+                owner_kind=self.owner_kind,
+                owner_uuid=self.owner_uuid or "",
+                filename=path.name,
+                data=data,
+                parent=self,  # a refusal (too large, a bad name) is shown over the list
+            )
+            added += stored is not None
         self.reload()
         return added
 
@@ -110,8 +116,7 @@ class AttachmentList(QWidget):
 
     def _read(self, attachment_id: int) -> tuple[core.AttachmentDTO, bytes] | None:
         try:
-            with self.db.unit_of_work() as s:
-                return core.read_attachment(s, attachment_store(self.db), attachment_id)
+            return self.ops.read(core.read_attachment, attachment_store(self.db), attachment_id)
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("附件"), describe(exc))
             return None
@@ -145,9 +150,9 @@ class AttachmentList(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
-        for item in self.list.selectedItems():
-            with self.db.unit_of_work() as s:
-                core.remove_attachment(s, int(item.data(ID_ROLE)))
+        ids = [int(item.data(ID_ROLE)) for item in self.list.selectedItems()]
+        if ids:
+            self.ops.mutate(_remove, ids, parent=self)
         self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
