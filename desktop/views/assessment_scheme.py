@@ -32,11 +32,13 @@ from desktop.core.assessment import (
     default_scheme,
     save_scheme,
     scheme_state,
+    validate_scheme,
 )
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.db import Database
-from desktop.messages import describe, message
+from desktop.messages import message
 from desktop.views.labels import fill
+from desktop.views.operations import operations
 
 NAME, RULE, KIND, WEIGHT, OWN_SHARE, IF_EMPTY, DAYS, PER = range(8)
 DAY_PARAMS = ("max_gap_days", "within_days", "minutes_within_days")
@@ -141,8 +143,7 @@ class SchemeEditor(QWidget):
 
     def load(self, year: int) -> None:
         """The scheme in force for `year` (the built-in default when none is stored)."""
-        with self.db.unit_of_work() as s:
-            self.state = scheme_state(s, year)
+        self.state = operations(self.db).read(scheme_state, year)
         self.year = year
         self.show_scheme(self.state.scheme)
         self.dirty = False
@@ -333,8 +334,7 @@ class SchemeEditor(QWidget):
             self._edited()
 
     def copy_last_year(self) -> None:
-        with self.db.unit_of_work() as s:
-            draft, stored = copy_scheme(s, self.year - 1, self.year)
+        draft, stored = operations(self.db).read(copy_scheme, self.year - 1, self.year)
         self.show_scheme(draft)
         self.dirty = True
         self.error.setStyleSheet("")
@@ -421,15 +421,13 @@ class SchemeEditor(QWidget):
             )
         ):
             return False
-        try:
-            with self.db.unit_of_work() as s:
-                save_scheme(s, scheme)
+        try:  # the core's checks first, so a refusal is worded as the table names things
+            validate_scheme(scheme)
         except InvalidInput as exc:
             self.error.setText(self._wording(exc))
             return False
-        except DomainError as exc:
-            self.error.setText(describe(exc))
-            return False
+        if operations(self.db).mutate(save_scheme, scheme, parent=self) is None:
+            return False  # refused (a scheme from above, a storage fault): shown over the editor
         self.load(self.year)
         self.error.setStyleSheet("")
         self.error.setText(self.tr("考核方案已保存，得分将按新方案重新计算。"))
