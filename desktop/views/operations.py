@@ -87,16 +87,22 @@ class Operations(QObject):
         *args: Any,
         form: Form | None = None,
         parent: QWidget | None = None,
+        show_in: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> T | None:
         """One user action: `fn(session, *args)` in one transaction, then `did_execute`.
 
-        A refusal is shown (beside the form's field, or in a message box over `parent`) and
-        None returned; nothing is written.
+        A refusal is shown (beside the form's field, in a message box over `parent`, or given
+        worded to `show_in`, a page's status line) and None returned; nothing is written.
         """
         try:
             value, changes = self._transaction(fn, *args, **kwargs)
         except FAILURES as exc:
+            if show_in is not None:
+                if not isinstance(exc, DomainError):
+                    log.error("operation failed", exc_info=exc)
+                show_in(describe(exc))
+                return None
             self.show_failure(exc, form=form, parent=parent)
             return None
         if form is not None:
