@@ -114,9 +114,11 @@ class SettingsPage(QWidget, Page):
 
     def save_thresholds(self) -> bool:
         values = SupervisionSettings(**{k: s.value() for k, s in self.thresholds.items()})
-        self.status.clear()
-        if self.ops.mutate(_save_supervision, values, parent=self) is None:
-            return False  # the refusal was shown over the page
+        saved = self.ops.mutate(
+            _save_supervision, values, show_in=lambda text: self.status.setText(first_upper(text))
+        )
+        if saved is None:
+            return False
         self.status.setText(self.tr("督办设置已保存。"))
         return True
 
@@ -137,9 +139,8 @@ class SettingsPage(QWidget, Page):
         except (OSError, UnicodeDecodeError) as exc:
             self.status.setText(self.tr("无法读取文件：%1").replace("%1", describe(exc)))
             return None
-        count = self.ops.mutate(import_holidays, rows, path.name, parent=self)
-        if count is None:  # the refusal was shown over the page
-            self.status.clear()
+        count = self.ops.mutate(import_holidays, rows, path.name, show_in=self.status.setText)
+        if count is None:
             return None
         self.status.setText(self.tr("已导入 %1 天的节假日安排。").replace("%1", str(count)))
         return count
@@ -150,5 +151,5 @@ class SettingsPage(QWidget, Page):
         )
         if name:
             ui_state.remember_folder(Path(name).parent)
-            if self.import_holiday_file(Path(name)) is None and self.status.text():
+            if self.import_holiday_file(Path(name)) is None:
                 QMessageBox.warning(self, self.tr("导入失败"), self.status.text())

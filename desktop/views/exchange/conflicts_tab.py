@@ -155,8 +155,10 @@ class ConflictsTab(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        decided = operations(self.db).mutate(_resolve, int(item.data(ID_ROLE)), keep, parent=self)
-        if decided is None:  # a storage fault, shown over the tab
+        decided = operations(self.db).mutate(
+            _resolve, int(item.data(ID_ROLE)), keep, show_in=self.status.setText
+        )
+        if decided is None:  # a storage fault, said in the status line
             return
         if not decided:
             note = self.tr("该冲突已经处理过，或记录已不存在。")

@@ -157,8 +157,8 @@ class KeysTab(QWidget):
         except SyncError as exc:
             self.status.setText(describe(exc))
             return False
-        name = self.ops.mutate(lambda s: trust_office(s, public).name, parent=self)
-        if name is None:  # the refusal was shown over the tab
+        name = self.ops.mutate(lambda s: trust_office(s, public).name, show_in=self.status.setText)
+        if name is None:
             return False
         self.status.setText(fill(self.tr("已信任 %1。"), name))
         self.reload()
@@ -180,8 +180,8 @@ class KeysTab(QWidget):
             self.revoke(int(item.data(ID_ROLE)))
 
     def revoke(self, office_id: int) -> None:
-        name = self.ops.mutate(_revoke, office_id, parent=self)
-        if name is None:  # the refusal was shown over the tab
+        name = self.ops.mutate(_revoke, office_id, show_in=self.status.setText)
+        if name is None:
             return
         self.status.setText(fill(self.tr("已吊销 %1 的密钥。"), name))
         self.reload()
