@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,22 +32,23 @@ from desktop.core.assessment import (
     OwnCard,
     Scorecard,
     StoredState,
-    TotalsMemo,
     UnitScore,
     YearRates,
-    assessment_charts,
-    compute_scorecard,
-    data_version,
-    has_own_card,
     mark_published,
-    own_card,
-    publish_scorecard,
     save_results,
-    stored_states,
-    year_rates,
 )
+from desktop.core.assessment.overview import (
+    TotalsCache,
+    YearAssessment,
+    YearCharts,
+    publish_card,
+    shows_own_card,
+    unit_states,
+    year_assessment,
+    year_charts,
+)
+from desktop.core.changes import ALL_KINDS
 from desktop.core.documents import assessment_doc
-from desktop.core.errors import DomainError, NoLocalOffice
 from desktop.core.spreadsheet import write_table
 from desktop.db import Database
 from desktop.messages import describe, message
@@ -58,6 +58,7 @@ from desktop.views.assessment_rates import RatesPanel
 from desktop.views.assessment_scheme import SchemeEditor
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.labels import fill
+from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.tasks import TaskRunner
 
@@ -68,38 +69,13 @@ def indicator_name(rule: str, name: str) -> str:
     return name or message(f"rule_{rule}")
 
 
-@dataclass(frozen=True)
-class Computed:
-    """What one background computation hands to the page."""
-
-    card: Scorecard  # units whose published result it matches are not provisional
-    own: OwnCard | None  # a township's own card beside the county's result
-    rates: YearRates
-    states: dict[int, StoredState]  # what this office has stored for each unit
-    version: tuple[Any, ...]  # the records it was computed from (`data_version`)
-    memo: TotalsMemo  # the years' totals worked out on those records
-
-
-@dataclass(frozen=True)
-class Charted:
-    charts: AssessmentCharts
-    version: tuple[Any, ...]
-    memo: TotalsMemo
-
-
-def _own_mode(db: Database) -> bool:
-    try:
-        with db.unit_of_work() as s:
-            return has_own_card(s)
-    except NoLocalOffice:
-        return False
-
-
 class AssessmentPage(QWidget, Page):
     """A county ranks the units below it; a township sees its own card, provisional until
     the county's result arrives. Tabs: scores, charts, rates, the year's scheme."""
 
     open_record = Signal(str, int)  # kind, id: the window opens the record behind a point
+    # Scores are made of nearly every kind of record, the schemes and the stored results.
+    shows = ALL_KINDS - {"attachment"}
 
     def __init__(
         self,
@@ -110,17 +86,19 @@ class AssessmentPage(QWidget, Page):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.ops = operations(db)
         self.today = today
-        self.tasks = tasks or TaskRunner(self)
+        self.tasks = tasks or self.ops.tasks
         self.card: Scorecard | None = None
         self.own: OwnCard | None = None
         self.rates: YearRates | None = None
         self.charts: AssessmentCharts | None = None
         self.states: dict[int, StoredState] = {}
-        self.own_mode = _own_mode(db)
+        self.own_mode = self.ops.read(shows_own_card)
         # Years' totals already worked out, for one state of the records (`data_version`):
         # going back to a year, or charting the years before it, does not score them again.
-        self.memo: tuple[tuple[Any, ...], TotalsMemo] | None = None
+        self.memo = TotalsCache()
+        self._stale = False  # records changed since the scores shown were computed
         # Asks before publishing, and what to do with unsaved scheme edits; tests replace them.
         self.confirm_publish: Callable[[str], bool] = self._ask_publish
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
@@ -278,62 +256,52 @@ class AssessmentPage(QWidget, Page):
         another year is only reported (that year is not scored until asked)."""
         if year != self.year.value():
             self.status.setText(fill(self.tr("%1 年度考核方案已保存。"), year))
+            self._stale = False  # the year shown is not scored again until asked
         elif self.card is not None and self.card.year == year:
             self.compute()
 
     def compute(self) -> None:
         """Scoring a county reads a year of records: it runs off the GUI thread, and the
         charts' years of history after it."""
-        year, db, today, own = self.year.value(), self.db, self.today, self.own_mode
-        known = self.memo
+        year, ops, today, cache = self.year.value(), self.ops, self.today, self.memo
+        self._stale = False
         self.status.setText(self.tr("正在计算…"))
-
-        def job(_progress: object, _cancelled: object) -> Computed:
-            with db.unit_of_work() as s:
-                version = data_version(s)
-                memo = dict(known[1]) if known is not None and known[0] == version else {}
-                mine = own_card(s, year, today=today, memo=memo) if own else None
-                card = (
-                    mine.scorecard if mine else compute_scorecard(s, year, today=today, memo=memo)
-                )
-                states = stored_states(s, year, [u.unit_id for u in card.units])
-                return Computed(
-                    mark_published(card, states),
-                    mine,
-                    year_rates(s, year, today=today),
-                    states,
-                    version,
-                    memo,
-                )
-
         self.tasks.run(
-            job,
+            lambda _p, _c: ops.read(year_assessment, year, today=today, cache=cache),
             on_done=self._show,
             on_error=self._failed,
             label=self.tr("正在计算考核得分…"),
             parent=self,
         )
 
-    def _compute_charts(self, computed: Computed) -> None:
-        db, today = self.db, self.today
-
-        def job(_progress: object, _cancelled: object) -> Charted:
-            with db.unit_of_work() as s:
-                version = data_version(s)
-                # Records changed since the scores: the years before are worked out afresh.
-                memo = dict(computed.memo) if version == computed.version else {}
-                charts = assessment_charts(
-                    s, computed.card, today=today, convening=computed.rates.convening, memo=memo
-                )
-                return Charted(charts, version, memo)
-
+    def _compute_charts(self, computed: YearAssessment) -> None:
+        ops, today = self.ops, self.today
         self.tasks.run(
-            job,
+            lambda _p, _c: ops.read(year_charts, computed, today=today),
             on_done=self._show_charts,
             on_error=self._failed,
             label=self.tr("正在生成图表…"),
             parent=self,
         )
+
+    def reload(self) -> None:
+        """Records changed: the scores shown are worked out again, in the background, when
+        the page is in sight (else when it next comes into sight)."""
+        self._stale = True
+        editor = self.scheme_editor
+        if editor.year and not editor.dirty and editor.isVisible():
+            editor.load(editor.year)
+        if self.isVisible():
+            QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if isValid(self) and self._stale and self.card is not None and self.isVisible():
+            self.compute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._refresh_if_stale)
 
     def wait(self) -> None:
         """Tests and the self-test wait for the background computations (scores, then charts)."""
@@ -347,13 +315,13 @@ class AssessmentPage(QWidget, Page):
         if isValid(self):
             self.status.setText(describe(exc))
 
-    def _show(self, computed: Computed) -> None:
+    def _show(self, computed: YearAssessment) -> None:
         if not isValid(self):
             return
         card = computed.card
         self.card, self.own, self.rates = card, computed.own, computed.rates
         self.states = computed.states
-        self._remember(computed.version, computed.memo)
+        self.memo = self.memo.merged(computed.cache)
         self.rates_panel.set_rates(computed.rates)
         units = [computed.own.shown] if computed.own is not None else list(card.units)
         proposals = {p.unit_id: self.tr("表扬") for p in card.commendations}
@@ -383,12 +351,6 @@ class AssessmentPage(QWidget, Page):
             self.ranking.selectRow(0)
             self.show_unit(0)
         self._compute_charts(computed)
-
-    def _remember(self, version: tuple[Any, ...], memo: TotalsMemo) -> None:
-        """Keep the years' totals of the newest records only: older ones are stale for good."""
-        if self.memo is not None and self.memo[0] == version:
-            memo = {**self.memo[1], **memo}
-        self.memo = (version, memo)
 
     def _state_text(self, unit: UnitScore) -> tuple[str, str]:
         """The ranking's 状态 cell and its tooltip: whether this score is the published one."""
@@ -458,11 +420,11 @@ class AssessmentPage(QWidget, Page):
         self.banner.setText(text)
         self.banner.setStyleSheet(f"QLabel {{ {style} padding: 8px; font-size: 12pt; }}")
 
-    def _show_charts(self, charted: Charted) -> None:
+    def _show_charts(self, charted: YearCharts) -> None:
         if not isValid(self):
             return
         charts = self.charts = charted.charts
-        self._remember(charted.version, charted.memo)
+        self.memo = self.memo.merged(charted.cache)
         unit = self._current_unit()
         self.charts_panel.set_charts(charts, unit.unit_id if unit else None)
 
@@ -538,12 +500,9 @@ class AssessmentPage(QWidget, Page):
     def save(self) -> None:
         if self.card is None:
             return
-        try:
-            with self.db.unit_of_work() as s:
-                save_results(s, self.card)
-        except DomainError as exc:
-            self.status.setText(describe(exc))
+        if self.ops.mutate(save_results, self.card, show_in=self.status.setText) is None:
             return
+        self._stale = False  # the states are shown below; the scores themselves stand
         self.status.setText(self.tr("考核结果已保存（暂定，发布后为正式结果）。"))
         self._refresh_states()
 
@@ -569,13 +528,11 @@ class AssessmentPage(QWidget, Page):
             )
         if not self.confirm_publish(text + self.tr("\n\n确定发布吗？")):
             return False
-        try:
-            with self.db.unit_of_work() as s:
-                saved = publish_scorecard(s, card)
-                states = stored_states(s, card.year, [u.unit_id for u in card.units])
-        except DomainError as exc:
-            self.status.setText(describe(exc))
+        published = self.ops.mutate(publish_card, card, show_in=self.status.setText)
+        if published is None:
             return False
+        self._stale = False  # the states are shown below; the scores themselves stand
+        saved, states = published
         self._show_states(states)
         done = fill(
             self.tr("已发布 %1 个单位的 %2 年度考核结果，将随下次数据交换包发送给下级单位。"),
@@ -600,9 +557,7 @@ class AssessmentPage(QWidget, Page):
     def _refresh_states(self) -> None:
         if self.card is None or self.own_mode:
             return
-        with self.db.unit_of_work() as s:
-            states = stored_states(s, self.card.year, [u.unit_id for u in self.card.units])
-        self._show_states(states)
+        self._show_states(self.ops.read(unit_states, self.card))
 
     def _show_states(self, states: dict[int, StoredState]) -> None:
         """The ranking's 状态 column after saving or publishing, without scoring again."""

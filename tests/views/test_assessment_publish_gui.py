@@ -8,13 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QMessageBox, QPushButton
 
-from desktop.core.assessment import get_scheme, scoring, stored_states
+from desktop.core.assessment import get_scheme, overview, scoring, stored_states
 from desktop.core.errors import DomainError
 from desktop.core.office import create_local_office
 from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.models.enums import Level
-from desktop.views import assessment_page
 from desktop.views.assessment_page import AssessmentPage
 from desktop.views.assessment_scheme import WEIGHT
 from tests.conftest import County
@@ -84,7 +83,7 @@ def test_publish_words_a_refusal_in_chinese(qtbot, county: County, monkeypatch) 
     def refuse(_session: object, card: object) -> None:
         raise DomainError("nothing_to_publish", year=2025)
 
-    monkeypatch.setattr(assessment_page, "publish_scorecard", refuse)
+    monkeypatch.setattr(overview, "publish_scorecard", refuse)  # the page publishes through it
     assert not page.publish()
     assert page.status.text() == "2025 年度没有待发布的考核结果，请先计算并保存。"
     assert _states(page) == ["暂定", "暂定"]
