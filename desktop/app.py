@@ -134,10 +134,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog
+    from desktop.views.operations import operations
 
-    with db.unit_of_work() as session:
-        has_office = find_local_office(session) is not None
-    if not has_office:
+    if operations(db).read(find_local_office) is None:
         welcome = OfficeDialog(db)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return 0

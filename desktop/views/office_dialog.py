@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.office import create_local_office
-from desktop.db import Database, open_database
-from desktop.db.migrate import upgrade
+from desktop.db import Database
 from desktop.messages import describe
 from desktop.models.enums import Level
 from desktop.views.labels import cell_text, first_upper
+from desktop.views.operations import operations
 from desktop.views.tasks import TaskRunner
 
 
@@ -84,21 +83,16 @@ class OfficeDialog(QDialog):
         layout.addWidget(demo)
 
     def accept(self) -> None:
-        try:
-            with self._db.unit_of_work() as session:
-                create_local_office(
-                    session,
-                    name=self.name.text(),
-                    level=self.level.currentData(),
-                    parent_name=self.parent_name.text(),
-                    doc_prefix=self.prefix.text(),
-                )
-        except InvalidInput as exc:
-            self.error.setText(first_upper(describe(exc)))
-            {"name": self.name, "doc_prefix": self.prefix}.get(exc.field, self.name).setFocus()
-            return
-        except DomainError as exc:
-            self.error.setText(first_upper(describe(exc)))
+        office = operations(self._db).mutate(
+            create_local_office,
+            name=self.name.text(),
+            level=self.level.currentData(),
+            parent_name=self.parent_name.text(),
+            doc_prefix=self.prefix.text(),
+            show_in=lambda text: self.error.setText(first_upper(text)),
+        )
+        if office is None:
+            self.name.setFocus()
             return
         super().accept()
 
@@ -108,29 +102,17 @@ class OfficeDialog(QDialog):
         self.demo_button.setEnabled(False)
 
         def job(progress: Any, cancelled: Any) -> Path:
-            from desktop.demo import build_demo
+            from desktop.demo.database import demo_database
 
-            for leftover in (
+            demo_database(
                 target,
-                target.with_name(target.name + "-wal"),
-                target.with_name(target.name + "-shm"),
-            ):
-                leftover.unlink(missing_ok=True)
-            db = open_database(target)
-            try:
-                upgrade(db)
-                with db.unit_of_work() as session:
-                    build_demo(
-                        session,
-                        scale="county",
-                        seed=1,
-                        years=3,
-                        today=date.today(),
-                        progress=progress,
-                        cancelled=cancelled,
-                    )
-            finally:
-                db.dispose()
+                scale="county",
+                seed=1,
+                years=3,
+                today=date.today(),
+                progress=progress,
+                cancelled=cancelled,
+            )
             return target
 
         self.tasks.run(

@@ -33,13 +33,10 @@ def _demo_copy(args: argparse.Namespace, folder: Path) -> Database:
         db = open_database(target)
         upgrade(db)
         return db
-    from desktop.demo import build_demo
+    from desktop.demo.database import demo_database
 
-    db = open_database(target)
-    upgrade(db)
-    with db.unit_of_work() as session:
-        build_demo(session, scale="township", seed=7, years=2, today=date.today())
-    return db
+    demo_database(target, scale="township", seed=7, years=2, today=date.today())
+    return open_database(target)
 
 
 def _visit_editor(app: QApplication, page: Any, row: int | None) -> dict[str, Any]:
