@@ -28,6 +28,7 @@ from desktop.db import Database
 from desktop.messages import describe
 from desktop.reports import build_document
 from desktop.views import ui_state
+from desktop.views.operations import operations
 
 DocumentSource = Callable[[Session], Document]
 
@@ -113,14 +114,19 @@ class DocumentPreview(QDialog):
             self.print_to(printer)
 
 
+def _pdf(session: Session, source: DocumentSource) -> bytes:
+    return build_document(source(session))
+
+
 def preview(
     db: Database, source: DocumentSource, title: str, parent: QWidget
 ) -> DocumentPreview | None:
-    """Build a document from the records and show it; a refusal or a missing font is said."""
+    """Build a document from the records and show it; a refusal or a missing font is said.
+
+    The records are read and the PDF drawn on the database worker, not the GUI thread.
+    """
     try:
-        with db.unit_of_work() as session:
-            doc = source(session)
-        pdf = build_document(doc)
+        pdf = operations(db).read(_pdf, source)
     except DomainError as exc:  # a refusal, or FontMissing: no Chinese font to embed
         QMessageBox.warning(parent, title, describe(exc))
         return None
