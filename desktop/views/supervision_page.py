@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.core.escalation import EscalationSuggestion, Step, escalation_suggestions
-from desktop.core.formalism import FormalityFlag, formalism_checks
+from desktop.core.checks import supervision_checks
+from desktop.core.escalation import EscalationSuggestion, Step
+from desktop.core.formalism import FormalityFlag
 from desktop.db import Database
 from desktop.messages import describe, message
 from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.labels import QT_TRANSLATE_NOOP
+from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
 from desktop.views.tasks import TaskRunner
@@ -110,14 +112,9 @@ class SupervisionPage(QWidget, Page):
         """Checking every meeting's minutes takes a while on a county: it runs off the GUI thread."""
         self.documents.reload()
         self.checking.setText(self.tr("正在检查督办事项和会议情况…"))
-        today, db = self.today, self.db
-
-        def job(_progress: object, _cancelled: object) -> tuple[object, object]:
-            with db.unit_of_work() as s:
-                return escalation_suggestions(s, today), formalism_checks(s, today)
-
+        today, ops = self.today, operations(self.db)
         self.tasks.run(
-            job,
+            lambda _p, _c: ops.read(supervision_checks, today),
             on_done=self._checked,
             on_error=self._failed,
             label=self.tr("正在检查…"),
