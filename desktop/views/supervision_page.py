@@ -22,10 +22,12 @@ from desktop.core.escalation import EscalationSuggestion, Step
 from desktop.core.formalism import FormalityFlag
 from desktop.db import Database
 from desktop.messages import describe, message
-from desktop.models.enums import NoticeKind
+from desktop.models.enums import MentionKind, NoticeKind
 from desktop.views.editors.base import RecordEditor
+from desktop.views.editors.bulletin_editor import BulletinEditor
 from desktop.views.editors.notice_editor import NoticeEditor
-from desktop.views.labels import QT_TRANSLATE_NOOP
+from desktop.views.extension_queue import ExtensionQueue
+from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
@@ -37,6 +39,12 @@ STEP_LABELS = {
     Step.SUPERVISION: QT_TRANSLATE_NOOP("SupervisionPage", "发督办通知书"),
     Step.RECTIFICATION: QT_TRANSLATE_NOOP("SupervisionPage", "下达整改通知书"),
     Step.CRITICISM: QT_TRANSLATE_NOOP("SupervisionPage", "列入通报批评"),
+}
+AFTER_LABELS = {
+    Step.REMINDER: QT_TRANSLATE_NOOP("SupervisionPage", "催办"),
+    Step.SUPERVISION: QT_TRANSLATE_NOOP("SupervisionPage", "督办通知"),
+    Step.RECTIFICATION: QT_TRANSLATE_NOOP("SupervisionPage", "整改通知"),
+    Step.CRITICISM: QT_TRANSLATE_NOOP("SupervisionPage", "通报批评"),
 }
 CHECK_LABELS = {
     "meeting_without_items": QT_TRANSLATE_NOOP("SupervisionPage", "会议未形成议定事项"),
@@ -75,6 +83,7 @@ class SupervisionPage(QWidget, Page):
                 self.tr("时限"),
                 self.tr("超期工作日"),
                 self.tr("建议下一步"),
+                self.tr("依据"),
             ]
         )
         self.escalations.cellDoubleClicked.connect(self._take_step)
@@ -87,6 +96,8 @@ class SupervisionPage(QWidget, Page):
         tabs.addTab(box, self.tr("督办建议"))
         tabs.addTab(self.flags, self.tr("走过场检查"))
         tabs.addTab(self.documents, self.tr("督办文书"))
+        self.extensions = ExtensionQueue(db, today)
+        tabs.addTab(self.extensions, self.tr("延期待批"))
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{self.title}</h2>"))
@@ -154,6 +165,7 @@ class SupervisionPage(QWidget, Page):
                 e.deadline.isoformat(),
                 str(e.workdays_late),
                 QCoreApplication.translate("SupervisionPage", STEP_LABELS[e.step]),
+                self.why(e),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -162,6 +174,18 @@ class SupervisionPage(QWidget, Page):
         for c in (2, 3, 4):  # dates, numbers and the step fit; in English the step is long
             self.escalations.resizeColumnToContents(c)
         self.escalations.setUpdatesEnabled(True)
+
+    def why(self, e: EscalationSuggestion) -> str:
+        """Why this rung now: the rung the item is on (or its deadline), since when, how long."""
+        since = e.waiting_since.isoformat() if e.waiting_since else ""
+        if e.after is None:
+            return fill(self.tr("时限 %1 已过 %2 个工作日"), since, e.workdays_waited)
+        return fill(
+            self.tr("%1后等待期满（%2），又过 %3 个工作日仍未办结"),
+            QCoreApplication.translate("SupervisionPage", AFTER_LABELS[e.after]),
+            since,
+            e.workdays_waited,
+        )
 
     def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
         flags = flags[:SHOWN]
@@ -179,10 +203,24 @@ class SupervisionPage(QWidget, Page):
             return None
         e: EscalationSuggestion = cell.data(DATA_ROLE)
         if e.step == Step.CRITICISM:
-            self.tabs.setCurrentIndex(2)  # criticism goes into the next bulletin (通报 page)
-            return None
+            # Criticism is circulated in a bulletin: a new one, with this unit proposed.
+            bulletin = BulletinEditor(self.db, None, self)
+            reason = fill(
+                self.tr("“%1”整改期满（%2）仍未办结"),
+                e.text[:40],
+                e.waiting_since.isoformat() if e.waiting_since else "",
+            )
+            bulletin.add_mention(e.lead_unit_id, e.lead_unit_name, MentionKind.CRITICISM, reason)
+            self.editors.append(bulletin)
+            bulletin.show()
+            return bulletin
         editor = NoticeEditor(
-            self.db, None, self, target_unit_id=e.lead_unit_id, item_ids=(e.item_id,)
+            self.db,
+            None,
+            self,
+            target_unit_id=e.lead_unit_id,
+            item_ids=(e.item_id,),
+            issued_on=self.today,
         )
         editor.notice_kind.setCurrentIndex(editor.notice_kind.findData(NoticeKind(e.step.value)))
         editor.changed.connect(self.reload)

@@ -31,7 +31,7 @@ def test_escalation_step_issues_a_numbered_notice(qtbot, county: County) -> None
     assert editor.save()
     assert editor.number.text().startswith("滨工联催〔")
     page.wait_for_checks()
-    assert page.escalations.item(0, 4).text() == "发督办通知书"
+    assert page.escalations.rowCount() == 0  # the reminder now waits its reply period
     assert page.documents.model.total == 1
 
 
@@ -65,3 +65,66 @@ def test_bulletin_proposes_lists_from_statistics_and_issues(qtbot, county: Count
     assert editor.number.text().endswith("（第1期）")
     actions = [e.action for e in county.run(items.get_item, late).timeline]
     assert actions[-1] == "criticism"
+
+
+def test_criticism_opens_a_bulletin_with_the_unit_proposed(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core import supervision
+    from desktop.views.editors.bulletin_editor import BulletinEditor
+
+    item_id = assigned_item(county, deadline=date(2026, 9, 1))
+    county.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(
+            NoticeKind.RECTIFICATION,
+            county.hrss,
+            (item_id,),
+            date(2026, 10, 8),
+            problem="进展缓慢",
+            rectify_deadline=date(2026, 10, 30),
+        ),
+        today=date(2026, 10, 8),
+    )
+    page = SupervisionPage(county.db, TODAY, QUndoStack())
+    qtbot.addWidget(page)
+    page.wait_for_checks()
+    assert page.escalations.item(0, 4).text() == "列入通报批评"
+    assert page.escalations.item(0, 5).text().startswith("整改通知后等待期满（2026-10-30）")
+    bulletin = page.take_step(0)
+    qtbot.addWidget(bulletin)
+    assert isinstance(bulletin, BulletinEditor)
+    assert bulletin.mentions.count() == 1
+    assert bulletin.mentions.item(0).text().startswith("通报批评：县人社局")
+    bulletin.dirty = False  # closing at the end of the test is not the clerk's decision
+
+
+def test_extension_requests_are_decided_in_place(qtbot, county: County, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core import items
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+
+    first = assigned_item(county, deadline=date(2026, 12, 31))
+    second = assigned_item(county, deadline=date(2026, 12, 31))
+    for item_id, on in ((second, date(2026, 10, 9)), (first, date(2026, 11, 2))):
+        county.run(
+            items.request_extension,
+            item_id,
+            new_deadline=date(2027, 3, 31),
+            reason="资金未到位",
+            on=on,
+        )
+    page = SupervisionPage(county.db, TODAY, QUndoStack())
+    qtbot.addWidget(page)
+    queue = page.extensions
+    assert queue.table.rowCount() == 2
+    assert queue.table.item(0, 4).text() == "2026-10-09"  # the longest waiting first
+    assert queue.approve(0)
+    assert county.run(items.get_item, second).deadline == date(2027, 3, 31)
+    assert queue.table.rowCount() == 1
+    assert not queue.refuse(0, "")  # a refusal needs its reason
+    assert told == ["「原因」不能为空。"]
+    assert queue.refuse(0, "时限不宜再延")
+    assert queue.table.rowCount() == 0
+    assert queue.summary.text() == "没有待批的延期申请。"

@@ -142,13 +142,20 @@ class BulletinEditor(RecordEditor):
         if unit_id is None:
             self.form.show_error(InvalidInput("unit_required", field="mentions"))
             return
-        kind = self.mention_kind.currentData()
-        reason = self.mention_reason.text().strip()
-        item = QListWidgetItem(self.mention_text(kind, self.mention_unit.text(), reason))
-        item.setData(MENTION_ROLE, (unit_id, kind, reason))
-        self.mentions.addItem(item)
+        self.add_mention(
+            unit_id,
+            self.mention_unit.text(),
+            self.mention_kind.currentData(),
+            self.mention_reason.text().strip(),
+        )
         self.mention_unit.clear()
         self.mention_reason.clear()
+
+    def add_mention(self, unit_id: int, unit_name: str, kind: MentionKind, reason: str) -> None:
+        """Propose a unit for commendation or criticism in this bulletin."""
+        item = QListWidgetItem(self.mention_text(kind, unit_name, reason))
+        item.setData(MENTION_ROLE, (unit_id, kind, reason))
+        self.mentions.addItem(item)
         self.dirty = True
 
     def mention_text(self, kind: MentionKind, unit_name: str, reason: str) -> str:

@@ -33,6 +33,7 @@ class NoticeEditor(RecordEditor):
         *,
         target_unit_id: int | None = None,
         item_ids: tuple[int, ...] = (),
+        issued_on: date | None = None,
     ) -> None:
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("督办文书"))
@@ -47,7 +48,7 @@ class NoticeEditor(RecordEditor):
         )
         self.target = f.add("target_unit_id", self.tr("督办对象"), UnitPicker(db))
         self.items = f.add("item_ids", self.tr("督办事项（勾选）"), QListWidget())
-        self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit())
+        self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit(issued_on))
         self.requirements = f.add("requirements", self.tr("督办要求"), text_box(60))
         self.feedback_deadline = f.add(
             "feedback_deadline", self.tr("反馈时限"), date_edit(date.today() + timedelta(days=14))
