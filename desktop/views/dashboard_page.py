@@ -84,7 +84,8 @@ class DashboardPage(QWidget, Page):
         self.cards = {
             "overdue_items": CountCard(self.tr("已超期事项"), RED),
             "due_soon_items": CountCard(self.tr("五个工作日内到期"), YELLOW),
-            "units_behind_on_meetings": CountCard(self.tr("未按规定召开会议的单位"), RED),
+            "pending_extensions": CountCard(self.tr("延期待批"), YELLOW),
+            "units_behind_on_meetings": CountCard(self.tr("未按规定召开会议的建制"), RED),
             "topics_waiting_for_vetting": CountCard(self.tr("待审定议题"), BLUE),
             "suggestions_waiting_for_reply": CountCard(self.tr("待答复职工建议"), BLUE),
         }
@@ -116,7 +117,7 @@ class DashboardPage(QWidget, Page):
         self.next_steps.itemDoubleClicked.connect(self._open)
         lists.addWidget(QLabel(self.tr("逾期事项的下一步督办措施：")), 4, 0)
         lists.addWidget(self.next_steps, 5, 0)
-        lists.addWidget(QLabel(self.tr("本年度或本期尚未按规定召开联席会议的单位：")), 4, 1)
+        lists.addWidget(QLabel(self.tr("本年度已结束的期次中未按规定召开联席会议的建制：")), 4, 1)
         lists.addWidget(self.behind, 5, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("工作台") + "</h2>"))
@@ -184,21 +185,15 @@ class DashboardPage(QWidget, Page):
                 self.tr("第%1期").replace("%1", str(i)) for i in s.missed_periods
             )
             detail = (
-                self.tr("本期（%1 至 %2）尚未召开")
-                .replace("%1", s.period_start.isoformat())
-                .replace("%2", s.period_end.isoformat())
-                if s.held_this_period == 0
+                self.tr("本期（至 %1）尚未召开").replace("%1", s.period_end.isoformat())
+                if s.due_soon(self.today)
                 else ""
             )
-            parts = [
-                p
-                for p in (detail, self.tr("%1未召开").replace("%1", missed) if missed else "")
-                if p
-            ]
+            parts = [p for p in (self.tr("%1未召开").replace("%1", missed), detail) if p]
             self.behind.addItem(
                 fill(
                     self.tr("%1　每年应开 %2 次，本年已开 %3 次；%4"),
-                    s.union_name,
+                    fill(self.tr("%1（与%2）"), s.union_name, s.partner_name),
                     s.required_per_year,
                     s.held_this_year,
                     self.tr("；", "between sentences").join(parts),

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -213,9 +213,11 @@ class EditCommand(QUndoCommand):
     def __init__(self, ops: Operations, entry: EditUndo, title: str) -> None:
         label = kind_label(entry.kind)
         super().__init__(
-            ops.tr("修改%1“%2”").replace("%1", label).replace("%2", title)
+            QCoreApplication.translate("Operations", "修改%1“%2”")
+            .replace("%1", label)
+            .replace("%2", title)
             if title
-            else ops.tr("修改%1").replace("%1", label)
+            else QCoreApplication.translate("Operations", "修改%1").replace("%1", label)
         )
         self.ops = ops
         self.entry = entry

@@ -170,6 +170,7 @@ class SupervisionPage(QWidget, Page):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(DATA_ROLE, e)
+                item.setToolTip(text)
                 self.escalations.setItem(r, c, item)
         for c in (2, 3, 4):  # dates, numbers and the step fit; in English the step is long
             self.escalations.resizeColumnToContents(c)
