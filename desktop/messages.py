@@ -220,6 +220,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} is earlier than the latest document of this kind this year ({last}): numbers "
         "follow dates, so use {last} or later.",
     ),
+    "duplicate_participant": (
+        "{name}已经在名单里了：每人每次会议只登记一次。",
+        "{name} is already on the list: each person is listed once per meeting.",
+    ),
     "duplicate_feedback": (
         "这条反馈（{on}）已经登记过了。",
         "This feedback ({on}) has already been entered.",

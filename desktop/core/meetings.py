@@ -24,7 +24,14 @@ from desktop.core.records import (
 from desktop.core.states import MEETING, TOPIC
 from desktop.core.topics import transition_topic
 from desktop.models import AgendaEntry, Meeting, MeetingParticipant, Topic, Unit, WorkingGroup
-from desktop.models.enums import Level, MeetingKind, MeetingStatus, TopicStatus, WorkingGroupKind
+from desktop.models.enums import (
+    AttendanceRole,
+    Level,
+    MeetingKind,
+    MeetingStatus,
+    TopicStatus,
+    WorkingGroupKind,
+)
 
 
 @dataclass(frozen=True)
@@ -92,18 +99,27 @@ def set_participants(
     """Replace the participant list (出席/请假/列席); absences need a reason."""
     m = load(session, Meeting, meeting_id, "meeting")
     rows = []
+    seen: set[tuple[str, str]] = set()
     for i, p in enumerate(participants):
         field = f"participants[{i}]"
         if p.unit_id is not None:
             load(session, Unit, p.unit_id, "unit")
+        name = required_text(p.name, f"{field}.name", 60)
+        unit_name = limited_text(p.unit_name, f"{field}.unit_name", 120)
+        if (name, unit_name) in seen:  # each person once per meeting
+            raise InvalidInput("duplicate_participant", field=f"{field}.name", name=name)
+        seen.add((name, unit_name))
+        reason = limited_text(p.absence_reason, f"{field}.absence_reason", 200)
+        if p.role == AttendanceRole.ABSENT and not reason:
+            raise InvalidInput("required", field=f"{field}.absence_reason")
         rows.append(
             MeetingParticipant(
-                name=required_text(p.name, f"{field}.name", 60),
+                name=name,
                 unit_id=p.unit_id,
-                unit_name=limited_text(p.unit_name, f"{field}.unit_name", 120),
+                unit_name=unit_name,
                 title=limited_text(p.title, f"{field}.title", 60),
                 role=p.role,
-                absence_reason=limited_text(p.absence_reason, f"{field}.absence_reason", 200),
+                absence_reason=reason,
             )
         )
     m.participants = rows
@@ -195,11 +211,16 @@ def notify_meeting(session: Session, meeting_id: int) -> MeetingDTO:
     return meeting_dto(session, m)
 
 
-def hold_meeting(session: Session, meeting_id: int, held_on: date | None) -> MeetingDTO:
-    """Mark held (标记已召开): needs a date and at least one topic; the topics become decided."""
+def hold_meeting(
+    session: Session, meeting_id: int, held_on: date | None, *, today: date | None = None
+) -> MeetingDTO:
+    """Mark held (标记已召开): needs a date not after today and at least one topic; the topics
+    become decided."""
     m = load(session, Meeting, meeting_id, "meeting")
     MEETING.target("hold", m.status)
     held = required_date(held_on, "held_on")
+    if held > (today or date.today()):
+        raise InvalidInput("in_future", field="held_on")
     if not m.agenda:
         raise DomainError("meeting_without_topics", id=meeting_id)
     for entry in m.agenda:

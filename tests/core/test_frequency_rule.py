@@ -156,3 +156,26 @@ def test_dashboard_formalism_and_rates_agree(
     for s in standing:
         assert s.period_index not in s.missed_periods  # the period in progress is never missed
     c.db.dispose()
+
+
+def test_the_meeting_record_refuses_what_did_not_happen(county: County) -> None:
+    import pytest
+
+    from desktop.core.errors import InvalidInput
+    from desktop.core.meeting_dto import ParticipantInput
+    from desktop.models.enums import AttendanceRole
+    from tests.core.helpers import planned_meeting
+
+    meeting = planned_meeting(county)
+    absent = ParticipantInput("李副县长", AttendanceRole.ABSENT, unit_name="滨海县人民政府")
+    with pytest.raises(InvalidInput) as refused:
+        county.run(meetings.set_participants, meeting, [absent])
+    assert refused.value.field == "participants[0].absence_reason"  # 请假 needs a reason
+    present = ParticipantInput("王县长", AttendanceRole.ATTENDED, unit_name="滨海县人民政府")
+    with pytest.raises(InvalidInput) as refused:
+        county.run(meetings.set_participants, meeting, [present, present])
+    assert refused.value.code == "duplicate_participant"
+    county.run(meetings.schedule_topic, meeting, vetted_topic(county, "议题"))
+    with pytest.raises(InvalidInput) as refused:
+        county.run(meetings.hold_meeting, meeting, date(2027, 1, 1), today=date(2026, 12, 5))
+    assert refused.value.code == "in_future"
