@@ -220,6 +220,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} is earlier than the latest document of this kind this year ({last}): numbers "
         "follow dates, so use {last} or later.",
     ),
+    "not_a_union": (
+        "{unit}不是工会：建制记录的一方必须是工会。",
+        "{unit} is not a union: one side of an establishment must be a union.",
+    ),
+    "level_mismatch": (
+        "建制层级与{unit}的层级不符，请选与该工会同级的层级。",
+        "The level does not match {unit}'s level; choose the union's own level.",
+    ),
+    "duplicate_establishment": (
+        "{unit}与{partner}已经有一条建制记录，请打开那一条修改，不要重复登记。",
+        "{unit} and {partner} already have an establishment record: open and edit that one.",
+    ),
     "duplicate_participant": (
         "{name}已经在名单里了：每人每次会议只登记一次。",
         "{name} is already on the list: each person is listed once per meeting.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidInput
@@ -17,7 +18,7 @@ from desktop.core.records import (
     touch,
 )
 from desktop.models import Establishment, Unit
-from desktop.models.enums import Level
+from desktop.models.enums import UNION_KINDS, Level
 
 # Required meetings a year by the union's level: county 1, township/street 2,
 # enterprise once a quarter, industry union–association 1.
@@ -85,18 +86,46 @@ def establishment_dto(session: Session, est: Establishment) -> EstablishmentDTO:
     )
 
 
+def _same_pair(session: Session, est: Establishment, data: EstablishmentInput, name: str) -> bool:
+    """Whether another live record already stands for this union–partner pair."""
+    partner = (
+        Establishment.partner_unit_id == data.partner_unit_id
+        if data.partner_unit_id is not None
+        else Establishment.partner_name == name
+    )
+    found = session.scalar(
+        select(Establishment.id).where(
+            Establishment.union_unit_id == data.union_unit_id,
+            or_(partner, Establishment.partner_name == name),
+            Establishment.deleted_at.is_(None),
+            Establishment.id != (est.id or 0),
+        )
+    )
+    return found is not None
+
+
 def _apply(session: Session, est: Establishment, data: EstablishmentInput) -> None:
-    load(session, Unit, data.union_unit_id, "unit")
+    """One record per union–partner pair; the union side is a union of the record's level."""
+    union = load(session, Unit, data.union_unit_id, "unit")
+    if union.kind not in UNION_KINDS:
+        raise InvalidInput("not_a_union", field="union_unit_id", unit=union.name)
+    if union.level != data.level:
+        raise InvalidInput("level_mismatch", field="level", unit=union.name, level=union.level)
     if data.partner_unit_id is not None:
         load(session, Unit, data.partner_unit_id, "unit")
+    name = required_text(data.partner_name, "partner_name", 120)
     est.union_unit_id = data.union_unit_id
     est.partner_unit_id = data.partner_unit_id
-    est.partner_name = required_text(data.partner_name, "partner_name", 120)
+    est.partner_name = name
     est.level = data.level
     est.established = data.established
     est.document_title = limited_text(data.document_title, "document_title", 200)
     est.document_number = limited_text(data.document_number, "document_number", 60)
-    per_year = data.meetings_per_year or DEFAULT_MEETINGS_PER_YEAR[data.level]
+    per_year = (
+        DEFAULT_MEETINGS_PER_YEAR[data.level]
+        if data.meetings_per_year is None
+        else data.meetings_per_year
+    )
     if not 1 <= per_year <= 52:
         raise InvalidInput("out_of_range", field="meetings_per_year", min=1, max=52)
     est.meetings_per_year = per_year
@@ -110,6 +139,12 @@ def _apply(session: Session, est: Establishment, data: EstablishmentInput) -> No
             data.reason_not_established, "reason_not_established", 2000
         )
         est.establish_deadline = sane_date(data.establish_deadline, "establish_deadline")
+    # Last, so a record with a missing field is told about the field first.
+    with session.no_autoflush:
+        if _same_pair(session, est, data, name):
+            raise InvalidInput(
+                "duplicate_establishment", field="partner_name", unit=union.name, partner=name
+            )
 
 
 def create_establishment(session: Session, data: EstablishmentInput) -> EstablishmentDTO:
