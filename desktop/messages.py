@@ -232,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit}与{partner}已经有一条建制记录，请打开那一条修改，不要重复登记。",
         "{unit} and {partner} already have an establishment record: open and edit that one.",
     ),
+    "number_unavailable": (
+        "文号暂时无法分配，请稍后再试。",
+        "No document number could be reserved just now; try again.",
+    ),
     "duplicate_participant": (
         "{name}已经在名单里了：每人每次会议只登记一次。",
         "{name} is already on the list: each person is listed once per meeting.",

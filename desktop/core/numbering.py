@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import DomainError
 from desktop.core.office import local_office
 from desktop.models import DocCounter
 
@@ -35,18 +37,33 @@ def format_number(prefix: str, series: str, year: int, serial: int) -> str:
 
 
 def next_number(session: Session, series: str, year: int) -> DocNumber:
-    """Take the next serial of a series for a year; the caller's transaction makes it stick."""
+    """Reserve the next serial of a series for a year, in the caller's transaction.
+
+    The counter is moved by one UPDATE (last_number + 1) before it is read, so two clerks or
+    two programs issuing at once queue on the row and never get the same number; the first
+    number of a year is inserted, and a clash with another program's first is retried.
+    """
     if series not in SERIES_MARK:
         raise KeyError(series)
-    counter = session.scalar(
-        select(DocCounter).where(DocCounter.series == series, DocCounter.year == year)
-    )
-    if counter is None:
-        counter = DocCounter(series=series, year=year, last_number=0)
-        session.add(counter)
-    counter.last_number += 1
-    session.flush()
+    where = (DocCounter.series == series, DocCounter.year == year)
+    for _attempt in range(3):
+        moved = session.execute(
+            update(DocCounter)
+            .where(*where)
+            .values(last_number=DocCounter.last_number + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(moved, "rowcount", 0):
+            serial = int(session.scalar(select(DocCounter.last_number).where(*where)) or 0)
+            break
+        try:
+            with session.begin_nested():
+                session.execute(insert(DocCounter).values(series=series, year=year, last_number=1))
+            serial = 1
+            break
+        except IntegrityError:
+            continue  # another program made this year's counter first: move it instead
+    else:
+        raise DomainError("number_unavailable", series=series, year=year)
     prefix = local_office(session).doc_prefix
-    return DocNumber(
-        series, year, counter.last_number, format_number(prefix, series, year, counter.last_number)
-    )
+    return DocNumber(series, year, serial, format_number(prefix, series, year, serial))

@@ -59,9 +59,12 @@ class Operations(QObject):
             return fn()
         return self.tasks.submit(fn).result()
 
-    def _transaction(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, Changes]:
+    def _transaction(
+        self, fn: Callable[..., T], *args: Any, reading: bool = False, **kwargs: Any
+    ) -> tuple[T, Changes]:
         def job() -> tuple[T, Changes]:
-            with self.db.unit_of_work() as session:
+            transaction = self.db.reading() if reading else self.db.unit_of_work()
+            with transaction as session:
                 recorder = ChangeRecorder(session)
                 try:
                     value = fn(session, *args, **kwargs)
@@ -78,7 +81,7 @@ class Operations(QObject):
     # ---- the calls views make
     def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`fn(session, *args)` in its own transaction; errors are raised to the caller."""
-        value, _changes = self._transaction(fn, *args, **kwargs)
+        value, _changes = self._transaction(fn, *args, reading=True, **kwargs)
         return value
 
     def mutate(

@@ -50,6 +50,17 @@ def _suggestion(c: County) -> int:
     return int(c.run(suggestions.register_suggestion, data).id)
 
 
+def _item_edit(item: int, meeting: int, lead: int) -> Callable[[Session], Any]:
+    # The meeting is read before the edit's own transaction, as the editor has it.
+    data = items.ItemInput(
+        meeting,
+        "将劳动竞赛奖金全额列入政府年度奖励基金",
+        lead_unit_id=lead,
+        deadline=date(2026, 6, 30),
+    )
+    return lambda s: items.update_item(s, item, data)
+
+
 CASES = {
     "suggestion": Case(
         _suggestion,
@@ -99,18 +110,7 @@ CASES = {
     ),
     "item": Case(
         assigned_item,
-        lambda c, i: (
-            lambda s: items.update_item(
-                s,
-                i,
-                items.ItemInput(
-                    c.run(items.get_item, i).meeting_id,
-                    "将劳动竞赛奖金全额列入政府年度奖励基金",
-                    lead_unit_id=c.hrss,
-                    deadline=date(2026, 6, 30),
-                ),
-            )
-        ),
+        lambda c, i: _item_edit(i, c.run(items.get_item, i).meeting_id, c.hrss),
         lambda c, i: lambda s: items.complete_item(s, i, on=date(2026, 6, 1)),
         lambda c, i: str(c.run(items.get_item, i).status),
     ),
