@@ -594,10 +594,6 @@ Publish now?</translation>
         <translation>Due within five working days</translation>
     </message>
     <message>
-        <source>未按规定召开会议的单位</source>
-        <translation>Units behind on meetings</translation>
-    </message>
-    <message>
         <source>待审定议题</source>
         <translation>Topics awaiting vetting</translation>
     </message>
@@ -620,10 +616,6 @@ Publish now?</translation>
     <message>
         <source>待答复的职工建议</source>
         <translation>Worker suggestions awaiting a reply</translation>
-    </message>
-    <message>
-        <source>本年度或本期尚未按规定召开联席会议的单位：</source>
-        <translation>Units that have not held the required joint meetings this year or this period:</translation>
     </message>
     <message>
         <source>（暂按周末推算）</source>
@@ -651,10 +643,6 @@ Publish now?</translation>
         <translation>period %1</translation>
     </message>
     <message>
-        <source>本期（%1 至 %2）尚未召开</source>
-        <translation>none held yet this period (%1 to %2)</translation>
-    </message>
-    <message>
         <source>%1未召开</source>
         <translation>none held in %1</translation>
     </message>
@@ -674,6 +662,26 @@ Publish now?</translation>
     <message>
         <source>%1：%2，超期 %3 个工作日：%4</source>
         <translation>%1: %2, %3 working days overdue: %4</translation>
+    </message>
+    <message>
+        <source>延期待批</source>
+        <translation>Extensions pending</translation>
+    </message>
+    <message>
+        <source>未按规定召开会议的建制</source>
+        <translation>Pairs behind on meetings</translation>
+    </message>
+    <message>
+        <source>本年度已结束的期次中未按规定召开联席会议的建制：</source>
+        <translation>Pairs that missed a meeting in a period already ended this year:</translation>
+    </message>
+    <message>
+        <source>本期（至 %1）尚未召开</source>
+        <translation>this period (to %1) not yet held</translation>
+    </message>
+    <message>
+        <source>%1（与%2）</source>
+        <translation>%1 (with %2)</translation>
     </message>
 </context>
 <context>
@@ -878,6 +886,57 @@ Publish now?</translation>
     <message>
         <source>导出失败：%1 已生成的数据包会保留，下次导出时原样重新写出。</source>
         <translation>Export failed: %1 A package already built is kept and written again unchanged next time.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionQueue</name>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>原时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>申请延至</source>
+        <translation>Extension to</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>同意延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <source>不同意…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>待批 %1 项，最早的已等 %2 天。</source>
+        <translation>%1 requests pending; the oldest has waited %2 days.</translation>
+    </message>
+    <message>
+        <source>没有待批的延期申请。</source>
+        <translation>No extension request is waiting.</translation>
+    </message>
+    <message>
+        <source>不同意延期</source>
+        <translation>Refuse extension</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
     </message>
 </context>
 <context>
@@ -1639,16 +1698,20 @@ This is the first meeting.
         <translation>Issue</translation>
     </message>
     <message>
-        <source>%1. %2（时限 %3）</source>
-        <translation>%1. %2 (deadline %3)</translation>
-    </message>
-    <message>
         <source>保存整改结果</source>
         <translation>Save rectification result</translation>
     </message>
     <message>
         <source>打印文书</source>
         <translation>Print document</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>%1（时限 %2）</source>
+        <translation>%1 (deadline %2)</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1771,21 @@ This is the first meeting.
     <message>
         <source>正在建立演示县…</source>
         <translation>Building the demo county…</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>未能完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <source>修改%1“%2”</source>
+        <translation>Edit %1 “%2”</translation>
+    </message>
+    <message>
+        <source>修改%1</source>
+        <translation>Edit %1</translation>
     </message>
 </context>
 <context>
@@ -1802,10 +1880,6 @@ This is the first meeting.
     <message>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>修改%1“%2”</source>
-        <translation>Edit %1 “%2”</translation>
     </message>
     <message>
         <source>未保存的修改</source>
@@ -2363,6 +2437,42 @@ This is the first meeting.
     <message>
         <source>检查未能完成：%1</source>
         <translation>The check could not finish: %1</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>a reminder</translation>
+    </message>
+    <message>
+        <source>督办通知</source>
+        <translation>a supervision notice</translation>
+    </message>
+    <message>
+        <source>整改通知</source>
+        <translation>a rectification order</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>criticism</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>延期待批</source>
+        <translation>Extensions pending</translation>
+    </message>
+    <message>
+        <source>时限 %1 已过 %2 个工作日</source>
+        <translation>Deadline %1 passed %2 working days ago</translation>
+    </message>
+    <message>
+        <source>%1后等待期满（%2），又过 %3 个工作日仍未办结</source>
+        <translation>The wait after %1 ended (%2); still open %3 working days later</translation>
+    </message>
+    <message>
+        <source>“%1”整改期满（%2）仍未办结</source>
+        <translation>“%1” still open after its rectification deadline (%2)</translation>
     </message>
 </context>
 <context>
