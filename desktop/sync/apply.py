@@ -10,7 +10,6 @@ checks already produced (see records.py), so no value is processed twice.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, delete, select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
 from desktop.core.items import absorb_feedback
 from desktop.core.office import local_office
+from desktop.db import bulk
 from desktop.models import AgreedItem, CalendarDay, ExchangeConflict
 from desktop.sync.errors import PackageRejected
 from desktop.sync.jsonl import dumps_canonical
@@ -212,31 +211,6 @@ def _driver(session: Session) -> Connection:
     return session.connection()
 
 
-def _name(connection: Connection, table: Table, columns: Iterable[str] = ()) -> str:
-    """`"table"` or `"table" ("a", "b")`, quoted for the dialect."""
-    quote = connection.dialect.identifier_preparer.quote
-    names = ", ".join(quote(column) for column in columns)
-    return f"{quote(table.name)} ({names})" if names else quote(table.name)
-
-
-def _existing(
-    connection: Connection, table: Table, wanted: list[str]
-) -> dict[str, tuple[int, int, str]]:
-    """uuid -> (id, version, origin_office) of the rows among `wanted` that exist here."""
-    found = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = tuple(wanted[start : start + _CHUNK])
-        marks = ", ".join("?" * len(chunk))
-        rows = connection.exec_driver_sql(
-            f"SELECT uuid, id, version, origin_office FROM {_name(connection, table)}"
-            f" WHERE uuid IN ({marks})",
-            chunk,
-        )
-        for uuid, row_id, version, origin in rows:
-            found[uuid] = (row_id, version, origin)
-    return found
-
-
 def _plan(
     session: Session,
     spec: KindSpec,
@@ -260,7 +234,9 @@ def _plan(
         else:
             owned.append(record)
     plan.checked = owned
-    existing = _existing(_driver(session), spec.model.__table__, [r.uuid for r in owned])
+    existing = bulk.existing_by_uuid(
+        _driver(session), spec.model.__table__, [r.uuid for r in owned]
+    )
     local = load_records(
         session, spec, uuids, ids=[existing[r.uuid][0] for r in owned if r.uuid in existing]
     )
@@ -361,28 +337,11 @@ def _bind(
             row[position] = process(row[position])
 
 
-def _executemany(connection: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-    """One statement for many rows of stored values, handed straight to the driver; its
-    errors are raised as SQLAlchemy's (IntegrityError…), like those of any other write."""
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    cursor = driver.cursor()
-    try:
-        cursor.executemany(statement, rows)
-    except sqlite3.Error as error:
-        raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
-    finally:
-        cursor.close()
-
-
 def _insert(
     connection: Connection, table: Table, columns: Sequence[str], rows: list[list[Any]]
 ) -> None:
     _bind(connection, table, columns, rows)
-    marks = ", ".join("?" * len(columns))
-    _executemany(
-        connection, f"INSERT INTO {_name(connection, table, columns)} VALUES ({marks})", rows
-    )
+    bulk.insert_rows(connection, table, columns, rows)
 
 
 def _write(
@@ -393,8 +352,7 @@ def _write(
     written: list[tuple[int, Parsed]] = []
     if plan.new:
         connection = _driver(session)
-        last = connection.exec_driver_sql(f"SELECT max(id) FROM {_name(connection, table)}")
-        before = last.scalar() or 0
+        before = bulk.largest_id(connection, table)
         rows = _resolved(shape, (r.row for r in plan.new), uuids, spec.model)
         _insert(connection, table, shape.columns, rows)
         if spec.children or spec.links or spec.self_refs or uuids.loaded(spec.model):
@@ -440,13 +398,11 @@ def _new_ids(
     SQLite gives a new row the largest id plus one, so one range query finds them all; should
     it ever have picked another id (the largest possible is taken), they are looked up by uuid.
     """
-    name = _name(connection, table)
-    ids: dict[str, int] = dict(
-        connection.exec_driver_sql(f"SELECT uuid, id FROM {name} WHERE id > ?", (before,)).all()
-    )
+    ids = bulk.ids_after(connection, table, before)
     missing = [r.uuid for r in new if r.uuid not in ids]
     if missing:
-        ids.update((uuid, row[0]) for uuid, row in _existing(connection, table, missing).items())
+        found = bulk.existing_by_uuid(connection, table, missing)
+        ids.update((uuid, row[0]) for uuid, row in found.items())
     return [(ids[record.uuid], record) for record in new]
 
 
@@ -461,10 +417,7 @@ def _update(
     _bind(connection, table, shape.columns, rows)
     for row, (row_id, _) in zip(rows, updated, strict=True):
         row.append(row_id)
-    quote = connection.dialect.identifier_preparer.quote
-    assignments = ", ".join(f"{quote(c)} = ?" for c in shape.columns)
-    statement = f"UPDATE {_name(connection, table)} SET {assignments} WHERE id = ?"
-    _executemany(connection, statement, rows)
+    bulk.update_rows(connection, table, shape.columns, rows)
     updated_ids = [row_id for row_id, _ in updated]
     for child in spec.children:
         child_table: Table = child.model.__table__
@@ -528,9 +481,7 @@ def _write_self_refs(
             if (uuid := record.row[position]) is not None
         ]
         if params:
-            quote = connection.dialect.identifier_preparer.quote
-            statement = f"UPDATE {_name(connection, table)} SET {quote(column)} = ? WHERE id = ?"
-            _executemany(connection, statement, params)
+            bulk.update_rows(connection, table, (column,), params)
 
 
 def _apply_holiday(

@@ -12,9 +12,10 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db import open_database
+from desktop.db.bulk import insert_rows
 from desktop.db.migrate import upgrade
+from desktop.models import CalendarDay
 from desktop.models.base import UTCDateTime
-from desktop.sync.apply import _executemany
 from desktop.sync.records import SPECS, _column_checker, parse_value
 
 DIALECT = sqlite.dialect()
@@ -99,11 +100,9 @@ def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path: Path) -> None:
         with db.unit_of_work() as session:
             connection = session.connection()
             day = ("2027-01-01", 0, "", "")
-            statement = (
-                "INSERT INTO calendar_day (day, is_workday, name, source) VALUES (?, ?, ?, ?)"
-            )
+            columns = ("day", "is_workday", "name", "source")
             with pytest.raises(IntegrityError):
-                _executemany(connection, statement, [day, day])
+                insert_rows(connection, CalendarDay.__table__, columns, [day, day])
             session.rollback()
     finally:
         db.dispose()
