@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,18 +84,9 @@ class Database:
         path = self.path
         return str(path) if path is not None else self.engine.url.render_as_string(True)
 
-    @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
+    def unit_of_work(self) -> AbstractContextManager[Session]:
         """One transaction: commit on success, roll back on any error, always close."""
-        session = self.sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return _transaction(self.sessions)
 
     def data_version(self) -> int | None:
         """SQLite's count of commits made through other connections, seen on one connection
@@ -112,26 +103,30 @@ class Database:
         finally:
             cursor.close()
 
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self) -> AbstractContextManager[Session]:
         """A transaction meant for reading: it does not take the write lock at its start, so
         it never waits for another program's write (on SQLite; elsewhere the same as
         unit_of_work)."""
-        session = self._readers()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return _transaction(self._readers)
 
     def dispose(self) -> None:
         if self._watch is not None:
             self._watch.close()
             self._watch = None
         self.engine.dispose()
+
+
+@contextmanager
+def _transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    session = sessions()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 def open_database(target: str | Path | URL) -> Database:
