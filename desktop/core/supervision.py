@@ -321,4 +321,3 @@ def notice_items(session: Session, notice_id: int) -> list[ItemSummary]:
         )
     }
     return [found[i] for i in notice.item_ids if i in found]
-

@@ -89,7 +89,7 @@ def _put_back(session: Session, entry: EditUndo, expected: Snapshot, values: Sna
             changed_at=changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if changed_at else "",
         )
     for key, value in values.items():
-        if key == "cooperating_unit_ids":
+        if key == "cooperating_unit_ids" and isinstance(record, AgreedItem):
             record.cooperating_units = [load(session, Unit, uid, "unit") for uid in value]
         else:
             setattr(record, key, value)

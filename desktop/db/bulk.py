@@ -107,5 +107,5 @@ def largest_id(connection: Connection, table: Table) -> int:
 def ids_after(connection: Connection, table: Table, before: int) -> dict[str, int]:
     """uuid -> id of the rows whose id is larger than `before` (the rows just inserted)."""
     return dict(
-        connection.execute(select(table.c.uuid, table.c.id).where(table.c.id > before)).all()  # type: ignore[arg-type]
+        connection.execute(select(table.c.uuid, table.c.id).where(table.c.id > before)).all()
     )
