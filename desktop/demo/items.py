@@ -14,15 +14,24 @@ from desktop.models.enums import ItemStatus
 I = ItemStatus  # noqa: E741 - as in core.states
 # What became of an item, by whether its deadline has passed (weights out of 100).
 FATES_PAST_DEADLINE = {
-    "verified": 60,
+    "verified": 65,
     "completed": 9,
-    "in_progress": 10,
-    "idle": 4,
+    "in_progress": 7,
+    "idle": 2,
     "extension": 4,
     "extended": 6,
     "cancelled": 4,
     "sent_back": 3,
 }
+# An item whose deadline passed long ago has almost always been closed one way or another: a
+# county supervises its late items until they are (what is left is the odd hard case).
+FATES_LONG_PAST = {
+    "verified": 85,
+    "completed": 10,
+    "cancelled": 5,
+}
+LONG_PAST_DAYS = 90  # deadlines further back than this follow FATES_LONG_PAST
+PENDING_AT_MOST_DAYS = 42  # an extension request older than this has been decided
 FATES_RUNNING = {
     "in_progress": 45,
     "idle": 15,
@@ -157,7 +166,12 @@ def add_item(
     item = ctx.rows.row("agreed_item", item_id)
     walk = _Walk(ctx, item, lead, theme, number)
     walk.event("assign", assigned)
-    fates = FATES_PAST_DEADLINE if deadline < ctx.today else FATES_RUNNING
+    if deadline >= ctx.today:
+        fates = FATES_RUNNING
+    elif (ctx.today - deadline).days > LONG_PAST_DAYS:
+        fates = FATES_LONG_PAST
+    else:
+        fates = FATES_PAST_DEADLINE
     fate = rng.choices(tuple(fates), tuple(fates.values()))[0]
     open_until = _live(ctx, walk, assigned, deadline, fate)
     item["status"] = walk.status
@@ -236,8 +250,9 @@ def _extend(
     item["extension_deadline"] = wanted
     walk.event("request_extension", asked, note=item["extension_reason"], actor=walk.lead.name)
     settled = asked + days(rng.randint(2, 10))
-    if not settle or settled > ctx.today:
-        return
+    recent = (ctx.today - asked).days <= PENDING_AT_MOST_DAYS
+    if (not settle and recent) or settled > ctx.today:
+        return  # still waiting for a decision
     item["extension_deadline"] = None
     if rng.random() < 0.8:
         item["deadline"] = wanted

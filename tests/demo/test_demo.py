@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
@@ -23,6 +23,7 @@ from desktop.db.migrate import upgrade
 from desktop.demo import DemoSummary, build_demo
 from desktop.models import AgreedItem
 from desktop.models.enums import (
+    OPEN_ITEM_STATUSES,
     ItemStatus,
     MeetingStatus,
     SuggestionStatus,
@@ -516,3 +517,28 @@ def test_each_scale_is_its_own_office_so_demos_can_exchange() -> None:
     assert township.office.keys.signing_public_raw != county.office.keys.signing_public_raw
     uuids = [{row["uuid"] for row in d.tables["unit"]} for d in (township, county)]
     assert not uuids[0] & uuids[1]
+
+
+def test_the_supervision_figures_look_like_a_real_county(
+    county_db: tuple[Database, DemoSummary],
+) -> None:
+    """A county supervises its late items until they are closed: a leader should believe the
+    dashboard (about 10–20 % of open items overdue, almost none by more than a year, extension
+    requests decided within weeks)."""
+    from desktop.core.extensions import pending_extensions
+
+    db, _ = county_db
+    with db.unit_of_work() as s:
+        counts = dashboard_counts(s, TODAY)
+        queue = pending_extensions(s, TODAY)
+        overdue_days = [
+            (TODAY - d).days
+            for (d,) in s.execute(
+                select(AgreedItem.deadline).where(
+                    AgreedItem.status.in_(OPEN_ITEM_STATUSES), AgreedItem.deadline < TODAY
+                )
+            )
+        ]
+    assert 0.05 <= counts.overdue_items / counts.open_items <= 0.25
+    assert sum(d > 365 for d in overdue_days) <= 0.05 * len(overdue_days)
+    assert queue and all(p.days_waiting <= 6 * 7 for p in queue)
