@@ -86,6 +86,10 @@ class SupervisionPage(QWidget, Page):
                 self.tr("依据"),
             ]
         )
+        header = self.escalations.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 340)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # why: read in full
         self.escalations.cellDoubleClicked.connect(self._take_step)
         self.flags = self._table([self.tr("检查"), self.tr("单位"), self.tr("情况")])
         tabs = QTabWidget()
