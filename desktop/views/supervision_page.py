@@ -143,11 +143,12 @@ class SupervisionPage(QWidget, Page):
             return
         self._fill_escalations(result[0])
         self._fill_flags(result[1])
-        self.checking.setText(
-            self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。")
-            .replace("%1", str(len(result[0])))
-            .replace("%2", str(len(result[1])))
+        text = fill(
+            self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。"), len(result[0]), len(result[1])
         )
+        if max(len(result[0]), len(result[1])) > SHOWN:  # never a silent cap
+            text += fill(self.tr("列表只显示最紧要的前 %1 项。"), SHOWN)
+        self.checking.setText(text)
 
     def _failed(self, exc: Exception) -> None:
         if isValid(self):

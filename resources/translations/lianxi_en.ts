@@ -2474,6 +2474,10 @@ This is the first meeting.
         <source>“%1”整改期满（%2）仍未办结</source>
         <translation>“%1” still open after its rectification deadline (%2)</translation>
     </message>
+    <message>
+        <source>列表只显示最紧要的前 %1 项。</source>
+        <translation> The lists show the %1 most urgent.</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>
