@@ -61,6 +61,11 @@ def chinese_count(n: int) -> str:
     return CN_NUMBERS[n // 10] + "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
 
 
+def _cn_date(day: date) -> str:
+    """2024年3月5日, written out: strftime has no portable month or day without a zero."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _imprint(office: OfficeInfo, on: date) -> d.Imprint:
     return d.Imprint(office=f"{office.name}办公室", printed_on=on)
 
@@ -91,7 +96,7 @@ def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousIte
             word = "逾期未办结"
         rows.append(d.PreviousItemStatus(item.text, item.lead_unit_name or "未定", word))
     done = sum(1 for i in prev.items if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
-    held = prev.held_on.strftime("%Y年%-m月%-d日") if prev.held_on else ""
+    held = _cn_date(prev.held_on) if prev.held_on else ""
     summary = f"{held}第{chinese_count(prev.series_number)}次联席会议议定事项 {len(prev.items)} 项，已办结 {done} 项。"
     return summary, tuple(rows)
 
@@ -298,8 +303,8 @@ def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
         title=b.title,
         intro=b.content
         or (
-            f"现将{b.period_start.strftime('%Y年%-m月%-d日')}至"
-            f"{b.period_end.strftime('%Y年%-m月%-d日')}联席会议议定事项落实情况通报如下："
+            f"现将{_cn_date(b.period_start)}至"
+            f"{_cn_date(b.period_end)}联席会议议定事项落实情况通报如下："
         ),
         rows=tuple(
             d.BulletinRow(
