@@ -56,6 +56,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
         "整改通知未定时限时等待（工作日）",
         "wait after a rectification order without deadline (working days)",
     ),
+    "commendations_per_issue": (
+        "每期通报表扬建议至多（个单位）",
+        "commendations proposed per issue",
+    ),
+    "criticisms_per_issue": ("每期通报批评建议至多（个单位）", "criticisms proposed per issue"),
     "filename": ("文件名", "file name"),
     "figures": ("成效数据", "outcome figures"),
     "on": ("日期", "date"),

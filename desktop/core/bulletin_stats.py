@@ -4,12 +4,21 @@ For a period [start, end] and a lead unit:
 * due — its assigned (not drafted, not cancelled) items whose deadline falls in the period;
 * done — of those, completed or verified on or before the period's end;
 * on time — of those done, completed on or before the deadline;
-* overdue — of those due, not done by the period's end although the deadline has passed;
-* average working days late — over the late ones (done late, or still open at the end),
-  working days from the deadline to completion or to the period's end.
-Proposed commendation: every item due done on time. Proposed criticism: an item overdue by more
-than the threshold at the period's end, or a rectification order whose deadline passed in the
-period with its items still open.
+* overdue — every item still open at the period's end although its deadline had passed,
+  whatever period the deadline fell in (an item late since two years ago is still counted);
+  ``overdue_from_before`` says how many of them were due before the period began;
+* average working days late — over the late ones (done late in the period, or still open at
+  its end), working days from the deadline to completion or to the period's end.
+
+Proposals name only units the issuing office may commend or criticise (``may_be_proposed``):
+never the office itself, never a party committee, never a government of the office's own
+level or above, never a unit above the office. A unit is never in both lists of one issue.
+
+* Commendation: every item due in the period done on time, and nothing overdue at its end;
+  the units with the most items done on time first, at most ``commendations_per_issue``.
+* Criticism: an item overdue by more than ``criticism_after_workdays`` working days at the
+  period's end, or a rectification order whose deadline passed by the period's end with its
+  items still open; the latest first, at most ``criticisms_per_issue``.
 """
 
 from __future__ import annotations
@@ -18,13 +27,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.settings import supervision_settings
+from desktop.core.office import find_local_office
+from desktop.core.settings import SupervisionSettings, supervision_settings
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import AgreedItem, SupervisionNotice, Unit, notice_item
-from desktop.models.enums import ItemStatus, NoticeKind
+from desktop.models.enums import ItemStatus, Level, NoticeKind, UnitKind
 
 COUNTED = (
     ItemStatus.ASSIGNED,
@@ -34,6 +44,16 @@ COUNTED = (
     ItemStatus.VERIFIED,
 )
 DONE = (ItemStatus.COMPLETED, ItemStatus.VERIFIED)
+# How far down the hierarchy a level is; industry unions hang below a county as townships do.
+DEPTH = {
+    Level.PROVINCE: 0,
+    Level.CITY: 1,
+    Level.COUNTY: 2,
+    Level.TOWNSHIP: 3,
+    Level.STREET: 3,
+    Level.INDUSTRY: 3,
+    Level.ENTERPRISE: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -43,9 +63,10 @@ class UnitStats:
     due: int
     done: int
     done_on_time: int
-    overdue: int
+    overdue: int  # open at the period's end past the deadline, whenever that deadline was
     average_workdays_late: float
     max_workdays_late: int
+    overdue_from_before: int = 0  # of `overdue`, items due before the period began
 
 
 @dataclass(frozen=True)
@@ -67,21 +88,69 @@ class BulletinStats:
     criticisms: tuple[BulletinProposal, ...]
 
 
+def may_be_proposed(
+    kind: UnitKind,
+    level: Level,
+    *,
+    office_level: Level | None,
+    is_office: bool,
+) -> bool:
+    """Whether a bulletin of an office at `office_level` may name a unit for commendation or
+    criticism: a unit below it, or a department or union beside it; never itself, a party
+    committee, a government of its own level or above, or anything above it."""
+    if is_office or kind == UnitKind.PARTY_COMMITTEE:
+        return False
+    if office_level is None:
+        return True
+    depth, own = DEPTH[level], DEPTH[office_level]
+    if depth < own:
+        return False
+    return not (kind == UnitKind.GOVERNMENT and depth == own)
+
+
+@dataclass
+class _Entry:
+    deadline: date
+    done_on: date | None  # completed on or before the period's end
+
+
 def _lateness(calendar: WorkCalendar, deadline: date, done_on: date | None, end: date) -> int:
     finished = done_on if done_on is not None and done_on <= end else end
     return max(0, calendar.workdays_between(deadline, finished)) if finished > deadline else 0
 
 
+def _unit_stats(
+    calendar: WorkCalendar, unit_id: int, name: str, entries: list[_Entry], start: date, end: date
+) -> UnitStats:
+    due = [e for e in entries if e.deadline >= start]
+    overdue = [e for e in entries if e.done_on is None and e.deadline < end]
+    late = [_lateness(calendar, e.deadline, e.done_on, end) for e in due + overdue]
+    late_ones = [x for x in late if x > 0]
+    return UnitStats(
+        unit_id=unit_id,
+        unit_name=name,
+        due=len(due),
+        done=sum(1 for e in due if e.done_on is not None),
+        done_on_time=sum(1 for e in due if e.done_on is not None and e.done_on <= e.deadline),
+        overdue=len(overdue),
+        average_workdays_late=round(sum(late_ones) / len(late_ones), 1) if late_ones else 0.0,
+        max_workdays_late=max(late, default=0),
+        overdue_from_before=sum(1 for e in overdue if e.deadline < start),
+    )
+
+
 def bulletin_statistics(
     session: Session, start: date, end: date, unit_ids: list[int] | None = None
 ) -> BulletinStats:
+    """Per-unit figures for the period and the units proposed for commendation and criticism."""
     calendar = load_calendar(session)
-    threshold = supervision_settings(session).criticism_after_workdays
+    settings = supervision_settings(session)
     stmt = (
         select(
-            AgreedItem.id,
             AgreedItem.lead_unit_id,
             Unit.name,
+            Unit.kind,
+            Unit.level,
             AgreedItem.deadline,
             AgreedItem.status,
             AgreedItem.completed_on,
@@ -90,45 +159,72 @@ def bulletin_statistics(
         .where(
             AgreedItem.status.in_(COUNTED),
             AgreedItem.deleted_at.is_(None),
-            AgreedItem.deadline >= start,
             AgreedItem.deadline <= end,
+            # due in the period, or due before it and not done by its start
+            or_(
+                AgreedItem.deadline >= start,
+                AgreedItem.completed_on.is_(None),
+                AgreedItem.completed_on > end,
+                AgreedItem.status.not_in(DONE),
+            ),
         )
     )
     if unit_ids is not None:
         stmt = stmt.where(AgreedItem.lead_unit_id.in_(unit_ids))
-    per_unit: dict[int, list[tuple[date, bool, date | None]]] = defaultdict(list)
+    per_unit: dict[int, list[_Entry]] = defaultdict(list)
     names: dict[int, str] = {}
-    for _id, unit_id, name, deadline, status, completed_on in session.execute(stmt):
+    eligible: set[int] = set()
+    office = find_local_office(session)
+    office_level = office.level if office is not None else None
+    office_unit = office.unit_id if office is not None else None
+    for unit_id, name, kind, level, deadline, status, completed_on in session.execute(stmt):
         if unit_id is None or deadline is None:  # excluded by the query; keeps the types honest
             continue
         done = status in DONE and completed_on is not None and completed_on <= end
-        per_unit[unit_id].append((deadline, done, completed_on if done else None))
+        if deadline < start and done:
+            continue  # finished before or during the period after an earlier deadline
+        per_unit[unit_id].append(_Entry(deadline, completed_on if done else None))
         names[unit_id] = name
-    rows = []
-    for unit_id, entries in per_unit.items():
-        late = [_lateness(calendar, d, c, end) for d, _, c in entries]
-        late_ones = [x for x in late if x > 0]
-        rows.append(
-            UnitStats(
-                unit_id=unit_id,
-                unit_name=names[unit_id],
-                due=len(entries),
-                done=sum(1 for _, done, _ in entries if done),
-                done_on_time=sum(1 for d, done, c in entries if done and c is not None and c <= d),
-                overdue=sum(1 for d, done, _ in entries if not done and d < end),
-                average_workdays_late=round(sum(late_ones) / len(late_ones), 1)
-                if late_ones
-                else 0.0,
-                max_workdays_late=max(late, default=0),
-            )
-        )
+        if may_be_proposed(
+            kind, level, office_level=office_level, is_office=unit_id == office_unit
+        ):
+            eligible.add(unit_id)
+    rows = [_unit_stats(calendar, u, names[u], e, start, end) for u, e in per_unit.items()]
     rows.sort(key=lambda r: (-r.overdue, -r.average_workdays_late, r.unit_name))
-    commend = tuple(
-        BulletinProposal(r.unit_id, r.unit_name, "commend_all_on_time", {"due": r.due})
-        for r in rows
-        if r.due and r.done_on_time == r.due
+    criticisms = _criticisms(session, rows, eligible, start, end, unit_ids, settings)
+    criticised = {p.unit_id for p in criticisms}
+    praised = sorted(
+        (
+            r
+            for r in rows
+            if r.unit_id in eligible
+            and r.unit_id not in criticised
+            and r.due
+            and r.done_on_time == r.due
+            and r.overdue == 0
+        ),
+        key=lambda r: (-r.done_on_time, r.unit_name),
     )
-    criticise: dict[int, BulletinProposal] = {
+    commendations = tuple(
+        BulletinProposal(r.unit_id, r.unit_name, "commend_all_on_time", {"due": r.due})
+        for r in praised[: settings.commendations_per_issue]
+    )
+    return BulletinStats(start, end, tuple(rows), commendations, criticisms)
+
+
+def _criticisms(
+    session: Session,
+    rows: list[UnitStats],
+    eligible: set[int],
+    start: date,
+    end: date,
+    unit_ids: list[int] | None,
+    settings: SupervisionSettings,
+) -> tuple[BulletinProposal, ...]:
+    """Units late beyond the threshold, or with a rectification order not carried out; the
+    latest first (then those with the most overdue items)."""
+    by_unit = {r.unit_id: r for r in rows}
+    found: dict[int, BulletinProposal] = {
         r.unit_id: BulletinProposal(
             r.unit_id,
             r.unit_name,
@@ -136,19 +232,30 @@ def bulletin_statistics(
             {"overdue": r.overdue, "days": r.max_workdays_late},
         )
         for r in rows
-        if r.overdue and r.max_workdays_late > threshold
+        if r.unit_id in eligible
+        and r.overdue
+        and r.max_workdays_late > settings.criticism_after_workdays
     }
     for unit_id, name, number in _failed_rectifications(session, start, end, unit_ids):
-        criticise.setdefault(
-            unit_id, BulletinProposal(unit_id, name, "criticise_rectification", {"number": number})
-        )
-    return BulletinStats(start, end, tuple(rows), commend, tuple(criticise.values()))
+        if unit_id in eligible:
+            found.setdefault(
+                unit_id,
+                BulletinProposal(unit_id, name, "criticise_rectification", {"number": number}),
+            )
+
+    def severity(p: BulletinProposal) -> tuple[int, int, str]:
+        r = by_unit.get(p.unit_id)
+        return (-(r.max_workdays_late if r else 0), -(r.overdue if r else 0), p.unit_name)
+
+    return tuple(sorted(found.values(), key=severity)[: settings.criticisms_per_issue])
 
 
 def _failed_rectifications(
     session: Session, start: date, end: date, unit_ids: list[int] | None
 ) -> list[tuple[int, str, str]]:
-    """Rectification orders whose deadline fell in the period while an item was still open."""
+    """Rectification orders not carried out: the deadline fell in the period and an item was
+    not done by it, or the deadline passed earlier and an item is still open at the period's
+    end. Cancelled items do not count."""
     stmt = (
         select(
             SupervisionNotice.target_unit_id,
@@ -164,17 +271,18 @@ def _failed_rectifications(
         .where(
             SupervisionNotice.kind == NoticeKind.RECTIFICATION,
             SupervisionNotice.deleted_at.is_(None),
-            SupervisionNotice.rectify_deadline >= start,
+            AgreedItem.deleted_at.is_(None),
             SupervisionNotice.rectify_deadline <= end,
         )
+        .order_by(SupervisionNotice.issued_on, SupervisionNotice.id)
     )
     if unit_ids is not None:
         stmt = stmt.where(SupervisionNotice.target_unit_id.in_(unit_ids))
     failed = []
     for unit_id, name, number, status, completed_on, rectify_by in session.execute(stmt):
-        if rectify_by is None:
+        if rectify_by is None or status == ItemStatus.CANCELLED:
             continue
-        fixed = status in DONE and completed_on is not None and completed_on <= rectify_by
-        if not fixed and status != ItemStatus.CANCELLED:
+        done_on = completed_on if status in DONE else None
+        if done_on is None or done_on > end or (rectify_by >= start and done_on > rectify_by):
             failed.append((unit_id, name, number))
     return failed

@@ -82,8 +82,13 @@ def test_criticism_for_long_overdue_items(county: County) -> None:
     # E due 7-15, open on 9-30: 12 working days in July, 21 in August, 22 in September
     # (Sunday 20 September worked, Mid-Autumn 25 September off) = 55.
     assert (township.due, township.overdue, township.max_workdays_late) == (1, 1, 55)
+    # C (due 6-15, in Q2) is still open on 9-30: it counts again, 76 working days late, and
+    # the latest comes first.
+    finance = {r.unit_name: r for r in q3.units}["县财政局"]
+    assert (finance.due, finance.overdue, finance.overdue_from_before) == (0, 1, 1)
     assert [(p.unit_name, p.fields) for p in q3.criticisms] == [
-        ("八滩镇工会", {"overdue": 1, "days": 55})
+        ("县财政局", {"overdue": 1, "days": 76}),
+        ("八滩镇工会", {"overdue": 1, "days": 55}),
     ]
 
 
