@@ -1,101 +1,121 @@
 """Bulk statements for package import: many rows of checked values in one statement per table.
 
-On SQLite the rows go straight to the driver's executemany (the import's speed depends on it);
-on any other database the same statements are SQLAlchemy Core with the dialect's own
-parameter style. Driver errors come out as SQLAlchemy's (IntegrityError…) on both.
+Values are in the Python types their columns take (bool, date, aware datetime, dict for JSON).
+Every statement is SQLAlchemy Core, run with a list of parameter sets (executemany, or
+insertmanyvalues where the dialect has it), so it works on SQLite and PostgreSQL alike, and a
+failing row comes out as SQLAlchemy's error (IntegrityError…).
+
+SQLite gets one shortcut, because a large import's speed depends on it: the same statement,
+compiled by SQLAlchemy for the dialect, goes to the driver's executemany with each column's
+values bound in one pass over the column (C-level conversions for timestamps, dates and booleans
+that give exactly what SQLAlchemy's SQLite types bind) instead of SQLAlchemy's per-row
+parameter processing.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from functools import partial
+from operator import attrgetter, is_not, itemgetter, methodcaller
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    Enum,
+    Insert,
+    Table,
+    Update,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
+
+from desktop.models.base import UTCDateTime
 
 # Rows per IN (...) list: under SQLite's and PostgreSQL's limits on parameters.
 CHUNK = 900
-
-
-def _sqlite(connection: Connection) -> bool:
-    return connection.dialect.name == "sqlite"
-
-
-def _name(connection: Connection, table: Table, columns: Iterable[str] = ()) -> str:
-    """`"table"` or `"table" ("a", "b")`, quoted for the dialect."""
-    quote = connection.dialect.identifier_preparer.quote
-    names = ", ".join(quote(column) for column in columns)
-    return f"{quote(table.name)} ({names})" if names else quote(table.name)
-
-
-def _executemany(connection: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    cursor = driver.cursor()
-    try:
-        cursor.executemany(statement, rows)
-    except sqlite3.Error as error:
-        raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
-    finally:
-        cursor.close()
+# Read a whole table instead of looking rows up by uuid when it has at most this many rows for
+# each one wanted.
+_WHOLE_TABLE = 4
+_ROW_ID = "_row_id"
 
 
 def insert_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    connection: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """INSERT every row (values in `columns` order)."""
-    if not rows:
+    """INSERT every row (values in `names` order)."""
+    insert_columns(connection, table, names, list(zip(*rows, strict=True)))
+
+
+def insert_columns(
+    connection: Connection, table: Table, names: Sequence[str], columns: Sequence[Sequence[Any]]
+) -> None:
+    """INSERT rows given column by column: `columns[i]` holds every row's value of `names[i]`."""
+    if not columns or not columns[0]:
         return
-    if _sqlite(connection):
-        marks = ", ".join("?" * len(columns))
-        _executemany(
-            connection, f"INSERT INTO {_name(connection, table, columns)} VALUES ({marks})", rows
-        )
-        return
-    connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+    binds = {name: (position, table.c[name].type) for position, name in enumerate(names)}
+    _execute_many(connection, insert(table), binds, columns, list(names))
 
 
 def update_rows(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    connection: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """UPDATE rows by id: each row is the values of `columns` followed by the row's id."""
-    if not rows:
-        return
-    if _sqlite(connection):
-        quote = connection.dialect.identifier_preparer.quote
-        assignments = ", ".join(f"{quote(c)} = ?" for c in columns)
-        _executemany(
-            connection, f"UPDATE {_name(connection, table)} SET {assignments} WHERE id = ?", rows
-        )
+    """UPDATE rows by id: each row is the values of `names` followed by the row's id."""
+    if rows:
+        columns = list(zip(*rows, strict=True))
+        update_columns(connection, table, names, columns[:-1], columns[-1])
+
+
+def update_columns(
+    connection: Connection,
+    table: Table,
+    names: Sequence[str],
+    columns: Sequence[Sequence[Any]],
+    ids: Sequence[int],
+) -> None:
+    """UPDATE the rows with these ids, the values given column by column as for insert_columns."""
+    if not ids:
         return
     statement = (
         update(table)
-        .where(table.c.id == bindparam("_row_id"))
-        .values({c: bindparam(f"_v_{c}") for c in columns})
+        .where(table.c.id == bindparam(_ROW_ID, type_=table.c.id.type))
+        .values({c: bindparam(f"_v_{c}", type_=table.c[c].type) for c in names})
     )
-    connection.execute(
-        statement,
-        [
-            {**{f"_v_{c}": v for c, v in zip(columns, row[:-1], strict=True)}, "_row_id": row[-1]}
-            for row in rows
-        ],
-    )
+    binds = {f"_v_{c}": (position, table.c[c].type) for position, c in enumerate(names)}
+    binds[_ROW_ID] = (len(names), table.c.id.type)
+    _execute_many(connection, statement, binds, [*columns, ids], None)
 
 
 def existing_by_uuid(
     connection: Connection, table: Table, wanted: Sequence[str]
 ) -> dict[str, tuple[int, int, str]]:
-    """uuid -> (id, version, origin_office) of the rows among `wanted` that exist here."""
+    """uuid -> (id, version, origin_office) of the rows among `wanted` that exist here.
+
+    Looked up a chunk at a time; when the table has few rows beside the number wanted (a first
+    import of a large package), reading the whole table is quicker and gives the same."""
     found: dict[str, tuple[int, int, str]] = {}
+    if not wanted:
+        return found
+    columns = (table.c.uuid, table.c.id, table.c.version, table.c.origin_office)
+    size = connection.execute(select(func.count()).select_from(table)).scalar_one()
+    if size <= _WHOLE_TABLE * len(wanted):
+        asked = set(wanted)
+        for uuid, row_id, version, origin in connection.execute(select(*columns)):
+            if uuid in asked:
+                found[uuid] = (row_id, version, origin)
+        return found
     for start in range(0, len(wanted), CHUNK):
         chunk = list(wanted[start : start + CHUNK])
-        rows = connection.execute(
-            select(table.c.uuid, table.c.id, table.c.version, table.c.origin_office).where(
-                table.c.uuid.in_(chunk)
-            )
-        )
-        for uuid, row_id, version, origin in rows:
+        for uuid, row_id, version, origin in connection.execute(
+            select(*columns).where(table.c.uuid.in_(chunk))
+        ):
             found[uuid] = (row_id, version, origin)
     return found
 
@@ -109,3 +129,128 @@ def ids_after(connection: Connection, table: Table, before: int) -> dict[str, in
     return dict(
         connection.execute(select(table.c.uuid, table.c.id).where(table.c.id > before)).all()
     )
+
+
+# ---------------------------------------------------------------------------------------------
+
+Binds = dict[str, tuple[int, TypeEngine[Any]]]  # bind name -> (its column's position, type)
+
+
+def _execute_many(
+    connection: Connection,
+    statement: Insert | Update,
+    binds: Binds,
+    columns: Sequence[Sequence[Any]],
+    column_keys: list[str] | None,
+) -> None:
+    if connection.dialect.name == "sqlite" and _driver_many(
+        connection, statement, binds, columns, column_keys
+    ):
+        return
+    names = list(binds)
+    values = [columns[binds[name][0]] for name in names]
+    rows = zip(*values, strict=True)
+    connection.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+def _driver_many(
+    connection: Connection,
+    statement: Insert | Update,
+    binds: Binds,
+    columns: Sequence[Sequence[Any]],
+    column_keys: list[str] | None,
+) -> bool:
+    """The statement compiled for this dialect, its parameters bound column by column, through
+    the driver's executemany. False (nothing done) if it binds anything but the given values."""
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect, column_keys=column_keys)
+    order = compiled.positiontup
+    if not dialect.positional or order is None or sorted(order) != sorted(binds):
+        return False
+    bound = []
+    for name in order:
+        position, kind = binds[name]
+        bound.append(binder(kind, dialect)(columns[position]))
+    connection.exec_driver_sql(compiled.string, list(zip(*bound, strict=True)))
+    return True
+
+
+Binder = Callable[[Sequence[Any]], Sequence[Any]]
+
+_given = partial(is_not, None)
+_DATETIME, _DATE, _BOOL = frozenset({datetime}), frozenset({date}), frozenset({bool})
+_tzinfo = attrgetter("tzinfo")
+_to_utc = methodcaller("astimezone", UTC)
+_stored_moment = methodcaller("isoformat", " ", "microseconds")
+_before_offset = itemgetter(slice(None, len("2027-03-18 08:00:00.000000")))
+
+
+def binder(kind: TypeEngine[Any], dialect: Dialect) -> Binder:
+    """A column's values as the driver takes them: what SQLAlchemy's own bind processing of the
+    type gives, in one pass (tests/sync/test_storage_form.py holds the two equal on SQLite)."""
+    process = kind.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return _same
+    if isinstance(kind, UTCDateTime) and dialect.name == "sqlite":
+        return _converted(_DATETIME, _stored_moments, process)
+    if isinstance(kind, Date) and dialect.name == "sqlite":
+        return _converted(_DATE, partial(map, date.isoformat), process)
+    if isinstance(kind, Boolean) and dialect.name == "sqlite":
+        return _converted(_BOOL, partial(map, int), process)
+    if isinstance(kind, Enum) and all(process(value) == value for value in kind.enums):
+        return _if_all(frozenset(kind.enums), _each(process))  # a stored value binds as itself
+    return _each(process)
+
+
+def _same(values: Sequence[Any]) -> Sequence[Any]:
+    return values
+
+
+def _each(process: Callable[[Any], Any]) -> Binder:
+    return lambda values: list(map(process, values))
+
+
+def _stored_moments(moments: list[datetime]) -> Iterable[str] | None:
+    """Naive UTC text with microseconds, as SQLAlchemy's SQLite DATETIME writes it: written in
+    UTC and cut before the offset ("+00:00"), which is quicker than dropping the zone first."""
+    if None in map(_tzinfo, moments):
+        return None  # naive: SQLAlchemy's processing refuses them
+    return map(_before_offset, map(_stored_moment, map(_to_utc, moments)))
+
+
+def _converted(
+    types: frozenset[type],
+    convert: Callable[[list[Any]], Iterable[Any] | None],
+    process: Callable[[Any], Any],
+) -> Binder:
+    """`convert` over the non-null values when each is of one of `types` (and it takes them);
+    SQLAlchemy's processing, value by value, otherwise."""
+
+    def bind(values: Sequence[Any]) -> Sequence[Any]:
+        given = list(filter(_given, values))
+        converted = convert(given) if set(map(type, given)) <= types else None
+        if converted is None:
+            return list(map(process, values))
+        return _nulls_kept(values, converted)
+
+    return bind
+
+
+def _if_all(allowed: frozenset[Any], otherwise: Binder) -> Binder:
+    """Values bound as they are when each is null or in `allowed` (anything else goes through
+    SQLAlchemy's processing, which refuses or converts it)."""
+
+    def bind(values: Sequence[Any]) -> Sequence[Any]:
+        return values if allowed.issuperset(filter(_given, values)) else otherwise(values)
+
+    return bind
+
+
+def _nulls_kept(values: Sequence[Any], converted: Iterable[Any]) -> Sequence[Any]:
+    """The converted values (one per non-null value) put back among the nulls."""
+    if None not in values:
+        return list(converted)
+    if not any(map(_given, values)):
+        return values
+    given = iter(converted)
+    return [None if value is None else next(given) for value in values]

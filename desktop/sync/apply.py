@@ -4,8 +4,8 @@ Every record is checked against the schema, and every reference resolved, before
 written: a package with one malformed record or one dangling reference is refused as a whole
 (PackageRejected) and changes nothing. Ownership is decided per record: a record the sender does
 not own is refused, and a change to a record this office owns goes to the conflict queue.
-New and changed rows go through the driver, one executemany per table, in the stored form the
-checks already produced (see records.py), so no value is processed twice.
+New and changed rows are written in bulk through desktop/db/bulk.py, one statement with many
+parameter sets per table, holding the values the checks already converted (see records.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, delete, select
+from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
@@ -139,16 +139,11 @@ def _bad(kind: str, label: str, invalid: RecordInvalid) -> PackageRejected:
 
 def _check_kind(kind: str, records: Sequence[dict[str, Any]]) -> list[Parsed]:
     """Every record checked, in order; the first bad or repeated one refuses the package."""
-    check = checker(kind).check
-    parsed: list[Parsed] = []
-    try:
-        for record in records:
-            parsed.append(check(record))
-    except RecordInvalid as invalid:
-        _no_repeats(kind, parsed)  # a repeat before the bad record is the first problem
+    parsed, invalid = checker(kind).check_many(records)
+    _no_repeats(kind, parsed)  # a repeat before the bad record is the first problem
+    if invalid is not None:
         index = len(parsed) + 1
-        raise _bad(kind, record_label(records[index - 1], index), invalid) from None
-    _no_repeats(kind, parsed)
+        raise _bad(kind, record_label(records[index - 1], index), invalid)
     return parsed
 
 
@@ -204,9 +199,9 @@ def _holiday(record: dict[str, Any]) -> tuple[date, bool, str]:
     return day, is_workday, name
 
 
-def _driver(session: Session) -> Connection:
-    """The session's connection, with pending ORM changes flushed first. Rows go through it as
-    plain SQL: the checked rows are already in stored form and need no per-value processing."""
+def _connection(session: Session) -> Connection:
+    """The session's connection, with pending ORM changes flushed first: bulk statements go
+    through it, beside the ORM."""
     session.flush()
     return session.connection()
 
@@ -235,7 +230,7 @@ def _plan(
             owned.append(record)
     plan.checked = owned
     existing = bulk.existing_by_uuid(
-        _driver(session), spec.model.__table__, [r.uuid for r in owned]
+        _connection(session), spec.model.__table__, [r.uuid for r in owned]
     )
     local = load_records(
         session, spec, uuids, ids=[existing[r.uuid][0] for r in owned if r.uuid in existing]
@@ -302,46 +297,17 @@ def _all_resolve(
 
 def _resolved(
     shape: Shape, rows: Iterable[list[Any]], uuids: Uuids, model: type[Any]
-) -> list[list[Any]]:
-    """Copies of checked rows with every reference's UUID replaced by its row id. References to
-    `model` itself are left null; `_write_self_refs` sets them once all its rows are in place."""
-    targets = [
-        (position, None if target is model else uuids.known(target))
-        for position, _, target in shape.refs
-    ]
-    out = []
-    for checked in rows:
-        row = checked.copy()
-        for position, ids in targets:
-            uuid = row[position]
-            if uuid is not None:
-                row[position] = None if ids is None else ids.get(uuid)
-        out.append(row)
-    return out
-
-
-def _bind(
-    connection: Connection, table: Table, columns: Sequence[str], rows: list[list[Any]]
-) -> None:
-    """Values checked rows leave in Python form (JSON) through their columns' own processors."""
-    dialect = connection.dialect
-    processors = []
-    for position, name in enumerate(columns):
-        column_type = table.columns[name].type
-        if isinstance(column_type, JSON):
-            process = column_type.dialect_impl(dialect).bind_processor(dialect)
-            if process is not None:
-                processors.append((position, process))
-    for position, process in processors:
-        for row in rows:
-            row[position] = process(row[position])
-
-
-def _insert(
-    connection: Connection, table: Table, columns: Sequence[str], rows: list[list[Any]]
-) -> None:
-    _bind(connection, table, columns, rows)
-    bulk.insert_rows(connection, table, columns, rows)
+) -> list[Sequence[Any]]:
+    """Checked rows column by column (as bulk statements take them), with every reference's
+    UUID replaced by its row id. References to `model` itself are left null;
+    `_write_self_refs` sets them once all its rows are in place."""
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    for position, _, target in shape.refs if columns else ():
+        if target is model:
+            columns[position] = (None,) * len(columns[position])
+        else:
+            columns[position] = list(map(uuids.known(target).get, columns[position]))
+    return columns
 
 
 def _write(
@@ -351,10 +317,10 @@ def _write(
     shape = checker(spec.kind).shape
     written: list[tuple[int, Parsed]] = []
     if plan.new:
-        connection = _driver(session)
+        connection = _connection(session)
         before = bulk.largest_id(connection, table)
-        rows = _resolved(shape, (r.row for r in plan.new), uuids, spec.model)
-        _insert(connection, table, shape.columns, rows)
+        columns = _resolved(shape, (r.row for r in plan.new), uuids, spec.model)
+        bulk.insert_columns(connection, table, shape.columns, columns)
         if spec.children or spec.links or spec.self_refs or uuids.loaded(spec.model):
             written = _new_ids(connection, table, before, plan.new)
             for row_id, record in written:
@@ -410,15 +376,12 @@ def _update(
     session: Session, spec: KindSpec, updated: list[tuple[int, Parsed]], uuids: Uuids
 ) -> None:
     """Rows this package changes, set to its values; their children and links are replaced."""
-    connection = _driver(session)
+    connection = _connection(session)
     table: Table = spec.model.__table__
     shape = checker(spec.kind).shape
-    rows = _resolved(shape, (r.row for _, r in updated), uuids, spec.model)
-    _bind(connection, table, shape.columns, rows)
-    for row, (row_id, _) in zip(rows, updated, strict=True):
-        row.append(row_id)
-    bulk.update_rows(connection, table, shape.columns, rows)
+    columns = _resolved(shape, (r.row for _, r in updated), uuids, spec.model)
     updated_ids = [row_id for row_id, _ in updated]
+    bulk.update_columns(connection, table, shape.columns, columns, updated_ids)
     for child in spec.children:
         child_table: Table = child.model.__table__
         for start in range(0, len(updated_ids), _CHUNK):
@@ -441,7 +404,7 @@ def _link_columns(spec: KindSpec, relationship_name: str) -> tuple[Any, Any]:
 def _write_children(
     session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
 ) -> None:
-    connection = _driver(session)
+    connection = _connection(session)
     for child, shape in checker(spec.kind).children:
         parents = []
         items = []
@@ -449,12 +412,10 @@ def _write_children(
             for item in record.children[child.key]:
                 parents.append(row_id)
                 items.append(item)
-        rows = _resolved(shape, items, uuids, spec.model)
-        for row, row_id in zip(rows, parents, strict=True):
-            row.append(row_id)
-        if rows:
-            columns = (*shape.columns, child.parent_column)
-            _insert(connection, child.model.__table__, columns, rows)
+        if items:
+            columns = [*_resolved(shape, items, uuids, spec.model), parents]
+            names = (*shape.columns, child.parent_column)
+            bulk.insert_columns(connection, child.model.__table__, names, columns)
     for key, (relationship_name, target) in spec.links.items():
         own, other = _link_columns(spec, relationship_name)
         pairs = [
@@ -463,13 +424,13 @@ def _write_children(
             for uuid in record.links[key]
         ]
         if pairs:
-            _insert(connection, own.table, (own.name, other.name), pairs)
+            bulk.insert_rows(connection, own.table, (own.name, other.name), pairs)
 
 
 def _write_self_refs(
     session: Session, spec: KindSpec, written: list[tuple[int, Parsed]], uuids: Uuids
 ) -> None:
-    connection = _driver(session)
+    connection = _connection(session)
     table: Table = spec.model.__table__
     shape = checker(spec.kind).shape
     for position, column, target in shape.refs:

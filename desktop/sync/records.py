@@ -10,7 +10,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -25,7 +28,6 @@ from sqlalchemy import (
     Table,
     select,
 )
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from desktop.models import (
@@ -276,12 +278,18 @@ def to_record(row: Any, spec: KindSpec, uuids: Uuids) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 # Checking incoming records: every field, before anything is written.
 #
-# A record is checked once and turned straight into the row SQLite stores: text and integers
-# as they are, booleans as 1 and 0, dates as ISO text, timestamps as naive UTC text in the form
-# SQLAlchemy's SQLite dialect writes (`2027-03-18 08:00:00.000000`), enums as the strings the
-# Enum column stores (JSON is left to the column's own processor when written). The writer
-# inserts these rows through the driver without another conversion pass;
-# tests/sync/test_storage_form.py holds each conversion to what SQLAlchemy itself binds.
+# A record is checked once and turned into the values its row holds, in the Python types the
+# columns take (bool, date, aware datetime, an enum's value as text, dict for JSON): the writer
+# binds them through SQLAlchemy (desktop/db/bulk.py) on SQLite and PostgreSQL alike.
+#
+# Each column has two plain functions. Its checker takes one value and returns it converted, or
+# raises RecordInvalid; calling the checkers in key order reports the first bad field of a
+# record. Its column test takes the column's values of many records at once and returns them
+# converted, or None when any of them needs a closer look; it works with builtins over whole
+# lists (type sets, min, max, map), so a large package costs a few passes per column instead of
+# a call per value. When every column test passes, that is the result (a value passing its
+# column test is one its checker returns unchanged or converted alike); when one does not, the
+# records are checked one by one with the checkers, which find the first bad one.
 
 # Dates outside these years are typing slips or attacks (the People's Republic to 2100).
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -290,12 +298,10 @@ MAX_TEXT = 200_000
 # Participants, agenda entries, figures, cooperating units… of one record.
 MAX_LIST = 10_000
 _INT64 = 2**63
+_MAX_NUMBER = 1e15
+_MAX_MOMENT_TEXT = 40
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
-# An aware UTC timestamp as datetime.isoformat() writes it (no other ISO 8601 form).
-_UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?\+00:00", re.ASCII)
 _PATTERNS = {"uuid": UUID, "origin_office": UUID, "owner_uuid": UUID, "sha256": SHA256}
-# The dialect whose storage form checked records take (the application's database is SQLite).
-_SQLITE = sqlite.dialect()
 
 
 class RecordInvalid(ValueError):
@@ -311,20 +317,15 @@ class RecordInvalid(ValueError):
         return RecordInvalid(f"{prefix}.{self.field}", self.problem, **self.detail)
 
 
-# A JSON value to the value stored in one column; RecordInvalid if it cannot be.
+# A JSON value to the value a column holds; RecordInvalid if it cannot be.
 Checker = Callable[[Any], Any]
+# A column's JSON values in many records to the values it holds; None if any needs its checker.
+ColumnTest = Callable[[list[Any]], list[Any] | None]
 
 
 def _in_years(name: str, value: date) -> None:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise RecordInvalid(name, "absurd_date", value=value.isoformat())
-
-
-def stored_moment(moment: datetime) -> str:
-    """An aware timestamp as a UTCDateTime column stores it on SQLite: naive UTC, microseconds."""
-    if moment.utcoffset():
-        moment = moment.astimezone(UTC)
-    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _column_checker(column: Column[Any]) -> Checker:
@@ -343,8 +344,8 @@ def _column_checker(column: Column[Any]) -> Checker:
 
     if isinstance(kind, UTCDateTime):
 
-        def moment(value: Any) -> str | None:
-            if not isinstance(value, str) or len(value) > 40:
+        def moment(value: Any) -> datetime | None:
+            if not isinstance(value, str) or len(value) > _MAX_MOMENT_TEXT:
                 absent(value, "not_datetime")
                 return None
             try:
@@ -353,17 +354,13 @@ def _column_checker(column: Column[Any]) -> Checker:
                 raise RecordInvalid(name, "not_datetime") from None
             if parsed.tzinfo is None:
                 raise RecordInvalid(name, "not_datetime")
-            if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-                _in_years(name, parsed.date())
-            if _UTC_TEXT.fullmatch(value):  # what to_record writes: the stored form, re-cut
-                fraction = value[19:26] if len(value) == 32 else ".000000"
-                return f"{value[:10]} {value[11:19]}{fraction}"
-            return stored_moment(parsed)
+            _in_years(name, parsed.date())  # the year as written, in the record's own offset
+            return parsed
 
         return moment
     if isinstance(kind, Date):
 
-        def day(value: Any) -> str | None:
+        def day(value: Any) -> date | None:
             if not isinstance(value, str) or not _DATE.fullmatch(value):
                 absent(value, "not_date")
                 return None
@@ -371,39 +368,31 @@ def _column_checker(column: Column[Any]) -> Checker:
                 parsed = date.fromisoformat(value)
             except ValueError:
                 raise RecordInvalid(name, "not_date") from None
-            if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-                _in_years(name, parsed)
-            return value  # four-digit year, two-digit month and day: the stored form already
+            _in_years(name, parsed)
+            return parsed
 
         return day
     if isinstance(kind, Enum) and kind.enum_class is not None:
-        # Keyed by the member's value as records carry it: what the column binds for it (the
-        # value too, with enum_column's values_callable), asked of SQLAlchemy itself.
-        bind = kind.dialect_impl(_SQLITE).bind_processor(_SQLITE)
-        allowed: dict[str, str] = {
-            str(member.value): str(bind(member) if bind is not None else member.value)
-            for member in kind.enum_class
-        }
+        allowed = _enum_values(kind)
 
         def choice(value: Any) -> str | None:
-            member = allowed.get(value) if isinstance(value, str) else None
-            if member is None:
+            if not isinstance(value, str) or value not in allowed:
                 absent(value, "bad_enum", value=str(value)[:40])
                 return None
-            return member
+            return value
 
         return choice
     if isinstance(kind, Boolean):
 
-        def flag(value: Any) -> int | None:
+        def flag(value: Any) -> bool | None:
             if value is True or value is False:
-                return int(value)  # SQLite has no booleans: 1 and 0, as SQLAlchemy binds them
+                return value
             absent(value, "not_boolean")
             return None
 
         return flag
     if isinstance(kind, Integer):
-        minimum = 1 if name == "version" else -_INT64
+        minimum = _integer_minimum(name)
 
         def whole(value: Any) -> int | None:
             if not isinstance(value, int) or isinstance(value, bool):
@@ -420,13 +409,12 @@ def _column_checker(column: Column[Any]) -> Checker:
             if not isinstance(value, int | float) or isinstance(value, bool):
                 absent(value, "not_number")
                 return None
-            if not math.isfinite(value) or abs(value) > 1e15:
+            if not math.isfinite(value) or abs(value) > _MAX_NUMBER:
                 raise RecordInvalid(name, "out_of_range")
             return float(value)
 
         return number
     if isinstance(kind, JSON):
-        # Left as a dict: the writer binds it through the column's own JSON processor.
 
         def mapping(value: Any) -> dict[str, Any] | None:
             if not isinstance(value, dict):
@@ -449,16 +437,13 @@ def _column_checker(column: Column[Any]) -> Checker:
                 raise RecordInvalid(name, "badly_formed")
             return value
 
-        def free_text(value: Any) -> str | None:
-            if type(value) is str and len(value) <= limit:
-                return value
-            return text(value)
-
-        return text if pattern is not None else free_text
+        return text
     raise TypeError(f"{column.table.name}.{name}: no package form for {kind!r}")
 
 
 def _ref_checker(key: str, nullable: bool) -> Checker:
+    """A reference travels as the UUID of the record referred to."""
+
     def ref(value: Any) -> str | None:
         if isinstance(value, str) and UUID.fullmatch(value):
             return value
@@ -471,81 +456,167 @@ def _ref_checker(key: str, nullable: bool) -> Checker:
     return ref
 
 
-def _quick_test(column: Column[Any], n: int, reference: bool) -> tuple[str, dict[str, Any]]:
-    """An inline test that holds only for a value the column's checker stores unchanged, as
-    Python source over `v{n}`, and the names it uses; "" when there is none. A reference
-    column's value is the UUID of the record referred to."""
-    v = f"v{n}"
-    if reference:
-        return f"type({v}) is str and uuid_pattern.fullmatch({v}) is not None", {
-            "uuid_pattern": UUID
-        }
-    kind = column.type
-    test, names = "", dict[str, Any]()
+def _enum_values(kind: Enum) -> frozenset[str]:
+    """The values records carry for an enum column: its members' values (enum_column stores
+    those, not the names)."""
+    assert kind.enum_class is not None
+    return frozenset(str(member.value) for member in kind.enum_class)
+
+
+def _integer_minimum(name: str) -> int:
+    return 1 if name == "version" else -_INT64
+
+
+# Column tests. Each takes the values of one column (any record may hold a null there) and
+# returns the converted list, or None.
+
+_STR, _INT, _BOOL, _DICT = frozenset({str}), frozenset({int}), frozenset({bool}), frozenset({dict})
+_NUMBER = frozenset({int, float})
+_FIRST_DAY, _LAST_DAY = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
+_year = attrgetter("year")
+_tzinfo = attrgetter("tzinfo")
+_given = partial(is_not, None)
+
+
+def _non_null(values: list[Any], nullable: bool) -> list[Any] | None:
+    """The values that are not null; None if there is a null the column does not allow."""
+    if None not in values:
+        return values
+    return list(filter(_given, values)) if nullable else None
+
+
+def _with_nulls(values: list[Any], given: list[Any], converted: list[Any]) -> list[Any]:
+    """`converted` (one per value in `given`) put back among the nulls of `values`."""
+    if given is values:
+        return converted
+    it = iter(converted)
+    return [None if value is None else next(it) for value in values]
+
+
+def _column_test(column: Column[Any]) -> ColumnTest:
+    name, kind = column.name, column.type
+    nullable = bool(column.nullable)
+
+    def typed(values: list[Any], types: frozenset[type]) -> list[Any] | None:
+        given = _non_null(values, nullable)
+        if given is None or not set(map(type, given)) <= types:
+            return None
+        return given
+
+    if isinstance(kind, UTCDateTime):
+
+        def moments(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _STR)
+            if not given:
+                return None if given is None else values
+            if max(map(len, given)) > _MAX_MOMENT_TEXT:
+                return None
+            try:
+                parsed = list(map(datetime.fromisoformat, given))
+            except ValueError:
+                return None
+            if None in map(_tzinfo, parsed):
+                return None
+            if min(map(_year, parsed)) < MIN_YEAR or max(map(_year, parsed)) > MAX_YEAR:
+                return None
+            return _with_nulls(values, given, parsed)
+
+        return moments
+    if isinstance(kind, Date):
+
+        def days(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _STR)
+            if not given:
+                return None if given is None else values
+            if not all(map(_DATE.fullmatch, given)):
+                return None
+            try:
+                parsed = list(map(date.fromisoformat, given))
+            except ValueError:
+                return None
+            if min(parsed) < _FIRST_DAY or max(parsed) > _LAST_DAY:
+                return None
+            return _with_nulls(values, given, parsed)
+
+        return days
     if isinstance(kind, Enum) and kind.enum_class is not None:
-        stored = _column_checker(column)
-        same = frozenset(str(m.value) for m in kind.enum_class if stored(str(m.value)) == m.value)
-        test, names = f"type({v}) is str and {v} in same_{n}", {f"same_{n}": same}
-    elif isinstance(kind, UTCDateTime | Date | Boolean | Float | JSON):
-        pass  # converted or range-checked: always the checker
-    elif isinstance(kind, Integer):
-        minimum = 1 if column.name == "version" else -_INT64
-        test = f"type({v}) is int and {minimum} <= {v} < {_INT64}"
-    elif isinstance(kind, String):
-        test = f"type({v}) is str and len({v}) <= {kind.length or MAX_TEXT}"
-        if column.name in _PATTERNS:
-            test += f" and pattern_{n}.fullmatch({v}) is not None"
-            names = {f"pattern_{n}": _PATTERNS[column.name]}
-    return test, names
+        allowed = _enum_values(kind)
+
+        def choices(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _STR)
+            return None if given is None or not allowed.issuperset(given) else values
+
+        return choices
+    if isinstance(kind, Boolean):
+        return lambda values: None if typed(values, _BOOL) is None else values
+    if isinstance(kind, Integer):
+        minimum = _integer_minimum(name)
+
+        def wholes(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _INT)
+            if given and (min(given) < minimum or max(given) >= _INT64):
+                return None
+            return None if given is None else values
+
+        return wholes
+    if isinstance(kind, Float):
+
+        def numbers(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _NUMBER)
+            if not given:
+                return None if given is None else values
+            if not all(map(math.isfinite, given)) or max(map(abs, given)) > _MAX_NUMBER:
+                return None
+            return _with_nulls(values, given, list(map(float, given)))
+
+        return numbers
+    if isinstance(kind, JSON):
+        return lambda values: None if typed(values, _DICT) is None else values
+    if isinstance(kind, String):
+        limit = kind.length or MAX_TEXT
+        pattern = _PATTERNS.get(name)
+
+        def texts(values: list[Any]) -> list[Any] | None:
+            given = typed(values, _STR)
+            if not given:
+                return None if given is None else values
+            if max(map(len, given)) > limit:
+                return None
+            if pattern is not None and not all(map(pattern.fullmatch, given)):
+                return None
+            return values
+
+        return texts
+    raise TypeError(f"{column.table.name}.{name}: no package form for {kind!r}")
 
 
-def _compile_row_check(
-    keys: Sequence[str], columns: Sequence[Column[Any]], checks: Sequence[Checker], refs: int
-) -> Callable[[dict[str, Any]], list[Any]]:
-    """One function from a record (keys known present) to its stored row, written out and
-    compiled once per table: each value meets its column's quick test inline, and only what
-    fails it (a null, a wrong type, a date to convert, a bad value) goes to the column's
-    checker, which converts it or raises RecordInvalid. Values are taken in key order, so the
-    first bad one is the one reported. Same result as calling every checker, at a fraction of
-    the cost: a call per value was a fifth of a large import. The last `refs` columns are
-    references."""
-    namespace: dict[str, Any] = {}
-    body = []
-    for n, (key, column, check) in enumerate(zip(keys, columns, checks, strict=True)):
-        namespace[f"check_{n}"] = check
-        test, names = _quick_test(column, n, reference=n >= len(keys) - refs)
-        namespace.update(names)
-        if column.nullable:
-            test = f"v{n} is None or ({test})" if test else f"v{n} is None"
-        if test:
-            body.append(f"    v{n} = data[{key!r}]")
-            body.append(f"    if not ({test}):")
-            body.append(f"        v{n} = check_{n}(v{n})")
-        else:
-            body.append(f"    v{n} = check_{n}(data[{key!r}])")
-    values = ", ".join(f"v{n}" for n in range(len(keys)))
-    source = "\n".join(["def check_row(data):", *body, f"    return [{values}]"])
-    exec(compile(source, f"<row check: {', '.join(keys)}>", "exec"), namespace)
-    function: Callable[[dict[str, Any]], list[Any]] = namespace["check_row"]
-    return function
+def _ref_test(nullable: bool) -> ColumnTest:
+    def refs(values: list[Any]) -> list[Any] | None:
+        given = _non_null(values, nullable)
+        if given is None or not set(map(type, given)) <= _STR:
+            return None
+        return values if all(map(UUID.fullmatch, given)) else None
+
+    return refs
 
 
 @dataclass(frozen=True)
 class Shape:
     """One table's rows in a package: which keys a record has, and how each becomes a value of
-    the row SQLite stores. A row lists `columns` in order: the plain columns in table order,
-    then the reference columns (`refs`), which hold the referenced record's UUID until the
-    writer puts its row id there."""
+    its row. A row lists `columns` in order: the plain columns in table order, then the
+    reference columns (`refs`), which hold the referenced record's UUID until the writer puts
+    its row id there."""
 
     table: Table
     keys: frozenset[str]
     ordered: tuple[str, ...]  # every key, in the order a missing one is reported
     columns: tuple[str, ...]
     refs: tuple[tuple[int, str, type[Any]], ...]  # (position in the row, column, target model)
-    row: Callable[[dict[str, Any]], list[Any]]  # the checked row of a record with the keys
+    checks: tuple[tuple[str, Checker], ...]  # (key, checker) per row value, in key order
+    tests: tuple[tuple[str, ColumnTest], ...]  # (key, column test) per row value
 
     def check(self, data: Any, where: str) -> list[Any]:
-        """The stored row for one record (or child item), or RecordInvalid."""
+        """The row of one record (or child item), or RecordInvalid naming its first bad field."""
         if not isinstance(data, dict):
             raise RecordInvalid(where or "(record)", "not_object")
         if data.keys() != self.keys:
@@ -554,7 +625,28 @@ class Shape:
                 raise RecordInvalid(missing[0], "missing")
             extra = sorted(k for k in data if k not in self.keys)
             raise RecordInvalid(extra[0], "unknown_field")
-        return self.row(data)
+        return [check(data[key]) for key, check in self.checks]
+
+    def rows(self, records: Sequence[Any]) -> list[list[Any]] | None:
+        """The rows of many records at once, column by column; None when any record needs the
+        one-by-one check (which then says what is wrong, or converts what the tests leave)."""
+        if not records:
+            return []
+        if not set(map(type, records)) <= _DICT or set(map(len, records)) != {len(self.keys)}:
+            return None
+        columns = []
+        try:  # as many keys as the shape has, every one of them present: those keys exactly
+            for key in self.ordered:
+                columns.append(list(map(itemgetter(key), records)))
+        except KeyError:
+            return None
+        for position, (_, test) in enumerate(self.tests):
+            values = test(columns[position])
+            if values is None:
+                return None
+            columns[position] = values
+        del columns[len(self.tests) :]  # the keys of children and links
+        return list(map(list, zip(*columns, strict=True)))
 
     def position(self, column: str) -> int:
         return self.columns.index(column)
@@ -567,22 +659,31 @@ def _shape(
     plain = [c for c in table.columns if c.name not in skip | set(refs)]
     columns = (*(c.name for c in plain), *refs)
     keys = (*(c.name for c in plain), *(ref_key(column) for column in refs))
+    nullable = [bool(table.columns[c].nullable) for c in refs]
     checks = (
         *(_column_checker(c) for c in plain),
-        *(_ref_checker(ref_key(c), bool(table.columns[c].nullable)) for c in refs),
+        *(_ref_checker(ref_key(c), n) for c, n in zip(refs, nullable, strict=True)),
     )
+    tests = (*(_column_test(c) for c in plain), *(_ref_test(n) for n in nullable))
     positions = tuple(
         (len(plain) + i, column, target) for i, (column, target) in enumerate(refs.items())
     )
     ordered = (*keys, *extra)
-    row = _compile_row_check(keys, [*plain, *(table.columns[c] for c in refs)], checks, len(refs))
-    return Shape(table, frozenset(ordered), ordered, columns, positions, row)
+    return Shape(
+        table,
+        frozenset(ordered),
+        ordered,
+        columns,
+        positions,
+        tuple(zip(keys, checks, strict=True)),
+        tuple(zip(keys, tests, strict=True)),
+    )
 
 
 @dataclass(slots=True)
 class Parsed:
-    """An incoming record that passed every check: its row as SQLite stores it (references as
-    UUIDs), its child rows likewise, its links as UUIDs, and the record itself."""
+    """An incoming record that passed every check: its row (references as UUIDs), its child
+    rows likewise, its links as UUIDs, and the record itself."""
 
     uuid: str
     version: int
@@ -594,7 +695,7 @@ class Parsed:
 
 
 class RecordChecker:
-    """Checks records of one kind against the schema; compiled once per kind."""
+    """Checks records of one kind against the schema; built once per kind."""
 
     def __init__(self, spec: KindSpec) -> None:
         self.spec = spec
@@ -606,15 +707,10 @@ class RecordChecker:
         self._uuid = self.shape.position("uuid")
         self._version = self.shape.position("version")
         self._origin = self.shape.position("origin_office")
-        self._flat = not self.children and not spec.links
 
     def check(self, record: Any) -> Parsed:
         """The parsed record, or RecordInvalid naming the first bad field."""
         row = self.shape.check(record, "")
-        if self._flat:
-            return Parsed(
-                row[self._uuid], row[self._version], row[self._origin], row, {}, {}, record
-            )
         children = {}
         for child, shape in self.children:
             items = _list(record[child.key], child.key)
@@ -625,6 +721,58 @@ class RecordChecker:
                 except RecordInvalid as invalid:
                     raise invalid.under(f"{child.key}[{index}]") from None
             children[child.key] = parsed
+        return self._parsed(record, row, children)
+
+    def check_many(self, records: Sequence[Any]) -> tuple[list[Parsed], RecordInvalid | None]:
+        """The records parsed in order up to the first bad one, and what is wrong with that
+        one (None when all are good): the same as `check` on each in turn."""
+        rows = self.shape.rows(records)
+        if rows is not None and not self.children and not self.spec.links:
+            u, v, o = self._uuid, self._version, self._origin
+            return [
+                Parsed(row[u], row[v], row[o], row, {}, {}, record)
+                for record, row in zip(records, rows, strict=True)
+            ], None
+        children = None if rows is None else self._children_of(records)
+        if rows is None or children is None:
+            return self._one_by_one(records)
+        parsed = []
+        for record, row, items in zip(records, rows, children, strict=True):
+            try:
+                parsed.append(self._parsed(record, row, items))
+            except RecordInvalid as invalid:  # a bad link
+                return parsed, invalid
+        return parsed, None
+
+    def _one_by_one(self, records: Sequence[Any]) -> tuple[list[Parsed], RecordInvalid | None]:
+        parsed = []
+        for record in records:
+            try:
+                parsed.append(self.check(record))
+            except RecordInvalid as invalid:
+                return parsed, invalid
+        return parsed, None
+
+    def _children_of(self, records: Sequence[Any]) -> list[dict[str, list[list[Any]]]] | None:
+        """Every record's child rows, each kind of child checked for all records at once; None
+        when any record needs the one-by-one check."""
+        children: list[dict[str, list[list[Any]]]] = [{} for _ in records]
+        for child, shape in self.children:
+            lists = list(map(itemgetter(child.key), records))
+            if not set(map(type, lists)) <= _LIST or max(map(len, lists), default=0) > MAX_LIST:
+                return None
+            rows = shape.rows(list(chain.from_iterable(lists)))
+            if rows is None:
+                return None
+            start = 0
+            for out, items in zip(children, lists, strict=True):
+                out[child.key] = rows[start : start + len(items)]
+                start += len(items)
+        return children
+
+    def _parsed(
+        self, record: dict[str, Any], row: list[Any], children: dict[str, list[list[Any]]]
+    ) -> Parsed:
         links = {}
         for key in self.spec.links:
             items = _list(record[key], key)
@@ -652,6 +800,9 @@ class RecordChecker:
         for key, (_, target) in self.spec.links.items():
             for uuid in record.links[key]:
                 yield key, target, uuid
+
+
+_LIST = frozenset({list})
 
 
 def _list(value: Any, key: str) -> list[Any]:
