@@ -68,6 +68,8 @@ class ItemTrack:
     status: ItemStatus
     supervised: bool
     layoff: bool  # an enterprise's job-protection item, for the lay-off rectification order
+    deadline: date  # the deadline today, after any extension
+    completed_on: date | None  # as the item row has it (None while open or sent back)
 
 
 @dataclass

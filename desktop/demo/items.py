@@ -12,25 +12,21 @@ from desktop.demo.texts import LAYOFF_THEME, Theme
 from desktop.models.enums import ItemStatus
 
 I = ItemStatus  # noqa: E741 - as in core.states
-# What became of an item, by whether its deadline has passed (weights out of 100).
-FATES_PAST_DEADLINE = {
-    "verified": 65,
-    "completed": 9,
-    "in_progress": 7,
-    "idle": 2,
-    "extension": 4,
-    "extended": 6,
-    "cancelled": 4,
-    "sent_back": 3,
+# When an item whose deadline has passed was done, in days after that deadline (weight, first,
+# last): most on time, some weeks late, a few months late, none much later, since a county keeps
+# supervising a late item until it is done. Every day of the history then looks like today:
+# about one open item in eight is overdue, almost none by more than a year.
+LATENESS = ((68, -1, 0), (20, 1, 45), (12, 46, 150))
+CANCELLED_AFTER_DEADLINE = 4  # per cent of items whose deadline passed
+# What an item whose deadline has passed and which is not done today is doing (weights).
+FATES_STILL_OPEN = {
+    "in_progress": 55,
+    "idle": 5,
+    "extension": 15,
+    "extended": 15,
+    "sent_back": 10,
 }
-# An item whose deadline passed long ago has almost always been closed one way or another: a
-# county supervises its late items until they are (what is left is the odd hard case).
-FATES_LONG_PAST = {
-    "verified": 85,
-    "completed": 10,
-    "cancelled": 5,
-}
-LONG_PAST_DAYS = 90  # deadlines further back than this follow FATES_LONG_PAST
+COMPLETED_UNVERIFIED_DAYS = 20  # items done more recently than this may await verification
 PENDING_AT_MOST_DAYS = 42  # an extension request older than this has been decided
 FATES_RUNNING = {
     "in_progress": 45,
@@ -167,13 +163,10 @@ def add_item(
     walk = _Walk(ctx, item, lead, theme, number)
     walk.event("assign", assigned)
     if deadline >= ctx.today:
-        fates = FATES_RUNNING
-    elif (ctx.today - deadline).days > LONG_PAST_DAYS:
-        fates = FATES_LONG_PAST
+        fate, done_on = rng.choices(tuple(FATES_RUNNING), tuple(FATES_RUNNING.values()))[0], None
     else:
-        fates = FATES_PAST_DEADLINE
-    fate = rng.choices(tuple(fates), tuple(fates.values()))[0]
-    open_until = _live(ctx, walk, assigned, deadline, fate)
+        fate, done_on = _past_deadline(ctx, assigned, deadline)
+    open_until = _live(ctx, walk, assigned, deadline, fate, done_on)
     item["status"] = walk.status
     item["updated_at"] = stamp(walk.last, item_id + 1)
     layoff = theme is LAYOFF_THEME and s.area == "enterprise"
@@ -190,14 +183,39 @@ def add_item(
                 walk.status,
                 s.supervised,
                 layoff,
+                item["deadline"],
+                item["completed_on"],
             )
         )
 
 
-def _live(ctx: Ctx, walk: _Walk, assigned: date, deadline: date, fate: str) -> date | None:
-    """Play out `fate`; returns the last day the item was open, None if it still is."""
+def _past_deadline(ctx: Ctx, assigned: date, deadline: date) -> tuple[str, date | None]:
+    """The fate of an item whose deadline has passed, and the day it was done if it is."""
+    rng, today = ctx.rng, ctx.today
+    if rng.randrange(100) < CANCELLED_AFTER_DEADLINE:
+        return "cancelled", None
+    _, first, last = rng.choices(LATENESS, [w for w, _, _ in LATENESS])[0]
+    if last <= 0:
+        span = max(30, (deadline - assigned).days)
+        done = ctx.between(assigned + days(span // 2), deadline)
+    else:
+        done = deadline + days(rng.randint(first, last))
+    if done >= today or done <= assigned + days(10):
+        fates = FATES_STILL_OPEN
+        return rng.choices(tuple(fates), tuple(fates.values()))[0], None
+    recent = (today - done).days < COMPLETED_UNVERIFIED_DAYS
+    return ("completed" if recent and rng.random() < 0.5 else "verified"), done
+
+
+def _live(
+    ctx: Ctx, walk: _Walk, assigned: date, deadline: date, fate: str, done_on: date | None = None
+) -> date | None:
+    """Play out `fate` (done on `done_on` when given); returns the last day the item was open,
+    None if it still is."""
     rng, today, item = ctx.rng, ctx.today, walk.item
     span = max(30, (deadline - assigned).days)
+    if done_on is not None:
+        return _finish(ctx, walk, assigned, done_on, fate)
     if fate == "cancelled":
         end = ctx.between(assigned + days(10), ctx.clamp(assigned + days(span)))
         walk.progress(assigned, end, 5, 40, at_least_one=False)
@@ -216,8 +234,17 @@ def _live(ctx: Ctx, walk: _Walk, assigned: date, deadline: date, fate: str) -> d
             _extend(ctx, walk, assigned, asked, deadline, settle=fate == "extended")
             return None
     if fate != "idle":
-        walk.progress(assigned, today, 5, 90, at_least_one=True)
+        walk.progress(assigned, today, 5, _reached(ctx, assigned, deadline), at_least_one=True)
     return None
+
+
+def _reached(ctx: Ctx, assigned: date, deadline: date) -> int:
+    """How far an open item has got by today: about in step with the time elapsed while it
+    runs, somewhere between stuck and nearly done once it is late."""
+    elapsed = (ctx.today - assigned).days / max(1, (deadline - assigned).days)
+    if elapsed >= 1:
+        return ctx.rng.randint(40, 95)
+    return max(10, min(95, round(100 * elapsed * ctx.rng.uniform(0.7, 1.15))))
 
 
 def _finish(ctx: Ctx, walk: _Walk, assigned: date, done: date, fate: str) -> date | None:
@@ -232,7 +259,7 @@ def _finish(ctx: Ctx, walk: _Walk, assigned: date, done: date, fate: str) -> dat
         item["completed_on"] = None
         walk.event("send_back", back, note=item["send_back_reason"])
         walk.feedback(ctx.between(back + days(1), ctx.today), rng.choice((80, 85, 90)))
-        return done
+        return None  # open again
     if fate == "verified":
         item["verified_on"] = ctx.clamp(done + days(rng.randint(5, 30)))
         item["verification_note"] = rng.choice(phrases.VERIFY)

@@ -6,11 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.core.bulletin_stats import may_be_proposed
 from desktop.core.numbering import format_number
+from desktop.core.settings import SupervisionSettings
 from desktop.demo import phrases
 from desktop.demo.context import Ctx, ItemTrack, Series
 from desktop.demo.rows import days
-from desktop.models.enums import ItemStatus, MentionKind, NoticeKind
+from desktop.models.enums import ItemStatus, Level, MentionKind, NoticeKind, UnitKind
 
 K = NoticeKind
 # (kind, days after the first deadline it is issued, chance): reminders come before the
@@ -21,19 +23,23 @@ NOTICE_RULES = (
     (K.RECTIFICATION, (90, 120), 0.1),
 )
 BULLETIN_DAYS = ((4, 10), (7, 10), (10, 10), (12, 28))  # (month, day) of issues 1–4
-# Binhai's year: 27 units commended, 8 criticised; quarterly issues name a few.
+# Binhai's year: 4 bulletins naming 27 units commended and 8 criticised. Issues 1–3 name a few
+# on their items (as core.bulletin_stats proposes); the year-end issue names the rest on how
+# regularly each union met, up to the year's totals.
 ANNUAL_MENTIONS = {MentionKind.COMMENDATION: 27, MentionKind.CRITICISM: 8}
-QUARTER_MENTIONS = {MentionKind.COMMENDATION: 4, MentionKind.CRITICISM: 2}
-REASONS = {
-    MentionKind.COMMENDATION: (
-        "召开联席会议制度化、规范化，议定事项落实到位",
-        "议定事项按期办结，职工满意度高",
-    ),
-    MentionKind.CRITICISM: (
-        "联席会议召开不正常",
-        "议定事项落实不到位，逾期未办结",
-        "联席会议图形式、走过场",
-    ),
+QUARTER_MENTIONS = {MentionKind.COMMENDATION: 6, MentionKind.CRITICISM: 2}
+# Criticised when an item is this many calendar days late at the period's end (about the
+# default 20 working days of SupervisionSettings.criticism_after_workdays).
+LATE_DAYS = SupervisionSettings().criticism_after_workdays * 7 // 5
+# Why a unit is named: for its items (issues 1–3, and the year-end issue's fill), or for how
+# its joint meetings were run (the year-end issue).
+ITEM_REASONS = {
+    MentionKind.COMMENDATION: ("议定事项按期办结，职工满意度高",),
+    MentionKind.CRITICISM: ("议定事项落实不到位，逾期未办结",),
+}
+MEETING_REASONS = {
+    MentionKind.COMMENDATION: ("召开联席会议制度化、规范化，议定事项落实到位",),
+    MentionKind.CRITICISM: ("联席会议召开不正常", "联席会议图形式、走过场"),
 }
 
 
@@ -62,8 +68,9 @@ def _open_on(item: ItemTrack, day: date) -> bool:
 def _notices(ctx: Ctx, counters: dict[tuple[str, int], int]) -> None:
     rng = ctx.rng
     grouped: dict[tuple[NoticeKind, date, int], _Notice] = {}
+    named = _nameable(ctx)
     for item in ctx.items:
-        if not item.supervised:
+        if not item.supervised or item.lead.id not in named:
             continue
         for kind, (lo, hi), chance in NOTICE_RULES:
             day = item.first_deadline + days(rng.randint(lo, hi))
@@ -128,12 +135,29 @@ def _write_notice(ctx: Ctx, n: _Notice, serial: int, number: str) -> None:
         )
 
 
+def _nameable(ctx: Ctx) -> set[int]:
+    """Units the office may send documents to and name in bulletins (core's rule): not
+    itself, no party committee, no government of its own level or above."""
+    office_level = Level(ctx.rows.row("unit", ctx.office_unit.id)["level"])
+    return {
+        row["id"]
+        for row in ctx.rows.tables["unit"].rows
+        if may_be_proposed(
+            UnitKind(row["kind"]),
+            Level(row["level"]),
+            office_level=office_level,
+            is_office=row["id"] == ctx.office_unit.id,
+        )
+    }
+
+
 def _bulletins(ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], int]) -> None:
-    rng = ctx.rng
     watched = [s for s in series if s.area in ("township", "enterprise", "industry")]
     watched = [s for s in watched if s.established_on and s.union.id != ctx.office_unit.id]
+    named = _nameable(ctx)
     for year in range(ctx.start.year, ctx.today.year + 1):
         period_start = date(year, 1, 1)
+        so_far: dict[MentionKind, set[int]] = defaultdict(set)
         for issue, (month, day) in enumerate(BULLETIN_DAYS, start=1):
             issued = date(year, month, day)
             if issued > ctx.today:
@@ -142,52 +166,108 @@ def _bulletins(ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], i
             if period_end < ctx.start:  # before the office kept its records here
                 period_start = period_end + days(1)
                 continue
-            in_period = [
-                i for i in ctx.items if i.supervised and period_start <= i.held_on <= period_end
-            ]
-            done = sum(
-                1 for i in in_period if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED)
+            bulletin_id = _bulletin(ctx, year, issue, issued, period_start, period_end)
+            mentions = _on_items(ctx, named, period_start, period_end)
+            # The year-end issue completes the year's lists when the whole year is on record.
+            limits = dict(QUARTER_MENTIONS)
+            annual = issue == 4 and ctx.start <= date(year, 1, 1)
+            on_meetings: dict[MentionKind, list[int]] = defaultdict(list)
+            if annual:
+                on_meetings = _annual(ctx, watched, year)
+                for kind, total in ANNUAL_MENTIONS.items():
+                    limits[kind] = max(0, total - len(so_far[kind]))
+                    mentions[kind] = on_meetings[kind] + mentions[kind]
+
+            # Criticism first: a unit is never both commended and criticised in one issue.
+            blame, praise = MentionKind.CRITICISM, MentionKind.COMMENDATION
+            again = so_far if annual else defaultdict(set)
+            criticised = _pick(mentions[blame], named - again[blame], limits[blame])
+            commended = _pick(
+                mentions[praise], named - again[praise] - set(criticised), limits[praise]
             )
-            late = [
-                i
-                for i in ctx.items
-                if i.supervised and i.first_deadline < period_end and _open_on(i, period_end)
-            ]
-            counters[("bulletin", year)] = issue
-            bulletin_id = ctx.rows.record(
-                "bulletin",
-                issued,
-                issued,
-                number=format_number(ctx.doc_prefix, "bulletin", year, issue),
-                year=year,
-                issue_no=issue,
-                issued_on=issued,
-                period_start=period_start,
-                period_end=period_end,
-                title=f"督查通报（{year}年第{issue}期）",
-                content=f"{phrases.day_text(period_start)}至{phrases.day_text(period_end)}，"
-                f"各级联席会议议定事项{len(in_period)}项，现已办结{done}项；截至期末逾期未办结{len(late)}项。",
-            )
-            if issue == 4:
-                mentions = _annual(ctx, watched, year)
-            else:
-                mentions = {
-                    MentionKind.COMMENDATION: [
-                        i.lead.id for i in in_period if i.status == ItemStatus.VERIFIED
-                    ],
-                    MentionKind.CRITICISM: [i.lead.id for i in late],
-                }
+            mentions = {praise: commended, blame: criticised}
             for kind, unit_ids in mentions.items():
-                limit = (ANNUAL_MENTIONS if issue == 4 else QUARTER_MENTIONS)[kind]
-                for unit_id in list(dict.fromkeys(unit_ids))[:limit]:
+                for unit_id in unit_ids:
+                    so_far[kind].add(unit_id)
+                    reasons = MEETING_REASONS if unit_id in on_meetings[kind] else ITEM_REASONS
                     ctx.rows.add(
                         "bulletin_mention",
                         bulletin_id=bulletin_id,
                         unit_id=unit_id,
                         kind=kind,
-                        reason=rng.choice(REASONS[kind]),
+                        reason=ctx.rng.choice(reasons[kind]),
                     )
+            counters[("bulletin", year)] = issue
             period_start = period_end + days(1)
+
+
+def _pick(candidates: list[int], allowed: set[int], limit: int) -> list[int]:
+    """The first `limit` distinct candidates that are allowed, in order."""
+    return [u for u in dict.fromkeys(candidates) if u in allowed][:limit]
+
+
+def _bulletin(
+    ctx: Ctx, year: int, issue: int, issued: date, period_start: date, period_end: date
+) -> int:
+    in_period = [i for i in ctx.items if i.supervised and period_start <= i.held_on <= period_end]
+    done = sum(1 for i in in_period if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
+    late = [i for i in ctx.items if i.supervised and _overdue_at(i, period_end)]
+    return ctx.rows.record(
+        "bulletin",
+        issued,
+        issued,
+        number=format_number(ctx.doc_prefix, "bulletin", year, issue),
+        year=year,
+        issue_no=issue,
+        issued_on=issued,
+        period_start=period_start,
+        period_end=period_end,
+        title=f"督查通报（{year}年第{issue}期）",
+        content=f"{phrases.day_text(period_start)}至{phrases.day_text(period_end)}，"
+        f"各级联席会议议定事项{len(in_period)}项，现已办结{done}项；截至期末逾期未办结{len(late)}项。",
+    )
+
+
+def _done_by(item: ItemTrack, day: date) -> bool:
+    return item.completed_on is not None and item.completed_on <= day
+
+
+def _overdue_at(item: ItemTrack, day: date) -> bool:
+    """Open at `day` past its deadline (cancelled items have left supervision)."""
+    return (
+        item.status != ItemStatus.CANCELLED
+        and item.assigned_on <= day
+        and item.deadline < day
+        and not _done_by(item, day)
+    )
+
+
+def _on_items(ctx: Ctx, named: set[int], start: date, end: date) -> dict[MentionKind, list[int]]:
+    """As core.bulletin_stats proposes: commended when every item due in the period was done
+    on time and none is overdue, the most such items first; criticised when an item is late
+    beyond the threshold at the period's end, the latest first."""
+    due: dict[int, list[ItemTrack]] = defaultdict(list)
+    worst: dict[int, int] = {}
+    for item in ctx.items:
+        if not item.supervised or item.lead.id not in named:
+            continue
+        if item.status != ItemStatus.CANCELLED and start <= item.deadline <= end:
+            due[item.lead.id].append(item)
+        if _overdue_at(item, end):
+            late = (end - item.deadline).days
+            worst[item.lead.id] = max(worst.get(item.lead.id, 0), late)
+    on_time = {
+        unit: len(items)
+        for unit, items in due.items()
+        if unit not in worst
+        and all(i.completed_on is not None and i.completed_on <= i.deadline for i in items)
+    }
+    return {
+        MentionKind.COMMENDATION: sorted(on_time, key=lambda u: (-on_time[u], u)),
+        MentionKind.CRITICISM: sorted(
+            (u for u, late in worst.items() if late > LATE_DAYS), key=lambda u: (-worst[u], u)
+        ),
+    }
 
 
 def _annual(ctx: Ctx, watched: list[Series], year: int) -> dict[MentionKind, list[int]]:
