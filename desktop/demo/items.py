@@ -217,7 +217,7 @@ def _live(
     if done_on is not None:
         return _finish(ctx, walk, assigned, done_on, fate)
     if fate == "cancelled":
-        end = ctx.between(assigned + days(10), ctx.clamp(assigned + days(span)))
+        end = ctx.between(ctx.clamp(assigned + days(10)), ctx.clamp(assigned + days(span)))
         walk.progress(assigned, end, 5, 40, at_least_one=False)
         item["cancel_reason"] = rng.choice(phrases.ITEM_CANCEL)
         walk.event("cancel", end, note=item["cancel_reason"])
