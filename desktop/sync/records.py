@@ -320,7 +320,7 @@ class RecordInvalid(ValueError):
 # A JSON value to the value a column holds; RecordInvalid if it cannot be.
 Checker = Callable[[Any], Any]
 # A column's JSON values in many records to the values it holds; None if any needs its checker.
-ColumnTest = Callable[[list[Any]], list[Any] | None]
+ColumnTest = Callable[[Sequence[Any]], Sequence[Any] | None]
 
 
 def _in_years(name: str, value: date) -> None:
@@ -472,20 +472,25 @@ def _integer_minimum(name: str) -> int:
 
 _STR, _INT, _BOOL, _DICT = frozenset({str}), frozenset({int}), frozenset({bool}), frozenset({dict})
 _NUMBER = frozenset({int, float})
+_NULL = frozenset({type(None)})
 _FIRST_DAY, _LAST_DAY = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
 _year = attrgetter("year")
 _tzinfo = attrgetter("tzinfo")
 _given = partial(is_not, None)
 
 
-def _non_null(values: list[Any], nullable: bool) -> list[Any] | None:
-    """The values that are not null; None if there is a null the column does not allow."""
-    if None not in values:
+def _typed(values: Sequence[Any], types: frozenset[type], nullable: bool) -> Sequence[Any] | None:
+    """The values that are not null, if each is of one of `types`; None if any is of another
+    type, or null where the column allows none."""
+    found = set(map(type, values))
+    if found <= types:
         return values
-    return list(filter(_given, values)) if nullable else None
+    if nullable and found - types == _NULL:
+        return list(filter(_given, values))
+    return None
 
 
-def _with_nulls(values: list[Any], given: list[Any], converted: list[Any]) -> list[Any]:
+def _with_nulls(values: Sequence[Any], given: Sequence[Any], converted: list[Any]) -> list[Any]:
     """`converted` (one per value in `given`) put back among the nulls of `values`."""
     if given is values:
         return converted
@@ -497,15 +502,12 @@ def _column_test(column: Column[Any]) -> ColumnTest:
     name, kind = column.name, column.type
     nullable = bool(column.nullable)
 
-    def typed(values: list[Any], types: frozenset[type]) -> list[Any] | None:
-        given = _non_null(values, nullable)
-        if given is None or not set(map(type, given)) <= types:
-            return None
-        return given
+    def typed(values: Sequence[Any], types: frozenset[type]) -> Sequence[Any] | None:
+        return _typed(values, types, nullable)
 
     if isinstance(kind, UTCDateTime):
 
-        def moments(values: list[Any]) -> list[Any] | None:
+        def moments(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _STR)
             if not given:
                 return None if given is None else values
@@ -524,25 +526,26 @@ def _column_test(column: Column[Any]) -> ColumnTest:
         return moments
     if isinstance(kind, Date):
 
-        def days(values: list[Any]) -> list[Any] | None:
+        def days(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _STR)
             if not given:
                 return None if given is None else values
-            if not all(map(_DATE.fullmatch, given)):
+            written = set(given)  # many records share a day: each one is read once
+            if not all(map(_DATE.fullmatch, written)):
                 return None
             try:
-                parsed = list(map(date.fromisoformat, given))
+                parsed = dict(zip(written, map(date.fromisoformat, written), strict=True))
             except ValueError:
                 return None
-            if min(parsed) < _FIRST_DAY or max(parsed) > _LAST_DAY:
+            if min(parsed.values()) < _FIRST_DAY or max(parsed.values()) > _LAST_DAY:
                 return None
-            return _with_nulls(values, given, parsed)
+            return _with_nulls(values, given, list(map(parsed.__getitem__, given)))
 
         return days
     if isinstance(kind, Enum) and kind.enum_class is not None:
         allowed = _enum_values(kind)
 
-        def choices(values: list[Any]) -> list[Any] | None:
+        def choices(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _STR)
             return None if given is None or not allowed.issuperset(given) else values
 
@@ -552,7 +555,7 @@ def _column_test(column: Column[Any]) -> ColumnTest:
     if isinstance(kind, Integer):
         minimum = _integer_minimum(name)
 
-        def wholes(values: list[Any]) -> list[Any] | None:
+        def wholes(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _INT)
             if given and (min(given) < minimum or max(given) >= _INT64):
                 return None
@@ -561,7 +564,7 @@ def _column_test(column: Column[Any]) -> ColumnTest:
         return wholes
     if isinstance(kind, Float):
 
-        def numbers(values: list[Any]) -> list[Any] | None:
+        def numbers(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _NUMBER)
             if not given:
                 return None if given is None else values
@@ -576,13 +579,13 @@ def _column_test(column: Column[Any]) -> ColumnTest:
         limit = kind.length or MAX_TEXT
         pattern = _PATTERNS.get(name)
 
-        def texts(values: list[Any]) -> list[Any] | None:
+        def texts(values: Sequence[Any]) -> Sequence[Any] | None:
             given = typed(values, _STR)
             if not given:
                 return None if given is None else values
             if max(map(len, given)) > limit:
                 return None
-            if pattern is not None and not all(map(pattern.fullmatch, given)):
+            if pattern is not None and not all(map(pattern.fullmatch, set(given))):
                 return None
             return values
 
@@ -591,11 +594,11 @@ def _column_test(column: Column[Any]) -> ColumnTest:
 
 
 def _ref_test(nullable: bool) -> ColumnTest:
-    def refs(values: list[Any]) -> list[Any] | None:
-        given = _non_null(values, nullable)
-        if given is None or not set(map(type, given)) <= _STR:
+    def refs(values: Sequence[Any]) -> Sequence[Any] | None:
+        given = _typed(values, _STR, nullable)
+        if given is None:
             return None
-        return values if all(map(UUID.fullmatch, given)) else None
+        return values if all(map(UUID.fullmatch, set(given))) else None
 
     return refs
 
@@ -614,6 +617,7 @@ class Shape:
     refs: tuple[tuple[int, str, type[Any]], ...]  # (position in the row, column, target model)
     checks: tuple[tuple[str, Checker], ...]  # (key, checker) per row value, in key order
     tests: tuple[tuple[str, ColumnTest], ...]  # (key, column test) per row value
+    values: Callable[[dict[str, Any]], tuple[Any, ...]]  # a record's values of `ordered`
 
     def check(self, data: Any, where: str) -> list[Any]:
         """The row of one record (or child item), or RecordInvalid naming its first bad field."""
@@ -634,10 +638,8 @@ class Shape:
             return []
         if not set(map(type, records)) <= _DICT or set(map(len, records)) != {len(self.keys)}:
             return None
-        columns = []
         try:  # as many keys as the shape has, every one of them present: those keys exactly
-            for key in self.ordered:
-                columns.append(list(map(itemgetter(key), records)))
+            columns: list[Sequence[Any]] = list(zip(*map(self.values, records), strict=True))
         except KeyError:
             return None
         for position, (_, test) in enumerate(self.tests):
@@ -677,6 +679,7 @@ def _shape(
         positions,
         tuple(zip(keys, checks, strict=True)),
         tuple(zip(keys, tests, strict=True)),
+        itemgetter(*ordered) if len(ordered) > 1 else lambda data: (data[ordered[0]],),
     )
 
 
