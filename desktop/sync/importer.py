@@ -92,29 +92,19 @@ def _rejected(file_name: str, code: str, fields: Mapping[str, Any], **more: Any)
 
 
 def import_package(
-    session: Session,
-    data: bytes,
-    *,
-    file_name: str = "",
-    dry_run: bool = False,
-    store: Path | None = None,
+    session: Session, data: bytes, *, file_name: str = "", store: Path | None = None
 ) -> ImportResult:
-    """Verify and apply (or preview) one package in the caller's transaction; never commits.
+    """Verify and apply one package in the caller's transaction; never commits.
 
-    A rejected package writes nothing. A dry run does everything inside a savepoint and rolls
-    it back, so the preview counts are exactly what applying would do.
+    A rejected package writes nothing. A preview (exchange.preview_files) calls this inside a
+    savepoint it rolls back, so its counts are exactly what applying would do.
     """
     with no_cyclic_gc():
-        return _import_package(session, data, file_name=file_name, dry_run=dry_run, store=store)
+        return _import_package(session, data, file_name=file_name, store=store)
 
 
 def _import_package(
-    session: Session,
-    data: bytes,
-    *,
-    file_name: str = "",
-    dry_run: bool = False,
-    store: Path | None = None,
+    session: Session, data: bytes, *, file_name: str = "", store: Path | None = None
 ) -> ImportResult:
     try:
         opened = open_package(session, data)
@@ -143,7 +133,7 @@ def _import_package(
     if verdict.action == "skip":
         return ImportResult(file_name, "already_applied", **said, **info)
     if verdict.action == "hold":
-        if not dry_run and session.get(HeldPackage, m.package_id) is None:
+        if session.get(HeldPackage, m.package_id) is None:
             session.add(
                 HeldPackage(
                     package_id=m.package_id,
@@ -159,7 +149,7 @@ def _import_package(
     # constraint failing half-way through the writes, leaves nothing of the package behind.
     savepoint = session.begin_nested()
     try:
-        counts, problems = _apply(session, opened, file_name, None if dry_run else store)
+        counts, problems = _apply(session, opened, file_name, store)
     except PackageRejected as rejected:
         savepoint.rollback()
         return _rejected(file_name, rejected.code, rejected.fields, **info)
@@ -167,10 +157,7 @@ def _import_package(
         savepoint.rollback()
         clash = PackageRejected("constraint", reason=str(exc.orig)[:200])
         return _rejected(file_name, clash.code, clash.fields, **info)
-    if dry_run:
-        savepoint.rollback()
-    else:
-        savepoint.commit()
+    savepoint.commit()
     return ImportResult(file_name, "applied", counts=counts, problems=problems, **info)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from desktop.sync import (
     import_setup_file,
     write_package,
 )
+from desktop.sync.exchange import preview_files
 from desktop.sync.exporter import build_export
 from desktop.sync.importer import ImportResult, import_package, open_package
 from desktop.sync.records import KINDS, SCHEMA_VERSION
@@ -95,9 +97,11 @@ class Env:
             built = build_export(s, self.t_keys.uuid, store=None)
             return None if built is None else built.package
 
-    def import_to_county(self, data: bytes, **kwargs: Any) -> ImportResult:
+    def import_to_county(self, data: bytes, *, preview: bool = False) -> ImportResult:
+        if preview:
+            return preview_import(self.county, data)
         with self.county.unit_of_work() as s:
-            return import_package(s, data, file_name="p.lxpkg", **kwargs)
+            return import_package(s, data, file_name="p.lxpkg")
 
     def records_of(self, data: bytes) -> Records:
         """The records of a package addressed to the county, as plain mutable dicts."""
@@ -133,6 +137,15 @@ class Env:
     def dispose(self) -> None:
         self.township.dispose()
         self.county.dispose()
+
+
+def preview_import(db: Database, data: bytes) -> ImportResult:
+    """What importing one package would do, as `lianxi package import --dry-run` and the
+    import tab's preview find it (exchange.preview_files: everything rolled back)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.lxpkg"
+        path.write_bytes(data)
+        return preview_files(db, [path])[0]
 
 
 def make_env(base: tuple[Path, Path], folder: Path) -> Env:

@@ -30,7 +30,7 @@ from desktop.sync.exporter import build_export
 from desktop.sync.importer import import_package
 from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import logical_dump
-from tests.sync.exchange_env import trust_each_other
+from tests.sync.exchange_env import preview_import, trust_each_other
 
 TODAY = date(2027, 3, 18)
 
@@ -105,8 +105,7 @@ def test_dry_run_changes_nothing_and_counts_like_apply(pair: Pair) -> None:
     data = pair.export_up()
     assert data is not None
     before = logical_dump(pair.county)
-    with pair.county.unit_of_work() as s:
-        preview = import_package(s, data, dry_run=True)
+    preview = preview_import(pair.county, data)
     assert logical_dump(pair.county) == before
     assert pair.import_to(pair.county, data).counts == preview.counts
 

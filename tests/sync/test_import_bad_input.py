@@ -210,7 +210,7 @@ def test_gap_is_held_naming_the_missing_package(env: Env, exchange_base: Exchang
     assert env.import_to_county(third.data).result == "held"
     assert env.county_dump() == after
     # A dry run of a gap stores nothing at all.
-    assert env.import_to_county(second.data, dry_run=True).result == "held"
+    assert env.import_to_county(second.data, preview=True).result == "held"
     assert env.county_dump() == after
 
 
@@ -643,7 +643,7 @@ def test_database_constraint_refuses_the_whole_package(
 def test_dry_run_of_a_bad_package_says_why(env: Env, exchange_base: ExchangeBase) -> None:
     records = env.records_of(exchange_base.first)
     _first(records, "suggestion")["channel"] = "telegram"
-    refused(env, env.sign(records).data, "telegram", dry_run=True)
+    refused(env, env.sign(records).data, "telegram", preview=True)
 
 
 def test_created_at_is_a_valid_timestamp_in_good_packages(exchange_base: ExchangeBase) -> None:
