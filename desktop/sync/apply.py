@@ -361,8 +361,9 @@ def _new_ids(
 ) -> list[tuple[int, Parsed]]:
     """(row id, record) of rows just inserted into a table whose largest id was `before`.
 
-    SQLite gives a new row the largest id plus one, so one range query finds them all; should
-    it ever have picked another id (the largest possible is taken), they are looked up by uuid.
+    SQLite gives a new row the largest id plus one, a PostgreSQL sequence an id larger than any
+    it gave before, so one range query finds them all; should the database ever have picked
+    another id (SQLite, once the largest possible is taken), they are looked up by uuid.
     """
     ids = bulk.ids_after(connection, table, before)
     missing = [r.uuid for r in new if r.uuid not in ids]
