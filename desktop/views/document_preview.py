@@ -28,6 +28,7 @@ from desktop.db import Database
 from desktop.messages import describe
 from desktop.reports import build_document
 from desktop.views import ui_state
+from desktop.views.fit import fit_to_screen
 from desktop.views.operations import operations
 
 DocumentSource = Callable[[Session], Document]
@@ -41,7 +42,7 @@ class DocumentPreview(QDialog):
         self.pdf = pdf
         self.title = title
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)  # never taller than the screen: the buttons stay on it
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))

@@ -28,6 +28,7 @@ from desktop.views.assessment_page import AssessmentPage
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
+from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.exchange import ExchangePage
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.operations import operations
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         self.page_keys.append("settings")
         for page, title in zip(self.pages, self.titles, strict=True):
             assert isinstance(page, QWidget)
-            self.stack.addWidget(page)
+            # A page taller or wider than a small screen scrolls; the window never grows.
+            self.stack.addWidget(scrolling(page))
             QListWidgetItem(title, self.nav)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -139,6 +141,9 @@ class MainWindow(QMainWindow):
             del blocker
             return
         self.stack.setCurrentIndex(row)
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
 
     def page_titles(self) -> list[str]:
         return list(self.titles)
@@ -207,12 +212,17 @@ class MainWindow(QMainWindow):
             )
 
     def _restore_state(self) -> None:
-        if not ui_state.restore_geometry("main_window/geometry", self):
-            self.resize(1280, 800)
+        """The size and place of last time; the first time, the whole screen."""
+        if ui_state.restore_geometry("main_window/geometry", self):
+            ui_state.restore_window_state("main_window/state", self)
+        else:
+            fit_to_screen(self, 1280, 800)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(page.can_leave() for page in self.pages):
             event.ignore()
             return
         ui_state.save_geometry("main_window/geometry", self)
+        ui_state.save_window_state("main_window/state", self)
         super().closeEvent(event)

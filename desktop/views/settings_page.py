@@ -81,14 +81,14 @@ class SettingsPage(QWidget, Page):
 
         calendar = QGroupBox(self.tr("节假日"))
         cform = QVBoxLayout(calendar)
-        cform.addWidget(
-            QLabel(
-                self.tr(
-                    "程序内置国务院公布的节假日和调休安排；以后年度的节假日表由上级工会随数据交换包"
-                    "自动送达，也可在此导入（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。"
-                )
+        explanation = QLabel(
+            self.tr(
+                "程序内置国务院公布的节假日和调休安排；以后年度的节假日表由上级工会随数据交换包"
+                "自动送达，也可在此导入（每行：日期,休 或 日期,班）。未覆盖的年度暂按周末推算。"
             )
         )
+        explanation.setWordWrap(True)  # long in English: wrapped, it never widens the window
+        cform.addWidget(explanation)
         load = QPushButton(self.tr("导入节假日表…"))
         load.clicked.connect(self.choose_holiday_file)
         cform.addWidget(load)
@@ -105,6 +105,7 @@ class SettingsPage(QWidget, Page):
         lform.addRow("", self.language_note)
 
         self.status = QLabel()
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
         for box in (identity, supervision, calendar, interface):

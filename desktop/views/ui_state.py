@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
 # Interface languages, each named in itself; Simplified Chinese is the default.
 LANGUAGE_NAMES: dict[str, str] = {"zh": "简体中文", "en": "English"}
@@ -52,3 +52,13 @@ def restore_geometry(key: str, widget: QWidget) -> bool:
     if isinstance(state, QByteArray):
         return widget.restoreGeometry(state)
     return False
+
+
+def save_window_state(key: str, window: QMainWindow) -> None:
+    """Toolbars and docks, as the clerk left them."""
+    QSettings().setValue(key, window.saveState())
+
+
+def restore_window_state(key: str, window: QMainWindow) -> bool:
+    state = QSettings().value(key)
+    return isinstance(state, QByteArray) and window.restoreState(state)

@@ -43,7 +43,7 @@ def test_navigation_shows_every_page_with_live_counts(qtbot, county: County) -> 
     assert texts[0] == "工作台（1）"  # one overdue item
     assert texts[1] == "单位名录（6）" and texts[6] == "议定事项（1）"
     page = window.show_page("议定事项")
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
 
 
 def test_dashboard_counts_match_core(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
@@ -202,9 +202,9 @@ def test_a_page_with_unsaved_work_can_keep_the_user(qtbot, county: County) -> No
     answers = [False]
     page.can_leave = lambda: answers[-1]  # type: ignore[method-assign]
     window.nav.setCurrentRow(0)
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert window.nav.currentRow() == window.page_titles().index("考核")
     assert not window.close()
     answers.append(True)
     window.nav.setCurrentRow(0)
-    assert window.stack.currentWidget() is window.dashboard
+    assert window.current_page() is window.dashboard

@@ -28,6 +28,7 @@ from desktop.core.document_dto import Document
 from desktop.db import Database
 from desktop.views.attachment_list import AttachmentList
 from desktop.views.document_preview import DocumentPreview, preview
+from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.form import AskDialog, Form
 from desktop.views.operations import operations
 from desktop.views.undo import undo_actions
@@ -68,10 +69,14 @@ class RecordEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout()
         self.attachments = AttachmentList(db, self.kind)
+        # The record scrolls; its steps, print buttons and Save/Close stay on screen below it.
+        content = QWidget()
+        fields = QVBoxLayout(content)
+        fields.addWidget(self.form)
+        fields.addLayout(self.body)
+        fields.addWidget(self.attachments)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addLayout(self.body)
-        layout.addWidget(self.attachments)
+        layout.addWidget(scrolling(content), 1)
         if self.workflow is not None:
             layout.addWidget(self.workflow)
             self.workflow.triggered.connect(self.on_action)
@@ -80,7 +85,7 @@ class RecordEditor(QDialog):
         layout.addLayout(self.print_row)
         layout.addWidget(self.form.banner)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        fit_to_screen(self, 760, 640)
 
     def add_print_button(
         self, label: str, source: Callable[[Session, int], Document]

@@ -43,6 +43,7 @@ from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
 from desktop.views.editors.registry import editor_for
+from desktop.views.fit import fit_to_screen
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
@@ -100,7 +101,7 @@ class MeetingEditor(RecordEditor):
     ) -> None:
         super().__init__(db, record_id, parent)
         self.setWindowTitle(self.tr("联席会议"))
-        self.resize(900, 680)
+        fit_to_screen(self, 960, 760)
         f = self.form
         self.kind_combo = f.add("kind", self.tr("会议类别"), enum_combo(MeetingKind))
         self.level = f.add("level", self.tr("层级"), enum_combo(Level, Level.COUNTY))
