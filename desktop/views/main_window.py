@@ -28,8 +28,8 @@ from desktop.views.assessment_page import AssessmentPage
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.document_preview import DocumentPreview, preview
 from desktop.views.editors.base import RecordEditor
-from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.exchange import ExchangePage
+from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.operations import operations
 from desktop.views.page import Page
