@@ -306,8 +306,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup cannot overwrite the database.",
     ),
     "database_locked": (
-        "数据库正被另一个程序使用，请稍后再试。",
-        "The database is busy in another program; try again.",
+        "数据库正被其他程序占用，等待 10 秒后仍未释放，本次修改未保存。请关闭占用数据库的程序"
+        "（如另一个联席窗口或数据库工具）后再试。",
+        "The database is held by another program and was not released within 10 seconds, so "
+        "nothing was saved. Close that program (another LianXi window, a database tool) and "
+        "try again.",
+    ),
+    "database_needs_restore": (
+        "数据库文件已损坏，为免损坏扩大，本程序不再向其中写入。请用“恢复备份”恢复最近一份完好的备份；"
+        "在此之前只能查看。",
+        "The database file is damaged; nothing more is written to it. Restore the latest good "
+        "backup; until then you can only look.",
+    ),
+    "backup_damaged": (
+        "备份未完成：备份副本没有通过完整性检查（quick_check），已删除该副本。原数据库可能已损坏，"
+        "请运行 lianxi db check 检查，并保留最近一份完好的备份。",
+        "The backup failed: the copy did not pass quick_check and was deleted. The database may "
+        "be damaged; run lianxi db check and keep the latest good backup.",
+    ),
+    "no_good_backup": (
+        "没有找到可以恢复的完好备份（备份文件夹：{folder}）。请联系技术人员。",
+        "No good backup was found in {folder}. Ask for technical help.",
+    ),
+    "data_folder_unusable": (
+        "无法使用数据文件夹 {folder}：{reason}",
+        "The data folder {folder} cannot be used: {reason}",
     ),
     # faults of the disk or the database file, worded by describe() from the library's error
     "database_io_error": (
@@ -316,26 +339,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "keeps happening, restore the latest backup.",
     ),
     "database_read_only": (
-        "数据库文件是只读的，无法保存修改。请检查文件或所在文件夹是否允许写入。",
-        "The database file is read-only, so nothing can be saved. Check that the file and its "
-        "folder may be written.",
+        "数据库文件或所在文件夹是只读的，本次操作未完成。请检查文件属性和文件夹权限"
+        "（或U盘写保护）后重试。",
+        "The database file or its folder is read-only, so nothing was done. Check the file's "
+        "properties, the folder's permissions or the stick's write protection.",
     ),
-    "database_full": (
-        "磁盘空间不足，数据库无法保存修改。请清理磁盘后重试。",
-        "The disk is full, so the database cannot save. Free some space and try again.",
+    "disk_full": (
+        "磁盘空间不足，本次操作未完成，原有数据未受影响。请清理磁盘（如删除不用的文件或旧备份）后重试。",
+        "The disk is full, so nothing was done and the existing data is unharmed. Free some "
+        "space (old files, old backups) and try again.",
     ),
     "database_damaged": (
-        "数据库文件已损坏，无法读取。请停止使用本程序，用最近的备份恢复数据库。",
+        "数据库文件已损坏，无法读取。请停止录入，用最近一份完好的备份恢复数据库（lianxi db check 可检查）。",
         "The database file is damaged. Stop using it and restore the latest backup.",
     ),
     "database_error": (
-        "数据库出错，操作未能完成。请稍后重试；如果反复出现，请备份后检查数据库（lianxi check）。",
+        "数据库出错，操作未能完成。请稍后重试；如果反复出现，请备份后检查数据库（lianxi db check）。",
         "The database reported an error. Try again; if it keeps happening, back up and run "
-        "lianxi check.",
-    ),
-    "no_space": (
-        "磁盘空间不足，文件无法写入。请清理磁盘后重试。",
-        "There is not enough space on the disk. Free some space and try again.",
+        "lianxi db check.",
     ),
     "read_only_disk": (
         "磁盘是只读的（U盘可能开了写保护），文件无法写入。请换一个位置或去掉写保护后重试。",
@@ -774,12 +795,12 @@ _DATABASE_FAULTS = (
     ("disk i/o error", "database_io_error"),
     ("readonly database", "database_read_only"),
     ("read-only", "database_read_only"),
-    ("database or disk is full", "database_full"),
+    ("database or disk is full", "disk_full"),
     ("malformed", "database_damaged"),
     ("file is not a database", "database_damaged"),
 )
 _FILE_FAULTS = {
-    errno.ENOSPC: "no_space",
+    errno.ENOSPC: "disk_full",
     errno.EROFS: "read_only_disk",
     errno.EACCES: "no_permission",
     errno.EPERM: "no_permission",

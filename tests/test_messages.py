@@ -121,12 +121,12 @@ def _locked(words: str) -> OperationalError:
 @pytest.mark.parametrize(
     ("fault", "zh", "en"),
     [
-        (_locked("database is locked"), "另一个程序", "busy"),
+        (_locked("database is locked"), "其他程序", "another program"),
         (_locked("disk I/O error"), "磁盘", "disk"),
         (_locked("attempt to write a readonly database"), "只读", "read-only"),
         (_locked("database or disk is full"), "空间不足", "full"),
         (_locked("database disk image is malformed"), "已损坏", "damaged"),
-        (sqlite3.OperationalError("database is locked"), "另一个程序", "busy"),
+        (sqlite3.OperationalError("database is locked"), "其他程序", "another program"),
         (OSError(errno.ENOSPC, "No space left on device"), "空间不足", "space"),
         (OSError(errno.EACCES, "Permission denied", "/media/u/x"), "权限", "may not"),
         (OSError(errno.EROFS, "Read-only file system"), "只读", "read-only"),
