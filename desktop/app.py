@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import APP_NAME, __version__
@@ -45,6 +45,14 @@ _installed: list[QTranslator] = []
 def translated(text: str) -> str:
     """A text of this module in the interface language."""
     return QCoreApplication.translate("app", text)
+
+
+def window_icon() -> QIcon:
+    """The program's icon (title bar, task bar) from the PNGs rendered by installer/render_icons.py."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("lianxi-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def english_catalogue() -> Path:
@@ -92,6 +100,9 @@ def make_application(argv: list[str], language: str | None = None) -> QApplicati
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(window_icon())
+    # Lets Linux desktops match the window to lianxi.desktop (task bar icon, grouping).
+    app.setDesktopFileName("lianxi")
     from desktop.views import ui_state
 
     install_translators(app, language or ui_state.language())
