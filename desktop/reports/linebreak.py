@@ -12,6 +12,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 NO_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—‰%·～°℃,.;:?!)]}> ")
 # Marks that must not end a line: opening brackets and quotes.
 NO_END = frozenset("（《「『“‘〔【〖〈([{<")
+# Inside a URL, path or code a line may end after one of these (not inside // or ?&).
+SOFT_BREAK_AFTER = frozenset("/-_?&=#.")
 
 _EPSILON = 1e-6
 
@@ -23,12 +25,21 @@ def _in_run(char: str) -> bool:
     return unicodedata.category(char)[0] in "LN" and unicodedata.east_asian_width(char) == "F"
 
 
+def _soft_break(before: str, after: str) -> bool:
+    """A break point inside a Latin run: after a URL's separators, never inside a number."""
+    if before not in SOFT_BREAK_AFTER or after in SOFT_BREAK_AFTER:
+        return False
+    return not (before == "." and after.isdigit())
+
+
 def break_allowed(text: str, position: int, *, split_runs: bool = False) -> bool:
     """Whether a line may end before text[position] (0 < position < len(text))."""
     before, after = text[position - 1], text[position]
     if after in NO_START or before in NO_END:
         return False
-    return split_runs or not (_in_run(before) and _in_run(after))
+    if split_runs or not (_in_run(before) and _in_run(after)):
+        return True
+    return _soft_break(before, after)
 
 
 def fit_end(advances: Sequence[float], start: int, width: float) -> int:
@@ -42,13 +53,20 @@ def fit_end(advances: Sequence[float], start: int, width: float) -> int:
 
 
 def line_ends(
-    text: str, advances: Sequence[float], width: float, first_width: float | None = None
+    text: str,
+    advances: Sequence[float],
+    width: float,
+    first_width: float | None = None,
+    words: Sequence[frozenset[int]] = (),
 ) -> tuple[int, ...]:
     """End index of each line; the first line may be narrower (a first-line indent).
 
-    Greedy fill, then pull characters down to the last legal break on the line. A run of
-    digits or Latin longer than a line is split as a last resort, and if even punctuation
-    leaves no legal break (a line of nothing but commas) the line is cut where it is full.
+    Greedy fill, then pull characters down to the last legal break on the line, which must
+    also be a word boundary when `words` gives them (titles, names): the first set of
+    boundaries with one on the line wins.
+    A run of digits or Latin longer than a line is split as a last resort, and if even
+    punctuation leaves no legal break (a line of nothing but commas) the line is cut where
+    it is full.
     """
     ends: list[int] = []
     start = 0
@@ -56,13 +74,63 @@ def line_ends(
         limit = width if ends or first_width is None else first_width
         end = fit_end(advances, start, limit)
         if end < len(text):
-            end = _legal_break(text, start, end)
+            end = _legal_break(text, start, end, words)
         ends.append(end)
         start = end
     return tuple(ends)
 
 
-def _legal_break(text: str, start: int, end: int) -> int:
+def break_tier(ends: Sequence[int], words: Sequence[frozenset[int]]) -> int:
+    """How good the worst break is: the index of the first word-boundary set holding every
+    break, len(words) when some break is not between words at all."""
+    worst = 0
+    for end in ends[:-1]:
+        tier = next((n for n, boundaries in enumerate(words) if end in boundaries), len(words))
+        worst = max(worst, tier)
+    return worst
+
+
+def balanced_ends(
+    text: str,
+    advances: Sequence[float],
+    width: float,
+    words: Sequence[frozenset[int]] = (),
+    max_lines: int | None = None,
+    max_tier: int | None = None,
+) -> tuple[int, ...]:
+    """Lines of near-equal length: the narrowest measure that needs no more lines than the
+    greedy fill at `width` (or max_lines) and breaks no worse (or no worse than max_tier)."""
+    greedy = line_ends(text, advances, width, words=words)
+    count = len(greedy) if max_lines is None else max_lines
+    tier = break_tier(greedy, words) if max_tier is None else max_tier
+
+    def fits(measure: float) -> tuple[int, ...] | None:
+        ends = line_ends(text, advances, measure, words=words)
+        return ends if len(ends) <= count and break_tier(ends, words) <= tier else None
+
+    best = fits(width)
+    if best is None:
+        return greedy
+    low, high = max(advances, default=0.0), width
+    narrowest = fits(low)
+    if narrowest is not None:
+        return narrowest
+    # Lines only get fewer as the measure widens: bisect for the narrowest that fits.
+    while high - low > 0.01:
+        middle = (low + high) / 2
+        found = fits(middle)
+        if found is None:
+            low = middle
+        else:
+            high, best = middle, found
+    return best
+
+
+def _legal_break(text: str, start: int, end: int, words: Sequence[frozenset[int]]) -> int:
+    for boundaries in words:
+        for position in range(end, start, -1):
+            if position in boundaries and break_allowed(text, position):
+                return position
     for split_runs in (False, True):
         for position in range(end, start, -1):
             if break_allowed(text, position, split_runs=split_runs):

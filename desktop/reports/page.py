@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from io import BytesIO
 
@@ -26,6 +27,7 @@ from desktop.reports.layout import (
     PageGeometry,
     TextStyle,
 )
+from desktop.reports.linebreak import balanced_ends, font_advances
 from desktop.reports.story import (
     Align,
     Blank,
@@ -42,10 +44,14 @@ from desktop.reports.story import (
 )
 from desktop.reports.tables import build_table
 from desktop.reports.typeset import Line, char_unit, split_line, typeset
+from desktop.reports.words import add_unit_names, word_breaks
 
 MASTHEAD_TOP = 35 * MM  # banner's top edge below the text block's top edge
 MASTHEAD_MAX_SIZE = 42.0
 MASTHEAD_MIN_SCALE = 60.0  # percent: banners are narrowed before they are shrunk
+MASTHEAD_MIN_SIZE = 22.0  # a banner shrinking below the title's size takes another line
+MASTHEAD_MAX_LINES = 4
+BANNER_LINE_HEIGHT = 1.15  # of the banner's size, baseline to baseline
 RED_RULE_GAP = 4 * MM  # red rule below the number line
 RED_RULE_WIDTH = 2.0
 PAGE_NUMBER_GAP = 7 * MM  # page number below the text block
@@ -80,6 +86,7 @@ class PageWriter:
         # can still move to the next page with a signature that would otherwise stand alone.
         self.page_lines: list[tuple[int, Line]] = []
         self.char_widths: dict[tuple[str, float, str], float] = {}
+        self.unnumbered: set[int] = set()  # a blank page before the 版记 and the 版记's page
 
     def rows_left(self) -> int:
         return self.geometry.rows - self.row
@@ -246,29 +253,33 @@ class PageWriter:
     def write_masthead(self, masthead: Masthead) -> None:
         """Red banner 35 mm into the block, number line two rows below it, then the red rule."""
         geometry = self.geometry
-        style = TextStyle(TITLE.role, MASTHEAD_MAX_SIZE, RED, on_grid=False)
-        natural = self.canvas.stringWidth(masthead.banner, self.fonts[style.role].name, style.size)
-        scale = min(100.0, 100.0 * geometry.block_width / natural)
-        if scale < MASTHEAD_MIN_SCALE:
-            style = TextStyle(style.role, style.size * scale / MASTHEAD_MIN_SCALE, RED, False)
-            scale = MASTHEAD_MIN_SCALE
-        width = natural * (style.size / MASTHEAD_MAX_SIZE) * scale / 100
+        lines, size, scale = banner_lines(masthead.banner, self.fonts[TITLE.role].name, geometry)
+        style = TextStyle(TITLE.role, size, RED, on_grid=False)
         top = geometry.block_top_y - MASTHEAD_TOP
-        x = geometry.left + (geometry.block_width - width) / 2
-        self.draw_text(x, top - EM_ASCENT * style.size, masthead.banner, style, horiz_scale=scale)
-        self.row = math.ceil((MASTHEAD_TOP + style.size) / geometry.leading) + 2
+        for text, natural in lines:
+            width = natural * size * scale / 100
+            x = geometry.left + (geometry.block_width - width) / 2
+            self.draw_text(x, top - EM_ASCENT * size, text, style, horiz_scale=scale)
+            top -= size * BANNER_LINE_HEIGHT
+        height = size * (1 + BANNER_LINE_HEIGHT * (len(lines) - 1))
+        self.row = math.ceil((MASTHEAD_TOP + height) / geometry.leading) + 2
         number = Para((Run(masthead.number_line),), first_indent=0, align=Align.CENTER)
         self.write_lines(typeset(number, self.fonts, geometry))
         if masthead.office_line is not None:
             left, right = masthead.office_line
-            self.write_lines((split_line(SplitLine(left, right), self.fonts, geometry),))
+            self.write_lines(split_line(SplitLine(left, right), self.fonts, geometry))
         rule_y = geometry.row_top_y(self.row - 1) - BODY.size - RED_RULE_GAP
         self.canvas.setStrokeColor(RED)
         self.canvas.setLineWidth(RED_RULE_WIDTH)
         self.canvas.line(geometry.left, rule_y, geometry.right, rule_y)
 
     def write_imprint(self, imprint: Imprint) -> None:
-        """版记 on the last rows of the last page, between a thick, thin and thick rule."""
+        """版记 on the last rows of the last page, between a thick, thin and thick rule.
+
+        The last page is an even one (the back of a sheet printed on both sides); when the
+        版记 has to turn to an odd page, that page stays blank and, like the page after it,
+        carries no page number (GB/T 9704 7.5).
+        """
         geometry = self.geometry
         lines: list[Line] = []
         if imprint.copy_to:
@@ -281,8 +292,12 @@ class PageWriter:
             )
             lines += typeset(copy, self.fonts, geometry)
         printed = SplitLine(imprint.office, f"{cn_date(imprint.printed_on)}印发", IMPRINT)
-        lines.append(split_line(printed, self.fonts, geometry))
-        if len(lines) > self.rows_left():
+        printed_lines = split_line(printed, self.fonts, geometry)
+        lines += printed_lines
+        if len(lines) > self.rows_left() or (self.page % 2 == 1 and self.row > 0):
+            self.new_page()
+        if self.page % 2 == 1:
+            self.unnumbered.update((self.page, self.page + 1))
             self.new_page()
         first_row = geometry.rows - len(lines)
         for offset, line in enumerate(lines):
@@ -290,7 +305,7 @@ class PageWriter:
             self.draw_line(line, top - (geometry.leading - line.size) / 2)
         self._rule(geometry.row_top_y(first_row), THICK_RULE)
         if imprint.copy_to:
-            self._rule(geometry.row_top_y(geometry.rows - 1), THIN_RULE)
+            self._rule(geometry.row_top_y(geometry.rows - len(printed_lines)), THIN_RULE)
         self._rule(geometry.block_bottom_y, THICK_RULE)
         self.row = geometry.rows
 
@@ -301,6 +316,8 @@ class PageWriter:
 
     def _draw_page_number(self) -> None:
         """'— N —' 7 mm under the block: right on odd pages, left on even, one 字 in."""
+        if self.page in self.unnumbered:
+            return
         text = f"— {self.page} —"
         style = PAGE_NUMBER
         width = self.canvas.stringWidth(text, self.fonts[style.role].name, style.size)
@@ -309,6 +326,40 @@ class PageWriter:
         x = self.geometry.right - inset - width if odd else self.geometry.left + inset
         top = self.geometry.block_bottom_y - PAGE_NUMBER_GAP
         self.draw_text(x, top - EM_ASCENT * style.size, text, style)
+
+
+def banner_lines(
+    banner: str, font_name: str, geometry: PageGeometry
+) -> tuple[tuple[tuple[str, float], ...], float, float]:
+    """The banner's lines (text, width at 1 pt), type size and horizontal scale (percent).
+
+    One line at the largest size, narrowed to MASTHEAD_MIN_SCALE and then shrunk; a banner
+    that would shrink below MASTHEAD_MIN_SIZE (two long names in a 纪要标志) breaks between
+    words into balanced lines instead.
+    """
+    advances = font_advances(banner, font_name, 1.0)
+    words = word_breaks(banner)
+    tried: list[tuple[tuple[str, float], ...]] = []
+    # Whole names on fewer lines first; a name too long for a line breaks between its words.
+    for tier, count in itertools.product(range(len(words) + 1), range(1, MASTHEAD_MAX_LINES + 1)):
+        ends = balanced_ends(banner, advances, sum(advances), words, count, tier)
+        starts = (0, *ends[:-1])
+        lines = tuple((banner[a:b], sum(advances[a:b])) for a, b in zip(starts, ends, strict=True))
+        tried.append(lines)
+        if _banner_size(lines, geometry)[0] >= MASTHEAD_MIN_SIZE:
+            break
+    lines = max(tried, key=lambda option: _banner_size(option, geometry)[0])
+    return (lines, *_banner_size(lines, geometry))
+
+
+def _banner_size(
+    lines: tuple[tuple[str, float], ...], geometry: PageGeometry
+) -> tuple[float, float]:
+    widest = max(width for _text, width in lines)
+    scale = min(100.0, 100.0 * geometry.block_width / (widest * MASTHEAD_MAX_SIZE))
+    if scale >= MASTHEAD_MIN_SCALE:
+        return MASTHEAD_MAX_SIZE, scale
+    return MASTHEAD_MAX_SIZE * scale / MASTHEAD_MIN_SCALE, MASTHEAD_MIN_SCALE
 
 
 def _opening_rows(element: Element | Table, geometry: PageGeometry) -> int:
@@ -321,9 +372,23 @@ def _opening_rows(element: Element | Table, geometry: PageGeometry) -> int:
     return 1 if isinstance(element, Para) else 0
 
 
+def _names(story: Story) -> list[str]:
+    """The names a story prints as names, kept whole wherever a title or a banner breaks."""
+    names = [story.author]
+    for element in story.elements:
+        if isinstance(element, Imprint):
+            names += [element.office, *element.copy_to]
+        elif isinstance(element, Signature):
+            names.append(element.office.text)
+        elif isinstance(element, Masthead) and element.office_line is not None:
+            names.append(element.office_line[0])
+    return names
+
+
 def render(story: Story, fonts: FontSet | None = None) -> bytes:
     """The PDF of a story, in the given fonts or the ones found on this computer."""
     fonts = fonts or resolve_fonts()
+    add_unit_names(_names(story))
     geometry = story.geometry
     writer = PageWriter(story, fonts)
     elements = [
@@ -336,7 +401,7 @@ def render(story: Story, fonts: FontSet | None = None) -> bytes:
             keep = _opening_rows(following, geometry) if element.keep_with_next else 0
             writer.write_lines(lines, keep)
         elif isinstance(element, SplitLine):
-            writer.write_lines((split_line(element, fonts, geometry),))
+            writer.write_lines(split_line(element, fonts, geometry))
         elif isinstance(element, Blank):
             writer.write_blank(element)
         elif isinstance(element, Table):

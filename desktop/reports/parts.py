@@ -8,9 +8,11 @@ from datetime import date
 from desktop.core.document_dto import Attendee, Contact, DocHeader, Imprint
 from desktop.reports.formatting import cn_date, cn_number
 from desktop.reports.layout import HEI, KAI, TITLE
-from desktop.reports.linebreak import pitch_advances
+from desktop.reports.linebreak import balanced_ends, pitch_advances
 from desktop.reports.story import Align, Blank, Element, Masthead, Para, Run, Signature
+from desktop.reports.words import word_breaks
 
+GRID_COLUMNS = 28
 SIGNATURE_INSET = 2  # 字 between the signature and the right edge (GB/T 9704 7.3.5.2)
 LIST_LABEL_INDENT = 2  # 出席 / 请假 / 列席 start two 字 in
 
@@ -90,13 +92,26 @@ def signature(office: str, day: date) -> Signature:
 
     The office sits two 字 from the right and the date starts two 字 right of the office's
     start; a date longer than that keeps two 字 from the right and pushes the office left.
+    An office too long for one line breaks between words into balanced lines that start
+    where the first does, and the date starts two 字 right of them.
     """
     date_text = cn_date(day)
-    date_inset = max(SIGNATURE_INSET, _cells(office) - _cells(date_text))
-    office_inset = date_inset + _cells(date_text) + 2 - _cells(office)
+    date_cells = _cells(date_text)
+    widest = GRID_COLUMNS - SIGNATURE_INSET
+    if _cells(office) <= widest:
+        date_inset = max(SIGNATURE_INSET, _cells(office) - date_cells)
+        office_inset = date_inset + date_cells + 2 - _cells(office)
+        return Signature(
+            Para((Run(office),), 0, right_indent=office_inset, align=Align.RIGHT),
+            Para((Run(date_text),), 0, right_indent=date_inset, align=Align.RIGHT),
+        )
+    advances = pitch_advances(office, 1.0)
+    ends = balanced_ends(office, advances, widest, word_breaks(office))
+    width = max(sum(advances[a:b]) for a, b in zip((0, *ends[:-1]), ends, strict=True))
+    start = GRID_COLUMNS - SIGNATURE_INSET - width
     return Signature(
-        Para((Run(office),), 0, right_indent=office_inset, align=Align.RIGHT),
-        Para((Run(date_text),), 0, right_indent=date_inset, align=Align.RIGHT),
+        Para((Run(office),), start, start, SIGNATURE_INSET, Align.LEFT, balance=True),
+        Para((Run(date_text),), start + 2, right_indent=0, align=Align.LEFT),
     )
 
 

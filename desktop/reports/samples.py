@@ -309,39 +309,59 @@ def sample_rectification() -> RectificationDoc:
     )
 
 
+def _bulletin_row(unit: str, rows: list[BulletinRow]) -> BulletinRow:
+    return BulletinRow(
+        unit,
+        sum(r.items_due for r in rows),
+        sum(r.items_done for r in rows),
+        sum(r.done_on_time for r in rows),
+        sum(r.overdue for r in rows),
+        sum(r.overdue_from_before for r in rows),
+        max((r.max_working_days_late for r in rows), default=0),
+        sum(r.failed_rectifications for r in rows),
+    )
+
+
 def sample_bulletin() -> BulletinDoc:
-    # Town: items due, done, done on time, average working days late of the late ones.
+    # Town: items due, done, done on time, working days the latest one is late, failed orders.
     figures = (
-        (5, 5, 5, 0.0),
-        (4, 4, 3, 1.0),
-        (6, 3, 2, 6.5),
-        (5, 5, 5, 0.0),
-        (4, 3, 3, 2.0),
-        (4, 4, 4, 0.0),
-        (5, 3, 2, 8.0),
-        (3, 3, 2, 1.0),
-        (5, 5, 5, 0.0),
-        (4, 3, 2, 3.5),
-        (4, 4, 3, 0.5),
-        (5, 4, 4, 2.0),
-        (4, 4, 4, 0.0),
-        (3, 2, 2, 4.0),
-        (3, 3, 3, 0.0),
+        (5, 5, 5, 0, 0),
+        (4, 4, 3, 2, 0),
+        (6, 3, 2, 12, 1),
+        (5, 5, 5, 0, 0),
+        (4, 3, 3, 3, 0),
+        (4, 4, 4, 0, 0),
+        (5, 3, 2, 15, 1),
+        (3, 3, 2, 1, 0),
+        (5, 5, 5, 0, 0),
+        (4, 3, 2, 6, 0),
+        (4, 4, 3, 1, 0),
+        (5, 4, 4, 4, 0),
+        (4, 4, 4, 0, 0),
+        (3, 2, 2, 7, 0),
+        (3, 3, 3, 0, 0),
     )
-    rows = tuple(
-        BulletinRow(town, due, done, on_time, due - done, late)
-        for town, (due, done, on_time, late) in zip(TOWNS, figures, strict=True)
-    )
+    every = [
+        BulletinRow(town, due, done, on_time, due - done, 0, late, failed)
+        for town, (due, done, on_time, late, failed) in zip(TOWNS, figures, strict=True)
+    ]
+    rows = tuple(r for r in every if r.overdue or r.failed_rectifications)
+    rest = [r for r in every if r not in rows]
     return BulletinDoc(
         banner="督查通报",
         issue_number=3,
         compiled_by="滨海县总工会督查组",
         issued_on=date(2024, 9, 30),
         title="关于2024年第三季度镇区联席会议议定事项落实情况的通报",
+        period_start=date(2024, 7, 1),
+        period_end=date(2024, 9, 25),
+        totals=_bulletin_row("合计", every),
+        others=_bulletin_row("其他镇区", rest) if rest else None,
+        other_units=len(rest),
         intro=(
             "根据《滨海县政府与工会联席会议考核意见》，县总工会会同县政府督查室于9月中下旬"
             "对各镇区联席会议议定事项落实情况进行了督查。全县37次镇区联席会议共议定事项64项，"
-            "截至9月25日已办结52项，办结率81.3%。现将有关情况通报如下："
+            "截至9月25日已办结55项，办结率85.9%。现将有关情况通报如下："
         ),
         rows=rows,
         commended=("蔡桥镇", "坎北街道", "八滩镇", "滨海经济开发区"),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from itertools import groupby
 
 from desktop.reports.fonts import FontSet
 from desktop.reports.layout import PageGeometry, TextStyle
-from desktop.reports.linebreak import font_advances, line_ends
+from desktop.reports.linebreak import balanced_ends, font_advances, line_ends
 from desktop.reports.story import Align, Para, SplitLine
+from desktop.reports.words import word_breaks
+
+# A justified line spreads its slack over its characters only up to this share of a 字; a
+# line that would need more (a word that would not fit) is left ragged rather than stretched.
+MAX_STRETCH = 0.25
 
 
 @dataclass(frozen=True)
@@ -50,18 +54,6 @@ def _advances(para: Para, fonts: FontSet, geometry: PageGeometry) -> list[float]
     return advances
 
 
-def _balanced_ends(text: str, advances: list[float], width: float) -> tuple[int, ...]:
-    """Narrow the measure until one more line would be needed, so the lines come out even."""
-    ends = line_ends(text, advances, width)
-    target = sum(advances) / len(ends)
-    step = max(min(advances), 1.0)  # zero-width characters must not stall the search
-    for trial in range(math.ceil(target / step), math.ceil(width / step) + 1):
-        candidate = line_ends(text, advances, trial * step)
-        if len(candidate) == len(ends):
-            return candidate
-    return ends
-
-
 def typeset(para: Para, fonts: FontSet, geometry: PageGeometry) -> tuple[Line, ...]:
     """Break a paragraph into lines and place every run on them."""
     text = para.text
@@ -74,7 +66,7 @@ def typeset(para: Para, fonts: FontSet, geometry: PageGeometry) -> tuple[Line, .
     first_width = full - para.first_indent * unit
     width = full - para.indent * unit
     if para.balance:
-        ends = _balanced_ends(text, advances, width)
+        ends = balanced_ends(text, advances, width, word_breaks(text))
     else:
         ends = line_ends(text, advances, width, first_width)
     lines = []
@@ -86,6 +78,8 @@ def typeset(para: Para, fonts: FontSet, geometry: PageGeometry) -> tuple[Line, .
         extra = 0.0
         if para.align is Align.JUSTIFY and end < len(text):
             extra = (available - natural) / (end - start)
+            if extra > MAX_STRETCH * unit:
+                extra = 0.0
         elif para.align is Align.CENTER:
             x += (available - natural) / 2
         elif para.align is Align.RIGHT:
@@ -116,17 +110,31 @@ def _place(
     return Line(tuple(segments))
 
 
-def split_line(line: SplitLine, fonts: FontSet, geometry: PageGeometry) -> Line:
-    """Left text indented `inset` 字 from the left edge, right text as far from the right edge."""
+def split_line(line: SplitLine, fonts: FontSet, geometry: PageGeometry) -> tuple[Line, ...]:
+    """Left text indented `inset` 字 from the left edge, right text as far from the right edge.
+
+    When both do not fit on one line with a 字 between them, the left text (a name) wraps
+    between words and the right text stands at the end of its last line, or on a line of
+    its own when the left text would be left too narrow a column.
+    """
     unit = char_unit(line.style, geometry)
     spacing = char_space(line.style, geometry)
-    right_width = sum(
-        font_advances(line.right, fonts[line.style.role].name, line.style.size, spacing)
-    )
+    font = fonts[line.style.role].name
+    full = geometry.block_width - 2 * line.inset * unit
+    right_width = sum(font_advances(line.right, font, line.style.size, spacing))
+    left = font_advances(line.left, font, line.style.size, spacing)
+    room = full - right_width - unit
+    if sum(left) <= room:
+        pieces = [line.left]
+    else:
+        words = word_breaks(line.left)
+        column = room if room >= full / 2 else full
+        ends = balanced_ends(line.left, left, column, words)
+        pieces = [line.left[a:b] for a, b in zip((0, *ends[:-1]), ends, strict=True)]
+        if column == full:
+            pieces.append("")
     right_x = geometry.block_width - line.inset * unit - right_width
-    return Line(
-        (
-            Segment(line.inset * unit, line.left, line.style, spacing),
-            Segment(right_x, line.right, line.style, spacing),
-        )
-    )
+    lines = [Line((Segment(line.inset * unit, piece, line.style, spacing),)) for piece in pieces]
+    last = lines[-1].segments if pieces[-1] else ()
+    lines[-1] = Line((*last, Segment(right_x, line.right, line.style, spacing)))
+    return tuple(lines)

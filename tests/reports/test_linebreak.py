@@ -55,11 +55,26 @@ def test_a_number_is_never_split_across_lines() -> None:
 
 
 def test_a_latin_word_is_never_split_and_lines_do_not_start_with_a_space() -> None:
-    text = "请登录 www.binhai.gov.cn 查询"
-    lines = break_lines(text, 12, pitch=1)
+    text = "请登录 www binhai gov 查询"
+    lines = break_lines(text, 9, pitch=1)
     assert len(lines) == 2
-    assert any("www.binhai.gov.cn" in line for line in lines)
+    assert all(any(word in line for line in lines) for word in ("www", "binhai", "gov"))
     assert all(not line.startswith(" ") for line in lines)
+
+
+def test_a_url_breaks_after_its_separators_and_fills_the_line() -> None:
+    text = "有关材料见https://www.binhai.gov.cn/lianxi/2024/notice-0305.html，请下载"
+    lines = break_lines(text, 14, pitch=1)
+    assert "".join(lines) == text
+    assert lines[0] == "有关材料见https://www."  # not 有关材料见 alone, stretched over the line
+    assert lines[1].startswith("binhai.gov.cn/")
+    for word in ("https", "binhai", "lianxi", "2024", "notice", "0305", "html"):
+        assert any(word in line for line in lines)
+
+
+def test_a_decimal_number_is_not_broken_at_its_point() -> None:
+    lines = break_lines("一二三四五六七八九十增长率为12.5%", 11, pitch=1)
+    assert any("12.5%" in line for line in lines)
 
 
 def test_a_run_longer_than_a_line_is_split_as_a_last_resort() -> None:
