@@ -47,8 +47,8 @@ FIRMS = (
 URL = "https://www.jsbhzgh.gov.cn/lianxi/2024/notice_0305-detail.html?from=county&page=2"
 # Sixty characters: a title that needs three lines at 二号.
 LONG_TITLE = (
-    "关于召开滨海县人民政府与滨海县总工会2024年第一次联席会议暨全县重点工程劳动竞赛表彰"
-    "和工资集体协商推进会的通知"
+    "关于召开滨海县人民政府与滨海县总工会2024年第一次联席会议暨全县重点工程建设劳动竞赛表彰"
+    "和工资集体协商工作推进会的通知"
 )
 PARTICIPANT_COUNT = 30
 

@@ -28,8 +28,9 @@ def title(text: str) -> tuple[Element, ...]:
 
 
 def addressees(names: Iterable[str]) -> tuple[Element, ...]:
-    """主送机关 one row under the title, flush left, ending in a full-width colon."""
-    return (Blank(1), Para((Run("、".join(names) + "："),), first_indent=0))
+    """主送机关 one row under the title, flush left, ending in a full-width colon; none, none."""
+    listed = "、".join(names)
+    return (Blank(1), Para((Run(listed + "："),), first_indent=0)) if listed else ()
 
 
 def body(text: str) -> Para:
