@@ -16,6 +16,7 @@ NO_END = frozenset("（《「『“‘〔【〖〈([{<")
 SOFT_BREAK_AFTER = frozenset("/-_?&=#.")
 
 _EPSILON = 1e-6
+MIN_FILL_DENOMINATOR = 2  # a word break must leave its line at least 1/2 full to be preferred
 
 
 def _in_run(char: str) -> bool:
@@ -127,10 +128,19 @@ def balanced_ends(
 
 
 def _legal_break(text: str, start: int, end: int, words: Sequence[frozenset[int]]) -> int:
+    # A better kind of word break wins only if it leaves the line at least half full:
+    # 关于召开 alone on a title's first line is worse than breaking a long name between words.
+    fallback = None
     for boundaries in words:
-        for position in range(end, start, -1):
-            if position in boundaries and break_allowed(text, position):
-                return position
+        position = next(
+            (p for p in range(end, start, -1) if p in boundaries and break_allowed(text, p)),
+            None,
+        )
+        if position is not None and (position - start) * MIN_FILL_DENOMINATOR >= end - start:
+            return position
+        fallback = fallback or position
+    if fallback is not None:
+        return fallback
     for split_runs in (False, True):
         for position in range(end, start, -1):
             if break_allowed(text, position, split_runs=split_runs):
