@@ -21,6 +21,7 @@ from desktop.sync.exchange import (
     import_files,
     peers,
     preview_files,
+    read_package_file,
 )
 from desktop.sync.importer import ImportResult, open_package
 from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS
@@ -85,7 +86,7 @@ def cmd_verify(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
         try:
-            opened = open_package(session, args.file.read_bytes())
+            opened = open_package(session, read_package_file(args.file))
         except SyncError as exc:
             message = describe(exc)
             print(

@@ -14,7 +14,7 @@ from desktop.core.errors import DomainError
 from desktop.core.kinds import KINDS, by_package_name
 from desktop.db import DatabaseError
 from desktop.sync.errors import SyncError
-from desktop.sync.messages import FIELD_PROBLEMS, PACKAGE_ONLY_KINDS, SYNC_MESSAGES
+from desktop.sync.messages import BYTE_FIELDS, FIELD_PROBLEMS, PACKAGE_ONLY_KINDS, SYNC_MESSAGES
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("名称", "name"),
@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法撤销：这条{kind_label}在这次修改之后又有了变化（最近一次在 {changed_at}，可能是办理步骤、导入或他人修改），撤销会覆盖这些变化。",
         "Cannot undo: this {kind_label} has changed since that edit (last at {changed_at}: a workflow "
         "step, an import or another clerk), and undoing would overwrite it.",
+    ),
+    "status_unreachable": (
+        "状态不能从本单位现有的状态变为“{state_label}”。",
+        "The status cannot become {state_label} from the one held here.",
     ),
     "illegal_transition": (
         "当前状态为“{state_label}”，不能执行“{action_label}”。",
@@ -726,6 +730,14 @@ def kind_label(kind: str, lang: str | None = None) -> str:
     return record.label if (lang or _language) == "zh" else record.english
 
 
+def byte_size(size: int, lang: str | None = None) -> str:
+    """A size for a clerk: 3.0 GB, 512 MB, 20 KB (steps of 1024), or bytes below that."""
+    for unit, step in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= step:
+            return f"{size / step:.1f} {unit}"
+    return f"{size} 字节" if (lang or _language) == "zh" else f"{size} bytes"
+
+
 class _Blank(dict[str, Any]):
     """Fields for a template: a field the code's raiser did not give prints as "?"."""
 
@@ -761,6 +773,15 @@ def message(
         problem = FIELD_PROBLEMS.get(str(values.get("problem")))
         if problem is not None:
             values["problem_text"] = (problem[0] if zh else problem[1]).format_map(values)
+        for name in BYTE_FIELDS.get(code, ()):
+            if isinstance(values.get(name), int):
+                values[name] = byte_size(values[name], lang)
+        if "target_kind" in values:
+            values["target_label"] = kind_label(str(values["target_kind"]), lang)
+        if "action" in values:
+            values["action_label"] = action_label(str(values["action"]), lang)
+        if "rule" in values:  # a record breaking an editor's rule, worded as the editor does
+            values["rule_text"] = message(str(values["rule"]), values.get("rule_fields"), lang)
     else:
         for name, value in values.items():
             if isinstance(value, list | tuple):

@@ -73,9 +73,16 @@ class FeedbackInput:
     figures: tuple[FigureInput, ...] = field(default_factory=tuple)
 
 
-def _check_deadline(meeting: Meeting, deadline: date | None) -> None:
-    if deadline is not None and meeting.held_on is not None and deadline < meeting.held_on:
+def check_deadline(held_on: date | None, deadline: date | None) -> None:
+    """An item's deadline may not fall before the meeting that agreed it."""
+    if deadline is not None and held_on is not None and deadline < held_on:
         raise InvalidInput("deadline_before_meeting", field="deadline")
+
+
+def check_percent_done(percent_done: int) -> None:
+    """Progress is a percentage: 0 to 100."""
+    if not 0 <= percent_done <= 100:
+        raise InvalidInput("out_of_range", field="percent_done", min=0, max=100)
 
 
 def _apply(session: Session, item: AgreedItem, data: ItemInput) -> None:
@@ -90,7 +97,7 @@ def _apply(session: Session, item: AgreedItem, data: ItemInput) -> None:
         load(session, Unit, uid, "unit") for uid in dict.fromkeys(data.cooperating_unit_ids)
     ]
     deadline = sane_date(data.deadline, "deadline")
-    _check_deadline(meeting, deadline)
+    check_deadline(meeting.held_on, deadline)
     if data.target_number is not None and not abs(data.target_number) < 1e12:
         raise InvalidInput("out_of_range", field="target_number")
     item.meeting_id = data.meeting_id
@@ -155,7 +162,7 @@ def assign_item(session: Session, item_id: int, on: date) -> ItemDTO:
         raise InvalidInput("required", field="lead_unit_id")
     if item.deadline is None:
         raise InvalidInput("required", field="deadline")
-    _check_deadline(load(session, Meeting, item.meeting_id, "meeting"), item.deadline)
+    check_deadline(load(session, Meeting, item.meeting_id, "meeting").held_on, item.deadline)
     item.assigned_on = required_date(on, "assigned_on")
     _move(session, item, "assign", item.assigned_on)
     session.flush()
@@ -173,8 +180,7 @@ def report_progress(
     """
     item = load(session, AgreedItem, item_id, "item")
     ITEM.target("report_progress", item.status)
-    if not 0 <= data.percent_done <= 100:
-        raise InvalidInput("out_of_range", field="percent_done", min=0, max=100)
+    check_percent_done(data.percent_done)
     reported_on = required_date(data.reported_on, "reported_on")
     if reported_on > (today or date.today()):
         raise InvalidInput("in_future", field="reported_on")

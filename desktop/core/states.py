@@ -30,6 +30,23 @@ class StateMachine:
         """The actions that may be taken from `state`, in table order."""
         return tuple(a for a, t in self.table.items() if state in t.sources)
 
+    def reachable(self, source: str, target: str) -> bool:
+        """Whether some sequence of actions (perhaps none) leads from `source` to `target`:
+        what another office may have done to a record between two of its packages."""
+        seen, frontier = {source}, [source]
+        while frontier:
+            state = frontier.pop()
+            for transition in self.table.values():
+                if state in transition.sources and transition.target not in seen:
+                    seen.add(transition.target)
+                    frontier.append(transition.target)
+        return target in seen
+
+    def check_reachable(self, source: str, target: str) -> None:
+        """IllegalTransition (`status_unreachable`) unless `target` is reachable from `source`."""
+        if not self.reachable(source, target):
+            raise IllegalTransition("status_unreachable", machine=self.name, state=target)
+
     def can(self, action: str, state: StrEnum) -> bool:
         return state in self.table[action].sources
 

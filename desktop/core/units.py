@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +14,8 @@ from desktop.core.pinyin import pinyin_keys
 from desktop.core.records import limited_text, load, required_text, stamp_new, touch
 from desktop.models import Unit
 from desktop.models.enums import Level, UnitKind
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -68,20 +72,31 @@ def unit_dto(session: Session, unit: Unit) -> UnitDTO:
     )
 
 
-def _check_parent(session: Session, unit_id: int | None, parent_id: int | None) -> None:
-    if parent_id is None:
+def check_parent(unit: K | None, parent: K | None, parent_of: Callable[[K], K | None]) -> None:
+    """A unit's parent may not be the unit itself nor any unit below it (`parent_of` gives each
+    unit's present parent): the directory stays a tree."""
+    if parent is None:
         return
-    if parent_id == unit_id:
+    if parent == unit:
         raise InvalidInput("own_parent", field="parent_id")
-    load(session, Unit, parent_id, "unit")
     # Walk up from the new parent: meeting the unit itself would close a loop.
-    seen: set[int] = set()
-    current: int | None = parent_id
+    seen: set[K] = set()
+    current: K | None = parent
     while current is not None and current not in seen:
-        if current == unit_id:
+        if current == unit:
             raise InvalidInput("parent_cycle", field="parent_id")
         seen.add(current)
-        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+        current = parent_of(current)
+
+
+def _check_parent(session: Session, unit_id: int | None, parent_id: int | None) -> None:
+    if parent_id is not None and parent_id != unit_id:
+        load(session, Unit, parent_id, "unit")
+    check_parent(
+        unit_id,
+        parent_id,
+        lambda current: session.scalar(select(Unit.parent_id).where(Unit.id == current)),
+    )
 
 
 def _apply(unit: Unit, data: UnitInput) -> None:

@@ -2,8 +2,9 @@
 
 Every record is checked against the schema, and every reference resolved, before anything is
 written: a package with one malformed record or one dangling reference is refused as a whole
-(PackageRejected) and changes nothing. Ownership is decided per record: a record the sender does
-not own is refused, and a change to a record this office owns goes to the conflict queue.
+(PackageRejected) and changes nothing. Ownership and authority are decided per record: a record the sender does
+not own, or one that touches what the sender has no authority over (authority.py), is refused;
+a change to a record another office owns goes to the conflict queue.
 New and changed rows are written in bulk through desktop/db/bulk.py, one statement with many
 parameter sets per table, holding the values the checks already converted (see records.py).
 """
@@ -25,6 +26,8 @@ from desktop.core.items import absorb_feedback
 from desktop.core.office import local_office
 from desktop.db import bulk
 from desktop.models import AgreedItem, CalendarDay, ExchangeConflict
+from desktop.sync.authority import Authority
+from desktop.sync.domain_rules import DomainRules, check_change
 from desktop.sync.errors import PackageRejected
 from desktop.sync.jsonl import dumps_canonical
 from desktop.sync.records import (
@@ -105,20 +108,27 @@ def apply_records(
     tally = Tally()
     uuids = Uuids(session)
     me = local_office(session).uuid
+    authority = Authority(session, sender=sender, me=me, from_parent=from_parent)
+    rules = DomainRules(session, authority)
     plans = {
-        spec.kind: _plan(session, spec, parsed[spec.kind], sender, from_parent, me, uuids, tally)
+        spec.kind: _plan(session, spec, parsed[spec.kind], authority, rules, uuids, tally)
         for spec in SPECS
     }
     _check_references(plans, uuids)
     for spec in SPECS:
         _write(session, spec, plans[spec.kind], uuids, sender, package_id)
     # Feedback on our items from the units doing them moves the items along here too.
-    fed = (uuids.id(AgreedItem, str(r.get("item_uuid"))) for r in records.get("feedback", ()))
-    absorb_feedback(session, [item_id for item_id in fed if item_id is not None])
+    fed = plans["feedback"].new + [record for _, record in plans["feedback"].updated]
+    item_ids = (uuids.id(AgreedItem, str(r.record.get("item_uuid"))) for r in fed)
+    absorb_feedback(session, [item_id for item_id in item_ids if item_id is not None])
     for day, is_workday, name in holidays:
         _apply_holiday(session, day, is_workday, name, from_parent, package_id, tally)
+    # Only attachments an accepted record describes are kept: nothing unsigned by a record.
+    described = {r.record.get("sha256") for r in plans["attachment"].checked}
     if store is not None:
         for sha256, blob in attachments.items():
+            if sha256 not in described:
+                continue
             target = blob_path(store, sha256)
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -210,25 +220,27 @@ def _plan(
     session: Session,
     spec: KindSpec,
     records: list[Parsed],
-    sender: str,
-    from_parent: bool,
-    me: str,
+    authority: Authority,
+    rules: DomainRules,
     uuids: Uuids,
     tally: Tally,
 ) -> _Plan:
     plan = _Plan()
     if not records:
         return plan
+    sender = authority.sender
     # A parent relays directory entries of a third office that its own records refer to.
-    relayable = from_parent and spec.kind in RELAYED_KINDS
+    relayable = authority.from_parent and spec.kind in RELAYED_KINDS
     owned = []
     for record in records:
-        relayed = relayable and record.origin_office not in (sender, me)
+        relayed = relayable and record.origin_office not in (sender, authority.me)
         if record.origin_office != sender and not relayed:
             tally.refuse(spec.kind, record.uuid, "not_owner", owner=record.origin_office)
+            authority.refused.add(record.uuid)
         else:
             owned.append(record)
-    plan.checked = owned
+    owned, beyond = authority.screen(spec.kind, owned)
+    owned, broken = rules.screen(spec.kind, owned)
     existing = bulk.existing_by_uuid(
         _connection(session), spec.model.__table__, [r.uuid for r in owned]
     )
@@ -240,6 +252,7 @@ def _plan(
         row = existing.get(record.uuid)
         if row is None:
             plan.new.append(record)
+            plan.checked.append(record)
             continue
         row_id, version, origin = row
         mine = local[row_id]
@@ -247,8 +260,15 @@ def _plan(
             unchanged += 1
         elif origin != record.origin_office:
             plan.conflicts.append((mine, record))
+        elif (refusal := check_change(spec.kind, mine, record.record)) is not None:
+            broken.append((record, refusal))
+            continue
         else:
             plan.updated.append((row_id, record))
+        plan.checked.append(record)
+    for record, refusal in beyond + broken:
+        tally.refuse(spec.kind, record.uuid, refusal.code, **refusal.fields)
+        authority.refused.add(record.uuid)
     tally.add(spec.kind, "new", len(plan.new))
     tally.add(spec.kind, "updated", len(plan.updated))
     tally.add(spec.kind, "unchanged", unchanged)

@@ -6,6 +6,7 @@ The window and the CLI both call these; each opens its own transaction on the da
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from desktop.db import Database
 from desktop.db.backup import backup_database
 from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport
 from desktop.paths import attachments_dir
+from desktop.sync import importer as importer_module
 from desktop.sync.apply import write_record
 from desktop.sync.atomic import write_file_atomic
 from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
@@ -29,10 +31,6 @@ from desktop.sync.importer import ImportResult, apply_held, import_package
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import BY_KIND, Uuids, ref_key, to_record
 from desktop.sync.trust import office_fingerprint
-
-# The reader never loads more than this from a file the clerk picked (the container layer has
-# its own, smaller limit and says so in words); this only keeps a wrong pick from eating memory.
-_READ_LIMIT = 2 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -198,12 +196,29 @@ def _log_export(session: Session, pending: _Pending, result: str, **detail: Any)
     )
 
 
-def _read(path: Path) -> bytes | ImportResult:
+def read_package_file(path: Path) -> bytes:
+    """A package file's bytes, its size checked before any is read: a video picked by mistake
+    is refused with its real size (`package_too_large`) and never loaded. PackageRejected."""
+    limit = importer_module.LIMITS.max_package_bytes
     try:
         with path.open("rb") as stream:
-            return stream.read(_READ_LIMIT)
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:
+                raise PackageRejected("package_too_large", size=size, max=limit)
+            data = stream.read(limit + 1)  # a device or pipe reports no size: still bounded
     except OSError as exc:
-        refused = PackageRejected("unreadable_file", path=str(path), reason=exc.strerror or "")
+        raise PackageRejected(
+            "unreadable_file", path=str(path), reason=exc.strerror or ""
+        ) from None
+    if len(data) > limit:
+        raise PackageRejected("package_too_large", size=len(data), max=limit)
+    return data
+
+
+def _read(path: Path) -> bytes | ImportResult:
+    try:
+        return read_package_file(path)
+    except PackageRejected as refused:
         message = rejection_message(refused.code, refused.fields)
         return ImportResult(
             path.name, "rejected", message=message, code=refused.code, fields=refused.fields

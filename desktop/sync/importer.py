@@ -17,22 +17,16 @@ from desktop.sync.apply import OUTCOMES, Problem, apply_records
 from desktop.sync.archive import OpenedPackage, read_package
 from desktop.sync.errors import PackageRejected
 from desktop.sync.limits import DEFAULT_LIMITS, Limits
-from desktop.sync.messages import KIND_LABELS, rejection_message
+from desktop.sync.messages import rejection_message
 from desktop.sync.records import KINDS, SCHEMA_VERSION, no_cyclic_gc
 from desktop.sync.sequence import AppliedPackage, classify_sequence
 from desktop.sync.trust import OfficeTrust, local_keys
 
-RECORD_MESSAGES = {
-    "not_owner": "{kind_label} {uuid} 不归发送单位所有，发送单位无权修改，这条记录未导入。",
-}
 
-
-def problem_message(problem: Problem) -> str:
-    label = KIND_LABELS.get(problem.kind, (problem.kind,))[0]
-    template = RECORD_MESSAGES.get(
-        problem.code, "{kind_label} {uuid} 未能导入（" + problem.code + "）"
-    )
-    return template.format(kind_label=label, uuid=problem.uuid, **problem.fields)
+def problem_message(problem: Problem, lang: str = "zh") -> str:
+    """One sentence for a record that was not applied, from the message catalogue."""
+    fields = {**problem.fields, "kind": problem.kind, "uuid": problem.uuid}
+    return rejection_message(problem.code, fields, lang)
 
 
 @dataclass(frozen=True)

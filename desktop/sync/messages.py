@@ -18,8 +18,8 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package file is empty; ask the sender to export it again.",
     ),
     "package_too_large": (
-        "数据包文件过大（{size} 字节，上限 {max} 字节），已拒绝读取。",
-        "The package is too large ({size} bytes, limit {max}).",
+        "所选文件有 {size}，超过数据包的上限 {max}，没有读取。请确认选择的是数据包文件（.lxpkg）。",
+        "The file is {size}, over the package limit of {max}; it was not read.",
     ),
     "not_zip": (
         "这不是联席程序的数据包文件（.lxpkg）。请确认选择了正确的文件。",
@@ -184,8 +184,8 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The setup file's fingerprint {actual} differs from the one read out ({expected}).",
     ),
     "export_too_large": (
-        "要导出的数据过大（{size} 字节，上限 {max} 字节）。请分批导出。",
-        "The export is too large ({size} bytes, limit {max}); export in parts.",
+        "要导出的数据过大（{size}，上限 {max}）。请分批导出。",
+        "The export is too large ({size}, limit {max}); export in parts.",
     ),
     "record_not_exportable": (
         "第 {index} 条{kind_label}记录无法导出（{problem}）。请检查该记录的内容。",
@@ -231,6 +231,41 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "数据包中的记录与本库已有的记录相抵触（{reason}）。整个数据包未导入，本库没有任何改动。",
         "The package's records clash with records here ({reason}). Nothing was imported.",
     ),
+    # one record refused, the rest of the package applied (see apply.py and authority.py)
+    "not_owner": (
+        "{kind_label}（{uuid}）不归发送单位所有，发送单位无权修改，这条记录未导入。",
+        "{kind_label} {uuid} belongs to another office; the sender may not write it. Not imported.",
+    ),
+    "outside_subtree": (
+        "{kind_label}（{uuid}）记在了不属于发送单位下辖范围的单位名下，"
+        "发送单位无权为其他单位记录，这条记录未导入。",
+        "{kind_label} {uuid} counts for a unit outside the sender's own; not imported.",
+    ),
+    "not_own_record": (
+        "{kind_label}（{uuid}）要加到其他单位的{target_label}上，发送单位无权改动别人的记录，"
+        "这条记录未导入。",
+        "{kind_label} {uuid} would add to another office's {target_label}; not imported.",
+    ),
+    "not_responsible": (
+        "{kind_label}（{uuid}）针对的议定事项既不是发送单位的，也不由它或它下属的单位牵头或配合办理，"
+        "这条记录未导入。",
+        "{kind_label} {uuid} reports on an item the sender is neither lead nor cooperating "
+        "unit of; not imported.",
+    ),
+    "action_not_allowed": (
+        "{kind_label}（{uuid}）要在其他单位的议定事项上记“{action_label}”，"
+        "只有事项所属单位才能这样做，这条记录未导入。",
+        "{kind_label} {uuid} records '{action_label}' on another office's item; only its "
+        "owner may. Not imported.",
+    ),
+    "depends_on_refused": (
+        "{kind_label}（{uuid}）引用的{target_label}没有导入，这条记录也未导入。",
+        "{kind_label} {uuid} refers to a {target_label} that was not imported; not imported.",
+    ),
+    "invalid_value": (
+        "{kind_label}（{uuid}）不符合录入规则：{rule_text}这条记录未导入。",
+        "{kind_label} {uuid} breaks an entry rule: {rule_text} Not imported.",
+    ),
     # sequence verdicts (see sequence.py): not exceptions, but shown to the clerk the same way
     "next": (
         "第 {sequence} 号数据包接续已导入的第 {last_applied} 号，可以导入。",
@@ -260,6 +295,12 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "第 {sequence} 号数据包超前太多（已导入到第 {last_applied} 号），请按顺序导入。",
         "Package no. {sequence} is too far ahead of no. {last_applied}.",
     ),
+}
+
+# Fields counting bytes, shown as "3.0 GB" rather than a ten-digit number.
+BYTE_FIELDS: dict[str, tuple[str, ...]] = {
+    "package_too_large": ("size", "max"),
+    "export_too_large": ("size", "max"),
 }
 
 # Kinds that travel in packages without being records of desktop.core.kinds.

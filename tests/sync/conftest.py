@@ -35,6 +35,7 @@ from desktop.sync.manifest import (
     OriginOffice,
 )
 from desktop.sync.safezip import build_zip
+from tests.sync.authority_env import World, build_world, open_world
 from tests.sync.exchange_env import Env, build_pair, make_env
 
 SCHEMA = 7
@@ -180,3 +181,15 @@ def env(exchange_base: ExchangeBase, tmp_path: Path) -> Iterator[Env]:
     opened = make_env((exchange_base.township, exchange_base.county), tmp_path)
     yield opened
     opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def authority_base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, Any]]:
+    return build_world(tmp_path_factory.mktemp("authority-base"))
+
+
+@pytest.fixture
+def world(authority_base: tuple[Path, Path, dict[str, Any]], tmp_path: Path) -> Iterator[World]:
+    opened = open_world(authority_base, tmp_path)
+    yield opened
+    opened.env.dispose()
