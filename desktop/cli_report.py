@@ -1,32 +1,27 @@
-"""`lianxi report KIND ID|latest --out FILE.pdf`: print an official document headless."""
+"""`lianxi report KIND ID|latest --out FILE.pdf`: print an official document headless.
+
+An issued document prints from its frozen copy (`--version N` for an earlier one, which a
+correction superseded); one not yet issued prints as a draft from the records. `--versions`
+lists the issued versions, `--correct REASON` issues a correction, and
+`lianxi report assessment YEAR --issue` issues the year's 考核结果通报.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.core import documents
-from desktop.core.document_dto import Document
+from desktop.core import documents, issued
+from desktop.core.document_dto import Printable
 from desktop.messages import message
-from desktop.reports import build_document
+from desktop.reports import build_document, build_printable
 
-# Which records each kind of document is printed from, and how.
-BUILDERS: dict[str, Callable[[Session, int], Document]] = {
-    "minutes": documents.minutes_doc,
-    "notice": documents.meeting_notice_doc,
-    "supervision": documents.supervision_notice_doc,
-    "reminder": documents.reminder_doc,
-    "rectification": documents.rectification_doc,
-    "bulletin": documents.bulletin_doc,
-    "vetting": documents.vetting_doc,
-    "statistics": documents.statistics_doc,
-}
+KINDS = sorted([*documents.RECORD_DOCUMENTS, "statistics", "assessment"])
 
 
 def write_pdf(path: Path, data: bytes) -> None:
@@ -40,16 +35,36 @@ def write_pdf(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def document_for(session: Session, kind: str, ref: str) -> Document:
-    """The document of a record id, or of the newest one ('latest'); statistics and assessment
-    take a year ('latest': this year)."""
+def record_ref(session: Session, kind: str, ref: str) -> int:
+    """The record id, or the year for statistics and assessment ('latest': this year)."""
     if kind in ("statistics", "assessment"):
-        year = date.today().year if ref == "latest" else int(ref)
-        if kind == "assessment":
-            return documents.assessment_doc(session, year, message)
-        return documents.statistics_doc(session, year)
-    record_id = documents.latest_id(session, kind) if ref == "latest" else int(ref)
-    return BUILDERS[kind](session, record_id)
+        return date.today().year if ref == "latest" else int(ref)
+    return documents.latest_id(session, kind) if ref == "latest" else int(ref)
+
+
+def printable_for(
+    session: Session, kind: str, ref: str, version: int | None = None
+) -> Printable | None:
+    """What an issued kind prints (frozen copy or draft); None for the forms and tables that
+    are never issued (议题审定表, statistics), which always show the records as they are."""
+    record_id = record_ref(session, kind, ref)
+    if kind not in issued.KINDS:
+        return None
+    return issued.printable(session, kind, record_id, version, words=message)
+
+
+def pdf_for(session: Session, kind: str, ref: str, version: int | None = None) -> bytes:
+    """The PDF of a document; an issued copy's PDF hash is kept at its first rendering."""
+    copy = printable_for(session, kind, ref, version)
+    if copy is None:
+        record_id = record_ref(session, kind, ref)
+        if kind == "statistics":
+            return build_document(documents.statistics_doc(session, record_id))
+        return build_document(documents.RECORD_DOCUMENTS[kind](session, record_id))
+    pdf = build_printable(copy)
+    if copy.issue is not None:
+        issued.record_pdf(session, copy.issue.issued_id, pdf)
+    return pdf
 
 
 def _ref(text: str) -> str:
@@ -58,17 +73,55 @@ def _ref(text: str) -> str:
     return text
 
 
+def _describe(info: Any) -> str:
+    state = f"，已被第{info.superseded_by}版更正" if info.superseded_by else ""
+    reason = f"（更正：{info.reason}）" if info.reason else ""
+    return (
+        f"第{info.version}版 {info.number or '无文号'} {info.issued_on.isoformat()}{reason}{state}"
+    )
+
+
+def handle(args: argparse.Namespace, session: Session) -> None:
+    kind = args.kind
+    if args.issue or args.correct or args.versions:
+        record_id = record_ref(session, kind, args.ref)
+        if args.issue:
+            if kind != "assessment":
+                raise SystemExit("--issue 仅用于 assessment；其他文件在办理时印发")
+            info = issued.issue_assessment_circular(
+                session, record_id, message, args.on or date.today()
+            )
+            print(f"已印发：{_describe(info)}")
+        elif args.correct:
+            info = issued.correct(
+                session,
+                kind,
+                record_id,
+                reason=args.correct,
+                issued_on=args.on or date.today(),
+                words=message,
+            )
+            print(f"已印发更正：{_describe(info)}")
+        else:
+            for info in issued.versions(session, kind, record_id):
+                print(_describe(info))
+            return
+    if args.out is None:
+        return
+    write_pdf(args.out, pdf_for(session, kind, args.ref, args.version))
+    print(f"已生成：{args.out}")
+
+
 def add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="打印公文（PDF）/ print an official document")
-    p.add_argument("kind", choices=sorted([*BUILDERS, "assessment"]))
+    p.add_argument("kind", choices=KINDS)
     p.add_argument(
         "ref", type=_ref, metavar="ID|latest", help="记录编号；statistics、assessment 为年度"
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-
-    def handler(args: argparse.Namespace, session: Session) -> Any:
-        doc = document_for(session, args.kind, args.ref)
-        write_pdf(args.out, build_document(doc))
-        print(f"已生成：{args.out}")
-
-    p.set_defaults(handler=handler)
+    p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--version", type=int, metavar="N", help="已印发文件的第 N 版（默认最新）")
+    p.add_argument("--versions", action="store_true", help="列出已印发的各版本")
+    p.add_argument("--issue", action="store_true", help="印发考核结果通报（assessment）")
+    p.add_argument("--correct", metavar="REASON", help="印发更正（新版本，原版本保留可查）")
+    p.add_argument("--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="印发日期")
+    p.set_defaults(handler=handle)

@@ -90,6 +90,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "chair": ("主持人", "chair"),
     "minutes_text": ("纪要正文", "minutes text"),
     "minutes_issued_on": ("印发日期", "issue date"),
+    "starts_at": ("开始时间", "start time"),
     "agenda": ("议程", "agenda"),
     "decision": ("议定意见", "decision"),
     "reconvene_by": ("重新召开日期", "re-convene date"),
@@ -283,6 +284,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting_cancelled": ("会议已取消。", "The meeting is cancelled."),
     "meeting_not_held": ("会议尚未召开。", "The meeting has not been held."),
     "minutes_already_issued": ("纪要已印发，不能再修改。", "The minutes are already issued."),
+    "already_issued": (
+        "该文件已印发，不能再次印发；如需修改，请印发更正。",
+        "This document is already issued; issue a correction instead.",
+    ),
+    "not_issued": ("该文件尚未印发，不能更正。", "This document is not issued yet."),
+    "bad_time": ("「{field}」应为“时:分”，如 09:30。", "{field} must be HH:MM, e.g. 09:30."),
+    "after_meeting": ("「{field}」不能晚于会议日期。", "{field} is after the meeting."),
+    "before_period": ("「{field}」不能早于{year}年。", "{field} is before {year}."),
     "already_flagged": ("该会议已被认定为走过场。", "The meeting is already flagged."),
     "item_closed": ("该事项已验收或已撤销，不能再修改。", "The item is closed."),
     "item_not_open": ("事项 {id} 不在办理中，不能督办。", "Item {id} is not open."),
@@ -617,6 +626,7 @@ ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 # (`agreed_item`); these few name things that are not record kinds.
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "attachment_file": ("附件文件", "attachment file"),
+    "issued_document": ("已印发文件", "issued document"),
 } | PACKAGE_ONLY_KINDS
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {

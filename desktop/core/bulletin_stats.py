@@ -86,6 +86,8 @@ class BulletinStats:
     units: tuple[UnitStats, ...]
     commendations: tuple[BulletinProposal, ...]
     criticisms: tuple[BulletinProposal, ...]
+    # Rectification orders not carried out by the period's end: unit id, unit name, number.
+    failed_rectifications: tuple[tuple[int, str, str], ...] = ()
 
 
 def may_be_proposed(
@@ -191,7 +193,8 @@ def bulletin_statistics(
             eligible.add(unit_id)
     rows = [_unit_stats(calendar, u, names[u], e, start, end) for u, e in per_unit.items()]
     rows.sort(key=lambda r: (-r.overdue, -r.average_workdays_late, r.unit_name))
-    criticisms = _criticisms(session, rows, eligible, start, end, unit_ids, settings)
+    failed = tuple(dict.fromkeys(_failed_rectifications(session, start, end, unit_ids)))
+    criticisms = _criticisms(rows, eligible, failed, settings)
     criticised = {p.unit_id for p in criticisms}
     praised = sorted(
         (
@@ -209,16 +212,13 @@ def bulletin_statistics(
         BulletinProposal(r.unit_id, r.unit_name, "commend_all_on_time", {"due": r.due})
         for r in praised[: settings.commendations_per_issue]
     )
-    return BulletinStats(start, end, tuple(rows), commendations, criticisms)
+    return BulletinStats(start, end, tuple(rows), commendations, criticisms, failed)
 
 
 def _criticisms(
-    session: Session,
     rows: list[UnitStats],
     eligible: set[int],
-    start: date,
-    end: date,
-    unit_ids: list[int] | None,
+    failed: tuple[tuple[int, str, str], ...],
     settings: SupervisionSettings,
 ) -> tuple[BulletinProposal, ...]:
     """Units late beyond the threshold, or with a rectification order not carried out; the
@@ -236,7 +236,7 @@ def _criticisms(
         and r.overdue
         and r.max_workdays_late > settings.criticism_after_workdays
     }
-    for unit_id, name, number in _failed_rectifications(session, start, end, unit_ids):
+    for unit_id, name, number in failed:
         if unit_id in eligible:
             found.setdefault(
                 unit_id,

@@ -18,6 +18,9 @@ class DocHeader:
     doc_number: str  # 滨工联〔2024〕3号
     issued_on: date  # 成文日期
     mark: str = "文件"  # the word after the office name in the red banner
+    # Set when this office keeps a record copy of another body's document: printed without
+    # any 文件 header (the header would not be the author's), marked as the copy it is.
+    record_copy_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,8 @@ class MinutesDoc:
     issued_on: date
     meeting_title: str  # 县人民政府与县总工会2024年第一次联席会议
     meeting_date: date
-    place: str
-    chair: str  # 副县长王建国
+    place: str  # "" when not recorded: the phrase is left out
+    chair: str  # 副县长王建国; "" when not recorded
     intro: str
     topics: tuple[MinutesTopic, ...]
     items: tuple[AgreedItemEntry, ...]
@@ -91,6 +94,8 @@ class MinutesDoc:
     # The clerk's own text, one paragraph each; when given it stands in for the topics section
     # and the previous items' report (the clerk wrote them), "一、…" lines print as headings.
     body: tuple[str, ...] = ()
+    # Set when this office keeps a record copy of another body's minutes (see DocHeader).
+    record_copy_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ class MeetingNoticeDoc:
     addressees: tuple[str, ...]
     intro: str
     meeting_date: date
-    starts_at: time
+    starts_at: time | None  # None when the meeting's time is not recorded
     place: str
     participants: tuple[str, ...]
     topics: tuple[str, ...]
@@ -130,7 +135,7 @@ class SupervisionNoticeDoc:
     meeting_date: date
     items: tuple[SupervisedItem, ...]
     requirements: tuple[str, ...]
-    feedback_deadline: date
+    feedback_deadline: date | None  # None: no date set, the sentence asking for one is left out
     contact: Contact
     imprint: Imprint
 
@@ -176,8 +181,10 @@ class BulletinRow:
     items_due: int
     items_done: int
     done_on_time: int
-    overdue: int
-    avg_working_days_late: float
+    overdue: int  # open at the period's end past the deadline
+    overdue_from_before: int  # of those, due before the period began
+    max_working_days_late: int
+    failed_rectifications: int  # rectification orders not carried out by their deadline
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,12 @@ class BulletinDoc:
     issued_on: date
     title: str
     intro: str
-    rows: tuple[BulletinRow, ...]
+    period_start: date
+    period_end: date
+    totals: BulletinRow  # every unit supervised in the period: what the body states
+    rows: tuple[BulletinRow, ...]  # the annex: units with overdue items or failed orders
+    others: BulletinRow | None  # the remaining units summed in one annex row
+    other_units: int
     commended: tuple[str, ...]
     criticized: tuple[Criticism, ...]
     closing: tuple[str, ...]
@@ -303,3 +315,33 @@ Document = (
     | VettingFormDoc
     | StatisticsDoc
 )
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    """Which issued version a printed document is: its number, date and place in the chain
+    of corrections (更正)."""
+
+    issued_id: int
+    kind: str
+    record_id: int
+    number: str
+    issued_on: date
+    version: int
+    superseded_by: int | None  # the version that corrects this one, if any
+    reason: str  # why this version corrects the one before it ("" for the first)
+    content_sha256: str
+    pdf_sha256: str | None
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A document ready to print: the frozen copy of an issued one, or a draft (issue None)
+    built from the records as they are now."""
+
+    doc: Document
+    issue: IssueInfo | None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.issue is None

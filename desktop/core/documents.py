@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, time
 from typing import Any
@@ -10,12 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import document_dto as d
-from desktop.core.bulletin_stats import bulletin_statistics
+from desktop.core.bulletin_stats import UnitStats, bulletin_statistics
 from desktop.core.errors import DomainError, NotFound
 from desktop.core.items import get_item
 from desktop.core.meeting_dto import MeetingDTO, previous_meeting
 from desktop.core.meetings import get_meeting
-from desktop.core.numbering import format_number
 from desktop.core.office import OfficeInfo, local_office
 from desktop.core.records import load
 from desktop.core.supervision import NoticeDTO, get_bulletin, get_notice
@@ -24,7 +24,6 @@ from desktop.core.workdays import load_calendar
 from desktop.models import (
     AgreedItem,
     Bulletin,
-    DocCounter,
     Establishment,
     Meeting,
     SupervisionNotice,
@@ -75,6 +74,11 @@ def _contact(session: Session, office: OfficeInfo) -> d.Contact:
     return d.Contact(unit.contact_person if unit else "", unit.contact_phone if unit else "")
 
 
+def _own(office: OfficeInfo, m: MeetingDTO) -> bool:
+    """Whether this office is the meeting's author (its union), so issues its documents."""
+    return m.union_unit_id == office.unit_id
+
+
 def _meeting_title(m: MeetingDTO) -> str:
     year = (m.held_on or m.planned_on or date.today()).year
     return f"{m.union_name}与{m.partner_name}{year}年第{chinese_count(m.series_number)}次联席会议"
@@ -82,8 +86,8 @@ def _meeting_title(m: MeetingDTO) -> str:
 
 def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousItemStatus, ...]]:
     prev = previous_meeting(session, m.id)
-    if prev is None:
-        return "本次为首次联席会议。", ()
+    if prev is None or not prev.items:
+        return "", ()
     rows = []
     today = m.held_on or date.today()
     for item in prev.items:
@@ -119,13 +123,12 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
     topics = "、".join(e.topic_title for e in m.agenda)
     body = tuple(line.strip() for line in m.minutes_text.splitlines() if line.strip())
     # The builder opens with date, title, place and chair; what follows depends on the clerk.
-    intro = (
-        ""
-        if body
-        else f"会议听取了上次会议议定事项落实情况的汇报，研究了{topics}等议题。"
-        "现将会议议定事项纪要如下："
-    )
     summary, previous = _previous(session, m)
+    heard = ["听取了上次会议议定事项落实情况的汇报"] if previous else []
+    studied = [f"研究了{topics}等议题"] if m.agenda else []
+    intro = ""
+    if not body and (heard or studied):
+        intro = "会议" + "，".join(heard + studied) + "。现将会议议定事项纪要如下："
 
     def people(role: AttendanceRole) -> tuple[d.Attendee, ...]:
         return tuple(
@@ -135,20 +138,19 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
         )
 
     issued = m.minutes_issued_on or m.held_on
+    own = _own(office, m)
     return d.MinutesDoc(
         banner=f"{m.union_name}与{m.partner_name}联席会议纪要",
         number_line=m.minutes_number or f"第{m.series_number}期",
-        issued_by=f"{office.name}办公室",
+        issued_by=f"{office.name}办公室" if own else m.union_name,
         issued_on=issued,
         meeting_title=_meeting_title(m),
         meeting_date=m.held_on,
-        place=m.place or "会议室",
-        chair=m.chair or "主要负责同志",
+        place=m.place,
+        chair=m.chair,
         intro=intro,
         body=body,
-        topics=tuple(
-            d.MinutesTopic(e.topic_title, e.decision or "会议进行了研究。") for e in m.agenda
-        ),
+        topics=tuple(d.MinutesTopic(e.topic_title, e.decision) for e in m.agenda),
         items=tuple(
             d.AgreedItemEntry(
                 text=i.text,
@@ -165,32 +167,48 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
         absent=people(AttendanceRole.ABSENT),
         sat_in=people(AttendanceRole.SAT_IN),
         imprint=_imprint(office, issued),
+        record_copy_by="" if own else office.name,
     )
 
 
-def meeting_notice_doc(session: Session, meeting_id: int) -> d.MeetingNoticeDoc:
+def _starts_at(text: str) -> time | None:
+    if not text:
+        return None
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def meeting_notice_doc(
+    session: Session, meeting_id: int, *, number: str = "", issued_on: date | None = None
+) -> d.MeetingNoticeDoc:
+    """会议通知 of a meeting: the number and date it was issued under (a draft has neither
+    and is dated today); a meeting of another body is that body's notice, kept as a copy."""
     m = get_meeting(session, meeting_id)
     when = m.planned_on or m.held_on
     if when is None:
         raise DomainError("meeting_without_date", id=meeting_id)
     office = local_office(session)
-    issued = min(date.today(), when)
+    own = _own(office, m)
+    issued = issued_on or date.today()
+    title = _meeting_title(m)
     return d.MeetingNoticeDoc(
         header=d.DocHeader(
-            office.name, f"{office.doc_prefix}会〔{when.year}〕{m.series_number}号", issued
+            office.name if own else m.union_name,
+            number if own else "",
+            issued,
+            record_copy_by="" if own else office.name,
         ),
-        title=f"关于召开{_meeting_title(m)}的通知",
+        title=f"关于召开{title}的通知",
         addressees=tuple(dict.fromkeys(p.unit_name for p in m.participants if p.unit_name))
         or (m.partner_name,),
-        intro=f"经研究，定于近期召开{_meeting_title(m)}。现将有关事项通知如下：",
+        intro=f"经研究，决定召开{title}。现将有关事项通知如下：",
         meeting_date=when,
-        starts_at=time(9, 0),
-        place=m.place or "另行通知",
-        participants=tuple(f"{p.unit_name}{p.title}{p.name}" for p in m.participants)
-        or ("各成员单位负责同志",),
+        starts_at=_starts_at(m.starts_at),
+        place=m.place,
+        participants=tuple(f"{p.unit_name}{p.title}{p.name}" for p in m.participants),
         topics=tuple(e.topic_title for e in m.agenda),
         requirements=("请参会人员提前十分钟到达会场。", "因故不能参加的，请提前向会务组请假。"),
-        contact=_contact(session, office),
+        contact=_contact(session, office) if own else d.Contact("", ""),
         imprint=_imprint(office, issued),
     )
 
@@ -229,7 +247,7 @@ def supervision_notice_doc(session: Session, notice_id: int) -> d.SupervisionNot
         ),
         requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
         or ("请对照议定事项，逐项落实责任、措施和时限。", "请按时书面反馈办理进展情况。"),
-        feedback_deadline=n.feedback_deadline or n.issued_on,
+        feedback_deadline=n.feedback_deadline,
         contact=_contact(session, office),
         imprint=_imprint(office, n.issued_on),
     )
@@ -291,32 +309,61 @@ def notice_doc(session: Session, notice_id: int) -> d.Document:
     return builders[kind](session, notice_id)
 
 
+def _bulletin_row(name: str, stats: list[UnitStats], failed: int) -> d.BulletinRow:
+    return d.BulletinRow(
+        unit=name,
+        items_due=sum(r.due for r in stats),
+        items_done=sum(r.done for r in stats),
+        done_on_time=sum(r.done_on_time for r in stats),
+        overdue=sum(r.overdue for r in stats),
+        overdue_from_before=sum(r.overdue_from_before for r in stats),
+        max_working_days_late=max((r.max_workdays_late for r in stats), default=0),
+        failed_rectifications=failed,
+    )
+
+
 def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
+    """督查通报: the period's figures in the body and, as its annex, the units with items
+    overdue or rectification orders not carried out; the other units summed in one row, so
+    the annex adds up to what the body says."""
     b = get_bulletin(session, bulletin_id)
     office = local_office(session)
     stats = bulletin_statistics(session, b.period_start, b.period_end)
+    failed = Counter(unit_id for unit_id, _name, _number in stats.failed_rectifications)
+    named = {unit_id: name for unit_id, name, _number in stats.failed_rectifications}
+    by_unit = {r.unit_id: r for r in stats.units}
+    listed = [r.unit_id for r in stats.units if r.overdue] + [
+        u for u in named if u not in by_unit or not by_unit[u].overdue
+    ]
+    rows = tuple(
+        _bulletin_row(
+            by_unit[u].unit_name if u in by_unit else named[u],
+            [by_unit[u]] if u in by_unit else [],
+            failed[u],
+        )
+        for u in listed
+    )
+    in_annex = set(listed)
+    rest = [r for r in stats.units if r.unit_id not in in_annex]
+    criticized = tuple(
+        d.Criticism(m.unit_name, m.reason) for m in b.mentions if m.kind == "criticism"
+    )
     return d.BulletinDoc(
         banner="督查通报",
         issue_number=b.issue_no,
         compiled_by=f"{office.name}督查组",
         issued_on=b.issued_on,
         title=b.title,
-        intro=b.content
-        or (
-            f"现将{_cn_date(b.period_start)}至"
-            f"{_cn_date(b.period_end)}联席会议议定事项落实情况通报如下："
-        ),
-        rows=tuple(
-            d.BulletinRow(
-                r.unit_name, r.due, r.done, r.done_on_time, r.overdue, r.average_workdays_late
-            )
-            for r in stats.units
-        ),
+        intro=b.content,
+        period_start=b.period_start,
+        period_end=b.period_end,
+        totals=_bulletin_row("合计", list(stats.units), sum(failed.values())),
+        rows=rows,
+        others=_bulletin_row(f"其他{len(rest)}个单位", rest, 0) if rest else None,
+        other_units=len(rest),
         commended=tuple(m.unit_name for m in b.mentions if m.kind == "commendation"),
-        criticized=tuple(
-            d.Criticism(m.unit_name, m.reason) for m in b.mentions if m.kind == "criticism"
-        ),
-        closing=("请被通报批评的单位认真查找原因，限期整改到位。",),
+        criticized=criticized,
+        closing=("请被通报批评的单位认真查找原因，限期整改到位。",) if criticized else (),
         imprint=_imprint(office, b.issued_on),
     )
 
@@ -387,19 +434,22 @@ def statistics_doc(session: Session, year: int) -> d.StatisticsDoc:
             c[1] += 1
             if completed_on is not None and deadline is not None and completed_on <= deadline:
                 c[2] += 1
+    # A union with several established systems (its government, the party committee) is one
+    # row: the meetings all its systems require, against every meeting it held.
     rows = []
     for union_id, name, required in session.execute(
-        select(Establishment.union_unit_id, Unit.name, Establishment.meetings_per_year)
+        select(Establishment.union_unit_id, Unit.name, func.sum(Establishment.meetings_per_year))
         .join(Unit, Unit.id == Establishment.union_unit_id)
         .where(
             Establishment.established.is_(True),
             Establishment.deleted_at.is_(None),
             Unit.level.in_(("county", "township", "street", "industry")),
         )
+        .group_by(Establishment.union_unit_id, Unit.name, Unit.level, Unit.pinyin_full)
         .order_by(Unit.level, Unit.pinyin_full)
     ):
         c = counts.get(union_id, [0, 0, 0])
-        rows.append(d.StatisticsRow(name, required, held.get(union_id, 0), c[0], c[1], c[2]))
+        rows.append(d.StatisticsRow(name, int(required), held.get(union_id, 0), c[0], c[1], c[2]))
     if not rows:
         raise NotFound(kind="establishment", id=0)
     return d.StatisticsDoc(
@@ -411,6 +461,17 @@ def statistics_doc(session: Session, year: int) -> d.StatisticsDoc:
         note="应开次数按建制规定计算；走过场的会议不计入召开次数。",
     )
 
+
+# The documents printed from one record, by kind (the CLI's and issued_document's names).
+RECORD_DOCUMENTS: dict[str, Callable[[Session, int], d.Document]] = {
+    "minutes": minutes_doc,
+    "notice": meeting_notice_doc,
+    "supervision": supervision_notice_doc,
+    "reminder": reminder_doc,
+    "rectification": rectification_doc,
+    "bulletin": bulletin_doc,
+    "vetting": vetting_doc,
+}
 
 LATEST: dict[str, tuple[Any, Any]] = {
     "minutes": (Meeting, Meeting.minutes_issued_on),
@@ -441,20 +502,24 @@ MAX_INDICATOR_COLUMNS = 4
 
 
 def assessment_doc(
-    session: Session, year: int, words: Callable[[str, dict[str, Any]], str]
+    session: Session,
+    year: int,
+    words: Callable[[str, dict[str, Any]], str],
+    *,
+    number: str = "",
+    issued_on: date | None = None,
 ) -> d.AssessmentResultsDoc:
     """考核结果通报 from the year's scorecard; `words(code, fields)` gives the sentences for rule
-    names (code "rule_<rule>") and proposal reasons (desktop.messages.message does)."""
+    names (code "rule_<rule>") and proposal reasons (desktop.messages.message does). The number
+    is the one reserved at issue (desktop.core.issued); a draft has none and is dated today."""
     from desktop.core.assessment import assessment_charts, compute_scorecard
 
     office = local_office(session)
-    judged = min(date.today(), date(year, 12, 31))
+    issued = issued_on or date.today()
+    judged = min(issued, date(year, 12, 31))
     card = compute_scorecard(session, year, today=judged)
     if not card.units:
         raise NotFound(kind="unit", id="assessed")
-    issued = min(date.today(), date(year + 1, 3, 31)) if date.today().year > year else date.today()
-    counter = session.get(DocCounter, ("assessment", issued.year))
-    serial = (counter.last_number if counter is not None else 0) + 1
     # A portrait page holds a few indicator columns; a full scheme's breakdown goes to the
     # scorecard export instead, and the circular gives rank, total and change.
     specs = card.scheme.indicators if len(card.scheme.indicators) <= MAX_INDICATOR_COLUMNS else ()
@@ -462,9 +527,7 @@ def assessment_doc(
         d.Indicator(spec.name or words(f"rule_{spec.rule}", {}), spec.weight) for spec in specs
     )
     return d.AssessmentResultsDoc(
-        header=d.DocHeader(
-            office.name, format_number(office.doc_prefix, "assessment", issued.year, serial), issued
-        ),
+        header=d.DocHeader(office.name, number, issued),
         title=f"关于{year}年度政府与工会联席会议工作考核结果的通报",
         addressees=tuple(u.unit_name for u in card.units),
         intro=(
@@ -486,7 +549,14 @@ def assessment_doc(
         criticized=tuple(
             d.Criticism(p.unit_name, words(p.reason, dict(p.fields))) for p in card.criticisms
         ),
-        closing=("希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因，切实抓好整改。",),
+        closing=tuple(
+            text
+            for text, wanted in (
+                ("希望受到表扬的单位再接再厉。", card.commendations),
+                ("受到批评的单位要认真查找原因，切实抓好整改。", card.criticisms),
+            )
+            if wanted
+        ),
         imprint=_imprint(office, issued),
         charts=assessment_charts(session, card, today=judged),
     )

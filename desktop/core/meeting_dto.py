@@ -75,6 +75,7 @@ class MeetingDTO:
     held_on: date | None
     place: str
     chair: str
+    starts_at: str  # 09:30; "" when not set
     status: MeetingStatus
     minutes_text: str
     minutes_number: str
@@ -133,6 +134,7 @@ def meeting_dto(session: Session, m: Meeting) -> MeetingDTO:
         held_on=m.held_on,
         place=m.place,
         chair=m.chair,
+        starts_at=m.starts_at,
         status=m.status,
         minutes_text=m.minutes_text,
         minutes_number=m.minutes_number,

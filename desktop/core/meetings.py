@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, meeting_dto
 from desktop.core.numbering import next_number
+from desktop.core.office import local_office
 from desktop.core.records import (
     limited_text,
     load,
@@ -45,6 +47,7 @@ class MeetingInput:
     planned_on: date | None = None
     place: str = ""
     chair: str = ""
+    starts_at: str | None = None  # 09:30 as entered; None keeps the time already recorded
 
 
 def _next_series_number(session: Session, union_unit_id: int, kind: MeetingKind) -> int:
@@ -54,6 +57,20 @@ def _next_series_number(session: Session, union_unit_id: int, kind: MeetingKind)
         )
     )
     return (last or 0) + 1
+
+
+CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def _clock_time(text: str) -> str:
+    """A start time as HH:MM (9:30 becomes 09:30); "" stays unset."""
+    text = text.strip().replace("：", ":")
+    if not text:
+        return ""
+    found = CLOCK.fullmatch(text)
+    if found is None:
+        raise InvalidInput("bad_time", field="starts_at")
+    return f"{int(found.group(1)):02d}:{found.group(2)}"
 
 
 def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
@@ -72,6 +89,8 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
     m.planned_on = sane_date(data.planned_on, "planned_on")
     m.place = limited_text(data.place, "place", 200)
     m.chair = limited_text(data.chair, "chair", 60)
+    if data.starts_at is not None:
+        m.starts_at = _clock_time(data.starts_at)
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDTO:
@@ -201,13 +220,23 @@ def record_decision(session: Session, meeting_id: int, topic_id: int, decision: 
     return meeting_dto(session, m)
 
 
-def notify_meeting(session: Session, meeting_id: int) -> MeetingDTO:
+def notify_meeting(
+    session: Session, meeting_id: int, *, issued_on: date | None = None
+) -> MeetingDTO:
+    """Issue the meeting notice (会议通知): numbered and frozen on its issue date, which is not
+    after the meeting (not given: today, or the meeting day for a meeting recorded late)."""
+    from desktop.core.issued import issue_meeting_notice  # issued reads meetings
+
     m = load(session, Meeting, meeting_id, "meeting")
     if m.planned_on is None:
         raise InvalidInput("required", field="planned_on")
+    issued = issued_on or min(date.today(), m.planned_on)
+    if issued > m.planned_on:
+        raise InvalidInput("after_meeting", field="issued_on")
     m.status = MeetingStatus(MEETING.target("notify", m.status))
     touch(m)
     session.flush()
+    issue_meeting_notice(session, meeting_id, issued)
     return meeting_dto(session, m)
 
 
@@ -247,11 +276,19 @@ def issue_minutes(
     issued = required_date(issued_on, "minutes_issued_on")
     if m.held_on is not None and issued < m.held_on:
         raise InvalidInput("before_meeting", field="minutes_issued_on")
-    m.minutes_number = next_number(session, "minutes", issued.year).text
+    from desktop.core.issued import issue_record  # issued reads meetings
+
+    # Only this office's own meetings take its numbers; another body's minutes are recorded
+    # under the number that body gave them (none when the clerk did not enter one).
+    own = m.union_unit_id == local_office(session).unit_id
+    number = next_number(session, "minutes", issued.year) if own else None
+    if number is not None:
+        m.minutes_number = number.text
     m.minutes_issued_on = issued
     m.status = MeetingStatus.MINUTES_ISSUED
     touch(m)
     session.flush()
+    issue_record(session, "minutes", m.id, issued_on=issued, number=number)
     return meeting_dto(session, m)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError, InvalidInput
+from desktop.core.issued import issue_record
 from desktop.core.numbering import next_number
 from desktop.core.office import local_office
 from desktop.core.records import (
@@ -185,6 +186,7 @@ def issue_notice(session: Session, data: NoticeInput, *, today: date | None = No
     for item in items:
         log_event(session, item, f"notice_{data.kind}", issued, document_number=number.text)
     session.flush()
+    issue_record(session, str(data.kind), notice.id, issued_on=issued, number=number)
     return notice_dto(session, notice)
 
 
@@ -261,6 +263,7 @@ def issue_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
     for item in late:
         log_event(session, item, "criticism", issued, document_number=number.text)
     session.flush()
+    issue_record(session, "bulletin", bulletin.id, issued_on=issued, number=number)
     return bulletin_dto(session, bulletin)
 
 

@@ -7,6 +7,7 @@ from desktop.models.base import Base, Travelling
 from desktop.models.calendar import CalendarDay
 from desktop.models.establishment import Establishment
 from desktop.models.exchange import ExchangeLog
+from desktop.models.issued import IssuedDocument
 from desktop.models.item import (
     AgreedItem,
     FeedbackFigure,
@@ -48,6 +49,7 @@ __all__ = [
     "ExchangePeer",
     "FeedbackFigure",
     "HeldPackage",
+    "IssuedDocument",
     "ItemEvent",
     "Meeting",
     "MeetingParticipant",

@@ -35,6 +35,7 @@ class Meeting(Travelling, Base):
     held_on: Mapped[date | None] = mapped_column(Date, index=True, default=None)
     place: Mapped[str] = mapped_column(String(200), default="")
     chair: Mapped[str] = mapped_column(String(60), default="")
+    starts_at: Mapped[str] = mapped_column(String(5), default="")  # 09:30; "" when not set
     status: Mapped[MeetingStatus] = mapped_column(
         enum_column(MeetingStatus), index=True, default=MeetingStatus.PLANNED
     )

@@ -1,7 +1,7 @@
 """Printable official documents (GB/T 9704-2012): DTO in, PDF bytes out; no Qt, no Session."""
 
 from desktop.reports.circulars import build_assessment_results, build_bulletin, build_statistics
-from desktop.reports.documents import build_document, document_story
+from desktop.reports.documents import build_document, build_printable, document_story
 from desktop.reports.fonts import (
     FontMissing,
     FontOverride,
@@ -27,6 +27,7 @@ __all__ = [
     "build_document",
     "build_meeting_notice",
     "build_minutes",
+    "build_printable",
     "build_rectification",
     "build_reminder",
     "build_statistics",

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from desktop.core.document_dto import (
     AssessmentResultsDoc,
     BulletinDoc,
+    BulletinRow,
     Criticism,
     StatisticsDoc,
     StatisticsRow,
@@ -14,7 +15,7 @@ from desktop.core.document_dto import (
 from desktop.reports.assessment_figures import assessment_attachment, attachment_title
 from desktop.reports.fonts import FontSet
 from desktop.reports.formatting import cn_date, percent, points, signed
-from desktop.reports.layout import LANDSCAPE, TABLE_HEAD, TABLE_TEXT, TITLE
+from desktop.reports.layout import HEI, LANDSCAPE, TABLE_HEAD, TABLE_TEXT, TITLE
 from desktop.reports.page import render
 from desktop.reports.parts import (
     addressees,
@@ -33,6 +34,7 @@ from desktop.reports.story import (
     Cell,
     Element,
     Masthead,
+    PageBreak,
     Para,
     Run,
     SplitLine,
@@ -76,34 +78,81 @@ def _praise_and_criticism(
     return elements
 
 
-def bulletin_story(doc: BulletinDoc) -> Story:
-    table = _table(
-        ("序号", "单位", "应办结事项", "已办结", "按期办结", "逾期未办结", "平均逾期\n工作日"),
-        (
-            (
-                str(n),
-                r.unit,
-                str(r.items_due),
-                str(r.items_done),
-                str(r.done_on_time),
-                str(r.overdue),
-                f"{r.avg_working_days_late:.1f}",
-            )
-            for n, r in enumerate(doc.rows, 1)
-        ),
-        (0.08, 0.24, 0.155, 0.1, 0.13, 0.155, 0.14),
+def _bulletin_cells(number: str, r: BulletinRow) -> tuple[str, ...]:
+    return (
+        number,
+        r.unit,
+        str(r.items_due),
+        str(r.items_done),
+        str(r.done_on_time),
+        str(r.overdue),
+        str(r.overdue_from_before),
+        str(r.failed_rectifications),
     )
+
+
+def bulletin_figures(doc: BulletinDoc) -> str:
+    """The period's figures, the same totals the annex adds up to."""
+    t = doc.totals
+    text = (
+        f"{cn_date(doc.period_start)}至{cn_date(doc.period_end)}，督查范围内应办结议定事项"
+        f"{t.items_due}项，已办结{t.items_done}项，其中按期办结{t.done_on_time}项；"
+        f"截至{cn_date(doc.period_end)}，逾期未办结{t.overdue}项"
+    )
+    if t.overdue_from_before:
+        text += f"（其中以前期间到期的{t.overdue_from_before}项）"
+    if t.failed_rectifications:
+        text += f"，整改通知未落实{t.failed_rectifications}件"
+    if doc.rows:
+        text += f"，涉及{len(doc.rows)}个单位，具体见附件"
+    return text + "。"
+
+
+def bulletin_story(doc: BulletinDoc) -> Story:
     elements: list[Element] = [
         Masthead(doc.banner, f"第{doc.issue_number}期", (doc.compiled_by, cn_date(doc.issued_on))),
         *title(doc.title),
         Blank(1),
-        body(doc.intro),
-        heading(1, "议定事项落实情况"),
-        table,
-        *_praise_and_criticism(2, doc.commended, doc.criticized),
-        *(body(text) for text in doc.closing),
-        doc.imprint,
     ]
+    if doc.intro:
+        elements.append(body(doc.intro))
+    elements += [heading(1, "议定事项落实情况"), body(bulletin_figures(doc))]
+    elements += _praise_and_criticism(2, doc.commended, doc.criticized)
+    elements += [body(text) for text in doc.closing]
+    if doc.rows:
+        rows = [_bulletin_cells(str(n), r) for n, r in enumerate(doc.rows, 1)]
+        if doc.others is not None:
+            rows.append(_bulletin_cells("", doc.others))
+        rows.append(_bulletin_cells("", doc.totals))
+        elements += [
+            Blank(1),
+            body("附件：逾期未办结事项及整改落实情况统计表"),
+            PageBreak(),
+            Para((Run("附件", HEI),), first_indent=0),
+            Blank(1),
+            Para(
+                (Run("逾期未办结事项及整改落实情况统计表", TITLE),),
+                first_indent=0,
+                align=Align.CENTER,
+                balance=True,
+            ),
+            Blank(1),
+            _table(
+                (
+                    "序号",
+                    "单位",
+                    "应办结\n事项",
+                    "已办结",
+                    "按期\n办结",
+                    "逾期\n未办结",
+                    "其中以前\n期间到期",
+                    "整改通知\n未落实",
+                ),
+                rows,
+                (0.07, 0.29, 0.1, 0.09, 0.09, 0.1, 0.14, 0.12),
+            ),
+        ]
+    elements.append(doc.imprint)
     return Story(f"{doc.banner}（第{doc.issue_number}期）", doc.compiled_by, tuple(elements))
 
 
@@ -146,7 +195,8 @@ def _statistics_cells(label: str, number: str, r: StatisticsRow) -> tuple[str, .
         label,
         str(r.meetings_required),
         str(r.meetings_held),
-        percent(r.meetings_held, r.meetings_required),
+        # extra meetings do not lift the rate past every required one held
+        percent(min(r.meetings_held, r.meetings_required), r.meetings_required),
         str(r.items),
         str(r.items_done),
         str(r.items_on_time),

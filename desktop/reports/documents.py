@@ -11,6 +11,7 @@ from desktop.core.document_dto import (
     Document,
     MeetingNoticeDoc,
     MinutesDoc,
+    Printable,
     RectificationDoc,
     ReminderDoc,
     StatisticsDoc,
@@ -20,6 +21,7 @@ from desktop.core.document_dto import (
 from desktop.reports.circulars import assessment_story, bulletin_story, statistics_story
 from desktop.reports.fonts import FontSet
 from desktop.reports.forms import reminder_story, vetting_form_story
+from desktop.reports.marks import marked
 from desktop.reports.minutes import minutes_story
 from desktop.reports.notices import (
     meeting_notice_story,
@@ -50,3 +52,9 @@ def document_story(doc: Document) -> Story:
 def build_document(doc: Document, fonts: FontSet | None = None) -> bytes:
     """Any document as PDF bytes, in the given fonts or the ones found on this computer."""
     return render(document_story(doc), fonts)
+
+
+def build_printable(printable: Printable, fonts: FontSet | None = None) -> bytes:
+    """An issued copy or a draft as PDF bytes, a draft, a correction or a superseded version
+    saying so above the document."""
+    return render(marked(document_story(printable.doc), printable), fonts)

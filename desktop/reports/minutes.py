@@ -6,8 +6,9 @@ import re
 
 from desktop.core.document_dto import MinutesDoc
 from desktop.reports.fonts import FontSet
-from desktop.reports.formatting import cn_date
+from desktop.reports.formatting import cn_date, cn_number
 from desktop.reports.layout import HEI
+from desktop.reports.marks import record_copy_note
 from desktop.reports.page import render
 from desktop.reports.parts import (
     body,
@@ -24,15 +25,21 @@ from desktop.reports.story import Blank, Element, Masthead, Para, Run, Story
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
+def opening(doc: MinutesDoc) -> str:
+    """When, what, where and who chaired: a phrase left out when its field is empty."""
+    place = f"在{doc.place}" if doc.place else ""
+    chair = f"会议由{doc.chair}主持。" if doc.chair else ""
+    return f"{cn_date(doc.meeting_date)}，{doc.meeting_title}{place}召开。{chair}{doc.intro}"
+
+
 def minutes_story(doc: MinutesDoc) -> Story:
-    opening = (
-        f"{cn_date(doc.meeting_date)}，{doc.meeting_title}在{doc.place}召开，"
-        f"会议由{doc.chair}主持。{doc.intro}"
-    )
-    elements: list[Element] = [
+    elements: list[Element] = []
+    if doc.record_copy_by:
+        elements.append(record_copy_note(doc.record_copy_by, doc.issued_by))
+    elements += [
         Masthead(doc.banner, doc.number_line, (doc.issued_by, cn_date(doc.issued_on))),
         Blank(1),
-        body(opening),
+        body(opening(doc)),
     ]
     section = 0
     if doc.body:
@@ -50,6 +57,8 @@ def minutes_story(doc: MinutesDoc) -> Story:
         elements.append(heading(section, "会议研究的议题"))
         elements += (
             subheading(number, sentence(topic.title), topic.decision)
+            if topic.decision
+            else body(f"（{cn_number(number)}）{sentence(topic.title)}")
             for number, topic in enumerate(doc.topics, 1)
         )
     if doc.items:

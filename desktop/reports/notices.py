@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop.core.document_dto import (
+    Contact,
     DocHeader,
     Imprint,
     MeetingNoticeDoc,
@@ -13,11 +14,11 @@ from desktop.core.document_dto import (
 )
 from desktop.reports.fonts import FontSet
 from desktop.reports.formatting import cn_date, cn_time, cn_weekday
+from desktop.reports.marks import record_copy_note
 from desktop.reports.page import render
 from desktop.reports.parts import (
     addressees,
     body,
-    contact,
     duty_text,
     ending,
     file_masthead,
@@ -40,28 +41,61 @@ def _file_story(
     content: list[Element],
     imprint: Imprint,
 ) -> Story:
-    """Red header, title, addressees, the content, signature and 版记: the 文件 frame."""
-    elements: list[Element] = [file_masthead(header), *title(doc_title), *addressees(to)]
+    """Red header, title, addressees, the content, signature and 版记: the 文件 frame.
+
+    A record copy of another body's document has no 文件 header: only its author's may head
+    it, and this office is not the author."""
+    elements: list[Element] = (
+        [record_copy_note(header.record_copy_by, header.issuing_office)]
+        if header.record_copy_by
+        else [file_masthead(header)]
+    )
+    elements += [*title(doc_title), *addressees(to)]
     elements += content
     elements += ending(header.issuing_office, header.issued_on, imprint)
     return Story(doc_title, header.issuing_office, tuple(elements))
 
 
+def _contact(person: Contact) -> list[Element]:
+    """联系人 and 联系电话, each only when known; nothing when neither is."""
+    said = [
+        f"{label}：{value}"
+        for label, value in (("联系人", person.name), ("联系电话", person.phone))
+        if value
+    ]
+    return [body(sentence("；".join(said)))] if said else []
+
+
+def _sections(sections: Iterable[tuple[str, list[Element]]]) -> list[Element]:
+    """一、二、… headings over their content; a heading with nothing under it is left out."""
+    elements: list[Element] = []
+    number = 0
+    for name, content in sections:
+        if content:
+            number += 1
+            elements += [heading(number, name), *content]
+    return elements
+
+
 def meeting_notice_story(doc: MeetingNoticeDoc) -> Story:
-    when = f"{cn_date(doc.meeting_date)}（{cn_weekday(doc.meeting_date)}）{cn_time(doc.starts_at)}"
+    when = f"{cn_date(doc.meeting_date)}（{cn_weekday(doc.meeting_date)}）"
+    if doc.starts_at is not None:
+        when += cn_time(doc.starts_at)
     content: list[Element] = [
         body(doc.intro),
-        heading(1, "会议时间"),
-        body(sentence(when)),
-        heading(2, "会议地点"),
-        body(sentence(doc.place)),
-        heading(3, "参会人员"),
-        body(sentence("；".join(doc.participants))),
-        heading(4, "会议议题"),
-        *_numbered_list(doc.topics),
-        heading(5, "有关要求"),
-        *_numbered_list(doc.requirements),
-        contact(doc.contact),
+        *_sections(
+            (
+                ("会议时间", [body(sentence(when))]),
+                ("会议地点", [body(sentence(doc.place))] if doc.place else []),
+                (
+                    "参会人员",
+                    [body(sentence("；".join(doc.participants)))] if doc.participants else [],
+                ),
+                ("会议议题", _numbered_list(doc.topics)),
+                ("有关要求", _numbered_list(doc.requirements)),
+            )
+        ),
+        *_contact(doc.contact),
     ]
     return _file_story(doc.header, doc.title, doc.addressees, content, doc.imprint)
 
@@ -82,12 +116,15 @@ def supervision_notice_story(doc: SupervisionNoticeDoc) -> Story:
         ),
         heading(2, "督办要求"),
         *_numbered_list(doc.requirements),
-        body(
-            f"请于{cn_date(doc.feedback_deadline)}前将办理情况书面反馈{office}。"
-            "逾期未反馈的，将予以催办并在督查通报中通报。"
-        ),
-        contact(doc.contact),
     ]
+    if doc.feedback_deadline is not None:
+        content.append(
+            body(
+                f"请于{cn_date(doc.feedback_deadline)}前将办理情况书面反馈{office}。"
+                "逾期未反馈的，将予以催办并在督查通报中通报。"
+            )
+        )
+    content += _contact(doc.contact)
     return _file_story(doc.header, doc.title, (doc.lead_unit,), content, doc.imprint)
 
 
@@ -102,7 +139,7 @@ def rectification_story(doc: RectificationDoc) -> Story:
             f"请你单位于{cn_date(doc.rectification_deadline)}前完成整改，"
             f"并将整改情况书面报送{doc.report_to}。"
         ),
-        contact(doc.contact),
+        *_contact(doc.contact),
     ]
     return _file_story(doc.header, doc.title, (doc.addressee,), content, doc.imprint)
 

@@ -11,6 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -22,32 +23,53 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.core.document_dto import Document
+from desktop.core import issued
+from desktop.core.document_dto import Document, IssueInfo, Printable
 from desktop.core.errors import DomainError
 from desktop.db import Database
 from desktop.messages import describe
-from desktop.reports import build_document
+from desktop.reports import build_document, build_printable
 from desktop.views import ui_state
 from desktop.views.fit import fit_to_screen
 from desktop.views.operations import operations
 
 DocumentSource = Callable[[Session], Document]
+RecordBuilder = Callable[[Session, int], Document]
+# The PDF of one issued version (None: the newest), for the preview's choice of version.
+VersionSource = Callable[[int | None], bytes]
 
 
 class DocumentPreview(QDialog):
-    """Shows PDF bytes; the same bytes go to the printer or to a file."""
+    """Shows PDF bytes; the same bytes go to the printer or to a file. An issued document
+    with corrections offers its earlier versions, each as it was issued."""
 
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        versions: tuple[IssueInfo, ...] = (),
+        load_version: VersionSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.title = title
+        self.load_version = load_version
         self.setWindowTitle(title)
         fit_to_screen(self, 820, 900)  # never taller than the screen: the buttons stay on it
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self._show(pdf)
+        self.version_choice = QComboBox(self)
+        for info in versions:
+            label = self.tr("第 %1 版 %2").replace("%1", str(info.version))
+            self.version_choice.addItem(
+                label.replace("%2", info.issued_on.isoformat()), info.version
+            )
+        self.version_choice.setCurrentIndex(len(versions) - 1)
+        self.version_choice.setVisible(len(versions) > 1)
+        self.version_choice.currentIndexChanged.connect(self._choose_version)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -61,12 +83,27 @@ class DocumentPreview(QDialog):
         close_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.pages)
+        row.addWidget(self.version_choice)
         row.addStretch(1)
         for b in (print_button, save_button, close_button):
             row.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+
+    def _show(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def _choose_version(self, index: int) -> None:
+        if self.load_version is None or index < 0:
+            return
+        self._show(self.load_version(int(self.version_choice.itemData(index))))
+        self.pages.setText(self.tr("共 %1 页").replace("%1", str(self.document.pageCount())))
 
     def save_to(self, path: Path) -> None:
         tmp = path.with_name(path.name + ".partial")
@@ -117,6 +154,54 @@ class DocumentPreview(QDialog):
 
 def _pdf(session: Session, source: DocumentSource) -> bytes:
     return build_document(source(session))
+
+
+def _issued_pdf(session: Session, copy: Printable) -> bytes:
+    """The PDF of an issued copy or a draft; an issued copy's PDF hash is kept at first."""
+    pdf = build_printable(copy)
+    if copy.issue is not None:
+        issued.record_pdf(session, copy.issue.issued_id, pdf)
+    return pdf
+
+
+def _record_pdf(
+    session: Session, builder: RecordBuilder, record_id: int
+) -> tuple[bytes, tuple[IssueInfo, ...]]:
+    copy = issued.printable_of(session, builder, record_id)
+    if copy is None:
+        return build_document(builder(session, record_id)), ()
+    if copy.issue is None:
+        return _issued_pdf(session, copy), ()
+    versions = issued.versions(session, copy.issue.kind, record_id)
+    return _issued_pdf(session, copy), tuple(versions)
+
+
+def _version_pdf(session: Session, kind: str, record_id: int, version: int | None) -> bytes:
+    copy = issued.issued_copy(session, kind, record_id, version)
+    assert copy is not None
+    return _issued_pdf(session, copy)
+
+
+def preview_record(
+    db: Database, builder: RecordBuilder, record_id: int, title: str, parent: QWidget
+) -> DocumentPreview | None:
+    """Show a record's document: its issued copy (earlier versions to choose from), or a
+    draft from the records when it is not issued yet."""
+    ops = operations(db)
+    # mutate: a record issued before issued copies existed is frozen at its first print, and
+    # the PDF's hash is kept; a refusal or a missing font is said over `parent`
+    shown = ops.mutate(_record_pdf, builder, record_id, parent=parent)
+    if shown is None:
+        return None
+    pdf, versions = shown
+    kind = versions[0].kind if versions else ""
+
+    def load_version(version: int | None) -> bytes:
+        return ops.mutate(_version_pdf, kind, record_id, version, parent=parent) or pdf
+
+    dialog = DocumentPreview(pdf, title, parent, versions=versions, load_version=load_version)
+    dialog.show()
+    return dialog
 
 
 def preview(

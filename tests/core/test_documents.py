@@ -42,7 +42,11 @@ def test_minutes_from_a_meeting(county: County) -> None:
         ("将劳动竞赛奖金列入政府年度奖励基金", "县人社局", ("县财政局",), date(2026, 6, 30))
     ]
     assert [a.name for a in doc.attended] == ["王建国"] and doc.absent[0].absence_reason == "出差"
-    assert doc.body == () and doc.intro.startswith("会议听取了上次会议议定事项落实情况的汇报")
+    # A first meeting has no earlier items to hear about: the intro says only what it did.
+    assert doc.body == () and doc.intro == (
+        "会议研究了劳动竞赛奖金列入政府年度奖励基金等议题。现将会议议定事项纪要如下："
+    )
+    assert doc.previous_summary == "" and doc.previous_items == ()
     c.run(
         meetings.issue_minutes,
         meeting_id,

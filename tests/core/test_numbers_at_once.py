@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +9,7 @@ from desktop.core import supervision
 from desktop.models.enums import NoticeKind
 from tests.conftest import County
 from tests.core.helpers import assigned_item
+from tests.core.issuing import run_together
 
 ROOT = Path(__file__).resolve().parents[2]
 ISSUER = """
@@ -36,24 +34,9 @@ for _ in range(15):
 
 
 def test_two_programs_issuing_at_once_never_share_a_number(county: County) -> None:
-    import time
-
     item = assigned_item(county)
     assert county.db.path is not None
-    start = str(time.time() + 1.5)
-    env = os.environ | {"PYTHONPATH": str(ROOT)}
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-c", ISSUER, str(county.db.path), str(item), str(county.hrss), start],
-            env=env,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    for run in runs:
-        _out, err = run.communicate(timeout=120)
-        assert run.returncode == 0, err
+    run_together(ISSUER, str(county.db.path), str(item), str(county.hrss))
     with county.db.unit_of_work() as s:
         notices = [supervision.get_notice(s, i) for i in range(1, 31)]
     serials = sorted(n.serial for n in notices if n.kind == NoticeKind.REMINDER)

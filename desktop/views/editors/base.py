@@ -27,7 +27,7 @@ from desktop.core.changes import Changes
 from desktop.core.document_dto import Document
 from desktop.db import Database
 from desktop.views.attachment_list import AttachmentList
-from desktop.views.document_preview import DocumentPreview, preview
+from desktop.views.document_preview import DocumentPreview, preview_record
 from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.form import AskDialog, Form
 from desktop.views.operations import operations
@@ -104,7 +104,7 @@ class RecordEditor(QDialog):
         record_id = self.record_id
         if record_id is None:
             return None
-        return preview(self.db, lambda session: source(session, record_id), title, self)
+        return preview_record(self.db, source, record_id, title, self)
 
     # building blocks for subclasses
     def watch(self, *widgets: QWidget) -> None:

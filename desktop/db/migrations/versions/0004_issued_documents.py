@@ -1,0 +1,77 @@
+"""issued documents: the frozen copy of every issued document; a meeting's start time
+
+Existing databases are not backfilled here: a migration runs without the document builders
+(they read the live records through the current code). An issued record without a frozen
+copy (minutes 印发 before this revision, supervision notices, bulletins) is frozen from its
+records the first time it is printed, previewed or saved (desktop.core.issued.snapshot_for),
+and `lianxi report --backfill` freezes them all at once.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "issued_document",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("office_uuid", sa.String(length=36), nullable=False),
+        sa.Column("kind", sa.String(length=24), nullable=False),
+        sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.String(length=120), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("serial", sa.Integer(), nullable=True),
+        sa.Column("issued_on", sa.Date(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("supersedes_id", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("content_sha256", sa.String(length=64), nullable=False),
+        sa.Column("pdf_sha256", sa.String(length=64), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["supersedes_id"],
+            ["issued_document.id"],
+            name=op.f("fk_issued_document_supersedes_id_issued_document"),
+            ondelete="RESTRICT",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_issued_document")),
+        sa.UniqueConstraint(
+            "office_uuid",
+            "kind",
+            "year",
+            "serial",
+            "version",
+            name=op.f("uq_issued_document_office_uuid_kind_year_serial_version"),
+        ),
+        sa.UniqueConstraint(
+            "office_uuid",
+            "kind",
+            "record_id",
+            "version",
+            name=op.f("uq_issued_document_office_uuid_kind_record_id_version"),
+        ),
+    )
+    op.create_index("ix_issued_document_record", "issued_document", ["kind", "record_id"])
+    with op.batch_alter_table("meeting") as batch:
+        batch.add_column(
+            sa.Column("starts_at", sa.String(length=5), nullable=False, server_default="")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("meeting") as batch:
+        batch.drop_column("starts_at")
+    op.drop_index("ix_issued_document_record", table_name="issued_document")
+    op.drop_table("issued_document")
