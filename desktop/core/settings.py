@@ -44,3 +44,19 @@ def save_supervision_settings(session: Session, settings: SupervisionSettings) -
             raise InvalidInput("out_of_range", field=f.name, min=0, max=365)
         session.merge(Setting(key=f"supervision.{f.name}", value=str(value)))
     session.flush()
+
+
+# A folder of font files an office keeps its official faces in (方正小标宋, 仿宋_GB2312 …),
+# searched before the system's fonts when documents are printed.
+FONT_FOLDER_KEY = "reports.font_folder"
+
+
+def font_folder(session: Session) -> str:
+    """The folder chosen in the settings, or "" for none."""
+    row = session.get(Setting, FONT_FOLDER_KEY)
+    return row.value if row is not None else ""
+
+
+def save_font_folder(session: Session, folder: str) -> None:
+    session.merge(Setting(key=FONT_FOLDER_KEY, value=folder.strip()))
+    session.flush()
