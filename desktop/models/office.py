@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, UTCDateTime, enum_column, new_uuid, utcnow
 from desktop.models.enums import Level
+from desktop.models.sealed_key import SealedKey
 
 
 class Office(Base):
@@ -29,9 +30,9 @@ class Office(Base):
     )
     signing_public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     encryption_public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    # Private keys exist only on the local office's row; PEM, unencrypted at rest for now.
-    signing_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    encryption_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # Private keys exist only on the local office's row, sealed at rest (see sealed_key.py).
+    signing_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
+    encryption_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
     trusted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

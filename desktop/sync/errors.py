@@ -11,6 +11,12 @@ class SyncError(DomainError):
     code = "sync_error"
 
 
+class KeyLocked(SyncError):
+    """This office's private keys are sealed with a key-encryption key this computer lacks."""
+
+    code = "signing_key_unavailable"
+
+
 class PackageRejected(SyncError):
     """An incoming package (or setup file) failed a check; nothing from it may be applied."""
 

@@ -191,6 +191,12 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "第 {index} 条{kind_label}记录无法导出（{problem}）。请检查该记录的内容。",
         "{kind} record {index} cannot be exported ({problem}).",
     ),
+    "signing_key_unavailable": (
+        "本单位的签名密钥已加密保存，但这台电脑上没有解开它的密钥（{where}）。"
+        "数据库可能是从别的电脑拷来的：请在原来的电脑上操作，或请技术人员把密钥文件一并迁移。",
+        "This office's signing key is sealed, and the key that opens it is not on this computer "
+        "({where}); the database may come from another computer.",
+    ),
     "unreadable_file": (
         "无法读取 {path}（{reason}）。请检查U盘是否已插好，或重新选择文件。",
         "Could not read {path} ({reason}).",

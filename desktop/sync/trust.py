@@ -10,8 +10,11 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import Changes, note_changes
 from desktop.core.errors import NoLocalOffice
 from desktop.core.kinds import EXCHANGE
+from desktop.db.scrub import erasing_freed_space
 from desktop.models import Office
 from desktop.models.enums import Level
+from desktop.models.sealed_key import SealedKeyUnavailable, is_sealed, seal, unseal
+from desktop.sync.errors import KeyLocked
 from desktop.sync.keys import LocalOffice, OfficeKeys, PublicOffice, fingerprint
 
 
@@ -23,8 +26,20 @@ def local_keys(session: Session) -> LocalOffice:
         or office.encryption_private_key is None
     ):
         raise NoLocalOffice()
-    keys = OfficeKeys.from_pem(office.signing_private_key, office.encryption_private_key)
-    return LocalOffice(office.uuid, office.name, keys)
+    try:
+        signing, encryption = (
+            unseal(office.signing_private_key),
+            unseal(office.encryption_private_key),
+        )
+    except SealedKeyUnavailable as missing:
+        raise KeyLocked("signing_key_unavailable", where=missing.where) from None
+    if not is_sealed(office.signing_private_key) or not is_sealed(office.encryption_private_key):
+        with erasing_freed_space(session):  # keys from before sealing: sealed on first use
+            office.signing_private_key, office.encryption_private_key = (
+                seal(signing),
+                seal(encryption),
+            )
+    return LocalOffice(office.uuid, office.name, OfficeKeys.from_pem(signing, encryption))
 
 
 def public_of(office: Office) -> PublicOffice | None:

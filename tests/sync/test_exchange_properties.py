@@ -203,12 +203,15 @@ def add_random_records(session: Session, origin: str, data: st.DataObject) -> No
     items: list[AgreedItem] = []
     for index in range(data.draw(st.integers(0, 4), label="items") if meetings else 0):
         lead = _maybe(data, units, "lead")
+        meeting = data.draw(st.sampled_from(meetings))
+        # The editors' rule, which imports apply too: no deadline before the meeting.
+        due = st.dates(min_value=meeting.held_on or date(1949, 1, 1), max_value=date(2100, 12, 31))
         item = AgreedItem(
-            meeting_id=data.draw(st.sampled_from(meetings)).id,
+            meeting_id=meeting.id,
             sequence=index + 1,
             text=data.draw(long_texts),
             lead_unit_id=None if lead is None else lead.id,
-            deadline=data.draw(optional_dates),
+            deadline=data.draw(st.none() | due),
             target_number=data.draw(st.none() | numbers),
             status=data.draw(st.sampled_from(ItemStatus)),
             percent_done=data.draw(st.integers(0, 100)),

@@ -1,0 +1,124 @@
+"""The office's private keys never sit in plain text in the database file or a backup of it."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import select, text
+
+from desktop import cli
+from desktop.db import open_database
+from desktop.messages import describe
+from desktop.models import Office
+from desktop.models.sealed_key import KEY_DIR_ENV, MARK, is_sealed
+from desktop.sync.errors import KeyLocked
+from desktop.sync.trust import local_keys
+
+PEM_HEADER = b"-----BEGIN PRIVATE KEY-----"
+
+
+@pytest.fixture(autouse=True)
+def key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config-keys"  # outside the data folder, as the per-user config is
+    monkeypatch.setenv(KEY_DIR_ENV, str(folder))
+    return folder
+
+
+def _init(db: Path) -> None:
+    assert cli.main(["--db", str(db), "init", "--name", "八滩镇工会", "--level", "township"]) == 0
+
+
+def _secrets(db: Path) -> list[bytes]:
+    """Every form the private keys could be found in: PEM header, base64 body, raw DER, raw key."""
+    database = open_database(db)
+    with database.unit_of_work() as s:
+        keys = local_keys(s).keys
+    database.dispose()
+    found = [PEM_HEADER]
+    for private in (keys.signing, keys.encryption):
+        der = private.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        raw = private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        found += [der, raw, base64.b64encode(der)[:40]]
+    return found
+
+
+def _files_of(db: Path) -> list[Path]:
+    return [p for p in db.parent.iterdir() if p.name.startswith(db.name)]
+
+
+def _assert_absent(paths: list[Path], secrets: list[bytes]) -> None:
+    for path in paths:
+        content = path.read_bytes()
+        for secret in secrets:
+            assert secret not in content, (path.name, secret[:12])
+
+
+def _backup(db: Path, to: Path) -> Path:
+    assert cli.main(["--db", str(db), "db", "backup", "--to", str(to)]) == 0
+    return to
+
+
+def test_a_new_office_keeps_its_keys_sealed_in_the_file_and_in_backups(tmp_path: Path) -> None:
+    db = tmp_path / "office" / "lianxi.db"
+    db.parent.mkdir()
+    _init(db)
+    _assert_absent(_files_of(db), [PEM_HEADER])  # sealed when written, not when first used
+    secrets = _secrets(db)
+    backup = _backup(db, tmp_path / "backup.db")
+    _assert_absent([*_files_of(db), backup], secrets)
+    assert MARK in db.read_bytes()  # the sealed form is there instead
+
+
+def test_a_plain_key_from_before_is_sealed_on_first_use(tmp_path: Path) -> None:
+    db = tmp_path / "office" / "lianxi.db"
+    db.parent.mkdir()
+    _init(db)
+    database = open_database(db)
+    with database.unit_of_work() as s:
+        keys = local_keys(s).keys
+        plain = keys.signing.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        # As an older version stored it: plain PKCS#8 PEM, written past the column's sealing.
+        s.execute(
+            text("UPDATE office SET signing_private_key = :pem WHERE is_local"), {"pem": plain}
+        )
+    database.dispose()
+    assert PEM_HEADER in db.read_bytes()
+    database = open_database(db)
+    with database.unit_of_work() as s:
+        assert local_keys(s).keys.fingerprint == keys.fingerprint
+    with database.unit_of_work() as s:
+        stored = s.scalars(select(Office.signing_private_key).where(Office.is_local)).one()
+        assert stored is not None and is_sealed(stored)
+    database.dispose()
+    backup = _backup(db, tmp_path / "backup.db")
+    _assert_absent([*_files_of(db), backup], _secrets(db))
+
+
+def test_a_database_copied_to_another_computer_cannot_sign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "office" / "lianxi.db"
+    db.parent.mkdir()
+    _init(db)
+    monkeypatch.setenv(KEY_DIR_ENV, str(tmp_path / "another-computer"))
+    database = open_database(db)
+    with database.unit_of_work() as s, pytest.raises(KeyLocked) as locked:
+        local_keys(s)
+    database.dispose()
+    said = describe(locked.value)
+    assert "这台电脑上没有解开它的密钥" in said and "another-computer" in said, said
