@@ -17,9 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import documents, issued
-from desktop.core.document_dto import Printable
+from desktop.core.document_dto import Document, Printable
+from desktop.core.settings import font_folder
 from desktop.messages import message
 from desktop.reports import build_document, build_printable
+from desktop.reports.docx_copy import build_docx
+from desktop.reports.fonts import use_font_folder
 
 KINDS = sorted([*documents.RECORD_DOCUMENTS, "statistics", "assessment"])
 
@@ -57,14 +60,24 @@ def pdf_for(session: Session, kind: str, ref: str, version: int | None = None) -
     """The PDF of a document; an issued copy's PDF hash is kept at its first rendering."""
     copy = printable_for(session, kind, ref, version)
     if copy is None:
-        record_id = record_ref(session, kind, ref)
-        if kind == "statistics":
-            return build_document(documents.statistics_doc(session, record_id))
-        return build_document(documents.RECORD_DOCUMENTS[kind](session, record_id))
+        return build_document(_record_document(session, kind, ref))
     pdf = build_printable(copy)
     if copy.issue is not None:
         issued.record_pdf(session, copy.issue.issued_id, pdf)
     return pdf
+
+
+def _record_document(session: Session, kind: str, ref: str) -> Document:
+    record_id = record_ref(session, kind, ref)
+    if kind == "statistics":
+        return documents.statistics_doc(session, record_id)
+    return documents.RECORD_DOCUMENTS[kind](session, record_id)
+
+
+def docx_for(session: Session, kind: str, ref: str, version: int | None = None) -> bytes:
+    """The editable Word copy of what pdf_for prints (the issued record is not touched)."""
+    copy = printable_for(session, kind, ref, version)
+    return build_docx(copy if copy is not None else _record_document(session, kind, ref))
 
 
 def _ref(text: str) -> str:
@@ -106,10 +119,13 @@ def handle(args: argparse.Namespace, session: Session) -> None:
             for info in issued.versions(session, kind, record_id):
                 print(_describe(info))
             return
-    if args.out is None:
-        return
-    write_pdf(args.out, pdf_for(session, kind, args.ref, args.version))
-    print(f"已生成：{args.out}")
+    use_font_folder(font_folder(session) or None)
+    if args.out is not None:
+        write_pdf(args.out, pdf_for(session, kind, args.ref, args.version))
+        print(f"已生成：{args.out}")
+    if args.docx is not None:
+        write_pdf(args.docx, docx_for(session, kind, args.ref, args.version))
+        print(f"已生成可编辑副本：{args.docx}")
 
 
 def add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -119,6 +135,7 @@ def add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         "ref", type=_ref, metavar="ID|latest", help="记录编号；statistics、assessment 为年度"
     )
     p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--docx", type=Path, metavar="FILE.docx", help="另存可编辑的 Word 副本")
     p.add_argument("--version", type=int, metavar="N", help="已印发文件的第 N 版（默认最新）")
     p.add_argument("--versions", action="store_true", help="列出已印发的各版本")
     p.add_argument("--issue", action="store_true", help="印发考核结果通报（assessment）")
