@@ -22,7 +22,6 @@ from docx.text.paragraph import Paragraph
 from desktop.core.document_dto import Document, Imprint, Printable
 from desktop.reports.documents import document_story
 from desktop.reports.fonts import FontRole
-from desktop.reports.formatting import cn_date
 from desktop.reports.layout import IMPRINT, RED, PageGeometry, TextStyle
 from desktop.reports.marks import marked
 from desktop.reports.story import (
@@ -38,6 +37,7 @@ from desktop.reports.story import (
     SplitLine,
     Story,
     TableSpec,
+    imprint_parts,
 )
 
 COPY_MARK = "副本（可编辑）"
@@ -189,16 +189,10 @@ class WordCopy:
         """版记 between a thick and a thin rule, starting on a page of its own."""
         first = self.paragraph()
         first.add_run().add_break(WD_BREAK.PAGE)
-        if imprint.copy_to:
-            label = f"{imprint.copy_label}："
-            copy = Para(
-                (Run(label + "，".join(imprint.copy_to) + "。", IMPRINT),),
-                first_indent=1,
-                indent=1 + len(label),
-                right_indent=1,
-            )
+        copy, printed_line = imprint_parts(imprint)
+        if copy is not None:
             _border(self.runs(copy.runs, copy), "top", "000000", 8)
-        self.split_line(SplitLine(imprint.office, f"{cn_date(imprint.printed_on)}印发", IMPRINT))
+        self.split_line(printed_line)
         printed = self.document.paragraphs[-1]
         if not imprint.copy_to:
             _border(printed, "top", "000000", 8)

@@ -15,11 +15,9 @@ from desktop import APP_NAME
 from desktop.core.document_dto import Imprint
 from desktop.reports.charts import chart_drawing
 from desktop.reports.fonts import FontSet, resolve_fonts
-from desktop.reports.formatting import cn_date
 from desktop.reports.layout import (
     BODY,
     EM_ASCENT,
-    IMPRINT,
     MM,
     PAGE_NUMBER,
     RED,
@@ -41,6 +39,7 @@ from desktop.reports.story import (
     SplitLine,
     Story,
     TableSpec,
+    imprint_parts,
 )
 from desktop.reports.tables import build_table
 from desktop.reports.typeset import Line, char_unit, split_line, typeset
@@ -281,17 +280,10 @@ class PageWriter:
         carries no page number (GB/T 9704 7.5).
         """
         geometry = self.geometry
+        copy, printed = imprint_parts(imprint)
         lines: list[Line] = []
-        if imprint.copy_to:
-            label = f"{imprint.copy_label}："
-            copy = Para(
-                (Run(label + "，".join(imprint.copy_to) + "。", IMPRINT),),
-                first_indent=1,
-                indent=1 + len(label),
-                right_indent=1,
-            )
+        if copy is not None:
             lines += typeset(copy, self.fonts, geometry)
-        printed = SplitLine(imprint.office, f"{cn_date(imprint.printed_on)}印发", IMPRINT)
         printed_lines = split_line(printed, self.fonts, geometry)
         lines += printed_lines
         if len(lines) > self.rows_left() or (self.page % 2 == 1 and self.row > 0):

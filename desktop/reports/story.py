@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from desktop.core.document_dto import Imprint
-from desktop.reports.layout import BODY, PORTRAIT, PageGeometry, TextStyle
+from desktop.reports.formatting import cn_date
+from desktop.reports.layout import BODY, IMPRINT, PORTRAIT, PageGeometry, TextStyle
 
 
 class Align(Enum):
@@ -127,6 +128,22 @@ class Figure:
 @dataclass(frozen=True)
 class PageBreak:
     """The next element starts a new page (an attachment after the signature)."""
+
+
+def imprint_parts(imprint: Imprint) -> tuple[Para | None, SplitLine]:
+    """The 版记's 抄送 paragraph (wrapped lines aligned after the colon; None when nobody is
+    copied) and its 印发机关 / 印发日期 line, in 四号."""
+    printed = SplitLine(imprint.office, f"{cn_date(imprint.printed_on)}印发", IMPRINT)
+    if not imprint.copy_to:
+        return None, printed
+    label = f"{imprint.copy_label}："
+    copy = Para(
+        (Run(label + "，".join(imprint.copy_to) + "。", IMPRINT),),
+        first_indent=1,
+        indent=1 + len(label),
+        right_indent=1,
+    )
+    return copy, printed
 
 
 Element = Para | SplitLine | Blank | TableSpec | Masthead | Signature | Imprint | Figure | PageBreak
