@@ -8,7 +8,7 @@ APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth
 	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1 libglib2.0-0
 
-.PHONY: run test lint bench translations system venv clean
+.PHONY: run test lint bench translations system venv clean dist
 
 run: venv
 	$(BIN)/lianxi
@@ -53,6 +53,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,lint]'
 	touch $(STAMP)
+
+# Release: the PyInstaller folder dist/lianxi (window and console programs), smoke-tested frozen,
+# its size and glibc needs, and a .deb. Windows: see docs/installing.md (Inno Setup).
+DIST_STAMP        := $(VENV)/.installed-dist
+# Beyond `make venv`: readelf (the .deb's Depends) and the .desktop validator.
+DIST_APT_PACKAGES := binutils desktop-file-utils
+PYI_WORK          := build/pyinstaller
+
+dist: venv $(DIST_STAMP)
+	@$(MAKE) --no-print-directory system APT_PACKAGES="$(DIST_APT_PACKAGES)"
+	rm -rf dist/lianxi $(PYI_WORK)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath $(PYI_WORK) installer/lianxi.spec
+	$(BIN)/python installer/smoke_test.py dist/lianxi
+	$(BIN)/python installer/bundle_report.py dist/lianxi --trimmed $(PYI_WORK)/lianxi/trimmed.json
+	$(BIN)/python installer/check_glibc.py dist/lianxi --target 2.28
+	$(BIN)/python installer/build_deb.py dist/lianxi --out dist
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,lint,dist]'
+	touch $(DIST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

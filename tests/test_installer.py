@@ -1,0 +1,278 @@
+"""The release build stays consistent with the repository, checked without running PyInstaller:
+what the program loads is bundled, what the spec leaves out is never imported, the Linux menu
+entry is valid and the Windows installer keeps the user's data."""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import importlib.metadata
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALLER = ROOT / "installer"
+sys.path.insert(0, str(INSTALLER))
+
+import bundle_rules  # noqa: E402
+import check_glibc  # noqa: E402
+import render_icons  # noqa: E402
+
+SPEC = (INSTALLER / "lianxi.spec").read_text(encoding="utf-8")
+DESKTOP_FILE = INSTALLER / "linux" / "lianxi.desktop"
+ISS = (INSTALLER / "lianxi.iss").read_text(encoding="utf-8")
+
+
+def source_files() -> list[Path]:
+    return sorted((ROOT / "desktop").rglob("*.py"))
+
+
+def imported_modules() -> set[str]:
+    """Every module the program's source imports, at module level or inside a function."""
+    found: set[str] = set()
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def resource_calls() -> list[tuple[str, ...]]:
+    """The constant leading arguments of every resource_path(...) call in the program."""
+    calls = []
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "resource_path"
+            ):
+                parts = []
+                for arg in node.args:
+                    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                        break
+                    parts.append(arg.value)
+                calls.append(tuple(parts))
+    return calls
+
+
+def test_the_spec_takes_its_lists_from_bundle_rules() -> None:
+    for use in (
+        "bundle_rules.project_data(root)",
+        "bundle_rules.PACKAGE_DATA",
+        "bundle_rules.HIDDEN_IMPORTS",
+        "bundle_rules.EXCLUDED_MODULES",
+        "bundle_rules.keep(entry[0])",
+    ):
+        assert use in SPEC, use
+
+
+def test_a_console_program_ships_beside_the_window() -> None:
+    # A windowed Windows program has no stdout: the CLI needs its own console EXE.
+    assert re.search(r'name="lianxi-cli",\s*console=True', SPEC)
+    assert re.search(r'name="lianxi",\s*console=False', SPEC)
+    assert re.search(r"if windows:\n\s+cli = EXE\(", SPEC) and "programs.append(cli)" in SPEC
+    assert "COLLECT(*programs," in SPEC
+
+
+def test_every_bundled_folder_of_ours_exists_and_every_resource_is_in_one() -> None:
+    destinations = {dest for _, dest in bundle_rules.PROJECT_DATA}
+    for source, _ in bundle_rules.PROJECT_DATA:
+        assert (ROOT / source).is_dir(), source
+    # Everything under resources/ the program could load is bundled.
+    for path in (ROOT / "resources").rglob("*"):
+        if path.is_file() and not path.name.startswith("."):
+            relative = path.relative_to(ROOT).as_posix()
+            assert any(relative.startswith(dest + "/") for dest in destinations), relative
+    # Every resource_path("folder", ...) the code calls names a bundled folder.
+    calls = resource_calls()
+    assert calls, "resource_path is no longer used: update this test"
+    for parts in calls:
+        assert parts, "resource_path called without a constant folder"
+        assert "/".join(("resources", parts[0])) in destinations, parts
+        if len(parts) > 1:
+            assert (ROOT / "resources").joinpath(*parts).exists(), parts
+
+
+def test_the_migrations_are_bundled_where_migrate_looks_for_them() -> None:
+    from desktop.db import migrate
+
+    relative = migrate.MIGRATIONS_DIR.relative_to(ROOT).as_posix()
+    assert (relative, relative) in bundle_rules.PROJECT_DATA
+    assert list(migrate.MIGRATIONS_DIR.glob("versions/*.py"))
+
+
+def site_dir_of(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.origin, package
+    return Path(spec.origin).parent.parent
+
+
+@pytest.mark.parametrize("package", sorted(bundle_rules.PACKAGE_DATA))
+def test_every_data_pattern_finds_files(package: str) -> None:
+    site = site_dir_of(package)
+    for pattern in bundle_rules.PACKAGE_DATA[package]:
+        assert list((site / package).glob(pattern)), (package, pattern)
+    pairs = bundle_rules.package_data(package, site)
+    assert all(dest.split("/")[0] == package for _, dest in pairs)
+
+
+def test_jieba_and_python_docx_take_their_data_along() -> None:
+    jieba = {
+        Path(src).relative_to(site_dir_of("jieba")).as_posix()
+        for src, _ in bundle_rules.package_data("jieba", site_dir_of("jieba"))
+    }
+    assert {"jieba/dict.txt", "jieba/finalseg/prob_emit.p"} <= jieba
+    docx = {Path(src).name for src, _ in bundle_rules.package_data("docx", site_dir_of("docx"))}
+    assert "default.docx" in docx
+    # Only jieba's default segmenter is bundled: its tagger and keyword models are left out.
+    assert not {m for m in imported_modules() if m.startswith(("jieba.posseg", "jieba.analyse"))}
+
+
+def data_files(distribution: str) -> set[str]:
+    """Top-level packages of a distribution that ship files other than code and typing."""
+    code = re.compile(r"(\.py|\.pyc|\.pyi|py\.typed|\.pxd|\.so(\.\d+)*|\.pyd|\.dll)$")
+    files = importlib.metadata.distribution(distribution).files or []
+    return {
+        f.parts[0]
+        for f in files
+        if ".dist-info" not in str(f) and not str(f).startswith("..") and not code.search(str(f))
+    }
+
+
+def test_every_dependency_with_data_files_is_bundled_with_them_or_explained() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for requirement in pyproject["project"]["dependencies"]:
+        name = re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0]
+        if name in bundle_rules.DATA_NOT_NEEDED:
+            continue
+        missing = data_files(name) - set(bundle_rules.PACKAGE_DATA)
+        assert not missing, (
+            f"{name} ships data files in {sorted(missing)}: add them to PACKAGE_DATA in "
+            "installer/bundle_rules.py, or say in DATA_NOT_NEEDED why they are not needed"
+        )
+
+
+def test_the_program_imports_nothing_the_spec_leaves_out() -> None:
+    excluded = bundle_rules.EXCLUDED_MODULES
+    clashes = sorted(
+        module
+        for module in imported_modules()
+        if any(module == name or module.startswith(name + ".") for name in excluded)
+    )
+    assert clashes == []
+
+
+def test_the_qt_modules_the_program_uses_keep_their_libraries() -> None:
+    used = {m.split(".")[1] for m in imported_modules() if m.startswith("PySide6.Qt")}
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    for module in used:
+        name = module.removeprefix("Qt")
+        assert bundle_rules.keep(f"PySide6/Qt/lib/libQt6{name}.so.6"), module
+        assert bundle_rules.keep(f"PySide6/Qt6{name}.dll"), module
+
+
+def qt_dir() -> Path:
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.origin
+    return Path(spec.origin).parent / "Qt"
+
+
+def test_only_the_platforms_we_run_on_and_the_chinese_qt_translations_are_kept() -> None:
+    platforms = qt_dir() / "plugins" / "platforms"
+    kept = {
+        p.name
+        for p in platforms.iterdir()
+        if bundle_rules.keep(f"PySide6/Qt/plugins/platforms/{p.name}")
+    }
+    names = {re.sub(r"^lib|\.(so|dll)$", "", name) for name in kept}
+    assert names <= {"qxcb", "qoffscreen", "qwindows"}, names
+    assert "qoffscreen" in names  # the self-test runs offscreen
+    if sys.platform.startswith("linux"):
+        assert "qxcb" in names
+    translations = [p.name for p in (qt_dir() / "translations").glob("*.qm")]
+    kept_translations = {
+        name for name in translations if bundle_rules.keep(f"PySide6/Qt/translations/{name}")
+    }
+    # desktop/app.py loads qtbase_zh_CN for 确定/取消 in Qt's own dialogs.
+    assert "qtbase_zh_CN.qm" in kept_translations
+    assert all(name.endswith("_zh_CN.qm") for name in kept_translations)
+    for dropped in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6VirtualKeyboard.so.6"):
+        assert not bundle_rules.keep(f"PySide6/Qt/lib/{dropped}")
+    assert not bundle_rules.keep(
+        "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so"
+    )
+    assert bundle_rules.keep(
+        "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"
+    )
+
+
+def test_the_icon_exists_in_every_size_the_window_and_installers_use() -> None:
+    icons = ROOT / "resources" / "icons"
+    for size in render_icons.PNG_SIZES:
+        png = render_icons.png_path(size).read_bytes()
+        assert png.startswith(b"\x89PNG")
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert (width, height) == (size, size)
+    ico = (icons / "lianxi.ico").read_bytes()
+    assert ico[:4] == b"\0\0\1\0" and int.from_bytes(ico[4:6], "little") == len(
+        render_icons.PNG_SIZES
+    )
+    assert (icons / "lianxi.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_the_desktop_entry_is_valid() -> None:
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        result = subprocess.run([validator, str(DESKTOP_FILE)], capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+    entry = configparser.ConfigParser(interpolation=None, strict=True)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read(DESKTOP_FILE, encoding="utf-8")
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"].split()[0] == "lianxi"  # /usr/bin/lianxi in the .deb
+    assert section["Icon"] == "lianxi"  # hicolor/*/apps/lianxi.png in the .deb
+    assert section["Name[zh_CN]"] == "联席"
+    assert section["Terminal"] == "false"
+    assert all(category for category in section["Categories"].rstrip(";").split(";"))
+
+
+def test_the_windows_installer_keeps_the_users_data() -> None:
+    assert re.search(r'MessagesFile: "compiler:Languages\\ChineseSimplified\.isl"', ISS)
+    assert re.search(r"AppId=\{\{[0-9A-F-]{36}\}", ISS)
+    for shipped in ("lianxi.exe", "lianxi-cli.exe"):
+        assert f"{{app}}\\{shipped}" in ISS, shipped
+    assert "SetupIconFile={#Root}\\resources\\icons\\lianxi.ico" in ISS
+    sections = re.findall(r"^\[(\w+)\]", ISS, re.MULTILINE)
+    assert "Icons" in sections and "UninstallDelete" in sections
+    # The database lives in %LOCALAPPDATA%\LianXi (platformdirs): nothing may delete it.
+    for line in ISS.splitlines():
+        if line.startswith("Type:"):
+            assert "{app}" in line and "appdata" not in line.lower(), line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+def test_check_glibc_reads_the_version_needs_readelf_reads() -> None:
+    binary = Path(sys.executable).resolve()
+    versions = {name for _, name in check_glibc.needed_versions(binary)}
+    assert any(name.startswith("GLIBC_2.") for name in versions)
+    readelf = shutil.which("readelf")
+    if readelf:
+        text = subprocess.run(
+            [readelf, "-V", "--wide", str(binary)], capture_output=True, text=True, check=True
+        ).stdout
+        needs = text.split("Version needs section", 1)[1] if "Version needs" in text else ""
+        assert versions == set(re.findall(r"Name: (\S+)", needs))
+    needed = check_glibc.glibc_needed(binary)
+    assert needed is not None and needed >= (2, 2)
