@@ -31,7 +31,14 @@ from desktop.messages import describe
 from desktop.reports import build_document, build_printable
 from desktop.views import ui_state
 from desktop.views.fit import fit_to_screen
+from desktop.views.font_roles import stand_in_note
 from desktop.views.operations import operations
+from desktop.views.word_copy import (
+    WordCopySource,
+    record_word_copy,
+    source_word_copy,
+    word_copy_button,
+)
 
 DocumentSource = Callable[[Session], Document]
 RecordBuilder = Callable[[Session, int], Document]
@@ -51,6 +58,7 @@ class DocumentPreview(QDialog):
         *,
         versions: tuple[IssueInfo, ...] = (),
         load_version: VersionSource | None = None,
+        word_copy: WordCopySource | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
@@ -85,9 +93,13 @@ class DocumentPreview(QDialog):
         row.addWidget(self.pages)
         row.addWidget(self.version_choice)
         row.addStretch(1)
-        for b in (print_button, save_button, close_button):
+        extra = [word_copy_button(self, title, word_copy)] if word_copy is not None else []
+        for b in (print_button, save_button, *extra, close_button):
             row.addWidget(b)
         layout = QVBoxLayout(self)
+        self.font_note = QLabel(stand_in_note())  # which faces stand in, said once
+        self.font_note.setVisible(bool(self.font_note.text()))
+        layout.addWidget(self.font_note)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
 
@@ -199,7 +211,14 @@ def preview_record(
     def load_version(version: int | None) -> bytes:
         return ops.mutate(_version_pdf, kind, record_id, version, parent=parent) or pdf
 
-    dialog = DocumentPreview(pdf, title, parent, versions=versions, load_version=load_version)
+    dialog = DocumentPreview(
+        pdf,
+        title,
+        parent,
+        versions=versions,
+        load_version=load_version,
+        word_copy=lambda: ops.read(record_word_copy, builder, record_id),
+    )
     dialog.show()
     return dialog
 
@@ -216,6 +235,8 @@ def preview(
     except DomainError as exc:  # a refusal, or FontMissing: no Chinese font to embed
         QMessageBox.warning(parent, title, describe(exc))
         return None
-    dialog = DocumentPreview(pdf, title, parent)
+    dialog = DocumentPreview(
+        pdf, title, parent, word_copy=lambda: operations(db).read(source_word_copy, source)
+    )
     dialog.show()
     return dialog
