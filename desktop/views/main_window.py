@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
             self.db, lambda session: statistics_doc(session, year), self.tr("年度统计表"), self
         )
 
-    def open_record(self, kind: str, record_id: int) -> RecordEditor:
-        """Open a record's editor from anywhere (the dashboard's entries, later search)."""
+    def open_record(self, kind: str, record_id: int | None) -> RecordEditor:
+        """Open a record's editor (a new record's when None) from anywhere: menus, dashboard."""
         for page in self.pages:
             if isinstance(page, SupervisionPage):
                 page = page.documents
@@ -220,7 +220,11 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not all(page.can_leave() for page in self.pages):
+        # Each open editor with typed work asks (save, discard or stay) before the window goes.
+        editors = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
+        if not all(editor.close() for editor in editors) or not all(
+            page.can_leave() for page in self.pages
+        ):
             event.ignore()
             return
         ui_state.save_geometry("main_window/geometry", self)

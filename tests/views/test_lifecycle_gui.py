@@ -86,7 +86,7 @@ def test_whole_cycle_in_the_window(qtbot, county: County) -> None:  # type: igno
             "王县长", AttendanceRole.ATTENDED, unit_name="滨海县人民政府", title="县长"
         )
     )
-    meeting.save_participants()
+    assert meeting.save()
     assert meeting.dto.participants[0].name == "王县长"
     step(meeting, "hold", {"held_on": date(2026, 4, 1)})
     assert meeting.dto.status == MeetingStatus.HELD

@@ -49,6 +49,7 @@ from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, fill, status_text
 from desktop.views.unit_picker import UnitPicker
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
+UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
 # Chinese source texts, translated when shown (context "MeetingEditor").
 ROLE_LABELS = {
     AttendanceRole.ATTENDED: QT_TRANSLATE_NOOP("MeetingEditor", "出席"),
@@ -62,6 +63,14 @@ GROUP_LABELS = {
     WorkingGroupKind.PUBLICITY: QT_TRANSLATE_NOOP("MeetingEditor", "宣传组"),
     WorkingGroupKind.SUPERVISION: QT_TRANSLATE_NOOP("MeetingEditor", "督查组"),
 }
+
+
+def stored_participants(dto: MeetingDTO) -> list[ParticipantInput]:
+    """The participants as the meeting has them, in the form the editor's table gives back."""
+    return [
+        ParticipantInput(p.name, p.role, p.unit_id, p.unit_name, p.title, p.absence_reason)
+        for p in dto.participants
+    ]
 
 
 def _translated(label: str) -> str:
@@ -124,10 +133,10 @@ class MeetingEditor(RecordEditor):
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(self._participants_tab(), self.tr("参会人员"))
-        self.tabs.addTab(self._agenda_tab(), self.tr("议程"))
+        self.agenda_tab = self.tabs.addTab(self._agenda_tab(), self.tr("议程"))
         self.tabs.addTab(self._groups_tab(), self.tr("工作小组"))
         self.tabs.addTab(self._minutes_tab(), self.tr("会议纪要"))
-        self.tabs.addTab(self._items_tab(), self.tr("议定事项"))
+        self.items_tab = self.tabs.addTab(self._items_tab(), self.tr("议定事项"))
         self.body.addWidget(self.tabs)
         self.add_print_button(self.tr("打印会议通知"), documents.meeting_notice_doc)
         self.add_print_button(self.tr("打印纪要"), documents.minutes_doc)
@@ -153,10 +162,16 @@ class MeetingEditor(RecordEditor):
             office = self.read(local_office)
             self.union.set_unit_id(office.unit_id)
             select(self.level, office.level)
-            self.tabs.setEnabled(False)
+            self._enable_saved_only_tabs(False)
             self.workflow.update_state(None)  # type: ignore[union-attr]
 
     # tabs
+    def _enable_saved_only_tabs(self, saved: bool) -> None:
+        """The agenda and agreed items belong to a stored meeting; the rest can be typed first."""
+        for index in (self.agenda_tab, self.items_tab):
+            self.tabs.setTabEnabled(index, saved)
+            self.tabs.setTabToolTip(index, "" if saved else self.tr("保存会议后可用"))
+
     def _participants_tab(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -171,14 +186,12 @@ class MeetingEditor(RecordEditor):
             ]
         )
         self.people.horizontalHeader().setStretchLastSection(True)
+        self.people.itemChanged.connect(self._mark_dirty)
         row = QHBoxLayout()
-        add, remove, save = (
-            QPushButton(t) for t in (self.tr("添加"), self.tr("删除"), self.tr("保存参会人员"))
-        )
-        add.clicked.connect(lambda: self._add_person(ParticipantInput("", AttendanceRole.ATTENDED)))
-        remove.clicked.connect(lambda: self.people.removeRow(self.people.currentRow()))
-        save.clicked.connect(self.save_participants)
-        for b in (add, remove, save):
+        add, remove = (QPushButton(t) for t in (self.tr("添加"), self.tr("删除")))
+        add.clicked.connect(self.add_participant)
+        remove.clicked.connect(self.remove_participant)
+        for b in (add, remove):
             row.addWidget(b)
         row.addStretch(1)
         layout.addWidget(self.people)
@@ -188,14 +201,28 @@ class MeetingEditor(RecordEditor):
     def _add_person(self, p: ParticipantInput) -> None:
         r = self.people.rowCount()
         self.people.insertRow(r)
-        self.people.setItem(r, 0, QTableWidgetItem(p.name))
+        name = QTableWidgetItem(p.name)
+        name.setData(UNIT_ID_ROLE, p.unit_id)  # kept: a participant linked to a unit stays so
+        self.people.setItem(r, 0, name)
         role = QComboBox()
         for value, label in ROLE_LABELS.items():
             role.addItem(_translated(label), value)
         role.setCurrentIndex(list(ROLE_LABELS).index(p.role))
+        role.currentIndexChanged.connect(self._mark_dirty)
         self.people.setCellWidget(r, 1, role)
         for col, text in ((2, p.unit_name), (3, p.title), (4, p.absence_reason)):
             self.people.setItem(r, col, QTableWidgetItem(text))
+
+    def add_participant(self) -> None:
+        self._add_person(ParticipantInput("", AttendanceRole.ATTENDED))
+        self.people.setCurrentCell(self.people.rowCount() - 1, 0)
+        self.people.editItem(self.people.item(self.people.rowCount() - 1, 0))
+        self.dirty = True
+
+    def remove_participant(self) -> None:
+        if self.people.currentRow() >= 0:
+            self.people.removeRow(self.people.currentRow())
+            self.dirty = True
 
     def participants(self) -> list[ParticipantInput]:
         def text(r: int, c: int) -> str:
@@ -206,22 +233,18 @@ class MeetingEditor(RecordEditor):
         for r in range(self.people.rowCount()):
             role = self.people.cellWidget(r, 1)
             assert isinstance(role, QComboBox)
+            name = self.people.item(r, 0)
             result.append(
                 ParticipantInput(
                     text(r, 0),
                     role.currentData(),
+                    unit_id=name.data(UNIT_ID_ROLE) if name is not None else None,
                     unit_name=text(r, 2),
                     title=text(r, 3),
                     absence_reason=text(r, 4),
                 )
             )
         return result
-
-    def save_participants(self) -> None:
-        dto = self.attempt(core.set_participants, self.record_id, self.participants())
-        if dto is not None:
-            self.set_dto(dto)
-            self.changed.emit()
 
     def _agenda_tab(self) -> QWidget:
         box = QWidget()
@@ -251,15 +274,25 @@ class MeetingEditor(RecordEditor):
         return box
 
     def schedule(self, topic_id: int) -> None:
-        self._after(self.attempt(core.schedule_topic, self.record_id, topic_id))
+        if self._saved_first():
+            self._after(self.attempt(core.schedule_topic, self.record_id, topic_id))
+
+    def _saved_first(self) -> bool:
+        """An agenda change is stored at once and shows the meeting again: typing is saved first."""
+        return not self.dirty or self.save()
 
     def _unschedule_selected(self) -> None:
+        if not self._saved_first():
+            return
         for item in self.agenda.selectedItems():
             self._after(
                 self.attempt(core.unschedule_topic, self.record_id, int(item.data(TOPIC_ROLE)))
             )
 
     def _reorder(self) -> None:
+        if not self._saved_first():
+            self.set_dto(self.reload_dto())  # the dragged order back as stored
+            return
         order = [int(self.agenda.item(i).data(TOPIC_ROLE)) for i in range(self.agenda.count())]
         self._after(self.attempt(core.reorder_agenda, self.record_id, order))
 
@@ -277,19 +310,9 @@ class MeetingEditor(RecordEditor):
             row.addWidget(QLabel(_translated(label)), 0)
             edit = QLineEdit(placeholderText=self.tr("成员，以顿号分隔"))
             self.groups[kind] = edit
+            self.watch(edit)
             row.addWidget(edit, 1)
             layout.addLayout(row)
-        save = QPushButton(self.tr("保存工作小组"))
-        save.clicked.connect(
-            lambda: self._after(
-                self.attempt(
-                    core.set_working_groups,
-                    self.record_id,
-                    {k: e.text() for k, e in self.groups.items()},
-                )
-            )
-        )
-        layout.addWidget(save)
         layout.addStretch(1)
         return box
 
@@ -297,17 +320,11 @@ class MeetingEditor(RecordEditor):
         box = QWidget()
         layout = QVBoxLayout(box)
         self.minutes = text_box(240)
+        self.watch(self.minutes)
         row = QHBoxLayout()
         previous = QPushButton(self.tr("插入上次会议议定事项落实情况"))
-        save = QPushButton(self.tr("保存纪要正文"))
         previous.clicked.connect(self.insert_previous_items)
-        save.clicked.connect(
-            lambda: self._after(
-                self.attempt(core.save_minutes_text, self.record_id, self.minutes.toPlainText())
-            )
-        )
         row.addWidget(previous)
-        row.addWidget(save)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.minutes)
@@ -356,7 +373,7 @@ class MeetingEditor(RecordEditor):
     def open_item(self, item_id: int | None) -> ItemEditor:
         topic = self.dto.agenda[0].topic_id if self.dto is not None and self.dto.agenda else None
         editor = ItemEditor(self.db, item_id, self, meeting_id=self.record_id, topic_id=topic)
-        editor.changed.connect(lambda: self._after(self.reload_dto()))
+        editor.changed.connect(lambda: self.show_items(self.reload_dto()))
         editor.setModal(True)
         editor.show()
         return editor
@@ -383,12 +400,10 @@ class MeetingEditor(RecordEditor):
         if dto.formality_flag:
             parts.append(self.tr("走过场：%1").replace("%1", dto.formality_reason))
         self.status.setText("　".join(parts))
-        self.tabs.setEnabled(True)
+        self._enable_saved_only_tabs(True)
         self.people.setRowCount(0)
-        for p in dto.participants:
-            self._add_person(
-                ParticipantInput(p.name, p.role, p.unit_id, p.unit_name, p.title, p.absence_reason)
-            )
+        for p in stored_participants(dto):
+            self._add_person(p)
         self.agenda.clear()
         for e in dto.agenda:
             item = QListWidgetItem(f"{e.position}. {e.topic_title}")
@@ -403,6 +418,11 @@ class MeetingEditor(RecordEditor):
         for kind, edit in self.groups.items():
             edit.setText(groups.get(kind, ""))
         self.minutes.setPlainText(dto.minutes_text)
+        self.show_items(dto)
+        self.dirty = False
+
+    def show_items(self, dto: MeetingDTO) -> None:
+        """The meeting's agreed items (after one is added or changed in its own editor)."""
         self.items.clear()
         for it in dto.items:
             entry = QListWidgetItem(
@@ -416,7 +436,7 @@ class MeetingEditor(RecordEditor):
             )
             entry.setData(TOPIC_ROLE, it.id)
             self.items.addItem(entry)
-        self.dirty = False
+        self.changed.emit()
 
     def _input(self) -> core.MeetingInput:
         union = self.union.unit_id()
@@ -435,9 +455,21 @@ class MeetingEditor(RecordEditor):
         )
 
     def store(self, session: Any) -> MeetingDTO:
+        """The details and every tab's table, in one transaction: one Save keeps everything."""
         if self.record_id is None:
-            return core.create_meeting(session, self._input())
-        return core.update_meeting(session, self.record_id, self._input())
+            dto = core.create_meeting(session, self._input())
+        else:
+            dto = core.update_meeting(session, self.record_id, self._input())
+        participants = self.participants()
+        if participants != stored_participants(dto):
+            dto = core.set_participants(session, dto.id, participants)
+        groups = {k: e.text() for k, e in self.groups.items()}
+        stored = dict(dto.working_groups)
+        if any(members != stored.get(kind, "") for kind, members in groups.items()):
+            dto = core.set_working_groups(session, dto.id, groups)
+        if self.minutes.toPlainText() != dto.minutes_text:
+            dto = core.save_minutes_text(session, dto.id, self.minutes.toPlainText())
+        return dto
 
     def reload_dto(self) -> MeetingDTO:
         return self.read(core.get_meeting, self.record_id)
