@@ -119,7 +119,8 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
         )
         .order_by(AgreedItem.sequence, AgreedItem.id)
     ).all()
-    names = dict(session.execute(select(Unit.id, Unit.name)).all())
+    leads = {i.lead_unit_id for i in items if i.lead_unit_id is not None}
+    names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(leads))).all())
     topics = "、".join(e.topic_title for e in m.agenda)
     body = tuple(line.strip() for line in m.minutes_text.splitlines() if line.strip())
     # The builder opens with date, title, place and chair; what follows depends on the clerk.

@@ -172,7 +172,9 @@ def _is_issued(session: Session, kind: str, record_id: int) -> bool:
     if kind == "bulletin":
         load(session, Bulletin, record_id, "bulletin")
         return True
-    return False  # meeting notices and circulars were never issued before: drafts
+    if kind == "notice":  # a notified meeting's notice went out; a held one's is not known
+        return load(session, Meeting, record_id, "meeting").status == MeetingStatus.NOTIFIED
+    return False  # circulars were never issued before: drafts
 
 
 def printable(
@@ -227,6 +229,12 @@ def _old_number(session: Session, kind: str, record_id: int) -> tuple[str, date,
 
 
 def _freeze_old(session: Session, kind: str, record_id: int) -> IssueInfo:
+    if kind == "notice":
+        # Numbered now: notices had no numbers of their own; dated when the meeting was last
+        # changed (its notification, unless edited since), never after the meeting.
+        m = load(session, Meeting, record_id, "meeting")
+        assert m.planned_on is not None
+        return issue_meeting_notice(session, record_id, min(m.updated_at.date(), m.planned_on))
     text, issued_on, own = _old_number(session, kind, record_id)
     found = SERIAL.search(text) if own else None
     number = (
@@ -240,16 +248,23 @@ def _freeze_old(session: Session, kind: str, record_id: int) -> IssueInfo:
     )
 
 
-def backfill(session: Session) -> int:
-    """Freeze every issued record that has no issued copy yet; how many were frozen."""
-    office = local_office(session).uuid
-    done = set(
-        session.execute(
+def backfill(session: Session, *, record_copies: bool = True) -> int:
+    """Freeze every issued record that has no issued copy yet; how many were frozen.
+
+    Without `record_copies`, only this office's own documents: record copies of other
+    bodies' minutes and notices are then frozen at their first print.
+    """
+    info = local_office(session)
+    office = info.uuid
+    own_meetings = () if record_copies else (Meeting.union_unit_id == info.unit_id,)
+    done = {
+        (kind, record_id)
+        for kind, record_id in session.execute(
             select(IssuedDocument.kind, IssuedDocument.record_id).where(
                 IssuedDocument.office_uuid == office
             )
-        ).tuples()
-    )
+        )
+    }
     owed: list[tuple[str, int]] = [
         ("minutes", i)
         for i in session.scalars(
@@ -258,6 +273,7 @@ def backfill(session: Session) -> int:
                 Meeting.status == MeetingStatus.MINUTES_ISSUED,
                 Meeting.minutes_issued_on.is_not(None),
                 Meeting.deleted_at.is_(None),
+                *own_meetings,
             )
             .order_by(Meeting.minutes_issued_on, Meeting.id)
         )
@@ -268,6 +284,19 @@ def backfill(session: Session) -> int:
             select(SupervisionNotice.id, SupervisionNotice.kind)
             .where(SupervisionNotice.deleted_at.is_(None))
             .order_by(SupervisionNotice.issued_on, SupervisionNotice.id)
+        )
+    ]
+    owed += [
+        ("notice", i)
+        for i in session.scalars(
+            select(Meeting.id)
+            .where(
+                Meeting.status == MeetingStatus.NOTIFIED,
+                Meeting.planned_on.is_not(None),
+                Meeting.deleted_at.is_(None),
+                *own_meetings,
+            )
+            .order_by(Meeting.planned_on, Meeting.id)
         )
     ]
     owed += [

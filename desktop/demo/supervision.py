@@ -209,9 +209,6 @@ def _pick(candidates: list[int], allowed: set[int], limit: int) -> list[int]:
 def _bulletin(
     ctx: Ctx, year: int, issue: int, issued: date, period_start: date, period_end: date
 ) -> int:
-    in_period = [i for i in ctx.items if i.supervised and period_start <= i.held_on <= period_end]
-    done = sum(1 for i in in_period if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
-    late = [i for i in ctx.items if i.supervised and _overdue_at(i, period_end)]
     return ctx.rows.record(
         "bulletin",
         issued,
@@ -223,8 +220,9 @@ def _bulletin(
         period_start=period_start,
         period_end=period_end,
         title=f"督查通报（{year}年第{issue}期）",
+        # The figures are the bulletin's own (core.bulletin_stats), stated under this lead-in.
         content=f"{phrases.day_text(period_start)}至{phrases.day_text(period_end)}，"
-        f"各级联席会议议定事项{len(in_period)}项，现已办结{done}项；截至期末逾期未办结{len(late)}项。",
+        "督查组对各级联席会议议定事项落实情况进行了督查。现将有关情况通报如下：",
     )
 
 

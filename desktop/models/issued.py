@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, UTCDateTime, utcnow
+from desktop.models.base import Base
 
 
 class IssuedDocument(Base):
@@ -43,4 +43,3 @@ class IssuedDocument(Base):
     content_sha256: Mapped[str] = mapped_column(String(64))
     # The PDF's hash, recorded at its first rendering (core cannot render: reports sit above it).
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -18,8 +18,9 @@ from desktop.reports.parts import (
     numbered,
     sentence,
     subheading,
+    title,
 )
-from desktop.reports.story import Blank, Element, Masthead, Para, Run, Story
+from desktop.reports.story import Align, Blank, Element, Masthead, Para, Run, SplitLine, Story
 
 # A clerk's "一、关于…" line: a first-level heading of its own.
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -33,14 +34,18 @@ def opening(doc: MinutesDoc) -> str:
 
 
 def minutes_story(doc: MinutesDoc) -> Story:
-    elements: list[Element] = []
+    elements: list[Element]
     if doc.record_copy_by:
-        elements.append(record_copy_note(doc.record_copy_by, doc.issued_by))
-    elements += [
-        Masthead(doc.banner, doc.number_line, (doc.issued_by, cn_date(doc.issued_on))),
-        Blank(1),
-        body(opening(doc)),
-    ]
+        # Another body's minutes: its 纪要标志 is not this office's to print, so a plain title.
+        elements = [
+            record_copy_note(doc.record_copy_by, doc.issued_by),
+            *title(doc.banner),
+            Para((Run(doc.number_line),), first_indent=0, align=Align.CENTER),
+            SplitLine(doc.issued_by, cn_date(doc.issued_on)),
+        ]
+    else:
+        elements = [Masthead(doc.banner, doc.number_line, (doc.issued_by, cn_date(doc.issued_on)))]
+    elements += [Blank(1), body(opening(doc))]
     section = 0
     if doc.body:
         for paragraph in doc.body:
