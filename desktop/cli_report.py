@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 from desktop.core import documents, issued
 from desktop.core.document_dto import Document, Printable
 from desktop.core.settings import font_folder
+from desktop.core.units import unit_names
 from desktop.messages import message
 from desktop.reports import build_document, build_printable
 from desktop.reports.docx_copy import build_docx
 from desktop.reports.fonts import use_font_folder
+from desktop.reports.words import add_unit_names
 
 KINDS = sorted([*documents.RECORD_DOCUMENTS, "statistics", "assessment"])
 
@@ -120,6 +122,7 @@ def handle(args: argparse.Namespace, session: Session) -> None:
                 print(_describe(info))
             return
     use_font_folder(font_folder(session) or None)
+    add_unit_names(unit_names(session))
     if args.out is not None:
         write_pdf(args.out, pdf_for(session, kind, args.ref, args.version))
         print(f"已生成：{args.out}")

@@ -149,3 +149,8 @@ def find_unit_by_name(session: Session, name: str) -> UnitDTO | None:
         select(Unit).where(Unit.name == name.strip(), Unit.deleted_at.is_(None))
     ).first()
     return unit_dto(session, unit) if unit is not None else None
+
+
+def unit_names(session: Session) -> tuple[str, ...]:
+    """Every name in the directory: printed documents keep them whole where titles break."""
+    return tuple(session.scalars(select(Unit.name)))

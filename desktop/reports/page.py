@@ -43,7 +43,7 @@ from desktop.reports.story import (
 )
 from desktop.reports.tables import build_table
 from desktop.reports.typeset import Line, char_unit, split_line, typeset
-from desktop.reports.words import add_unit_names, word_breaks
+from desktop.reports.words import document_names, word_breaks
 
 MASTHEAD_TOP = 35 * MM  # banner's top edge below the text block's top edge
 MASTHEAD_MAX_SIZE = 42.0
@@ -380,7 +380,11 @@ def _names(story: Story) -> list[str]:
 def render(story: Story, fonts: FontSet | None = None) -> bytes:
     """The PDF of a story, in the given fonts or the ones found on this computer."""
     fonts = fonts or resolve_fonts()
-    add_unit_names(_names(story))
+    with document_names(_names(story)):
+        return _render(story, fonts)
+
+
+def _render(story: Story, fonts: FontSet) -> bytes:
     geometry = story.geometry
     writer = PageWriter(story, fonts)
     elements = [
