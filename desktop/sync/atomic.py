@@ -6,6 +6,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -39,6 +40,20 @@ def _read_back_sha256(path: Path) -> str:
         while chunk := stream.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def remove_stale_temporaries(folder: Path, suffix: str) -> int:
+    """Remove the hidden temporary files (`.<name><suffix>.<8 hex>.tmp`) that a write killed
+    before its rename left in `folder`; returns how many. Nothing else is touched."""
+    pattern = re.compile(r"\..+" + re.escape(suffix) + r"\.[0-9a-f]{8}\.tmp")
+    removed = 0
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if pattern.fullmatch(path.name) and path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+    return removed
 
 
 def write_file_atomic(folder: Path, name: str, data: bytes) -> Path:

@@ -24,7 +24,8 @@ from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport
 from desktop.paths import attachments_dir
 from desktop.sync import importer as importer_module
 from desktop.sync.apply import write_record
-from desktop.sync.atomic import write_file_atomic
+from desktop.sync.archive import PACKAGE_SUFFIX
+from desktop.sync.atomic import remove_stale_temporaries, write_file_atomic
 from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
 from desktop.sync.exporter import build_export, subordinates
 from desktop.sync.importer import ImportResult, apply_held, import_package
@@ -98,6 +99,7 @@ def export_packages(db: Database, folder: Path, recipients: Sequence[str]) -> li
     """
     if not folder.is_dir():
         raise WriteFailed("folder_missing", path=str(folder))
+    remove_stale_temporaries(folder, PACKAGE_SUFFIX)  # what an export killed mid-write left
     store = attachments_dir(db.path)
     written = []
     for uuid in recipients:

@@ -30,15 +30,15 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package file is incomplete (cut short while copying); copy it again.",
     ),
     "malformed_zip": (
-        "数据包文件结构已损坏（{reason}）。请让对方重新导出并拷贝。",
+        "数据包文件结构已损坏，可能是拷贝时出了错。请让对方重新导出并拷贝。",
         "The package file is damaged ({reason}); ask for a new copy.",
     ),
     "unsupported_zip": (
-        "数据包使用了本程序不支持的压缩包特性（{reason}）。",
+        "这个文件用了联席程序的数据包从不使用的压缩包格式，不是本程序导出的数据包，已拒绝。",
         "The package uses an unsupported ZIP feature ({reason}).",
     ),
     "unsupported_compression": (
-        "数据包中的 {name} 使用了不支持的压缩方式（{method}）。",
+        "数据包中的 {name} 用了本程序不支持的压缩方式，不是本程序导出的数据包，已拒绝。",
         "{name} uses an unsupported compression method ({method}).",
     ),
     "encrypted_member": (
@@ -50,11 +50,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package holds an unsafe member name {name!r}.",
     ),
     "not_regular_file": (
-        "数据包中的“{name}”不是普通文件（{type}），已拒绝。",
+        "数据包中的“{name}”不是普通文件（例如是文件夹或快捷方式），已拒绝。",
         "{name} is not a regular file ({type}).",
     ),
     "duplicate_member": (
-        "数据包中“{name}”出现了两次，文件可能被篡改。",
+        "数据包中“{name}”出现了两次，文件已损坏或被改动，已拒绝。",
         "{name} appears twice in the package.",
     ),
     "too_many_members": (
@@ -62,11 +62,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package holds too many members ({count}, limit {max}).",
     ),
     "zip_bomb": (
-        "数据包解压后过大（{name}：{reason}），疑似恶意文件，已拒绝。",
+        "数据包中的 {name} 解压后比清单所说的大或超过上限，文件已损坏或被改动，已拒绝。",
         "The package would expand too far ({name}: {reason}); refused.",
     ),
     "overlapping_members": (
-        "数据包中的“{name}”与其他文件重叠，疑似恶意文件，已拒绝。",
+        "数据包中的“{name}”与其他文件重叠，文件已损坏或被改动，已拒绝。",
         "{name} overlaps another member; refused.",
     ),
     "member_crc_mismatch": (
@@ -74,10 +74,14 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} fails its CRC check: the file was damaged in copying.",
     ),
     "corrupt_member": (
-        "数据包中的 {name} 已损坏，无法解压（{reason}）。",
+        "数据包中的 {name} 已损坏，无法解压，可能是拷贝时出了错。请让对方重新拷贝。",
         "{name} is damaged and cannot be decompressed ({reason}).",
     ),
     "missing_member": ("数据包缺少 {name}，文件不完整。", "The package lacks {name}."),
+    "unsigned_bytes": (
+        "数据包中的 {name} 附带了签名没有覆盖的内容，可能被人改动过，已拒绝。",
+        "{name} carries bytes the signature does not cover; refused.",
+    ),
     "unexpected_member": (
         "数据包中多出了清单上没有的文件“{name}”，已拒绝。",
         "{name} is in the package but not in its manifest.",
@@ -91,7 +95,7 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} does not match the signed manifest.",
     ),
     "bad_manifest": (
-        "数据包清单无效：{field}（{reason}）。",
+        "数据包的清单不符合格式要求，无法导入。请让对方用正式版本的联席程序重新导出。",
         "The package manifest is invalid: {field} ({reason}).",
     ),
     "too_new_format": (
@@ -132,7 +136,7 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package cannot be decrypted with this office's key.",
     ),
     "bad_json": (
-        "{member} 第 {line} 行不是有效的数据（{reason}）。",
+        "{member} 第 {line} 行不是有效的数据，文件已损坏。",
         "{member} line {line} is not valid JSON ({reason}).",
     ),
     "duplicate_key": (
@@ -176,7 +180,7 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "{member} line {line} is not a JSON object.",
     ),
     "bad_setup_file": (
-        "设置文件无效（{reason}）。请向对方重新索取设置文件。",
+        "设置文件无效或已损坏。请向对方重新索取设置文件。",
         "The setup file is invalid ({reason}).",
     ),
     "fingerprint_mismatch": (
@@ -198,11 +202,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "({where}); the database may come from another computer.",
     ),
     "unreadable_file": (
-        "无法读取 {path}（{reason}）。请检查U盘是否已插好，或重新选择文件。",
+        "无法读取 {path}。请检查U盘是否已插好，或重新选择文件。",
         "Could not read {path} ({reason}).",
     ),
     "write_failed": (
-        "无法写入 {path}（{reason}）。请检查U盘是否已插好、未写保护。",
+        "无法写入 {path}。请检查U盘是否已插好、未写保护。",
         "Could not write {path} ({reason}).",
     ),
     "folder_missing": (
@@ -234,7 +238,7 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "package. Nothing was imported.",
     ),
     "constraint": (
-        "数据包中的记录与本库已有的记录相抵触（{reason}）。整个数据包未导入，本库没有任何改动。",
+        "数据包中的记录与本库已有的记录相抵触（例如编号重复）。整个数据包未导入，本库没有任何改动。",
         "The package's records clash with records here ({reason}). Nothing was imported.",
     ),
     # one record refused, the rest of the package applied (see apply.py and authority.py)

@@ -116,6 +116,8 @@ def _central_entries(data: bytes, limits: Limits) -> tuple[list[ZipMember], int]
         pos = name_end + extra_len + comment_len
         if pos > cd_end:
             raise PackageRejected("malformed_zip", reason="central directory entry")
+        if extra_len or comment_len:  # bytes no manifest hash covers: packages carry none
+            raise PackageRejected("unsigned_bytes", name=name)
         if flags & (_FLAG_ENCRYPTED | _FLAG_STRONG):
             raise PackageRejected("encrypted_member", name=name)
         if method not in (STORED, DEFLATED):
@@ -151,6 +153,8 @@ def _with_local_header(data: bytes, entry: ZipMember) -> ZipMember:
     # Comparing every repeated field turns most flipped bits in headers into a rejection.
     if fields[1:9] != entry.header or _decode_name(raw_name, entry.header[1]) != entry.name:
         raise PackageRejected("malformed_zip", reason=f"local header of {entry.name} disagrees")
+    if extra_len:
+        raise PackageRejected("unsigned_bytes", name=entry.name)
     return dataclasses.replace(entry, data_offset=name_start + name_len + extra_len)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.messages import message
 from desktop.sync import BuiltPackage, Limits, OpenedPackage, PackageRejected
 from desktop.sync.safezip import DEFLATED, list_members
 from tests.sync.conftest import Peers
@@ -56,3 +57,22 @@ def test_flipped_bit_at_every_byte(peers: Peers, small: BuiltPackage) -> None:
     assert content & accepted <= stream_ends
     # Elsewhere: a few header fields, e.g. "version made by" and DOS attribute bits.
     assert len(accepted) < len(small.data) // 20
+
+
+INTERNALS = ("Error", "decompress", "end record", "symlink", "same as origin", "ZIP64", "stream")
+
+
+def test_a_flipped_bit_is_called_damage_in_plain_chinese(peers: Peers, small: BuiltPackage) -> None:
+    sentences = {}
+    for position in range(0, len(small.data), 3):
+        damaged = bytearray(small.data)
+        damaged[position] ^= 1 << (position % 8)
+        try:
+            peers.read(bytes(damaged))
+        except PackageRejected as rejected:
+            sentences[rejected.code] = message(rejected.code, rejected.fields, "zh", exchange=True)
+    assert sentences
+    for code, said in sentences.items():
+        assert "恶意" not in said and "攻击" not in said, (code, said)
+        assert not any(word in said for word in INTERNALS), (code, said)
+        assert any("\u4e00" <= c <= "\u9fff" for c in said), (code, said)

@@ -259,6 +259,7 @@ def test_kill_during_export(
         assert again.path is not None and again.sequence == expected
         assert again.rewritten == (pending is not None)
         assert _read(again.path.read_bytes(), county) == expected
+        assert not list(stick.glob(".*.tmp")), "the killed write's temporary file is gone"
         assert _pending(township) is None and _last_sent(township) == expected
         if pending is not None:
             return "pending"

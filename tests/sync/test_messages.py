@@ -16,7 +16,15 @@ from desktop.sync.records import KINDS
 
 # Calls whose string arguments are codes (SequenceVerdict takes the action first, then the code;
 # rejection_message is called directly for refusals that are not exceptions).
-_RAISERS = {"PackageRejected", "ExportRefused", "WriteFailed", "JsonProblem", "rejection_message"}
+_RAISERS = {
+    "PackageRejected",
+    "ExportRefused",
+    "WriteFailed",
+    "JsonProblem",
+    "rejection_message",
+    "Refusal",  # one record refused (authority.py, domain_rules.py)
+    "KeyLocked",
+}
 _ACTIONS = {"apply", "skip", "hold", "reject"}
 
 
@@ -24,16 +32,21 @@ def codes_in_source() -> set[str]:
     codes: set[str] = set()
     for path in Path(desktop.sync.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            if not isinstance(node, ast.Call):
                 continue
-            if node.func.id in _RAISERS | {"SequenceVerdict"} and node.args:
-                first = 1 if node.func.id == "rejection_message" else 2
-                codes |= {
-                    c.value
-                    for arg in node.args[:first]
-                    for c in ast.walk(arg)
-                    if isinstance(c, ast.Constant) and isinstance(c.value, str)
-                }
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "refuse":
+                args = node.args[2:3]  # tally.refuse(kind, uuid, code, **fields)
+            elif isinstance(node.func, ast.Name) and node.func.id in _RAISERS | {"SequenceVerdict"}:
+                first = 2 if node.func.id in ("SequenceVerdict", "JsonProblem") else 1
+                args = node.args[: 2 if node.func.id == "SequenceVerdict" else first]
+            else:
+                continue
+            codes |= {
+                c.value
+                for arg in args
+                for c in ast.walk(arg)
+                if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            }
     return codes - _ACTIONS
 
 
@@ -75,3 +88,24 @@ def test_the_layer_imports_neither_qt_nor_the_database() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# What libraries and the reader's own checks put in `reason`, `type`, `method`, `field`:
+# useful in a log, meaningless to a clerk.
+LIBRARY_WORDS = {
+    "reason": "Error -3 while decompressing data",
+    "type": "symlink",
+    "method": 12,
+    "field": "recipient_office",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SYNC_MESSAGES))
+def test_chinese_refusals_carry_no_library_internals(code: str) -> None:
+    fields = {"name": "data/meeting.jsonl", "member": "data/meeting.jsonl", **LIBRARY_WORDS}
+    if code in ("bad_record", "missing_reference"):
+        fields.pop("field")  # the record's own field name, named on purpose
+    said = rejection_message(code, fields)
+    for word in LIBRARY_WORDS.values():
+        assert str(word) not in said, (code, said)
+    assert "恶意" not in said, (code, said)

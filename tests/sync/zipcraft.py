@@ -20,6 +20,9 @@ class Entry:
     flags: int = 0
     made_by: int = UNIX_MADE_BY
     external_attr: int = REGULAR
+    local_extra: bytes = b""
+    central_extra: bytes = b""
+    comment: bytes = b""
 
 
 def stored(name: str | bytes, content: bytes, **overrides: int) -> Entry:
@@ -37,15 +40,16 @@ def deflated(name: str, content: bytes, **overrides: int) -> Entry:
 def local_header(e: Entry) -> bytes:
     return struct.pack(
         "<4sHHHHHIIIHH", b"PK\x03\x04", 20, e.flags, e.method, 0, 0x21,
-        e.crc, len(e.stored), e.size, len(e.name), 0,
-    ) + e.name  # fmt: skip
+        e.crc, len(e.stored), e.size, len(e.name), len(e.local_extra),
+    ) + e.name + e.local_extra  # fmt: skip
 
 
 def central_header(e: Entry, offset: int) -> bytes:
     return struct.pack(
         "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", e.made_by, 20, e.flags, e.method, 0, 0x21,
-        e.crc, len(e.stored), e.size, len(e.name), 0, 0, 0, 0, e.external_attr, offset,
-    ) + e.name  # fmt: skip
+        e.crc, len(e.stored), e.size, len(e.name), len(e.central_extra), len(e.comment), 0, 0,
+        e.external_attr, offset,
+    ) + e.name + e.central_extra + e.comment  # fmt: skip
 
 
 def end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
