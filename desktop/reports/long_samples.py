@@ -18,6 +18,9 @@ from desktop.core.document_dto import (
 )
 from desktop.reports.documents import build_document
 from desktop.reports.samples import (
+    COUNTY_UNION,
+    TOWNS,
+    UNION_OFFICE,
     sample_assessment,
     sample_bulletin,
     sample_meeting_notice,
@@ -28,6 +31,7 @@ from desktop.reports.samples import (
     sample_supervision_notice,
     sample_vetting_form,
 )
+from desktop.reports.words import add_unit_names
 
 _Row = TypeVar("_Row", BulletinRow, AssessmentRow, StatisticsRow)
 
@@ -199,10 +203,16 @@ def empty_documents() -> dict[str, Document]:
     }
 
 
+def register_directory() -> None:
+    """The county's directory, as the window and `lianxi report` register it before printing."""
+    add_unit_names((COUNTY_UNION, UNION_OFFICE, "滨海县人民政府", *TOWNS))
+
+
 def main(argv: list[str]) -> int:
     """Write every kind at the longest names as PDF into the folder given."""
     out = Path(argv[0]) if argv else Path(".")
     out.mkdir(parents=True, exist_ok=True)
+    register_directory()
     for stem, doc in long_documents(max(NAME_LENGTHS)).items():
         (out / f"{stem}.pdf").write_bytes(build_document(doc))
         print(out / f"{stem}.pdf")

@@ -16,7 +16,13 @@ from desktop.reports.documents import build_document, document_story
 from desktop.reports.fonts import FontSet
 from desktop.reports.layout import EM_ASCENT, LANDSCAPE, PORTRAIT, SIZE_3, PageGeometry
 from desktop.reports.linebreak import NO_END, NO_START
-from desktop.reports.long_samples import LONG_TITLE, NAME_LENGTHS, empty_documents, long_documents
+from desktop.reports.long_samples import (
+    LONG_TITLE,
+    NAME_LENGTHS,
+    empty_documents,
+    long_documents,
+    register_directory,
+)
 from desktop.reports.words import word_breaks
 from tests.reports.pdfcheck import PAGE_NUMBER, PrintedLine, open_pdf, page_lines
 
@@ -28,6 +34,7 @@ STRETCH = 0.3  # 字: wider gaps between the characters of a line mean it was st
 
 @cache
 def _documents(length: int) -> dict[str, Document]:
+    register_directory()
     return long_documents(length) if length else empty_documents()
 
 
