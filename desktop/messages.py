@@ -130,6 +130,32 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # deleting a record entered by mistake (desktop.core.deletion)
+    "document_issued": (
+        "已印发的{kind_label}是存档文件，不能删除（作废功能尚未提供）。",
+        "An issued {kind_label} is a document of record and cannot be deleted "
+        "(voiding is not available yet).",
+    ),
+    "kind_not_deletable": (
+        "{kind_label}不能删除。",
+        "A {kind_label} cannot be deleted.",
+    ),
+    "record_in_progress": (
+        "这条{kind_label}已是“{state_label}”，不能再删除：只有误录入、尚未办理的记录可以删除。",
+        "This {kind_label} is already {state_label} and can no longer be deleted: only records "
+        "not yet acted on can be.",
+    ),
+    "record_in_use": (
+        "这条{kind_label}已被议程、议定事项或职工建议引用，不能删除。",
+        "This {kind_label} is used by an agenda, an agreed item or a suggestion and cannot be "
+        "deleted.",
+    ),
+    "bad_phone": (
+        "「{field}」不是有效的电话号码：手机号为 11 位数字（如 13812345678），"
+        "座机写作区号-号码（如 0517-86901234）。",
+        "{field} is not a valid phone number: a mobile number has 11 digits (13812345678), "
+        "a landline is area code-number (0517-86901234).",
+    ),
     # field-level
     "required": ("「{field}」不能为空。", "{field} is required."),
     "too_long": ("「{field}」过长，最多 {max} 个字。", "{field} is too long (at most {max})."),

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidInput
+from desktop.core.phones import phone_numbers
 from desktop.core.records import (
     limited_text,
     load,
@@ -93,7 +94,7 @@ def _apply(session: Session, s: Suggestion, data: SuggestionInput) -> None:
         "" if data.anonymous else limited_text(data.submitter_name, "submitter_name", 60)
     )
     s.submitter_phone = (
-        "" if data.anonymous else limited_text(data.submitter_phone, "submitter_phone", 40)
+        "" if data.anonymous else phone_numbers(data.submitter_phone, "submitter_phone")
     )
 
 

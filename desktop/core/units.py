@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidInput
+from desktop.core.phones import phone_numbers
 from desktop.core.pinyin import pinyin_keys
 from desktop.core.records import limited_text, load, required_text, stamp_new, touch
 from desktop.models import Unit
@@ -106,7 +107,7 @@ def _apply(unit: Unit, data: UnitInput) -> None:
     unit.level = data.level
     unit.parent_id = data.parent_id
     unit.contact_person = limited_text(data.contact_person, "contact_person", 60)
-    unit.contact_phone = limited_text(data.contact_phone, "contact_phone", 40)
+    unit.contact_phone = phone_numbers(data.contact_phone, "contact_phone")
     unit.address = limited_text(data.address, "address", 200)
     if data.member_count is not None and not 0 <= data.member_count <= 10_000_000:
         raise InvalidInput("out_of_range", field="member_count", min=0, max=10_000_000)
