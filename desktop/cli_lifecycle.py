@@ -319,6 +319,7 @@ def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                 planned_on=a.planned_on,
                 place=a.place or "",
                 chair=a.chair or "",
+                starts_at=a.time,
             ),
         )
         _done(a, dto, f"已新建第{dto.series_number}次会议")
@@ -333,6 +334,7 @@ def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--planned-on", type=_date)
     p.add_argument("--place")
     p.add_argument("--chair")
+    p.add_argument("--time", metavar="HH:MM", help="开始时间，如 09:30")
 
     def schedule(a: argparse.Namespace, s: Session) -> None:
         _done(a, meetings.schedule_topic(s, a.id, a.topic), "议题已列入会议")
@@ -374,9 +376,11 @@ def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--reason", help="请假原因")
 
     def notify(a: argparse.Namespace, s: Session) -> None:
-        _done(a, meetings.notify_meeting(s, a.id), "已发出会议通知")
+        _done(a, meetings.notify_meeting(s, a.id, issued_on=a.on), "已发出会议通知")
 
-    _cmd(g, "notify", "发出会议通知", notify).add_argument("id", type=int)
+    p = _cmd(g, "notify", "发出会议通知（编号并印发）", notify)
+    p.add_argument("id", type=int)
+    p.add_argument("--on", type=_date, help="印发日期（默认今天，不晚于会议日期）")
 
     def hold(a: argparse.Namespace, s: Session) -> None:
         _done(a, meetings.hold_meeting(s, a.id, a.on), "会议已标记为已召开")

@@ -76,9 +76,9 @@ def dumps(doc: document_dto.Document) -> str:
 def loads(text: str) -> document_dto.Document:
     """The document a `dumps` text holds."""
     doc = _decode(json.loads(text))
-    if not isinstance(doc, document_dto.Document):  # type: ignore[arg-type]
+    if not isinstance(doc, document_dto.Document):
         raise ValueError("stored text is not a document")
-    return doc  # type: ignore[no-any-return]
+    return doc
 
 
 def sha256(data: str | bytes) -> str:

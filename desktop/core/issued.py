@@ -199,18 +199,26 @@ def printable(
     return Printable(_live(session, kind, record_id, words), None)
 
 
-def printable_of(
+def kind_of(
     session: Session, builder: Callable[[Session, int], Document], record_id: int
-) -> Printable | None:
-    """`printable` for a record named by the function that builds its document (what the
+) -> str | None:
+    """The issued kind of a record's document named by the function that builds it (what the
     editors' print buttons hold); None for documents that are never issued (forms)."""
     from desktop.core import documents
 
     if builder is documents.notice_doc:
-        kind = str(load(session, SupervisionNotice, record_id, "notice").kind)
-    else:
-        kind = next((k for k, b in documents.RECORD_DOCUMENTS.items() if b is builder), "")
-    return printable(session, kind, record_id) if kind in KINDS else None
+        return str(load(session, SupervisionNotice, record_id, "notice").kind)
+    kind = next((k for k, b in documents.RECORD_DOCUMENTS.items() if b is builder), "")
+    return kind if kind in KINDS else None
+
+
+def printable_of(
+    session: Session, builder: Callable[[Session, int], Document], record_id: int
+) -> Printable | None:
+    """`printable` for a record named by the function that builds its document; None for
+    documents that are never issued."""
+    kind = kind_of(session, builder, record_id)
+    return printable(session, kind, record_id) if kind is not None else None
 
 
 def _old_number(session: Session, kind: str, record_id: int) -> tuple[str, date, bool]:

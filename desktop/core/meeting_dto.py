@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.states import MEETING
-from desktop.models import AgreedItem, Meeting, Topic, Unit
+from desktop.models import AgreedItem, Meeting, MeetingTime, Topic, Unit
 from desktop.models.enums import (
     AttendanceRole,
     ItemStatus,
@@ -134,7 +134,7 @@ def meeting_dto(session: Session, m: Meeting) -> MeetingDTO:
         held_on=m.held_on,
         place=m.place,
         chair=m.chair,
-        starts_at=m.starts_at,
+        starts_at=start.starts_at if (start := session.get(MeetingTime, m.id)) else "",
         status=m.status,
         minutes_text=m.minutes_text,
         minutes_number=m.minutes_number,

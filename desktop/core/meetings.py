@@ -25,7 +25,15 @@ from desktop.core.records import (
 )
 from desktop.core.states import MEETING, TOPIC
 from desktop.core.topics import transition_topic
-from desktop.models import AgendaEntry, Meeting, MeetingParticipant, Topic, Unit, WorkingGroup
+from desktop.models import (
+    AgendaEntry,
+    Meeting,
+    MeetingParticipant,
+    MeetingTime,
+    Topic,
+    Unit,
+    WorkingGroup,
+)
 from desktop.models.enums import (
     AttendanceRole,
     Level,
@@ -89,8 +97,20 @@ def _apply(session: Session, m: Meeting, data: MeetingInput) -> None:
     m.planned_on = sane_date(data.planned_on, "planned_on")
     m.place = limited_text(data.place, "place", 200)
     m.chair = limited_text(data.chair, "chair", 60)
-    if data.starts_at is not None:
-        m.starts_at = _clock_time(data.starts_at)
+
+
+def _record_start(session: Session, meeting_id: int, text: str | None) -> None:
+    """Keep the start time entered (None: leave it as it is, "": no time)."""
+    if text is None:
+        return
+    starts_at = _clock_time(text)
+    kept = session.get(MeetingTime, meeting_id)
+    if kept is not None and not starts_at:
+        session.delete(kept)
+    elif kept is not None:
+        kept.starts_at = starts_at
+    elif starts_at:
+        session.add(MeetingTime(meeting_id=meeting_id, starts_at=starts_at))
 
 
 def create_meeting(session: Session, data: MeetingInput) -> MeetingDTO:
@@ -98,6 +118,8 @@ def create_meeting(session: Session, data: MeetingInput) -> MeetingDTO:
     _apply(session, m, data)
     stamp_new(session, m)
     session.add(m)
+    session.flush()
+    _record_start(session, m.id, data.starts_at)
     session.flush()
     return meeting_dto(session, m)
 
@@ -107,6 +129,7 @@ def update_meeting(session: Session, meeting_id: int, data: MeetingInput) -> Mee
     if m.status == MeetingStatus.CANCELLED:
         raise DomainError("meeting_cancelled", id=meeting_id)
     _apply(session, m, data)
+    _record_start(session, m.id, data.starts_at)
     touch(m)
     session.flush()
     return meeting_dto(session, m)

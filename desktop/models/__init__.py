@@ -15,7 +15,13 @@ from desktop.models.item import (
     ProgressFeedback,
     item_cooperating_unit,
 )
-from desktop.models.meeting import AgendaEntry, Meeting, MeetingParticipant, WorkingGroup
+from desktop.models.meeting import (
+    AgendaEntry,
+    Meeting,
+    MeetingParticipant,
+    MeetingTime,
+    WorkingGroup,
+)
 from desktop.models.office import DocCounter, Office, Setting
 from desktop.models.suggestion import Suggestion
 from desktop.models.supervision import Bulletin, BulletinMention, SupervisionNotice, notice_item
@@ -53,6 +59,7 @@ __all__ = [
     "ItemEvent",
     "Meeting",
     "MeetingParticipant",
+    "MeetingTime",
     "Office",
     "PendingExport",
     "ProgressFeedback",

@@ -35,7 +35,6 @@ class Meeting(Travelling, Base):
     held_on: Mapped[date | None] = mapped_column(Date, index=True, default=None)
     place: Mapped[str] = mapped_column(String(200), default="")
     chair: Mapped[str] = mapped_column(String(60), default="")
-    starts_at: Mapped[str] = mapped_column(String(5), default="")  # 09:30; "" when not set
     status: Mapped[MeetingStatus] = mapped_column(
         enum_column(MeetingStatus), index=True, default=MeetingStatus.PLANNED
     )
@@ -108,3 +107,18 @@ class AgendaEntry(Base):
     decision: Mapped[str] = mapped_column(Text, default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+
+
+class MeetingTime(Base):
+    """When a meeting starts (09:30), kept by this office for its notices.
+
+    A table of its own rather than a meeting column: meeting rows travel in exchange packages,
+    whose record format does not carry a start time yet.
+    """
+
+    __tablename__ = "meeting_time"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    starts_at: Mapped[str] = mapped_column(String(5))

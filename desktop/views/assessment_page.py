@@ -48,7 +48,6 @@ from desktop.core.assessment.overview import (
     year_charts,
 )
 from desktop.core.changes import ALL_KINDS
-from desktop.core.documents import assessment_doc
 from desktop.core.spreadsheet import write_table
 from desktop.db import Database
 from desktop.messages import describe, message
@@ -56,7 +55,7 @@ from desktop.views import ui_state
 from desktop.views.assessment_charts import ChartsPanel
 from desktop.views.assessment_rates import RatesPanel
 from desktop.views.assessment_scheme import SchemeEditor
-from desktop.views.document_preview import DocumentPreview, preview
+from desktop.views.document_preview import DocumentPreview, preview_issued
 from desktop.views.labels import fill
 from desktop.views.operations import operations
 from desktop.views.page import Page
@@ -611,6 +610,4 @@ class AssessmentPage(QWidget, Page):
 
     def print_circular(self) -> DocumentPreview | None:
         year = self.year.value()
-        return preview(
-            self.db, lambda s: assessment_doc(s, year, message), self.tr("考核结果通报"), self
-        )
+        return preview_issued(self.db, "assessment", year, self.tr("考核结果通报"), self, message)

@@ -176,16 +176,21 @@ def _issued_pdf(session: Session, copy: Printable) -> bytes:
     return pdf
 
 
+def _issued_view(
+    session: Session, kind: str, record_id: int, words: issued.Words | None
+) -> tuple[bytes, tuple[IssueInfo, ...]]:
+    copy = issued.printable(session, kind, record_id, words=words)
+    versions = issued.versions(session, kind, record_id) if copy.issue is not None else []
+    return _issued_pdf(session, copy), tuple(versions)
+
+
 def _record_pdf(
     session: Session, builder: RecordBuilder, record_id: int
 ) -> tuple[bytes, tuple[IssueInfo, ...]]:
-    copy = issued.printable_of(session, builder, record_id)
-    if copy is None:
+    kind = issued.kind_of(session, builder, record_id)
+    if kind is None:
         return build_document(builder(session, record_id)), ()
-    if copy.issue is None:
-        return _issued_pdf(session, copy), ()
-    versions = issued.versions(session, copy.issue.kind, record_id)
-    return _issued_pdf(session, copy), tuple(versions)
+    return _issued_view(session, kind, record_id, None)
 
 
 def _version_pdf(session: Session, kind: str, record_id: int, version: int | None) -> bytes:
@@ -199,25 +204,49 @@ def preview_record(
 ) -> DocumentPreview | None:
     """Show a record's document: its issued copy (earlier versions to choose from), or a
     draft from the records when it is not issued yet."""
+
+    def word_copy() -> bytes:
+        return operations(db).read(record_word_copy, builder, record_id)
+
+    return _preview_versions(db, _record_pdf, (builder, record_id), title, parent, word_copy)
+
+
+def preview_issued(
+    db: Database,
+    kind: str,
+    record_id: int,
+    title: str,
+    parent: QWidget,
+    words: issued.Words | None = None,
+) -> DocumentPreview | None:
+    """Show the issued copy of a document of `kind` (the assessment circular of a year), or
+    its draft while it is not issued."""
+    return _preview_versions(db, _issued_view, (kind, record_id, words), title, parent)
+
+
+def _preview_versions(
+    db: Database,
+    view: Callable[..., tuple[bytes, tuple[IssueInfo, ...]]],
+    args: tuple[object, ...],
+    title: str,
+    parent: QWidget,
+    word_copy: WordCopySource | None = None,
+) -> DocumentPreview | None:
     ops = operations(db)
     # mutate: a record issued before issued copies existed is frozen at its first print, and
     # the PDF's hash is kept; a refusal or a missing font is said over `parent`
-    shown = ops.mutate(_record_pdf, builder, record_id, parent=parent)
+    shown = ops.mutate(view, *args, parent=parent)
     if shown is None:
         return None
     pdf, versions = shown
     kind = versions[0].kind if versions else ""
+    record_id = versions[0].record_id if versions else 0
 
     def load_version(version: int | None) -> bytes:
         return ops.mutate(_version_pdf, kind, record_id, version, parent=parent) or pdf
 
     dialog = DocumentPreview(
-        pdf,
-        title,
-        parent,
-        versions=versions,
-        load_version=load_version,
-        word_copy=lambda: ops.read(record_word_copy, builder, record_id),
+        pdf, title, parent, versions=versions, load_version=load_version, word_copy=word_copy
     )
     dialog.show()
     return dialog

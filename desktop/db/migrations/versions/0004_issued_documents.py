@@ -1,4 +1,4 @@
-"""issued documents: the frozen copy of every issued document; a meeting's start time
+"""issued documents: the frozen copy of every issued document; meetings' start times
 
 Existing databases are not backfilled here: a migration runs without the document builders
 (they read the live records through the current code). An issued record without a frozen
@@ -63,14 +63,21 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_issued_document_record", "issued_document", ["kind", "record_id"])
-    with op.batch_alter_table("meeting") as batch:
-        batch.add_column(
-            sa.Column("starts_at", sa.String(length=5), nullable=False, server_default="")
-        )
+    op.create_table(
+        "meeting_time",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("starts_at", sa.String(length=5), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+            name=op.f("fk_meeting_time_meeting_id_meeting"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("meeting_id", name=op.f("pk_meeting_time")),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("meeting") as batch:
-        batch.drop_column("starts_at")
+    op.drop_table("meeting_time")
     op.drop_index("ix_issued_document_record", table_name="issued_document")
     op.drop_table("issued_document")
