@@ -26,9 +26,11 @@ from sqlalchemy.orm import Session
 from desktop.core import issued
 from desktop.core.document_dto import Document, IssueInfo, Printable
 from desktop.core.errors import DomainError
+from desktop.core.units import unit_names
 from desktop.db import Database
 from desktop.messages import describe
 from desktop.reports import build_document, build_printable
+from desktop.reports.words import add_unit_names
 from desktop.views import ui_state
 from desktop.views.fit import fit_to_screen
 from desktop.views.font_roles import stand_in_note
@@ -165,11 +167,13 @@ class DocumentPreview(QDialog):
 
 
 def _pdf(session: Session, source: DocumentSource) -> bytes:
+    add_unit_names(unit_names(session))
     return build_document(source(session))
 
 
 def _issued_pdf(session: Session, copy: Printable) -> bytes:
     """The PDF of an issued copy or a draft; an issued copy's PDF hash is kept at first."""
+    add_unit_names(unit_names(session))
     pdf = build_printable(copy)
     if copy.issue is not None:
         issued.record_pdf(session, copy.issue.issued_id, pdf)
@@ -189,7 +193,7 @@ def _record_pdf(
 ) -> tuple[bytes, tuple[IssueInfo, ...]]:
     kind = issued.kind_of(session, builder, record_id)
     if kind is None:
-        return build_document(builder(session, record_id)), ()
+        return _pdf(session, lambda s: builder(s, record_id)), ()
     return _issued_view(session, kind, record_id, None)
 
 
