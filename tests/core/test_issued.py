@@ -188,3 +188,19 @@ def test_statistics_count_each_union_once(county: County) -> None:
     assert [(r.unit, r.meetings_required, r.meetings_held) for r in doc.rows] == [
         ("滨海县总工会", 2, 1)
     ]
+
+
+def test_the_assessment_circular_takes_a_reserved_number_once(county: County) -> None:
+    from desktop.messages import message
+    from tests.core.assessment_records import build
+
+    build(county)
+    draft = county.run(issued.printable, "assessment", 2025, words=message)
+    assert draft.issue is None and draft.doc.header.doc_number == ""  # type: ignore[union-attr]
+    info = county.run(issued.issue_assessment_circular, 2025, message, date(2026, 1, 20))
+    assert (info.number, info.issued_on) == ("滨工联考〔2026〕1号", date(2026, 1, 20))
+    copy = county.run(issued.printable, "assessment", 2025, words=message)
+    assert copy.issue == info and copy.doc.header.doc_number == "滨工联考〔2026〕1号"  # type: ignore[union-attr]
+    with pytest.raises(DomainError) as err:
+        county.run(issued.issue_assessment_circular, 2025, message, date(2026, 1, 21))
+    assert err.value.code == "already_issued"

@@ -1,10 +1,11 @@
 """issued documents: the frozen copy of every issued document; meetings' start times
 
 Existing databases are not backfilled here: a migration runs without the document builders
-(they read the live records through the current code). An issued record without a frozen
-copy (minutes 印发 before this revision, supervision notices, bulletins) is frozen from its
-records the first time it is printed, previewed or saved (desktop.core.issued.snapshot_for),
-and `lianxi report --backfill` freezes them all at once.
+(they read the live records through the current code, which a migration must not import).
+An issued record without a frozen copy (minutes 印发 before this revision, supervision
+notices, bulletins, the notice of a meeting in the notified state) is frozen from its records
+the first time it is printed, previewed or saved (desktop.core.issued.printable); the demo
+freezes its office's own documents when it is built (desktop.core.issued.backfill).
 
 Revision ID: 0004
 Revises: 0003
