@@ -297,3 +297,17 @@ def schedulable_topics(session: Session) -> list[SchedulableTopic]:
         .order_by(Topic.status, Topic.id.desc())
     ).all()
     return [SchedulableTopic(r.id, r.title, str(r.status)) for r in rows]
+
+
+def merge_targets(session: Session, topic_id: int) -> list[SchedulableTopic]:
+    """The open topics another one may be merged into (never itself), newest first."""
+    rows = session.execute(
+        select(Topic.id, Topic.title, Topic.status)
+        .where(
+            Topic.id != topic_id,
+            Topic.status.not_in(_CLOSED | {TopicStatus.DEFERRED}),
+            Topic.deleted_at.is_(None),
+        )
+        .order_by(Topic.id.desc())
+    ).all()
+    return [SchedulableTopic(r.id, r.title, str(r.status)) for r in rows]

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -122,6 +123,8 @@ def widget_value(widget: QWidget) -> Any:
         return from_qdate(widget.date())
     if isinstance(widget, QSpinBox):
         return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
@@ -135,6 +138,14 @@ def chosen_unit(values: dict[str, Any], key: str) -> int:
     if unit_id is None:
         raise InvalidInput("unit_required", field=key)
     return int(unit_id)
+
+
+def chosen(values: dict[str, Any], key: str) -> int:
+    """The record picked from a list in an AskDialog, or 「…」不能为空 beside the field."""
+    record_id = values.get(key)
+    if record_id is None:
+        raise InvalidInput("required", field=key)
+    return int(record_id)
 
 
 class AskDialog(QDialog):

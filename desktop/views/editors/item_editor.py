@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import items as core
 from desktop.core.errors import InvalidInput
+from desktop.core.meetings import get_meeting
 from desktop.core.traffic import ItemFacts, light_of
 from desktop.db import Database
 from desktop.messages import message
@@ -111,8 +112,21 @@ class ItemEditor(RecordEditor):
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
-            self.meeting.setText(self.tr("第 %1 号会议").replace("%1", str(meeting_id)))
+            self.meeting.setText(self.meeting_caption(meeting_id))
             self.workflow.update_state(None)  # type: ignore[union-attr]
+
+    def meeting_caption(self, meeting_id: int | None) -> str:
+        """The meeting as the clerk knows it: 第24次联席会议（滨海县人民政府，2026-04-01）."""
+        if meeting_id is None:
+            return ""
+        m = self.read(get_meeting, meeting_id)
+        day = m.held_on or m.planned_on
+        return fill(
+            self.tr("第%1次联席会议（%2，%3）"),
+            m.series_number,
+            m.partner_name,
+            day.isoformat() if day else self.tr("日期未定"),
+        )
 
     def _add_coop(self) -> None:
         unit_id = self.coop_picker.unit_id()
@@ -139,10 +153,7 @@ class ItemEditor(RecordEditor):
     def load(self, dto: core.ItemDTO) -> None:
         self.meeting_id = dto.meeting_id
         self.topic_id = dto.topic_id
-        held = dto.meeting_held_on.isoformat() if dto.meeting_held_on else ""
-        self.meeting.setText(
-            self.tr("第 %1 号会议 %2").replace("%1", str(dto.meeting_id)).replace("%2", held)
-        )
+        self.meeting.setText(self.meeting_caption(dto.meeting_id))
         self.text.setPlainText(dto.text)
         self.lead.set_unit_id(dto.lead_unit_id)
         self.coop_list.clear()

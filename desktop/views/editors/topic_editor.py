@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QSpinBox, QWidget
 
 from desktop.core import documents
 from desktop.core import topics as core
@@ -15,8 +15,8 @@ from desktop.models.enums import TopicSource
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.registry import editor_for
-from desktop.views.form import chosen_unit, date_edit, text_box
-from desktop.views.labels import fill, status_text
+from desktop.views.form import chosen, chosen_unit, date_edit, text_box
+from desktop.views.labels import cell_text, fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
 
 
@@ -163,9 +163,12 @@ class TopicEditor(RecordEditor):
         if action == "reopen":
             return self.attempt(core.reopen_topic, tid)
         if action == "merge":
+            targets = QComboBox()
+            for topic in self.read(core.merge_targets, tid):
+                targets.addItem(with_note(topic.title, cell_text(topic.status)), topic.id)
             return self.ask(
                 self.tr("合并到议题"),
-                [("into_topic_id", self.tr("目标议题编号"), QSpinBox(minimum=1, maximum=10**9))],
-                lambda v: lambda s: core.merge_topic(s, tid, v["into_topic_id"]),
+                [("into_topic_id", self.tr("并入议题"), targets)],
+                lambda v: lambda s: core.merge_topic(s, tid, chosen(v, "into_topic_id")),
             )
         raise KeyError(action)
