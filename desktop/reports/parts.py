@@ -93,26 +93,22 @@ def signature(office: str, day: date) -> Signature:
 
     The office sits two 字 from the right and the date starts two 字 right of the office's
     start; a date longer than that keeps two 字 from the right and pushes the office left.
-    An office too long for one line breaks between words into balanced lines that start
-    where the first does, and the date starts two 字 right of them.
+    An office too long for one line breaks between words into balanced lines that all start
+    where the first does.
     """
     date_text = cn_date(day)
-    date_cells = _cells(date_text)
-    widest = GRID_COLUMNS - SIGNATURE_INSET
-    if _cells(office) <= widest:
-        date_inset = max(SIGNATURE_INSET, _cells(office) - date_cells)
-        office_inset = date_inset + date_cells + 2 - _cells(office)
-        return Signature(
-            Para((Run(office),), 0, right_indent=office_inset, align=Align.RIGHT),
-            Para((Run(date_text),), 0, right_indent=date_inset, align=Align.RIGHT),
-        )
+    measure = GRID_COLUMNS - SIGNATURE_INSET
     advances = pitch_advances(office, 1.0)
-    ends = balanced_ends(office, advances, widest, word_breaks(office))
-    width = max(sum(advances[a:b]) for a, b in zip((0, *ends[:-1]), ends, strict=True))
-    start = GRID_COLUMNS - SIGNATURE_INSET - width
+    ends = (
+        (len(office),)
+        if sum(advances) <= measure
+        else balanced_ends(office, advances, measure, word_breaks(office))
+    )
+    office_width = max(sum(advances[a:b]) for a, b in zip((0, *ends[:-1]), ends, strict=True))
+    start = measure - max(office_width, _cells(date_text) + 2)
     return Signature(
-        Para((Run(office),), start, start, SIGNATURE_INSET, Align.LEFT, balance=True),
-        Para((Run(date_text),), start + 2, right_indent=0, align=Align.LEFT),
+        Para((Run(office),), start, start, SIGNATURE_INSET, Align.LEFT, balance=len(ends) > 1),
+        Para((Run(date_text),), start + 2, align=Align.LEFT),
     )
 
 
