@@ -21,7 +21,7 @@ from desktop.models import (
     Unit,
     notice_item,
 )
-from desktop.models.enums import OPEN_ITEM_STATUSES, ItemStatus, SuggestionStatus, TopicStatus
+from desktop.models.enums import OPEN_ITEM_STATUSES, ItemStatus, TopicStatus
 
 DUE_SOON_WORKDAYS = 5
 WAITING_FOR_VETTING = (TopicStatus.CANDIDATE, TopicStatus.RESEARCHING)
@@ -69,7 +69,9 @@ def due_soon_clause(today: date, until: date) -> Clauses:
 
 
 def waiting_for_reply_clause() -> Clauses:
-    return (Suggestion.status == SuggestionStatus.REGISTERED, Suggestion.deleted_at.is_(None))
+    """Suggestions whose worker has not been told anything: still to decide, or decided
+    (adopted, forwarded, declined) without a reply."""
+    return (Suggestion.replied_on.is_(None), Suggestion.deleted_at.is_(None))
 
 
 def dashboard_counts(

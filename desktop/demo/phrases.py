@@ -78,6 +78,8 @@ CONSULTATION_DOUBTS = "对资金来源有不同意见，建议分步实施"
 RESEARCH_FINDINGS = "职工反映较为集中，企业经营者态度积极，需政府层面协调解决"
 REPLY_ADOPTED = "您的建议已被采纳，列入联席会议议题研究，感谢您的关心和支持。"
 REPLY_ONLY = "您反映的问题已转相关单位研究办理，我们将跟踪落实情况。"
+REPLY_FORWARDED = "您的建议已转{unit}研究办理，办理结果将及时告知您。"
+REPLY_NOT_ADOPTED = "感谢您的建议。经研究，{reason}，暂不列入联席会议议题，我们将继续关注。"
 NOTICE_REQUIREMENTS = {
     "reminder": "该事项即将到期，请于{d}前报送办理进展。",
     "supervision": "该事项已超过办理时限，请明确责任人，于{d}前书面报告办理情况及下一步措施。",

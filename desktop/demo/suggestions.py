@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import random
+from dataclasses import dataclass
 from datetime import date
 
 from desktop.demo import names, phrases
@@ -30,6 +32,22 @@ AREA_OF_LEVEL = {Level.COUNTY: "county", Level.TOWNSHIP: "township", Level.ENTER
 RECENT_DAYS = 21  # suggestions this recent are mostly still waiting for a decision
 ANONYMOUS_SHARE = 0.15
 ADOPT_WINDOW = (60, 90)  # a suggestion feeds a topic made up to 60 days before or 90 after
+# How soon a union tells the worker what became of a suggestion: each union has its own habit,
+# a typical delay in days drawn from this range, and a small share it never answers.
+TYPICAL_REPLY_DAYS = (6, 45)
+NEVER_ANSWERED = (0.0, 0.08)
+
+
+@dataclass(frozen=True)
+class ReplyHabit:
+    typical_days: int
+    never: float
+
+    def delay(self, rng: random.Random) -> int | None:
+        """Days until the worker hears back, or None if nobody ever tells them."""
+        if rng.random() < self.never:
+            return None
+        return max(2, round(rng.lognormvariate(0, 0.5) * self.typical_days))
 
 
 class _Pool:
@@ -63,13 +81,14 @@ def suggestions(
             receivers[level].append(s.union)
     levels = tuple(pools)
     weights = tuple(LEVELS[level] for level in levels)
+    habits: dict[int, ReplyHabit] = {}
     first = ctx.start
     while first <= ctx.today and levels:
         last = min(ctx.today, date(first.year, 12, 31))
         count = round(per_year * ((last - first).days + 1) / 365)
         for received in sorted(ctx.between(first, last) for _ in range(count)):
             level = rng.choices(levels, weights)[0]
-            _suggestion(ctx, received, level, pools[level], receivers[level], forward_to)
+            _suggestion(ctx, received, level, pools[level], receivers[level], forward_to, habits)
         first = date(first.year + 1, 1, 1)
 
 
@@ -80,6 +99,7 @@ def _suggestion(
     pool: _Pool,
     receivers: list[UnitRef],
     forward_to: list[UnitRef],
+    habits: dict[int, ReplyHabit],
 ) -> None:
     rng = ctx.rng
     if received > ctx.today - days(RECENT_DAYS):
@@ -96,14 +116,28 @@ def _suggestion(
     else:
         theme = rng.choice(THEMES_BY_AREA[AREA_OF_LEVEL[level]])
         receiver_id = rng.choice(receivers).id
+    reply = phrases.REPLY_ADOPTED if status == S.ADOPTED else phrases.REPLY_ONLY
     if status == S.FORWARDED:
-        values["forwarded_to_unit_id"] = rng.choice(forward_to).id
+        to = rng.choice(forward_to)
+        values["forwarded_to_unit_id"] = to.id
+        reply = phrases.REPLY_FORWARDED.format(unit=to.name)
     elif status == S.NOT_ADOPTED:
-        values["not_adopted_reason"] = rng.choice(phrases.NOT_ADOPTED)
-    replies = status == S.REPLIED or (status == S.ADOPTED and rng.random() < 0.4)
-    replied = ctx.clamp(received + days(rng.randint(3, 20))) if replies else None
+        values["not_adopted_reason"] = reason = rng.choice(phrases.NOT_ADOPTED)
+        reply = phrases.REPLY_NOT_ADOPTED.format(reason=reason.rstrip("。"))
+    replied = None
+    if status == S.REPLIED:  # answered at once, with nothing else to do
+        replied = ctx.clamp(received + days(rng.randint(1, 7)))
+    elif status != S.REGISTERED:  # decided: the worker is told, by the union's own habit
+        habit = habits.get(receiver_id)
+        if habit is None:
+            habit = habits[receiver_id] = ReplyHabit(
+                rng.randint(*TYPICAL_REPLY_DAYS), rng.uniform(*NEVER_ANSWERED)
+            )
+        wait = habit.delay(rng)
+        if wait is not None and received + days(wait) <= ctx.today:
+            replied = received + days(wait)
     if replied:
-        values["reply_text"] = phrases.REPLY_ONLY if status == S.REPLIED else phrases.REPLY_ADOPTED
+        values["reply_text"] = reply
         values["replied_on"] = replied
     anonymous = rng.random() < ANONYMOUS_SHARE
     ctx.rows.record(

@@ -37,11 +37,11 @@ def test_scorecard_json_shape(
 ) -> None:
     units = _json(capsys, tmp_path, "scorecard", *YEAR, "--json")
     assert [(u["unit_name"], u["total"], u["rank"]) for u in units] == [
-        ("八滩镇工会", 62.41, 1),
-        ("天场镇工会", 50.0, 2),
+        ("八滩镇工会", 59.91, 1),
+        ("天场镇工会", 0.0, 2),
     ]
     t1 = units[0]
-    assert (t1["previous_total"], t1["change"], t1["provisional"]) == (95.0, -32.59, True)
+    assert (t1["previous_total"], t1["change"], t1["provisional"]) == (87.51, -27.6, True)
     assert t1["proposal"] == "criticise" and "通报批评 1 次" in t1["proposal_reason"]
     assert [i["code"] for i in t1["indicators"]][:3] == [
         "establishment",
@@ -71,7 +71,7 @@ def test_one_unit_drill_down_in_words(
 ) -> None:
     code, out, _ = lianxi(capsys, tmp_path, "scorecard", *YEAR, "--unit", str(records.t1))
     assert code == 0
-    assert "八滩镇工会  62.41 分  较上年 -32.59  建议批评" in out
+    assert "八滩镇工会  59.91 分  较上年 -27.60  建议批评" in out
     assert f"-6.25  八滩镇工会下半年未召开联席会议  [establishment {records.ids['p_t1']}]" in out
     assert "天场镇工会" not in out
 

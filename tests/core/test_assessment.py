@@ -80,10 +80,12 @@ def test_every_indicator_by_hand(county: County) -> None:
         ("feedback_gap", -1.25, "item", ids["i4"]),
         ("feedback_gap", -5.0, "item", ids["i5"]),
     ]
-    # Suggestions 10: own s1 adopted, s2 waiting (s3 too recent to judge): 5 × 1/2 → 7.50.
+    # Suggestions 10: own s1 adopted but its worker never told, s2 waiting (s3 too recent to
+    # judge): 5 × 2/2 off; E1's s4 answered in 9 days → 5.00.
     assert _lines(t1, "suggestion_handling") == [
         ("score_full", 10.0, None, None),
-        ("suggestion_pending", -2.5, "suggestion", ids["s2"]),
+        ("suggestion_unanswered", -2.5, "suggestion", ids["s1"]),
+        ("suggestion_unanswered", -2.5, "suggestion", ids["s2"]),
     ]
     # Records 5: own m2 without minutes, E1's m3 without attendance: 2.50 × 1/2 each → 2.50.
     assert _lines(t1, "record_completeness") == [
@@ -107,28 +109,28 @@ def test_every_indicator_by_hand(county: County) -> None:
         "item_completion": 20.83,
         "item_on_time": 10.0,
         "feedback_timeliness": 2.5,
-        "suggestion_handling": 7.5,
+        "suggestion_handling": 5.0,
         "record_completeness": 2.5,
         "formality_deduction": -2.0,
         "criticism_deduction": -3.0,
         "commendation_bonus": 2.0,
     }
-    assert t1.total == 62.41
-    # T2: not established (0), so nothing due (0); no items (full 25 + 15 + 10); its one
-    # suggestion waiting (0); no meetings to have records of (0) → 50.
+    assert t1.total == 59.91
+    # T2: not established (0), so nothing due (0); no items: nothing earned by default (0);
+    # its one suggestion unanswered (0); no meetings to have records of (0) → 0.
     assert {i.code: i.points for i in t2.indicators} == {
         "establishment": 0.0,
         "meeting_frequency": 0.0,
-        "item_completion": 25.0,
-        "item_on_time": 15.0,
-        "feedback_timeliness": 10.0,
+        "item_completion": 0.0,
+        "item_on_time": 0.0,
+        "feedback_timeliness": 0.0,
         "suggestion_handling": 0.0,
         "record_completeness": 0.0,
         "formality_deduction": 0.0,
         "criticism_deduction": 0.0,
         "commendation_bonus": 0.0,
     }
-    assert t2.total == 50.0
+    assert t2.total == 0.0
 
 
 def test_drill_down_adds_up_and_words_every_line(county: County) -> None:
@@ -149,11 +151,12 @@ def test_drill_down_adds_up_and_words_every_line(county: County) -> None:
 def test_ranking_change_and_proposals(county: County) -> None:
     build(county)
     card = _card(county)
-    # 2024: T1 established, met twice, nothing else to judge; its enterprises not yet
-    # established (5 of 10 lost) → 95. T2 has no records of 2024: nothing to compare with.
+    # 2024: T1 established, met twice; its enterprises not yet established (5 of 10 lost);
+    # items, feedback and suggestions had nothing to judge and score at the rate earned on
+    # the rest → 87.51. T2 has no records of 2024: nothing to compare with.
     assert [(u.rank, u.total, u.previous_total, u.previous_rank, u.change) for u in card.units] == [
-        (1, 62.41, 95.0, 1, -32.59),
-        (2, 50.0, None, None, None),
+        (1, 59.91, 87.51, 1, -27.6),
+        (2, 0.0, None, None, None),
     ]
     assert all(u.provisional for u in card.units)
     assert card.commendations == ()
@@ -162,7 +165,10 @@ def test_ranking_change_and_proposals(county: County) -> None:
         ("天场镇工会", "criticise_score"),
         ("八滩镇工会", "criticise_mentioned"),
     ]
-    lenient = _card(county, rules=ProposalRules(commend_top=1, criticise_when_mentioned=False))
+    lenient = _card(
+        county,
+        rules=ProposalRules(commend_top=1, criticise_below=50.0, criticise_when_mentioned=False),
+    )
     assert [(p.unit_name, p.reason) for p in lenient.commendations] == [
         ("八滩镇工会", "commend_top")
     ]
@@ -193,8 +199,8 @@ def test_save_publish_and_read_back(county: County) -> None:
     assert (saved.saved, saved.kept) == (2, 0)
     stored = county.run(stored_results, 2025)
     assert [(u.unit_name, u.total, u.provisional) for u in stored] == [
-        ("八滩镇工会", 62.41, True),
-        ("天场镇工会", 50.0, True),
+        ("八滩镇工会", 59.91, True),
+        ("天场镇工会", 0.0, True),
     ]
     assert stored[0].indicators == card.units[0].indicators
     assert county.run(publish_results, 2025) == 2
@@ -215,8 +221,8 @@ def test_township_sees_its_card_provisional_until_the_county_result_arrives(
         office = create_local_office(s, name="八滩镇工会", level=Level.TOWNSHIP)
     with db.unit_of_work() as s:
         mine = own_scorecard(s, 2025, today=TODAY)
-        # Nothing recorded: no pair (0), no meetings (0), no records (0); the rest full.
-        assert (mine.total, mine.rank, mine.provisional) == (60.0, None, True)
+        # Nothing recorded: nothing earned (every rule scores an empty year as zero).
+        assert (mine.total, mine.rank, mine.provisional) == (0.0, None, True)
         save_results(s, compute_scorecard(s, 2025, [mine.unit_id], today=TODAY))
     county_uuid = "c0c0c0c0-0000-4000-8000-000000000001"
     with db.unit_of_work() as s:
@@ -232,7 +238,8 @@ def test_township_sees_its_card_provisional_until_the_county_result_arrives(
         mine = own_scorecard(s, 2025, today=TODAY)
         assert (mine.total, mine.rank, mine.provisional) == (88.5, 3, False)
         # Recomputing here never overwrites the county's word.
-        assert save_results(s, compute_scorecard(s, 2025, [mine.unit_id], today=TODAY)).kept == 1
+        card = compute_scorecard(s, 2025, [mine.unit_id], today=TODAY, only_existing=False)
+        assert save_results(s, card).kept == 1
     db.dispose()
 
 
@@ -277,3 +284,29 @@ def test_scheme_validation(change: dict[str, object], code: str, words: str) -> 
         validate_scheme(replace(scheme, indicators=(first, *scheme.indicators[1:])))
     assert refused.value.code == code
     assert words in message(code, refused.value.fields)
+
+
+def test_a_township_founded_later_is_not_scored_for_an_earlier_year(county: County) -> None:
+    """Regression: a township created in 2026 scored 60.00 for 2025 and outranked real towns."""
+    from datetime import UTC, datetime
+
+    from desktop.core import units
+    from desktop.models import Unit
+    from desktop.models.enums import UnitKind
+
+    build(county)
+    new = county.run(
+        units.create_unit,
+        units.UnitInput("新滩镇工会", UnitKind.TOWNSHIP_UNION, Level.TOWNSHIP, county.federation),
+    ).id
+
+    def founded(s: object) -> None:
+        s.get(Unit, new).created_at = datetime(2026, 3, 1, tzinfo=UTC)  # type: ignore[attr-defined]
+
+    county.run(founded)
+    card = _card(county)
+    assert [u.unit_name for u in card.units] == ["八滩镇工会", "天场镇工会"]
+    assert card.not_existing == ((new, "新滩镇工会"),)
+    # Scored for the year it was founded in, from its (empty) records: nothing earned.
+    later = county.run(compute_scorecard, 2026, today=TODAY.replace(year=2026))
+    assert next(u.total for u in later.units if u.unit_id == new) == 0.0

@@ -51,19 +51,19 @@ def test_charts_follow_the_scorecard_rates_and_earlier_years(county: County) -> 
     build(county)
     card = county.run(compute_scorecard, 2025, today=TODAY)
     charts = county.run(lambda s: assessment_charts(s, card, today=TODAY))
-    # 八滩镇工会 62.41 and 天场镇工会 50.00 (worked out in test_assessment.py).
-    assert [b.count for b in charts.distribution] == [1, 1, 0, 0, 0]
+    # 八滩镇工会 59.91 and 天场镇工会 0.00 (worked out in test_assessment.py).
+    assert [b.count for b in charts.distribution] == [2, 0, 0, 0, 0]
     assert [(b.unit_name, b.rank, b.total) for b in charts.top] == [
-        ("八滩镇工会", 1, 62.41),
-        ("天场镇工会", 2, 50.0),
+        ("八滩镇工会", 1, 59.91),
+        ("天场镇工会", 2, 0.0),
     ]
     assert charts.bottom == ()
     # The first meeting on record is in 2024: the trend starts there.
     assert [t.year for t in charts.trend] == [2024, 2025]
     last = charts.trend[-1]
     assert last.totals == {u.unit_id: u.total for u in card.units}
-    assert last.mean == round(statistics.fmean([62.41, 50.0]), 2)
-    assert last.median == round(statistics.median([62.41, 50.0]), 2)
+    assert last.mean == round(statistics.fmean([59.91, 0.0]), 2)
+    assert last.median == round(statistics.median([59.91, 0.0]), 2)
     before = county.run(compute_scorecard, 2024, today=TODAY)
     recorded = {u.unit_id: u.total for u in before.units if u.unit_name == "八滩镇工会"}
     # Only the unit with records in 2024 has a total that year: its recomputed one.
@@ -182,7 +182,7 @@ def test_township_own_card_provisional_then_the_county_result(tmp_path: Path) ->
     with db.unit_of_work() as s:
         mine = own_card(s, 2025, today=TODAY)
         assert mine.received is None and mine.difference is None
-        assert (mine.shown.total, mine.shown.provisional, mine.shown.rank) == (60.0, True, None)
+        assert (mine.shown.total, mine.shown.provisional, mine.shown.rank) == (0.0, True, None)
         assert mine.from_office == "滨海县总工会"
         assert [u.unit_id for u in mine.scorecard.units] == [unit_id]
     # A result from an office that is not the parent is not the county's word.
@@ -194,8 +194,8 @@ def test_township_own_card_provisional_then_the_county_result(tmp_path: Path) ->
         mine = own_card(s, 2025, today=TODAY)
         assert mine.received is not None
         assert (mine.shown.total, mine.shown.rank, mine.shown.provisional) == (88.5, 3, False)
-        # Computed here: 60.00; the county gave 88.50.
-        assert mine.difference == 28.5
+        # Computed here: 0.00; the county gave 88.50.
+        assert mine.difference == 88.5
         # Establishment: nothing recorded here (0) against the county's 7.50.
         assert mine.indicator_differences() == {"establishment": 7.5}
         assert own_scorecard(s, 2025, today=TODAY).total == 88.5
@@ -209,5 +209,5 @@ def test_a_provisional_county_result_is_shown_but_not_taken_as_published(tmp_pat
     with db.unit_of_work() as s:
         mine = own_card(s, 2025, today=TODAY)
         assert mine.received is not None and mine.received.provisional
-        assert own_scorecard(s, 2025, today=TODAY).total == 60.0
+        assert own_scorecard(s, 2025, today=TODAY).total == 0.0
     db.dispose()

@@ -38,8 +38,8 @@ def test_publish_scorecard_makes_the_results_official_and_republishing_replaces_
     assert (saved.saved, saved.kept) == (2, 0)
     states = county.run(stored_states, 2025)
     assert {uid: (s.total, s.provisional, s.ours) for uid, s in states.items()} == {
-        r.t1: (62.41, False, True),
-        r.t2: (50.0, False, True),
+        r.t1: (59.91, False, True),
+        r.t2: (0.0, False, True),
     }
     marked = mark_published(card, states)
     assert [u.provisional for u in card.units] == [True, True]  # the card itself is untouched
@@ -49,7 +49,7 @@ def test_publish_scorecard_makes_the_results_official_and_republishing_replaces_
     assert [u.provisional for u in mark_published(changed, states).units] == [True, False]
     # Republishing replaces the published results; a provisional save does not.
     assert county.run(save_results, changed).kept == 2
-    assert county.run(stored_states, 2025)[r.t1].total == 62.41
+    assert county.run(stored_states, 2025)[r.t1].total == 59.91
     assert county.run(publish_scorecard, changed).saved == 2
     assert county.run(stored_states, 2025)[r.t1].total == 70.0
     assert all(not u.provisional for u in county.run(stored_results, 2025))

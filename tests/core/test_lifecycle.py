@@ -309,3 +309,30 @@ def test_suggestion_reply_date_not_before_receipt(county: County) -> None:
         c.run(suggestions.reply_to_worker, s.id, "已答复", date(2026, 2, 1))
     with c.db.unit_of_work() as session:
         assert session.get(Suggestion, s.id).reply_text == ""  # type: ignore[union-attr]
+
+
+def test_every_worker_is_answered_whatever_became_of_the_suggestion(county: County) -> None:
+    """Regression: only a registered suggestion counted as waiting for a reply, so an adopted,
+    forwarded or declined one whose worker never heard back was counted nowhere."""
+    from desktop.core.dashboard import dashboard_counts
+
+    c = county
+
+    def new(text: str) -> int:
+        data = suggestions.SuggestionInput(
+            Channel.WECHAT, date(2026, 3, 1), text, Level.COUNTY, receiving_unit_id=c.federation
+        )
+        return int(c.run(suggestions.register_suggestion, data).id)
+
+    waiting, adopted, declined, answered = new("甲"), new("乙"), new("丙"), new("丁")
+    c.run(suggestions.adopt_suggestion, adopted, new_topic_title="乙议题")
+    c.run(suggestions.reject_suggestion, declined, "诉求超出工会和政府职责范围")
+    c.run(suggestions.adopt_suggestion, answered, new_topic_title="丁议题")
+    assert c.run(dashboard_counts, date(2026, 4, 1)).suggestions_waiting_for_reply == 4
+    # An adopted or declined suggestion can still be answered, and keeps its state.
+    for sid in (adopted, declined, answered):
+        c.run(suggestions.reply_to_worker, sid, "已答复职工", date(2026, 3, 20))
+    assert c.run(suggestions.get_suggestion, adopted).status == SuggestionStatus.ADOPTED
+    assert c.run(suggestions.get_suggestion, declined).status == SuggestionStatus.NOT_ADOPTED
+    assert c.run(dashboard_counts, date(2026, 4, 1)).suggestions_waiting_for_reply == 1
+    assert c.run(suggestions.get_suggestion, waiting).replied_on is None

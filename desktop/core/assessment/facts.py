@@ -20,7 +20,7 @@ from desktop.models import (
     ProgressFeedback,
     Suggestion,
 )
-from desktop.models.enums import ItemStatus, MeetingStatus, MentionKind, SuggestionStatus
+from desktop.models.enums import ItemStatus, MeetingStatus, MentionKind
 
 COUNTED = (
     ItemStatus.ASSIGNED,
@@ -63,7 +63,7 @@ class SuggestionFact:
     own: bool
     union_name: str
     received_on: date
-    status: SuggestionStatus
+    replied_on: date | None  # when the worker heard back, if by the judging day
 
 
 @dataclass(frozen=True)
@@ -214,14 +214,14 @@ def gather_facts(
         facts[assessed].meetings.append(meeting)
     for assessed, item in _items(session, scope, year, as_of):
         facts[assessed].items.append(item)
-    for assessed, sid, own, name, received, status in session.execute(
+    for assessed, sid, own, name, received, replied in session.execute(
         select(
             scope.c.assessed_id,
             Suggestion.id,
             scope.c.own,
             scope.c.unit_name,
             Suggestion.received_on,
-            Suggestion.status,
+            Suggestion.replied_on,
         )
         .select_from(Suggestion)
         .join(scope, scope.c.unit_id == Suggestion.receiving_unit_id)
@@ -232,7 +232,8 @@ def gather_facts(
         )
         .order_by(Suggestion.received_on, Suggestion.id)
     ):
-        facts[assessed].suggestions.append(SuggestionFact(sid, bool(own), name, received, status))
+        answered = replied if replied is not None and replied <= as_of else None
+        facts[assessed].suggestions.append(SuggestionFact(sid, bool(own), name, received, answered))
     for assessed, own, bid, number, name, kind in session.execute(
         select(
             scope.c.assessed_id,

@@ -9,7 +9,7 @@ child unions' (a township's enterprises); when one side has no records the other
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.core.assessment.facts import ItemFact, UnitFacts
 from desktop.core.periods import due_periods
-from desktop.models.enums import MentionKind, SuggestionStatus
+from desktop.models.enums import MentionKind
 
 Fields = dict[str, str | int | float]
 
@@ -84,6 +84,8 @@ def _short(text: str, limit: int = 24) -> str:
 def ratio(weight: int, outcomes: list[Outcome], params: Mapping[str, Any]) -> list[Detail]:
     """Full marks, less each failing outcome's share of its side (own or children)."""
     if not outcomes:
+        if params["if_empty"] == AS_THE_REST:  # points filled in by `as_the_rest`
+            return [Detail(AS_THE_REST_CODE, {}, 0.0, None, None)]
         full = params["if_empty"] == "full"
         code = "score_nothing_due" if full else "score_nothing_recorded"
         return [Detail(code, {}, points(weight if full else 0), None, None)]
@@ -99,6 +101,20 @@ def ratio(weight: int, outcomes: list[Outcome], params: Mapping[str, Any]) -> li
         for o, cents in zip(failed, share_out(lost, len(failed)), strict=True):
             lines.append(Detail(o.code, o.fields, -points(cents), o.kind, o.record_id))
     return lines
+
+
+def is_as_the_rest(details: Sequence[Detail]) -> bool:
+    """The details of a scored indicator with nothing to judge that scores as the rest do."""
+    return len(details) == 1 and details[0].code == AS_THE_REST_CODE
+
+
+def as_the_rest(weight: int, earned: float, judged: float) -> Detail:
+    """An indicator with nothing to judge, given the share of points the unit earned on the
+    scored indicators that had something (`earned` of `judged` points): neither a reward for
+    having nothing due nor a penalty for it."""
+    share = earned / judged if judged > 0 else 0.0
+    cents = _half_up(weight * max(0.0, min(1.0, share)))
+    return Detail(AS_THE_REST_CODE, {"share": round(share * 100, 1)}, points(cents), None, None)
 
 
 def capped(
@@ -204,21 +220,21 @@ def feedback_timeliness(f: UnitFacts, weight: int, p: Mapping[str, Any]) -> list
 
 
 def suggestion_handling(f: UnitFacts, weight: int, p: Mapping[str, Any]) -> list[Detail]:
-    """Each worker suggestion received at least `within_days` ago has been dealt with
-    (adopted, forwarded, replied or declined with a reason)."""
+    """Each worker suggestion received in the year was answered within `within_days`: the
+    worker heard back whatever became of it (adopted, forwarded or declined). One still
+    unanswered counts once `within_days` have passed; one answered late counts as late."""
     limit = int(p["within_days"])
-    outcomes = [
-        Outcome(
-            s.own,
-            s.status != SuggestionStatus.REGISTERED,
-            "suggestion_pending",
-            {"union": s.union_name, "received_on": str(s.received_on)},
-            "suggestion",
-            s.id,
-        )
-        for s in f.suggestions
-        if (f.as_of - s.received_on).days >= limit or s.status != SuggestionStatus.REGISTERED
-    ]
+    outcomes = []
+    for s in f.suggestions:
+        waited = ((s.replied_on or f.as_of) - s.received_on).days
+        if s.replied_on is None and waited < limit:
+            continue  # still inside its reply period
+        fields: Fields = {"union": s.union_name, "received_on": str(s.received_on)}
+        if s.replied_on is None:
+            code = "suggestion_unanswered"
+        else:
+            code, fields = "suggestion_answered_late", {**fields, "days": waited}
+        outcomes.append(Outcome(s.own, waited <= limit, code, fields, "suggestion", s.id))
     return ratio(weight, outcomes, p)
 
 
@@ -271,9 +287,13 @@ def commendation_bonus(f: UnitFacts, weight: int, p: Mapping[str, Any]) -> list[
     return capped(weight, float(p["per_mention"]), lines, 1)
 
 
+AS_THE_REST = "as_the_rest"
+AS_THE_REST_CODE = "score_as_the_rest"
 OWN_SHARE = Param(0.5)
-FULL_WHEN_EMPTY = Param("full", choices=("full", "zero"))
-ZERO_WHEN_EMPTY = Param("zero", choices=("full", "zero"))
+# No system, no meetings, no records: nothing to earn with.
+ZERO_WHEN_EMPTY = Param("zero", choices=("full", "zero", AS_THE_REST))
+# Nothing due (no items, no suggestions): scored at the unit's rate on the other indicators.
+REST_WHEN_EMPTY = Param(AS_THE_REST, choices=("full", "zero", AS_THE_REST))
 
 
 def _days(default: int) -> Param:
@@ -292,19 +312,19 @@ RULES: Mapping[str, Rule] = {
         "scored", {"own_share": OWN_SHARE, "if_empty": ZERO_WHEN_EMPTY}, meeting_frequency
     ),
     "item_completion": Rule(
-        "scored", {"own_share": OWN_SHARE, "if_empty": FULL_WHEN_EMPTY}, item_completion
+        "scored", {"own_share": OWN_SHARE, "if_empty": REST_WHEN_EMPTY}, item_completion
     ),
     "item_on_time": Rule(
-        "scored", {"own_share": OWN_SHARE, "if_empty": FULL_WHEN_EMPTY}, item_on_time
+        "scored", {"own_share": OWN_SHARE, "if_empty": REST_WHEN_EMPTY}, item_on_time
     ),
     "feedback_timeliness": Rule(
         "scored",
-        {"own_share": OWN_SHARE, "if_empty": FULL_WHEN_EMPTY, "max_gap_days": _days(30)},
+        {"own_share": OWN_SHARE, "if_empty": REST_WHEN_EMPTY, "max_gap_days": _days(30)},
         feedback_timeliness,
     ),
     "suggestion_handling": Rule(
         "scored",
-        {"own_share": OWN_SHARE, "if_empty": FULL_WHEN_EMPTY, "within_days": _days(30)},
+        {"own_share": OWN_SHARE, "if_empty": REST_WHEN_EMPTY, "within_days": _days(30)},
         suggestion_handling,
     ),
     "record_completeness": Rule(

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.assessment.facts import UnitFacts, gather_facts
 from desktop.core.assessment.pairs import as_of_date
-from desktop.core.assessment.rules import RULES, Detail
+from desktop.core.assessment.rules import RULES, Detail, as_the_rest, is_as_the_rest
 from desktop.core.assessment.scheme import SchemeDTO, cents, get_scheme
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.office import local_office
-from desktop.models import AssessmentResult, AssessmentScheme, Unit
+from desktop.models import (
+    AssessmentResult,
+    AssessmentScheme,
+    Establishment,
+    Meeting,
+    Suggestion,
+    Unit,
+)
 from desktop.models.enums import UNION_KINDS, MentionKind, UnitKind
 
 LOCAL_KINDS = (UnitKind.TOWNSHIP_UNION, UnitKind.STREET_UNION)
@@ -75,6 +82,8 @@ class Scorecard:
     units: tuple[UnitScore, ...]  # best first
     commendations: tuple[AssessmentProposal, ...]
     criticisms: tuple[AssessmentProposal, ...]
+    # Units asked for (or below this office) that did not exist yet in the year: not scored.
+    not_existing: tuple[tuple[int, str], ...] = ()
 
 
 def assessed_units(
@@ -104,12 +113,78 @@ def assessed_units(
     return [(uid, name) for uid, name in session.execute(stmt.order_by(Unit.id))]
 
 
+def first_known(session: Session, unit_ids: Sequence[int]) -> dict[int, date]:
+    """The day each unit is first known to have existed: the earliest of its directory entry's
+    creation, its first established joint-meeting system, its first meeting held and the first
+    worker suggestion it received (records kept before the office used LianXi are older than
+    the directory entry)."""
+    known: dict[int, date] = {}
+
+    def earliest(rows: Sequence[tuple[int, date | datetime | None]]) -> None:
+        for uid, on in rows:
+            if on is None:
+                continue
+            day = on.date() if isinstance(on, datetime) else on
+            if uid not in known or day < known[uid]:
+                known[uid] = day
+
+    ids = list(unit_ids)
+    earliest(session.execute(select(Unit.id, Unit.created_at).where(Unit.id.in_(ids))).all())
+    earliest(
+        session.execute(
+            select(Establishment.union_unit_id, func.min(Establishment.established_on))
+            .where(Establishment.union_unit_id.in_(ids), Establishment.deleted_at.is_(None))
+            .group_by(Establishment.union_unit_id)
+        ).all()
+    )
+    earliest(
+        session.execute(
+            select(Meeting.union_unit_id, func.min(Meeting.held_on))
+            .where(Meeting.union_unit_id.in_(ids), Meeting.deleted_at.is_(None))
+            .group_by(Meeting.union_unit_id)
+        ).all()
+    )
+    earliest(
+        session.execute(
+            select(Suggestion.receiving_unit_id, func.min(Suggestion.received_on))
+            .where(Suggestion.receiving_unit_id.in_(ids), Suggestion.deleted_at.is_(None))
+            .group_by(Suggestion.receiving_unit_id)
+        ).all()
+    )
+    return known
+
+
+def existing_in(
+    session: Session, units: list[tuple[int, str]], year: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """`units` split into those that existed by the end of `year` and those that did not (a
+    township founded later is not scored, rather than given the marks of an empty year)."""
+    known = first_known(session, [uid for uid, _ in units])
+    end = date(year, 12, 31)
+    kept = [(uid, name) for uid, name in units if known.get(uid, end) <= end]
+    return kept, [u for u in units if u not in kept]
+
+
 def score_unit(facts: UnitFacts, scheme: SchemeDTO) -> tuple[IndicatorScore, ...]:
+    details = [
+        tuple(RULES[spec.rule].score(facts, cents(spec.weight), spec.params))
+        for spec in scheme.indicators
+    ]
+    # Indicators with nothing to judge that score as the rest: at the share the unit earned on
+    # the scored indicators that had something (deductions and bonuses aside).
+    judged = [
+        (spec, d)
+        for spec, d in zip(scheme.indicators, details, strict=True)
+        if RULES[spec.rule].kind == "scored" and not is_as_the_rest(d)
+    ]
+    earned = sum(p.points for _, d in judged for p in d)
+    weight = sum(spec.weight for spec, _ in judged)
     result = []
-    for spec in scheme.indicators:
-        details = tuple(RULES[spec.rule].score(facts, cents(spec.weight), spec.params))
-        earned = round(sum((d.points for d in details), 0.0), 2)
-        result.append(IndicatorScore(spec.code, spec.name, spec.rule, spec.weight, earned, details))
+    for spec, lines in zip(scheme.indicators, details, strict=True):
+        if is_as_the_rest(lines):
+            lines = (as_the_rest(cents(spec.weight), earned, weight),)
+        points = round(sum((d.points for d in lines), 0.0), 2)
+        result.append(IndicatorScore(spec.code, spec.name, spec.rule, spec.weight, points, lines))
     return tuple(result)
 
 
@@ -225,13 +300,18 @@ def compute_scorecard(
     include_industry: bool = False,
     rules: ProposalRules | None = None,
     memo: TotalsMemo | None = None,
+    only_existing: bool = True,
 ) -> Scorecard:
     """Score every assessed unit (or the given ones) for `year` from the records, judged on
     `today` while the year runs; rank them, compare with last year and propose commendations
     and criticisms. Every unit is provisional until its results are published. `memo`: last
-    year's totals when the caller has them (see `TotalsMemo`)."""
+    year's totals when the caller has them (see `TotalsMemo`). Units that did not exist yet in
+    `year` are not scored (`not_existing`) unless `only_existing` is off."""
     today = today or date.today()
     units = assessed_units(session, unit_ids, include_industry=include_industry)
+    not_existing: list[tuple[int, str]] = []
+    if only_existing:
+        units, not_existing = existing_in(session, units, year)
     scheme, as_of, facts, scores = _score_year(session, year, units, today)
     totals = {uid: _total(indicators) for uid, indicators in scores.items()}
     ranks = competition_ranks(totals)
@@ -255,4 +335,4 @@ def compute_scorecard(
             )
         )
     commended, criticised = _proposals(tuple(cards), facts, rules or ProposalRules())
-    return Scorecard(year, as_of, scheme, tuple(cards), commended, criticised)
+    return Scorecard(year, as_of, scheme, tuple(cards), commended, criticised, tuple(not_existing))

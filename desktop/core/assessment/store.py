@@ -294,7 +294,9 @@ def own_card(
     office = local_office(session)
     if office.unit_id is None:
         raise NoLocalOffice()
-    card = compute_scorecard(session, year, [office.unit_id], today=today, memo=memo)
+    card = compute_scorecard(
+        session, year, [office.unit_id], today=today, memo=memo, only_existing=False
+    )
     computed = dataclasses.replace(card.units[0], rank=None, previous_rank=None)
     received = received_result(session, year, office.unit_id)
     return OwnCard(
