@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.core.errors import DomainError
 from desktop.core.kinds import KINDS, by_package_name
 from desktop.db import DatabaseError
+from desktop.db.check import CheckReport
 from desktop.sync.errors import SyncError
 from desktop.sync.messages import BYTE_FIELDS, FIELD_PROBLEMS, PACKAGE_ONLY_KINDS, SYNC_MESSAGES
 
@@ -367,6 +368,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有找到可以恢复的完好备份（备份文件夹：{folder}）。请联系技术人员。",
         "No good backup was found in {folder}. Ask for technical help.",
     ),
+    "damaged_at_start": (
+        "数据库文件 {path} 已损坏（启动检查未通过）。继续写入可能使损坏扩大。\n\n"
+        "建议恢复最近一份完好的备份（损坏的文件会改名保留）。也可以先只查看，不保存任何修改。",
+        "The database file {path} is damaged (the start-up check failed); writing into it could "
+        "spread the damage.\n\nRestore the latest good backup (the damaged file is kept "
+        "under another name), or only look without saving anything.",
+    ),
+    "restored_from_backup": (
+        "已用备份 {backup} 恢复数据库。损坏的文件保留为 {kept}。该备份之后所做的修改需要重新录入。",
+        "The database was restored from {backup}. The damaged file is kept as {kept}. Changes "
+        "made after that backup must be entered again.",
+    ),
+    "restore_button": ("恢复最近的完好备份", "Restore the latest good backup"),
+    "view_only_button": ("只查看", "Only look"),
+    "quit_button": ("退出", "Quit"),
+    "check_ok": ("数据库完好。", "The database is sound."),
+    "check_damaged": (
+        "数据库已损坏：检查发现{problems}。请用最近一份完好的备份恢复数据库。",
+        "The database is damaged: the check found {problems}. Restore the latest good backup.",
+    ),
+    "check_foreign_keys": (
+        "数据库文件完好，但有 {count} 条记录指向已不存在的记录。请从备份恢复，或请技术人员处理。",
+        "The file is sound, but {count} records point to records that no longer exist. "
+        "Restore a backup or ask for technical help.",
+    ),
     "data_folder_unusable": (
         "无法使用数据文件夹 {folder}：{reason}",
         "The data folder {folder} cannot be used: {reason}",
@@ -462,6 +488,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 # Why a font file cannot be embedded: the {reason_text} of "font_override_unusable".
+# The kinds of damage desktop.db.check finds in SQLite's check lines, with their count {n}.
+CHECK_PROBLEMS: dict[str, tuple[str, str]] = {
+    "unreadable": ("部分数据页无法读取，检查未能进行到底", "pages that cannot be read at all"),
+    "page_damaged": ("数据页结构损坏 {n} 处", "{n} damaged pages"),
+    "page_unused": ("失去归属的数据页 {n} 个", "{n} orphaned pages"),
+    "index_mismatch": ("索引与数据不一致 {n} 处", "{n} index mismatches"),
+    "bad_value": ("不合规定的值 {n} 处", "{n} invalid values"),
+}
 FONT_PROBLEMS: dict[str, tuple[str, str]] = {
     "cff_outlines": (
         "PostScript/CFF 轮廓的 OpenType 字体无法嵌入",
@@ -546,6 +580,10 @@ MESSAGES.update(
             "nothing to assess this year: full marks",
         ),
         "score_nothing_recorded": ("本年度没有相关记录，不得分", "no records this year: no points"),
+        "score_as_the_rest": (
+            "本年度无此项考核内容，按其余计分指标的得分率 {share}% 计",
+            "nothing to assess this year: scored at the {share}% earned on the other indicators",
+        ),
         "not_established": (
             "{union}与{partner}尚未建立联席会议制度",
             "{union} and {partner} have no joint-meeting system",
@@ -577,9 +615,13 @@ MESSAGES.update(
             "议定事项“{text}”曾 {days} 天未反馈进展",
             "item “{text}” went {days} days without feedback",
         ),
-        "suggestion_pending": (
-            "{union} {received_on} 收到的职工建议尚未办理",
-            "{union}: the suggestion received on {received_on} is not dealt with",
+        "suggestion_unanswered": (
+            "{union} {received_on} 收到的职工建议尚未答复职工",
+            "{union}: the worker who made the suggestion of {received_on} has had no reply",
+        ),
+        "suggestion_answered_late": (
+            "{union} {received_on} 收到的职工建议 {days} 天后才答复职工",
+            "{union}: the suggestion of {received_on} was answered only after {days} days",
         ),
         "no_attendance": (
             "{union} {held_on} 召开的会议未登记出席人员",
@@ -843,6 +885,20 @@ def describe(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, DomainError | DatabaseError):
         return message(exc.code, exc.fields, lang, exchange=isinstance(exc, SyncError))
     return message(fault_code(exc), None, lang)
+
+
+def check_verdict(report: CheckReport, lang: str | None = None) -> str:
+    """What `lianxi db check` found, in one sentence: sound, damaged (and how), or unreadable."""
+    if report.damaged:
+        zh = (lang or _language) == "zh"
+        parts = [
+            _label(CHECK_PROBLEMS, kind, lang).format(n=n)
+            for kind, n in report.problems().most_common()
+        ]
+        return message("check_damaged", {"problems": ("、" if zh else ", ").join(parts)}, lang)
+    if report.foreign_key_violations:
+        return message("check_foreign_keys", {"count": len(report.foreign_key_violations)}, lang)
+    return message("check_ok", None, lang)
 
 
 # What SQLite says, and the code of the sentence that tells a clerk what to do about it.
