@@ -59,6 +59,39 @@ _ALIGN = {
     Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
 }
 _RED = RGBColor(0xFF, 0, 0)
+# The paragraph properties that follow w:pBdr in the schema's sequence.
+_AFTER_BORDERS = tuple(
+    f"w:{tag}"
+    for tag in [
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
 
 
 def _add_run(paragraph: Paragraph, text: str, style: TextStyle) -> None:
@@ -232,7 +265,8 @@ def _border(paragraph: Paragraph, side: str, color: str, eighths: int) -> None:
     borders = properties.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        properties.append(borders)
+        # WordprocessingML fixes the order of paragraph properties; Word refuses others.
+        properties.insert_element_before(borders, *_AFTER_BORDERS)
     edge = OxmlElement(f"w:{side}")
     for key, value in (("val", "single"), ("sz", str(eighths)), ("space", "1"), ("color", color)):
         edge.set(qn(f"w:{key}"), value)
