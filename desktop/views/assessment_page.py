@@ -98,6 +98,7 @@ class AssessmentPage(QWidget, Page):
         # going back to a year, or charting the years before it, does not score them again.
         self.memo = TotalsCache()
         self._stale = False  # records changed since the scores shown were computed
+        self._asked_on_open = False
         # Asks before publishing, and what to do with unsaved scheme edits; tests replace them.
         self.confirm_publish: Callable[[str], bool] = self._ask_publish
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
@@ -264,6 +265,7 @@ class AssessmentPage(QWidget, Page):
         charts' years of history after it."""
         year, ops, today, cache = self.year.value(), self.ops, self.today, self.memo
         self._stale = False
+        self._asked_on_open = True
         self.status.setText(self.tr("正在计算…"))
         self.tasks.run(
             lambda _p, _c: ops.read(year_assessment, year, today=today, cache=cache),
@@ -299,8 +301,16 @@ class AssessmentPage(QWidget, Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self.card is None and not self._asked_on_open:
+            # The first look computes the year's scores, in the background: never an empty page.
+            self._asked_on_open = True
+            QTimer.singleShot(0, self._compute_if_shown)
+        elif self._stale:
             QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _compute_if_shown(self) -> None:
+        if isValid(self) and self.card is None and self.isVisible():
+            self.compute()
 
     def wait(self) -> None:
         """Tests and the self-test wait for the background computations (scores, then charts)."""

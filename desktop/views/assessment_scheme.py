@@ -110,6 +110,9 @@ class SchemeEditor(QWidget):
             ]
         )
         for column, tip in (
+            (NAME, self.tr("考核表上显示的名称；可改写，清空后恢复规则的标准名称")),
+            (WEIGHT, self.tr("该项指标的满分；计分指标的分值合计应等于总分")),
+            (IF_EMPTY, self.tr("本年度没有需要考核的记录时，该项按满分计还是不得分")),
             (OWN_SHARE, self.tr("本单位自身记录所占分值比例，其余归所属企业工会的记录（0–1）")),
             (DAYS, self.tr("进展反馈最长间隔、职工建议办理时限或会议纪要印发时限（天）")),
             (PER, self.tr("扣分项、加分项每条记录的分值；合计不超过该项分值")),
@@ -137,6 +140,17 @@ class SchemeEditor(QWidget):
         layout.addLayout(rows)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sum_label)
+        help_text = QLabel(
+            self.tr(
+                "本级记录占比：如 0.6 表示该项 60% 看本单位自己的记录，40% 看所属企业工会报来的"
+                "记录。无考核内容时：当年没有该项记录时按满分计或不得分。天数：进展反馈最长间隔、"
+                "职工建议办理时限或纪要印发时限。每次分值：扣分、加分项每条记录扣（加）的分数，"
+                "合计不超过该项分值。鼠标停在表头或单元格上可看说明。"
+            )
+        )
+        help_text.setWordWrap(True)
+        help_text.setObjectName("scheme_help")
+        layout.addWidget(help_text)
         layout.addWidget(self.error)
 
     # Loading
@@ -207,9 +221,10 @@ class SchemeEditor(QWidget):
         rule = RULES[spec.rule]
         row = self.table.rowCount()
         self.table.insertRow(row)
-        name = QTableWidgetItem(spec.name)
+        # A blank name reads as the rule's standard name, shown so the column is never empty.
+        name = QTableWidgetItem(spec.name or rule_name(spec.rule))
         name.setData(RULE_ROLE, (spec.code, spec.rule))
-        name.setToolTip(self.tr("留空时使用规则的标准名称"))
+        name.setToolTip(self.tr("可改写；清空或保持标准名称时使用规则的标准名称"))
         self.table.setItem(row, NAME, name)
         for column, text in (
             (RULE, rule_name(spec.rule)),
@@ -225,6 +240,7 @@ class SchemeEditor(QWidget):
             self.table.setItem(row, column, item)
         weight = QDoubleSpinBox(minimum=0, maximum=1000, decimals=2)
         weight.setValue(spec.weight)
+        weight.setToolTip(self.tr("该项指标的满分；计分指标的分值合计应等于总分"))
         weight.valueChanged.connect(self._edited)
         self.table.setCellWidget(row, WEIGHT, weight)
         for column in (OWN_SHARE, IF_EMPTY, DAYS, PER):
@@ -274,7 +290,12 @@ class SchemeEditor(QWidget):
         }.get(param, param)
 
     def _choice_text(self, choice: str) -> str:
-        return {"full": self.tr("按满分计"), "zero": self.tr("不得分")}.get(choice, choice)
+        labels = {
+            "full": self.tr("按满分计"),
+            "zero": self.tr("不得分"),
+            "as_the_rest": self.tr("按其余指标得分率计"),
+        }
+        return labels.get(choice, choice)
 
     # Editing
 
@@ -366,6 +387,8 @@ class SchemeEditor(QWidget):
                 elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                     params[param] = widget.value()
             name = self._name_item(row).text().strip()
+            if name == rule_name(rule):
+                name = ""  # the standard name, in whatever language the scheme is shown
             specs.append(IndicatorSpec(code, rule, self._weight(row), params, name))
         return SchemeDTO(self.year, self.name.text().strip(), self.total.value(), tuple(specs))
 
