@@ -36,8 +36,8 @@ def _save_folder(session: Session, folder: str) -> bool:
     return True  # saved (mutate returns None for a refusal)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FontRoles", text)
+def role_name(role: FontRole) -> str:
+    return QCoreApplication.translate("FontRoles", ROLE_NAMES[role])
 
 
 def stand_in_note() -> str:
@@ -49,10 +49,12 @@ def stand_in_note() -> str:
         return ""  # no font at all: the preview already says so, and builds nothing
     if not roles:
         return ""
-    names = "、".join(_tr(ROLE_NAMES[role]) for role in roles)
-    return _tr(
-        "本机缺少公文字体，%1 暂以其他字体代替；可在“设置 → 公文字体”中指定字体文件夹。"
-    ).replace("%1", names)
+    names = "、".join(role_name(role) for role in roles)
+    note = QCoreApplication.translate(
+        "FontRoles",
+        "本机缺少公文字体，%1 暂以其他字体代替；可在“设置 → 公文字体”中指定字体文件夹。",
+    )
+    return note.replace("%1", names)
 
 
 class FontRolesBox(QGroupBox):
@@ -61,14 +63,15 @@ class FontRolesBox(QGroupBox):
     window opens (this box is built with the Settings page) and whenever it is changed here."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("公文字体"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("公文字体"))
         self.ops = ops
         self.folder = QLabel()
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setWordWrap(True)
-        choose = QPushButton(_tr("选择字体文件夹…"))
+        choose = QPushButton(self.tr("选择字体文件夹…"))
         choose.clicked.connect(self.choose_folder)
-        self.clear = QPushButton(_tr("不使用"))
+        self.clear = QPushButton(self.tr("不使用"))
         self.clear.clicked.connect(lambda: self.set_folder(""))
         buttons = QHBoxLayout()
         buttons.addWidget(choose)
@@ -76,12 +79,12 @@ class FontRolesBox(QGroupBox):
         buttons.addStretch(1)
         self.files = {role: QLabel() for role in FontRole}
         form = QFormLayout(self)
-        form.addRow(with_colon(_tr("字体文件夹")), self.folder)
+        form.addRow(with_colon(self.tr("字体文件夹")), self.folder)
         form.addRow("", buttons)
         for role, label in self.files.items():
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-            form.addRow(with_colon(_tr(ROLE_NAMES[role])), label)
+            form.addRow(with_colon(role_name(role)), label)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         form.addRow(self.problem)
@@ -90,7 +93,7 @@ class FontRolesBox(QGroupBox):
         self.show_fonts(saved)
 
     def show_fonts(self, folder: str) -> None:
-        self.folder.setText(folder or _tr("（未指定，使用系统字体）"))
+        self.folder.setText(folder or self.tr("（未指定，使用系统字体）"))
         self.clear.setEnabled(bool(folder))
         try:
             fonts: FontSet | None = resolve_fonts()
@@ -104,7 +107,7 @@ class FontRolesBox(QGroupBox):
                 continue
             font = fonts[role]
             text = str(font.path) + (f" #{font.subfont_index}" if font.subfont_index else "")
-            label.setText(text + (_tr("（代用）") if font.stand_in else ""))
+            label.setText(text + (self.tr("（代用）") if font.stand_in else ""))
 
     def set_folder(self, folder: str) -> None:
         if self.ops.mutate(_save_folder, folder, parent=self) is None:
@@ -113,6 +116,8 @@ class FontRolesBox(QGroupBox):
         self.show_fonts(folder)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("选择字体文件夹"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择字体文件夹"), self.folder.text()
+        )
         if folder:
             self.set_folder(folder)

@@ -13,14 +13,10 @@ from desktop.core import issued
 from desktop.core.document_dto import Document
 from desktop.core.errors import DomainError
 from desktop.messages import describe
-from desktop.reports.docx_copy import build_docx
+from desktop.reports.docx_copy import COPY_MARK, build_docx
 from desktop.views import ui_state
 
 WordCopySource = Callable[[], bytes]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WordCopy", text)
 
 
 def source_word_copy(session: Session, source: Callable[[Session], Document]) -> bytes:
@@ -39,8 +35,8 @@ def save_word_copy(parent: QWidget, title: str, make: WordCopySource) -> Path | 
     """Ask where, then write the copy there; the issued record is not touched."""
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("另存为 Word 副本"),
-        str(Path(ui_state.last_folder()) / f"{title}（副本）.docx"),
+        QCoreApplication.translate("WordCopy", "另存为 Word 副本"),
+        str(Path(ui_state.last_folder()) / f"{title}{COPY_MARK}.docx"),
         "Word (*.docx)",
     )
     if not name:
@@ -53,13 +49,19 @@ def save_word_copy(parent: QWidget, title: str, make: WordCopySource) -> Path | 
         partial.write_bytes(data)
         partial.replace(path)
     except (OSError, DomainError) as exc:
-        QMessageBox.warning(parent, _tr("保存失败"), describe(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("WordCopy", "保存失败"), describe(exc)
+        )
         return None
     return path
 
 
 def word_copy_button(parent: QWidget, title: str, make: WordCopySource) -> QPushButton:
-    button = QPushButton(_tr("另存为 Word 副本…"), parent)
-    button.setToolTip(_tr("可在 WPS 或 Word 中修改文字的副本；印发的正式文件不变"))
+    button = QPushButton(QCoreApplication.translate("WordCopy", "另存为 Word 副本…"), parent)
+    button.setToolTip(
+        QCoreApplication.translate(
+            "WordCopy", "可在 WPS 或 Word 中修改文字的副本；印发的正式文件不变"
+        )
+    )
     button.clicked.connect(lambda: save_word_copy(parent, title, make))
     return button
