@@ -10,6 +10,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.bulletin_stats import may_be_proposed
+from desktop.core.office import find_local_office
 from desktop.core.settings import SupervisionSettings, supervision_settings
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
@@ -160,7 +162,13 @@ def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSug
     the longest-waiting first."""
     rows = session.execute(
         select(
-            AgreedItem.id, AgreedItem.text, AgreedItem.lead_unit_id, Unit.name, AgreedItem.deadline
+            AgreedItem.id,
+            AgreedItem.text,
+            AgreedItem.lead_unit_id,
+            Unit.name,
+            AgreedItem.deadline,
+            Unit.kind,
+            Unit.level,
         )
         .join(Unit, Unit.id == AgreedItem.lead_unit_id)
         .where(
@@ -172,14 +180,21 @@ def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSug
     ).all()
     calendar = load_calendar(session)
     taken = rungs_taken(session, [r[0] for r in rows], today, calendar)
+    office = find_local_office(session)
+    office_level = office.level if office is not None else None
+    office_unit = office.unit_id if office is not None else None
     result = []
-    for item_id, text, lead_id, lead_name, deadline in rows:
+    for item_id, text, lead_id, lead_name, deadline, kind, level in rows:
         if lead_id is None or deadline is None:
             continue
         proposal = suggest(taken.get(item_id, {}), deadline, today)
         if proposal is None:
             continue
         step, after, since = proposal
+        if step == Step.CRITICISM and not may_be_proposed(
+            kind, level, office_level=office_level, is_office=lead_id == office_unit
+        ):
+            continue  # the office's bulletin cannot name this unit: the ladder ends here
         result.append(
             EscalationSuggestion(
                 item_id,

@@ -215,3 +215,39 @@ def test_extension_queue_and_dashboard_counts(county: County) -> None:
     assert (counts.open_items, counts.pending_extensions, counts.awaiting_reply) == (2, 1, 1)
     feedback(county, second, date(2026, 7, 8), 60)
     assert county.run(dashboard_counts, date(2026, 7, 10)).awaiting_reply == 0
+
+
+def test_criticism_is_never_proposed_for_a_unit_the_bulletin_cannot_name(county: County) -> None:
+    """Regression: after a spent rectification the ladder proposed 通报批评 for any lead unit,
+    the county government itself included, which the county federation's bulletin cannot name."""
+    from desktop.core.items import ItemInput, create_item
+    from tests.core.helpers import held_meeting
+
+    c = county
+    meeting, topic = held_meeting(c)
+    led_by_government = c.run(
+        create_item,
+        ItemInput(
+            meeting,
+            "县政府每年拨付工会经费",
+            topic_id=topic,
+            lead_unit_id=c.government,
+            deadline=date(2026, 6, 30),
+        ),
+    ).id
+    c.run(items.assign_item, led_by_government, date(2026, 4, 2))
+    department = assigned_item(c)  # led by 县人社局
+    for item, to in ((led_by_government, c.government), (department, c.hrss)):
+        notice(c, NoticeKind.REMINDER, item, date(2026, 7, 6), to=to)
+        notice(c, NoticeKind.SUPERVISION, item, date(2026, 7, 20), to=to)
+        notice(
+            c,
+            NoticeKind.RECTIFICATION,
+            item,
+            date(2026, 8, 3),
+            to=to,
+            rectify_by=date(2026, 9, 1),
+        )
+    later = proposals(c, date(2026, 10, 1))
+    assert later[department] == Step.CRITICISM
+    assert led_by_government not in later
