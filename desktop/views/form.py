@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +39,63 @@ def from_qdate(value: QDate) -> date | None:
     return date(value.year(), value.month(), value.day()) if value.isValid() else None
 
 
+class DateEdit(QDateEdit):
+    """A date field that says why a typed digit was refused (month 13, 30 February…)."""
+
+    refusal = ""  # what the last refused keystroke was told, "" once a digit is taken
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.text()
+        super().keyPressEvent(event)
+        if not event.text().isdigit():
+            return
+        if self.text() != before:
+            self.refusal = ""
+            return
+        self.refusal = self.tr("日期无效：月份为 1–12，日为该月实有的日子。")
+        QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.refusal, self)
+
+
 def date_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(to_qdate(day or date.today()))
     return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left blank: a date field and a 暂不填写 box beside it."""
+
+    dateChanged = Signal(object)  # the date, or None when left blank
+
+    def __init__(self, day: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = date_edit(day)
+        self.blank = QCheckBox(self.tr("暂不填写"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.blank)
+        self.blank.toggled.connect(lambda off: self.edit.setEnabled(not off))
+        self.blank.toggled.connect(lambda _off: self.dateChanged.emit(self.value()))
+        self.edit.dateChanged.connect(lambda _d: self.dateChanged.emit(self.value()))
+        self.set_value(day)
+
+    def value(self) -> date | None:
+        return None if self.blank.isChecked() else from_qdate(self.edit.date())
+
+    def set_value(self, day: date | None) -> None:
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+        self.blank.setChecked(day is None)
+
+    # The QDateEdit interface, so the field is filled and read as any date field is.
+    def setDate(self, value: QDate) -> None:
+        self.set_value(from_qdate(value))
+
+    def date(self) -> QDate:
+        return self.edit.date() if not self.blank.isChecked() else QDate()
 
 
 class Form(QWidget):
@@ -119,6 +174,8 @@ def widget_value(widget: QWidget) -> Any:
     unit_id = getattr(widget, "unit_id", None)
     if callable(unit_id):
         return unit_id()
+    if isinstance(widget, OptionalDate):
+        return widget.value()
     if isinstance(widget, QDateEdit):
         return from_qdate(widget.date())
     if isinstance(widget, QSpinBox):

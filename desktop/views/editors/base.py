@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +30,7 @@ from desktop.db import Database
 from desktop.views.attachment_list import AttachmentList
 from desktop.views.document_preview import DocumentPreview, preview_record
 from desktop.views.fit import fit_to_screen, scrolling
-from desktop.views.form import AskDialog, Form
+from desktop.views.form import AskDialog, Form, OptionalDate
 from desktop.views.operations import operations
 from desktop.views.undo import undo_actions
 from desktop.views.workflow_bar import WorkflowBar
@@ -66,6 +67,8 @@ class RecordEditor(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         self.buttons.accepted.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_first)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout()
         self.attachments = AttachmentList(db, self.kind)
@@ -98,6 +101,12 @@ class RecordEditor(QDialog):
         self.print_buttons.append(button)
         return button
 
+    def print_first(self) -> None:
+        """Ctrl+P: the first document this record prints (its notice, its minutes…)."""
+        enabled = [b for b in self.print_buttons if b.isEnabled()]
+        if enabled:
+            enabled[0].click()
+
     def print_document(
         self, title: str, source: Callable[[Session, int], Document]
     ) -> DocumentPreview | None:
@@ -116,7 +125,7 @@ class RecordEditor(QDialog):
                 w.textChanged.connect(self._mark_dirty)
             elif isinstance(w, QComboBox):
                 w.currentIndexChanged.connect(self._mark_dirty)
-            elif isinstance(w, QDateEdit):
+            elif isinstance(w, QDateEdit | OptionalDate):
                 w.dateChanged.connect(self._mark_dirty)
             elif isinstance(w, QCheckBox):
                 w.toggled.connect(self._mark_dirty)

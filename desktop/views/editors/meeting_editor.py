@@ -44,7 +44,7 @@ from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.item_editor import ItemEditor
 from desktop.views.editors.registry import editor_for
 from desktop.views.fit import fit_to_screen
-from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.form import OptionalDate, date_edit, text_box
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
 
@@ -120,17 +120,12 @@ class MeetingEditor(RecordEditor):
         self.series = f.add(
             "series_number", self.tr("届次（第N次，0 为自动）"), QSpinBox(maximum=10000)
         )
-        self.planned_on = f.add("planned_on", self.tr("计划日期"), date_edit())
+        self.planned_on = f.add("planned_on", self.tr("计划日期"), OptionalDate(date.today()))
         self.place = f.add("place", self.tr("地点"), QLineEdit())
         self.chair = f.add("chair", self.tr("主持人"), QLineEdit())
         self.status = f.add("status", self.tr("状态"), QLineEdit(readOnly=True))
-        self.partner_unit.unit_changed.connect(
-            lambda uid: (
-                uid is not None
-                and not self.partner.text()
-                and self.partner.setText(self.partner_unit.text())
-            )
-        )
+        self._filled_partner = ""  # the 政府方名称 last filled in from the unit, not typed
+        self.partner_unit.unit_changed.connect(self._fill_partner_name)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._participants_tab(), self.tr("参会人员"))
         self.agenda_tab = self.tabs.addTab(self._agenda_tab(), self.tr("议程"))
@@ -164,6 +159,14 @@ class MeetingEditor(RecordEditor):
             select(self.level, office.level)
             self._enable_saved_only_tabs(False)
             self.workflow.update_state(None)  # type: ignore[union-attr]
+
+    def _fill_partner_name(self, unit_id: int | None) -> None:
+        """The partner's name follows the unit chosen (arrowing through the completer too),
+        until the clerk types a name of their own."""
+        if unit_id is None or self.partner.text() not in ("", self._filled_partner):
+            return
+        self._filled_partner = self.partner_unit.text()
+        self.partner.setText(self._filled_partner)
 
     # tabs
     def _enable_saved_only_tabs(self, saved: bool) -> None:
@@ -387,9 +390,11 @@ class MeetingEditor(RecordEditor):
         self.union.set_unit_id(dto.union_unit_id)
         self.partner_unit.set_unit_id(dto.partner_unit_id)
         self.partner.setText(dto.partner_name)
+        self._filled_partner = (
+            dto.partner_name if dto.partner_name == self.partner_unit.text() else ""
+        )
         self.series.setValue(dto.series_number)
-        if dto.planned_on is not None:
-            self.planned_on.setDate(to_qdate(dto.planned_on))
+        self.planned_on.set_value(dto.planned_on)
         self.place.setText(dto.place)
         self.chair.setText(dto.chair)
         parts = [status_text(dto.status)]
@@ -449,7 +454,7 @@ class MeetingEditor(RecordEditor):
             partner_name=self.partner.text(),
             partner_unit_id=self.partner_unit.unit_id(),
             series_number=self.series.value() or None,
-            planned_on=from_qdate(self.planned_on.date()),
+            planned_on=self.planned_on.value(),
             place=self.place.text(),
             chair=self.chair.text(),
         )
