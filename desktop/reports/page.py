@@ -48,7 +48,7 @@ from desktop.reports.words import document_names, word_breaks
 MASTHEAD_TOP = 35 * MM  # banner's top edge below the text block's top edge
 MASTHEAD_MAX_SIZE = 42.0
 MASTHEAD_MIN_SCALE = 60.0  # percent: banners are narrowed before they are shrunk
-MASTHEAD_MIN_SIZE = 22.0  # a banner shrinking below the title's size takes another line
+MASTHEAD_MIN_SIZE = 28.0  # a banner that would shrink below this takes another line instead
 MASTHEAD_MAX_LINES = 4
 BANNER_LINE_HEIGHT = 1.15  # of the banner's size, baseline to baseline
 RED_RULE_GAP = 4 * MM  # red rule below the number line
