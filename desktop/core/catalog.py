@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, case, exists, false, func, or_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
 
+from desktop.core.hierarchy import subtree
 from desktop.core.kinds import LISTED, record_kind
 from desktop.models import (
     AgreedItem,
@@ -28,6 +29,7 @@ from desktop.models.enums import OPEN_ITEM_STATUSES
 
 # A mapped attribute or any SQL expression that can stand in a SELECT list or WHERE clause.
 Expr = SQLCoreOperations[Any]
+UnitMatch = Callable[[Any], ColumnElement[bool]]  # a unit column → whether it matches
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ class ListingSpec:
     year_of: Expr | None
     default_sort: str
     default_descending: bool = False
-    extra_unit_match: Callable[[int], ColumnElement[bool]] | None = None
+    # Matches a record by a unit column outside its own table (an item's cooperating units),
+    # given how a unit column matches the query (one unit, or a unit's subtree).
+    extra_unit_match: Callable[[UnitMatch], ColumnElement[bool]] | None = None
     # Columns sorted by another expression, e.g. Chinese names in pinyin order.
     sort_by: dict[str, Expr] = field(default_factory=dict)
     column_keys: tuple[str, ...] = field(init=False)
@@ -212,9 +216,9 @@ _item = ListingSpec(
     units=(AgreedItem.lead_unit_id, ItemMeeting.union_unit_id),
     year_of=ItemMeeting.held_on,
     default_sort="deadline",
-    extra_unit_match=lambda unit_id: exists().where(
+    extra_unit_match=lambda match: exists().where(
         item_cooperating_unit.c.item_id == AgreedItem.id,
-        item_cooperating_unit.c.unit_id == unit_id,
+        match(item_cooperating_unit.c.unit_id),
     ),
 )
 
@@ -315,6 +319,8 @@ class ListQuery:
     search: str = ""
     status: str | None = None
     unit_id: int | None = None
+    # With `unit_id`: also the units below it (a township's enterprises); off: that unit only.
+    subtree: bool = True
     year: int | None = None
     overdue_on: date | None = None  # items only: open and past their deadline on this day
     sort: str | None = None
@@ -322,6 +328,13 @@ class ListQuery:
     offset: int = 0
     limit: int | None = None
     today: date | None = None
+
+
+def _unit_match(unit_id: int, below: bool) -> UnitMatch:
+    if not below:
+        return lambda column: column == unit_id
+    ids = subtree(unit_id)
+    return lambda column: column.in_(ids)
 
 
 def _escape_like(text: str) -> str:
@@ -338,9 +351,10 @@ def filters(spec: ListingSpec, query: ListQuery) -> list[ColumnElement[bool]]:
     if query.status:
         clauses.append(spec.status == query.status if spec.status is not None else false())
     if query.unit_id is not None:
-        matches = [col == query.unit_id for col in spec.units]
+        match = _unit_match(query.unit_id, query.subtree)
+        matches = [match(col) for col in spec.units]
         if spec.extra_unit_match is not None:
-            matches.append(spec.extra_unit_match(query.unit_id))
+            matches.append(spec.extra_unit_match(match))
         clauses.append(or_(*matches) if matches else false())
     if query.year is not None:
         if spec.year_of is None:

@@ -29,7 +29,7 @@ class UnitHistory:
 def unit_history(session: Session, unit_id: int, *, limit: int = 50) -> UnitHistory:
     """The most recent records of each kind that concern the unit, with full totals."""
     unit = load(session, Unit, unit_id, "unit")
-    query = ListQuery(unit_id=unit_id, limit=limit)
+    query = ListQuery(unit_id=unit_id, subtree=False, limit=limit)
     mentions = dict(
         session.execute(
             select(BulletinMention.kind, func.count())
