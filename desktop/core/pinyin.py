@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=65536)
 def pinyin_keys(text: str) -> tuple[str, str]:
     """(initials, full) in lower case; non-Chinese characters are kept as they are."""
+    # pypinyin loads its phrase dictionary on import (about 0.2 s): only when a name is keyed.
+    from pypinyin import Style, lazy_pinyin
+
     full = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     initials = "".join(s[0] for s in full if s).lower()
     return initials, "".join(full).lower()

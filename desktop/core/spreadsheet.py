@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 MAX_WIDTH = 60
 
 
@@ -15,6 +12,10 @@ def write_table(
     path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
 ) -> int:
     """Write one sheet; returns the number of data rows written."""
+    # openpyxl takes about 0.1 s to import; only an export to Excel needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=False)
     sheet = book.active
     assert sheet is not None
