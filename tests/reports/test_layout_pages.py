@@ -70,3 +70,9 @@ def test_a_long_signature_starts_its_lines_together_and_the_date_two_characters_
     assert date_line.x0 == pytest.approx(office_lines[0].x0 + 2 * PITCH, abs=0.2)
     right = max(line.x1 for line in lines)
     assert right <= LEFT + 156.0 - 2 * PITCH + 0.3  # two 字 from the right edge
+
+
+def test_the_same_document_prints_the_same_bytes(fonts: FontSet) -> None:
+    """No timestamp or random ID: an issued copy's PDF hash holds at every later print."""
+    story = Story("通知", "县总工会", (*paragraphs(3), IMPRINT))  # type: ignore[arg-type]
+    assert render(story, fonts) == render(story, fonts)
