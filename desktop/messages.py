@@ -248,6 +248,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "only to the units responsible for it.",
     ),
     "in_future": ("{field}不能晚于今天。", "{field} cannot be later than today."),
+    "not_batchable": (
+        "整改通知书要逐个单位写明问题和整改期限，不能批量印发。",
+        "A rectification order names its problem and deadline per unit; it cannot be issued in a batch.",
+    ),
+    "no_lead_unit": (
+        "编号为 {id} 的事项没有牵头单位，不能催办。",
+        "Item {id} has no lead unit to send a document to.",
+    ),
     "before_last_number": (
         "{field}早于本年度同类文书最近一份的日期（{last}）：文号按日期顺序编排，请改用 {last} 或之后的日期。",
         "{field} is earlier than the latest document of this kind this year ({last}): numbers "
@@ -359,7 +367,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "backup; until then you can only look.",
     ),
     "backup_damaged": (
-        "备份未完成：备份副本没有通过完整性检查（quick_check），已删除该副本。原数据库可能已损坏，"
+        "备份未完成：备份副本没有通过完整性检查，已删除该副本。原数据库可能已损坏，"
         "请运行 lianxi db check 检查，并保留最近一份完好的备份。",
         "The backup failed: the copy did not pass quick_check and was deleted. The database may "
         "be damaged; run lianxi db check and keep the latest good backup.",
