@@ -79,7 +79,7 @@ class MinutesDoc:
     issued_by: str  # office that edits the minutes, shown under the number line
     issued_on: date
     meeting_title: str  # 县人民政府与县总工会2024年第一次联席会议
-    meeting_date: date
+    meeting_date: date | None  # None when the day is not recorded: the phrase is left out
     place: str  # "" when not recorded: the phrase is left out
     chair: str  # 副县长王建国; "" when not recorded
     intro: str
@@ -132,7 +132,7 @@ class SupervisionNoticeDoc:
     title: str
     lead_unit: str
     meeting_title: str
-    meeting_date: date
+    meeting_date: date | None  # None when the meeting's day is not recorded
     items: tuple[SupervisedItem, ...]
     requirements: tuple[str, ...]
     feedback_deadline: date | None  # None: no date set, the sentence asking for one is left out

@@ -107,7 +107,7 @@ def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousIte
 
 def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
     m = get_meeting(session, meeting_id)
-    if m.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED) or m.held_on is None:
+    if m.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED):
         raise DomainError("meeting_not_held", id=meeting_id, status=str(m.status))
     office = local_office(session)
     items = session.scalars(
@@ -138,7 +138,7 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
             if p.role == role
         )
 
-    issued = m.minutes_issued_on or m.held_on
+    issued = m.minutes_issued_on or m.held_on or date.today()  # a draft is dated today
     own = _own(office, m)
     return d.MinutesDoc(
         banner=f"{m.union_name}与{m.partner_name}联席会议纪要",
@@ -239,7 +239,7 @@ def supervision_notice_doc(session: Session, notice_id: int) -> d.SupervisionNot
         title="关于督办联席会议议定事项落实情况的通知",
         lead_unit=n.target_unit_name,
         meeting_title=_meeting_title(meeting),
-        meeting_date=meeting.held_on or n.issued_on,
+        meeting_date=meeting.held_on,
         items=tuple(
             d.SupervisedItem(
                 i.text, tuple(u.name for u in i.cooperating_units), i.deadline, i.target_text

@@ -30,7 +30,8 @@ def opening(doc: MinutesDoc) -> str:
     """When, what, where and who chaired: a phrase left out when its field is empty."""
     place = f"在{doc.place}" if doc.place else ""
     chair = f"会议由{doc.chair}主持。" if doc.chair else ""
-    return f"{cn_date(doc.meeting_date)}，{doc.meeting_title}{place}召开。{chair}{doc.intro}"
+    held = f"{cn_date(doc.meeting_date)}，" if doc.meeting_date else ""
+    return f"{held}{doc.meeting_title}{place}召开。{chair}{doc.intro}"
 
 
 def minutes_story(doc: MinutesDoc) -> Story:

@@ -102,9 +102,10 @@ def meeting_notice_story(doc: MeetingNoticeDoc) -> Story:
 
 def supervision_notice_story(doc: SupervisionNoticeDoc) -> Story:
     office = doc.header.issuing_office
+    held = cn_date(doc.meeting_date) if doc.meeting_date else ""
     content: list[Element] = [
         body(
-            f"{cn_date(doc.meeting_date)}召开的{doc.meeting_title}议定了以下由你单位牵头办理的"
+            f"{held}召开的{doc.meeting_title}议定了以下由你单位牵头办理的"
             f"事项。根据联席会议督办工作制度，现予督办，请认真抓好落实。"
         ),
         heading(1, "督办事项"),
