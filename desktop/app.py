@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import APP_NAME, __version__
 from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
+from desktop.db.backup import backup_dir_of, newest_good_backup, restore_backup
+from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
-from desktop.messages import describe, set_language
+from desktop.messages import describe, message, set_language
 from desktop.paths import default_db_path, resource_path
 from desktop.views.labels import QT_TRANSLATE_NOOP
 
@@ -38,6 +42,8 @@ LOCALES = {
     "zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
 }
+# What can keep the window from its database: the data folder, the disk, the file itself.
+STARTUP_FAULTS = (DatabaseError, SQLAlchemyError, sqlite3.Error, OSError)
 # The translators install_translators put in, so a later call (or a test) can take them out.
 _installed: list[QTranslator] = []
 
@@ -128,6 +134,79 @@ def database_for(args: argparse.Namespace) -> Database:
     return open_database(target)
 
 
+def open_checked_database(args: argparse.Namespace) -> Database | None:
+    """The window's database, quick-checked and upgraded; None once a dialog has said why it
+    cannot be used (a data folder that cannot be written, a full disk, a damaged file the
+    clerk chose not to restore)."""
+    try:
+        db = database_for(args)
+    except OSError as exc:
+        folder = str(exc.filename or "")
+        refuse(message("data_folder_unusable", {"folder": folder, "reason": describe(exc)}))
+        return None
+    try:
+        report = check_database(db, quick_only=True)
+        if report.damaged:
+            return damaged_database(db, can_look=not report.unreadable)
+        upgrade(db)
+    except STARTUP_FAULTS as exc:
+        db.dispose()
+        refuse(describe(exc))
+        return None
+    return db
+
+
+def damaged_database(db: Database, *, can_look: bool) -> Database | None:
+    """Offer to restore the newest good backup in place of a damaged file, or (when it can
+    still be read) to look only: every write is then refused."""
+    path = db.path
+    assert path is not None  # only an SQLite file is checked
+    choice = ask_about_damage(path, can_look=can_look)
+    if choice == "view":
+        db.refuse_writes("database_needs_restore")
+        return db
+    db.dispose()
+    if choice != "restore":
+        return None
+    backup = newest_good_backup(backup_dir_of(path))
+    if backup is None:
+        refuse(message("no_good_backup", {"folder": backup_dir_of(path)}))
+        return None
+    kept = restore_backup(path, backup)
+    QMessageBox.information(
+        None,
+        translated(APP_TITLE),
+        message("restored_from_backup", {"backup": backup.name, "kept": kept.name}),
+    )
+    db = open_database(path)
+    upgrade(db)
+    return db
+
+
+def ask_about_damage(path: Path, *, can_look: bool) -> str:
+    """ "restore", "view" or "quit": what the clerk does about a damaged database file."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translated(APP_TITLE),
+        message("damaged_at_start", {"path": path}),
+    )
+    choices = {
+        box.addButton(message("restore_button"), QMessageBox.ButtonRole.AcceptRole): "restore"
+    }
+    if can_look:
+        choices[box.addButton(message("view_only_button"), QMessageBox.ButtonRole.ActionRole)] = (
+            "view"
+        )
+    choices[box.addButton(message("quit_button"), QMessageBox.ButtonRole.RejectRole)] = "quit"
+    box.exec()
+    return choices.get(box.clickedButton(), "quit")
+
+
+def refuse(text: str) -> None:
+    """Say in a dialog why the window cannot open, instead of a traceback on stderr."""
+    QMessageBox.critical(None, translated(APP_TITLE), text)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if args.self_test:
         # The self-test drives the window like a user: it lives with the views.
@@ -137,11 +216,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_application(sys.argv[:1])
     if apply_font(app) is None:
         QMessageBox.warning(None, translated(APP_TITLE), translated(FONT_HELP))
-    db = database_for(args)
-    try:
-        upgrade(db)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, translated(APP_TITLE), describe(exc))
+    db = open_checked_database(args)
+    if db is None:
         return 1
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog

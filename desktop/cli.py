@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -28,7 +29,7 @@ from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
-from desktop.messages import ESTIMATED_MARK, describe, message
+from desktop.messages import ESTIMATED_MARK, check_verdict, describe, message
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
 
@@ -105,18 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, reads_only=True)
 
     p = sub.add_parser("show", help="显示一条记录 / show one record")
     p.add_argument("kind", choices=sorted(LISTED))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, reads_only=True)
 
     p = sub.add_parser("dashboard", help="工作台统计 / dashboard counts")
     p.add_argument("--today", type=iso_date)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_dashboard)
+    p.set_defaults(handler=cmd_dashboard, reads_only=True)
 
     add_lifecycle_commands(sub)
     add_report_command(sub)
@@ -169,15 +170,9 @@ def cmd_db_upgrade(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_db_check(args: argparse.Namespace, db: Database) -> int:
     report = check_database(db)
-    print(f"quick_check: {', '.join(report.quick_check)}")
-    print(f"integrity_check: {', '.join(report.integrity_check)}")
-    if report.foreign_key_violations:
-        print(f"foreign_key_check: {len(report.foreign_key_violations)} 处外键错误")
-        for table, rowid, parent in report.foreign_key_violations[:50]:
-            print(f"  {table} 行 {rowid} → {parent}")
-    else:
-        print("foreign_key_check: ok")
-    print("数据库完好。" if report.ok else "数据库有问题，请从备份恢复。")
+    print(check_verdict(report))
+    for table, rowid, parent in report.foreign_key_violations[:50]:
+        print(f"  {table} {rowid} → {parent}")
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
@@ -251,7 +246,10 @@ def run(args: argparse.Namespace) -> int:
             result = args.handler(args, db)
             return int(result) if isinstance(result, int) else EXIT_OK
         upgrade(db)
-        with db.unit_of_work() as session:
+        # A command that only reads neither waits for another program's write lock nor
+        # fails on a read-only file.
+        transaction = db.reading() if getattr(args, "reads_only", False) else db.unit_of_work()
+        with transaction as session:
             if args.command not in ("init", "demo"):
                 local_office(session)  # everything else works on an office that exists
             args.handler(args, session)
@@ -268,6 +266,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
-    except (DomainError, DatabaseError, DBAPIError, OSError) as exc:
+    except (DomainError, DatabaseError, DBAPIError, sqlite3.Error, OSError) as exc:
         print(f"错误：{describe(exc)}", file=sys.stderr)
         return EXIT_REFUSED

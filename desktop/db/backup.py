@@ -1,41 +1,75 @@
-"""Online backups with SQLite's backup API (never a file copy of a live database)."""
+"""Online backups with SQLite's backup API (never a file copy of a live database), each one
+verified with quick_check, kept per reason, and restored in place of a damaged file."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from desktop.db.engine import Database, DatabaseError
 
-KEEP_BACKUPS = 30
+# How many backups of each reason rotation keeps; the reason is the file name's last part.
+KEEP_BY_REASON = {
+    "manual": 10,
+    "daily": 14,
+    "before-import": 5,
+    "before-upgrade": 10,
+    "before-restore": 5,
+}
+KEEP_OTHER = 5
+_NAME = re.compile(r"^lianxi-(\d{8}-\d{6}-\d{6})-([a-z-]+)\.db$")
 
 
 def default_backup_dir(db: Database) -> Path:
     """Backups sit beside the database they protect, in backups/."""
     assert db.path is not None
-    folder = db.path.parent / "backups"
+    return backup_dir_of(db.path)
+
+
+def backup_dir_of(path: Path) -> Path:
+    folder = path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
+def backup_name(reason: str) -> str:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return f"lianxi-{stamp}-{reason}.db"
+
+
 def backup_database(db: Database, to: Path | None = None, *, reason: str = "manual") -> Path:
-    """Copy the live database consistently to `to` (default: a dated file in backups/)."""
+    """Copy the live database consistently to `to` (default: a dated file in backups/ named
+    after `reason`). The copy must pass quick_check, else it is deleted and DatabaseError
+    `backup_damaged` raised; a failed write (a full disk) leaves no partial file behind."""
     if db.path is None:
         raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
     if to is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        to = default_backup_dir(db) / f"lianxi-{stamp}-{reason}.db"
+        to = default_backup_dir(db) / backup_name(reason)
     to = to.expanduser().resolve()
     if to == db.path:
         raise DatabaseError("backup_onto_itself", path=str(to))
     to.parent.mkdir(parents=True, exist_ok=True)
-    tmp = to.with_name(to.name + ".partial")
-    tmp.unlink(missing_ok=True)
     raw = db.engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
+        _write_verified(source, to)
+    finally:
+        raw.close()
+    _prune(to.parent)
+    return to
+
+
+def _write_verified(source: sqlite3.Connection, to: Path) -> None:
+    """Copy `source` into `to` through a `.partial` file that replaces `to` only once the
+    copy is complete and passes quick_check."""
+    tmp = to.with_name(to.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    try:
         dest = sqlite3.connect(tmp)
         try:
             source.backup(dest)
@@ -43,14 +77,69 @@ def backup_database(db: Database, to: Path | None = None, *, reason: str = "manu
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        if not passes_quick_check(tmp):
+            raise DatabaseError("backup_damaged", path=str(to))
+        tmp.replace(to)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def passes_quick_check(path: Path) -> bool:
+    """The file at `path` opens as a database and its quick_check says ok (read-only)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
     finally:
-        raw.close()
-    tmp.replace(to)
-    _prune(to.parent)
-    return to
+        connection.close()
+
+
+def backups_newest_first(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.glob("lianxi-*.db") if _NAME.match(p.name)), reverse=True)
+
+
+def newest_good_backup(
+    folder: Path, is_good: Callable[[Path], bool] = passes_quick_check
+) -> Path | None:
+    """The newest backup in `folder` that passes quick_check, or None."""
+    return next((p for p in backups_newest_first(folder) if is_good(p)), None)
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put `backup` (checked first) in place of the database file at `path`, on which no
+    engine may be open. The file it replaces is kept beside it as `<name>.replaced-<stamp>`,
+    which is returned: a damaged file may still hold something worth recovering."""
+    if not passes_quick_check(backup):
+        raise DatabaseError("backup_damaged", path=str(backup))
+    staged = path.with_name(path.name + ".restoring")
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _write_verified(source, staged)
+    finally:
+        source.close()
+    kept = path.with_name(f"{path.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}")
+    if path.exists():
+        path.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        # Write-ahead files belong to the replaced file and would be replayed into the new one.
+        leftover = path.with_name(path.name + suffix)
+        if leftover.exists():
+            leftover.replace(kept.with_name(kept.name + suffix))
+    staged.replace(path)
+    return kept
 
 
 def _prune(folder: Path) -> None:
-    backups = sorted(folder.glob("lianxi-*.db"))
-    for old in backups[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    by_reason: dict[str, list[Path]] = defaultdict(list)
+    for backup in backups_newest_first(folder):
+        match = _NAME.match(backup.name)
+        assert match is not None
+        by_reason[match.group(2)].append(backup)
+    for reason, backups in by_reason.items():
+        for old in backups[KEEP_BY_REASON.get(reason, KEEP_OTHER) :]:
+            old.unlink(missing_ok=True)

@@ -1,10 +1,24 @@
-"""Database health checks: quick_check, integrity_check and foreign_key_check."""
+"""Database health checks: quick_check, integrity_check and foreign_key_check, as a verdict."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.db.engine import Database
+
+# SQLite's words in a check's lines, and the kind of damage they report (worded in messages).
+_PROBLEM_KINDS = (
+    ("is never used", "page_unused"),
+    ("missing from index", "index_mismatch"),
+    ("wrong # of entries in index", "index_mismatch"),
+    ("non-unique entry in index", "index_mismatch"),
+    ("NULL value in", "bad_value"),
+    ("CHECK constraint failed", "bad_value"),
+)
 
 
 @dataclass(frozen=True)
@@ -12,27 +26,66 @@ class CheckReport:
     quick_check: tuple[str, ...]
     integrity_check: tuple[str, ...]
     foreign_key_violations: tuple[tuple[str, int, str], ...]  # (table, rowid, parent table)
+    # SQLite could not even run a check ("database disk image is malformed").
+    unreadable: bool = False
+
+    @property
+    def damaged(self) -> bool:
+        """The file itself is damaged (as opposed to rows that break a foreign key)."""
+        return self.unreadable or self.quick_check != ("ok",) or self.integrity_check != ("ok",)
 
     @property
     def ok(self) -> bool:
-        return (
-            self.quick_check == ("ok",)
-            and self.integrity_check == ("ok",)
-            and not self.foreign_key_violations
+        return not self.damaged and not self.foreign_key_violations
+
+    def problems(self) -> Counter[str]:
+        """How many lines of the checks report each kind of damage (page_damaged by default)."""
+        lines = {
+            line.strip()
+            for result in (*self.quick_check, *self.integrity_check)
+            for line in result.splitlines()
+        }
+        lines -= {"ok", "*** in database main ***", ""}
+        found = Counter(
+            next((kind for words, kind in _PROBLEM_KINDS if words in line), "page_damaged")
+            for line in lines
         )
+        if self.unreadable:
+            found["unreadable"] = 1
+        return found
 
 
 def check_database(db: Database, *, quick_only: bool = False) -> CheckReport:
-    """Run SQLite's checks; on other databases there is nothing to check at this level."""
+    """Run SQLite's checks; on other databases there is nothing to check at this level.
+
+    A file too damaged for the checks to run is reported `unreadable`, never raised.
+    """
     if not db.is_sqlite:
         return CheckReport(("ok",), ("ok",), ())
-    with db.engine.connect() as connection:
-        quick = tuple(str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check"))
-        if quick_only:
-            return CheckReport(quick, ("ok",), ())
-        integrity = tuple(str(r[0]) for r in connection.exec_driver_sql("PRAGMA integrity_check"))
-        fk = tuple(
-            (str(r[0]), int(r[1]) if r[1] is not None else -1, str(r[2]))
-            for r in connection.exec_driver_sql("PRAGMA foreign_key_check")
-        )
+    quick: tuple[str, ...] = ()
+    integrity: tuple[str, ...] = ()
+    try:
+        with db.reading_connection() as connection:
+            quick = tuple(str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check"))
+            if quick_only:
+                return CheckReport(quick, ("ok",), ())
+            integrity = tuple(
+                str(r[0]) for r in connection.exec_driver_sql("PRAGMA integrity_check")
+            )
+            fk = tuple(
+                (str(r[0]), int(r[1]) if r[1] is not None else -1, str(r[2]))
+                for r in connection.exec_driver_sql("PRAGMA foreign_key_check")
+            )
+    except DBAPIError as exc:
+        if not is_damage(exc.orig):
+            raise
+        return CheckReport(quick, integrity, (), unreadable=True)
     return CheckReport(quick, integrity, fk)
+
+
+def is_damage(exc: BaseException | None) -> bool:
+    """SQLite says the file is not a (sound) database: malformed, or not a database at all."""
+    return isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorname", "") in (
+        "SQLITE_CORRUPT",
+        "SQLITE_NOTADB",
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,6 +57,8 @@ class Database:
     sessions: sessionmaker[Session] = field(init=False)
     _readers: sessionmaker[Session] = field(init=False, repr=False)
     _watch: Any = field(default=None, init=False, repr=False)
+    # Set when the file is found damaged: writing into it could spread the damage.
+    write_refusal: DatabaseError | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -85,8 +87,17 @@ class Database:
         return str(path) if path is not None else self.engine.url.render_as_string(True)
 
     def unit_of_work(self) -> AbstractContextManager[Session]:
-        """One transaction: commit on success, roll back on any error, always close."""
+        """One transaction: commit on success, roll back on any error, always close.
+
+        Refused (DatabaseError) once `refuse_writes` was called: only `reading` is left.
+        """
+        if self.write_refusal is not None:
+            raise DatabaseError(self.write_refusal.code, **self.write_refusal.fields)
         return _transaction(self.sessions)
+
+    def refuse_writes(self, code: str, **fields: Any) -> None:
+        """From now on every unit of work is refused with `code` (a damaged file, say)."""
+        self.write_refusal = DatabaseError(code, **fields)
 
     def data_version(self) -> int | None:
         """SQLite's count of commits made through other connections, seen on one connection
@@ -108,6 +119,12 @@ class Database:
         it never waits for another program's write (on SQLite; elsewhere the same as
         unit_of_work)."""
         return _transaction(self._readers)
+
+    def reading_connection(self) -> Connection:
+        """A connection whose transactions only read (a check, the schema's revision): it
+        never takes the write lock, so it neither waits for another program nor fails on a
+        read-only file."""
+        return self.engine.execution_options(read_only=True).connect()
 
     def dispose(self) -> None:
         if self._watch is not None:

@@ -33,18 +33,19 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as connection:
+    with db.reading_connection() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def _has_tables(db: Database) -> bool:
-    return bool(inspect(db.engine).get_table_names())
+    with db.reading_connection() as connection:
+        return bool(inspect(connection).get_table_names())
 
 
 def _check_application_id(db: Database) -> None:
     if not db.is_sqlite:
         return
-    with db.engine.connect() as connection:
+    with db.reading_connection() as connection:
         app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
     if app_id not in (0, APPLICATION_ID):
         raise DatabaseError("not_lianxi_database", path=db.display_name())

@@ -9,6 +9,7 @@ only what an action touched (Anki's `CollectionOp` and `operation_did_execute`).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -31,7 +32,7 @@ from desktop.views.tasks import TaskRunner
 T = TypeVar("T")
 # What a user action can meet: a refusal of the rules, or a fault of the storage under it.
 # Anything else is a bug and is raised.
-FAILURES = (DomainError, DatabaseError, SQLAlchemyError, OSError)
+FAILURES = (DomainError, DatabaseError, SQLAlchemyError, sqlite3.Error, OSError)
 log = logging.getLogger(__name__)
 
 
@@ -195,12 +196,18 @@ class Operations(QObject):
     def show_failure(
         self, exc: BaseException, *, form: Form | None = None, parent: QWidget | None = None
     ) -> None:
-        """Word a refusal or a storage fault for the clerk; nothing typed is cleared."""
+        """Word a refusal or a storage fault for the clerk; nothing typed is cleared.
+
+        A storage fault (locked, read-only, full, damaged) is also put in a message box over
+        the form: it is not about anything the clerk typed, and must not go unnoticed.
+        """
         if isinstance(exc, DomainError) and form is not None:
             form.show_error(exc)
             return
         if not isinstance(exc, DomainError):
             log.error("operation failed", exc_info=exc)
+            if parent is None and form is not None:
+                parent = form.window()
         text = describe(exc)
         if form is not None:
             form.show_message(text)
@@ -229,8 +236,9 @@ class EditCommand(QUndoCommand):
     def _apply(self, step: Callable[[Session, EditUndo], EditUndo]) -> None:
         try:
             entry, changes = self.ops._transaction(step, self.entry)
-        except DomainError as exc:
-            # Refused (the record moved on): the entry is dropped from the stack.
+        except FAILURES as exc:
+            # Refused (the record moved on) or a storage fault (locked, full): the entry is
+            # dropped from the stack rather than left claiming a step that did not happen.
             self.setObsolete(True)
             self.ops.notice.emit(describe(exc))
             return
