@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 
 from desktop.app import apply_font, make_application
 from desktop.db import open_database
@@ -39,17 +39,18 @@ SLUGS = {
 ASSESSMENT_TABS = ("", "-charts", "-rates", "-scheme")
 
 
+# The screen the program is made for: every shot is of a window that fits it.
+SCREEN = QSize(1366, 768)
+
+
 def assessment_tabs(window: MainWindow, page: AssessmentPage, out: Path) -> None:
-    """Every tab of the 考核 page; the charts and rates in a taller window, as they need."""
-    size = window.size()
+    """Every tab of the 考核 page, at the window's size (the charts scroll)."""
     suffix = "-township" if page.own_mode else ""
     for index, tab in enumerate(ASSESSMENT_TABS):
         page.tabs.setCurrentIndex(index)
-        window.resize(size.width(), 1000 if tab in ("-charts", "-rates") else size.height())
         QCoreApplication.processEvents()
         window.grab().save(str(out / f"page-assessment{suffix}{tab}.png"))
     page.tabs.setCurrentIndex(0)
-    window.resize(size)
 
 
 def main(argv: list[str]) -> int:
@@ -65,8 +66,8 @@ def main(argv: list[str]) -> int:
     apply_font(app)
     db = open_database(db_path)
     window = MainWindow(db, today=today)
-    window.resize(1366, 800)
     window.show()
+    window.resize(SCREEN)  # a 1366×768 screen (without a window manager to maximize it)
     for title, key in zip(window.page_titles(), window.page_keys, strict=True):
         page = window.show_page(title)
         if isinstance(page, SupervisionPage):
@@ -82,7 +83,7 @@ def main(argv: list[str]) -> int:
         if isinstance(listed, RecordPage) and listed.model.rowCount():
             row = min(3, listed.model.rowCount() - 1)
             editor = listed.open_editor(listed.model.record_id(row))
-            editor.resize(900, 760)
+            editor.resize(editor.size().boundedTo(SCREEN))
             app.processEvents()
             editor.grab().save(str(out / f"editor-{SLUGS[key]}.png"))
             editor.dirty = False
