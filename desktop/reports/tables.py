@@ -1,4 +1,5 @@
-"""Ruled tables as wide as the text block, cell text wrapped by our own line breaker."""
+"""Ruled tables as wide as the text block, cell text wrapped by our own line breaker between
+words (a unit's name as 江苏省滨海县 / 永盛钢结构 / …)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from reportlab.platypus import Table
 from desktop.reports.fonts import FontSet
 from desktop.reports.linebreak import break_lines
 from desktop.reports.story import Align, Cell, TableSpec
+from desktop.reports.words import word_breaks
 
 PADDING = 4.0
 RULE_WIDTH = 0.5
@@ -22,7 +24,14 @@ def _cell_lines(cell: Cell, font_name: str, width: float) -> list[str]:
         line
         for paragraph in cell.text.split("\n")
         for line in (
-            break_lines(paragraph, width, font_name=font_name, size=cell.style.size) or ("",)
+            break_lines(
+                paragraph,
+                width,
+                font_name=font_name,
+                size=cell.style.size,
+                words=word_breaks(paragraph),
+            )
+            or ("",)
         )
     ]
     # Padding goes on top so a signature line sits at the foot of its box.
