@@ -12,6 +12,16 @@ from sqlalchemy.orm import Session
 
 from desktop.core import document_dto as d
 from desktop.core.bulletin_stats import UnitStats, bulletin_statistics
+from desktop.core.document_parts import (
+    author_of,
+    chinese_count,
+    cn_date,
+    doc_header,
+    imprint,
+    office_contact,
+    origin_of,
+    own_contact,
+)
 from desktop.core.errors import DomainError, NotFound
 from desktop.core.items import get_item
 from desktop.core.meeting_dto import MeetingDTO, previous_meeting
@@ -48,30 +58,6 @@ SOURCE_WORDS = {
     TopicSource.LOWER_REQUEST: "下级工会提请",
     TopicSource.OTHER: "其他",
 }
-CN_NUMBERS = "〇一二三四五六七八九十"
-
-
-def chinese_count(n: int) -> str:
-    """第一次, 第十二次: the ordinal as official documents write it."""
-    if n <= 10:
-        return CN_NUMBERS[n]
-    if n < 20:
-        return "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
-    return CN_NUMBERS[n // 10] + "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
-
-
-def _cn_date(day: date) -> str:
-    """2024年3月5日, written out: strftime has no portable month or day without a zero."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _imprint(office: OfficeInfo, on: date) -> d.Imprint:
-    return d.Imprint(office=f"{office.name}办公室", printed_on=on)
-
-
-def _contact(session: Session, office: OfficeInfo) -> d.Contact:
-    unit = load(session, Unit, office.unit_id, "unit") if office.unit_id else None
-    return d.Contact(unit.contact_person if unit else "", unit.contact_phone if unit else "")
 
 
 def _own(office: OfficeInfo, m: MeetingDTO) -> bool:
@@ -100,7 +86,7 @@ def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousIte
             word = "逾期未办结"
         rows.append(d.PreviousItemStatus(item.text, item.lead_unit_name or "未定", word))
     done = sum(1 for i in prev.items if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
-    held = _cn_date(prev.held_on) if prev.held_on else ""
+    held = cn_date(prev.held_on) if prev.held_on else ""
     summary = f"{held}第{chinese_count(prev.series_number)}次联席会议议定事项 {len(prev.items)} 项，已办结 {done} 项。"
     return summary, tuple(rows)
 
@@ -167,7 +153,7 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
         attended=people(AttendanceRole.ATTENDED),
         absent=people(AttendanceRole.ABSENT),
         sat_in=people(AttendanceRole.SAT_IN),
-        imprint=_imprint(office, issued),
+        imprint=imprint(office.name if own else m.union_name, issued),
         record_copy_by="" if own else office.name,
     )
 
@@ -209,8 +195,8 @@ def meeting_notice_doc(
         participants=tuple(f"{p.unit_name}{p.title}{p.name}" for p in m.participants),
         topics=tuple(e.topic_title for e in m.agenda),
         requirements=("请参会人员提前十分钟到达会场。", "因故不能参加的，请提前向会务组请假。"),
-        contact=_contact(session, office) if own else d.Contact("", ""),
-        imprint=_imprint(office, issued),
+        contact=office_contact(session, office) if own else d.Contact("", ""),
+        imprint=imprint(office.name if own else m.union_name, issued),
     )
 
 
@@ -232,10 +218,11 @@ def _notice_of_kind(session: Session, notice_id: int, kind: NoticeKind) -> Notic
 def supervision_notice_doc(session: Session, notice_id: int) -> d.SupervisionNoticeDoc:
     n = _notice_of_kind(session, notice_id, NoticeKind.SUPERVISION)
     office = local_office(session)
+    author = author_of(session, office, origin_of(session, SupervisionNotice, notice_id))
     items = _notice_items(session, n.item_ids)
     meeting = _meeting_of(session, items[0])
     return d.SupervisionNoticeDoc(
-        header=d.DocHeader(office.name, n.number, n.issued_on),
+        header=doc_header(office, author, n.number, n.issued_on),
         title="关于督办联席会议议定事项落实情况的通知",
         lead_unit=n.target_unit_name,
         meeting_title=_meeting_title(meeting),
@@ -249,21 +236,22 @@ def supervision_notice_doc(session: Session, notice_id: int) -> d.SupervisionNot
         requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
         or ("请对照议定事项，逐项落实责任、措施和时限。", "请按时书面反馈办理进展情况。"),
         feedback_deadline=n.feedback_deadline,
-        contact=_contact(session, office),
-        imprint=_imprint(office, n.issued_on),
+        contact=own_contact(session, office, author),
+        imprint=imprint(author.name, n.issued_on),
     )
 
 
 def reminder_doc(session: Session, notice_id: int) -> d.ReminderDoc:
     n = _notice_of_kind(session, notice_id, NoticeKind.REMINDER)
     office = local_office(session)
+    author = author_of(session, office, origin_of(session, SupervisionNotice, notice_id))
     item = get_item(session, n.item_ids[0])
     meeting = get_meeting(session, item.meeting_id)
     deadline = item.deadline or n.issued_on
     late = max(0, load_calendar(session).workdays_between(deadline, n.issued_on))
     progress = item.feedback[-1].text if item.feedback else "尚未收到办理进展反馈。"
     return d.ReminderDoc(
-        issuing_office=f"{office.name}督查组",
+        issuing_office=f"{author.name}督查组",
         number=n.number,
         issued_on=n.issued_on,
         lead_unit=n.target_unit_name,
@@ -275,17 +263,18 @@ def reminder_doc(session: Session, notice_id: int) -> d.ReminderDoc:
         progress=progress,
         request=n.requirements or "请抓紧办理，并书面反馈办理进展。",
         reply_by=n.feedback_deadline or n.issued_on,
-        contact=_contact(session, office),
+        contact=own_contact(session, office, author),
     )
 
 
 def rectification_doc(session: Session, notice_id: int) -> d.RectificationDoc:
     n = _notice_of_kind(session, notice_id, NoticeKind.RECTIFICATION)
     office = local_office(session)
+    author = author_of(session, office, origin_of(session, SupervisionNotice, notice_id))
     items = _notice_items(session, n.item_ids)
     basis = "；".join(i.text for i in items)
     return d.RectificationDoc(
-        header=d.DocHeader(office.name, n.number, n.issued_on),
+        header=doc_header(office, author, n.number, n.issued_on),
         title="整改通知书",
         addressee=n.target_unit_name,
         basis=f"联席会议议定事项：{basis}",
@@ -293,9 +282,9 @@ def rectification_doc(session: Session, notice_id: int) -> d.RectificationDoc:
         requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
         or ("针对存在问题，制定整改方案，明确责任人和完成时限。",),
         rectification_deadline=n.rectify_deadline or n.issued_on,
-        report_to=office.name,
-        contact=_contact(session, office),
-        imprint=_imprint(office, n.issued_on),
+        report_to=author.name,
+        contact=own_contact(session, office, author),
+        imprint=imprint(author.name, n.issued_on),
     )
 
 
@@ -329,6 +318,7 @@ def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
     the annex adds up to what the body says."""
     b = get_bulletin(session, bulletin_id)
     office = local_office(session)
+    author = author_of(session, office, origin_of(session, Bulletin, bulletin_id))
     stats = bulletin_statistics(session, b.period_start, b.period_end)
     failed = Counter(unit_id for unit_id, _name, _number in stats.failed_rectifications)
     named = {unit_id: name for unit_id, name, _number in stats.failed_rectifications}
@@ -352,7 +342,7 @@ def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
     return d.BulletinDoc(
         banner="督查通报",
         issue_number=b.issue_no,
-        compiled_by=f"{office.name}督查组",
+        compiled_by=f"{author.name}督查组",
         issued_on=b.issued_on,
         title=b.title,
         intro=b.content,
@@ -365,7 +355,7 @@ def bulletin_doc(session: Session, bulletin_id: int) -> d.BulletinDoc:
         commended=tuple(m.unit_name for m in b.mentions if m.kind == "commendation"),
         criticized=criticized,
         closing=("请被通报批评的单位认真查找原因，限期整改到位。",) if criticized else (),
-        imprint=_imprint(office, b.issued_on),
+        imprint=imprint(author.name, b.issued_on),
     )
 
 
@@ -558,6 +548,6 @@ def assessment_doc(
             )
             if wanted
         ),
-        imprint=_imprint(office, issued),
+        imprint=imprint(office.name, issued),
         charts=assessment_charts(session, card, today=judged),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,6 +118,7 @@ def test_another_bodys_meeting_is_kept_as_its_record_copy(county: County) -> Non
 ISSUER = """
 import sys, time
 from datetime import date
+from typing import Any
 from desktop.core import meetings
 from desktop.db import open_database
 from desktop.models.enums import Level, MeetingKind
@@ -204,3 +206,28 @@ def test_the_assessment_circular_takes_a_reserved_number_once(county: County) ->
     with pytest.raises(DomainError) as err:
         county.run(issued.issue_assessment_circular, 2025, message, date(2026, 1, 21))
     assert err.value.code == "already_issued"
+
+
+def test_a_document_received_from_another_office_keeps_its_author(county: County) -> None:
+    from desktop.models import Office, SupervisionNotice
+    from desktop.models.enums import NoticeKind
+
+    c = county
+    item = assigned_item(c, deadline=date(2026, 5, 1))
+    notice = c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(NoticeKind.SUPERVISION, c.hrss, (item,), date(2026, 5, 15)),
+    ).id
+
+    def sent_from_the_city(s: Any) -> None:  # as an import from the city's package leaves it
+        s.add(Office(name="盐城市总工会", level=Level.CITY, uuid="c1" * 18))
+        s.get(SupervisionNotice, notice).origin_office = "c1" * 18
+
+    c.run(sent_from_the_city)
+    doc = c.run(documents.notice_doc, notice)
+    assert (doc.header.issuing_office, doc.header.record_copy_by) == (  # type: ignore[union-attr]
+        "盐城市总工会",
+        "滨海县总工会",
+    )
+    assert doc.imprint.office == "盐城市总工会办公室"  # type: ignore[union-attr]
+    assert doc.contact.name == "" and doc.contact.phone == ""  # type: ignore[union-attr]
