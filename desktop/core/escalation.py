@@ -22,7 +22,7 @@ from desktop.models import (
     Unit,
     notice_item,
 )
-from desktop.models.enums import OPEN_ITEM_STATUSES, MentionKind, NoticeKind
+from desktop.models.enums import OPEN_ITEM_STATUSES, Level, MentionKind, NoticeKind
 
 
 class Step(StrEnum):
@@ -67,6 +67,7 @@ class EscalationSuggestion:
     after: Step | None = None
     waiting_since: date | None = None
     workdays_waited: int = 0
+    lead_unit_level: Level | None = None
 
 
 def _reply_workdays(settings: SupervisionSettings) -> dict[Step, int]:
@@ -207,6 +208,7 @@ def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSug
                 after,
                 since,
                 calendar.workdays_between(since, today),
+                level,
             )
         )
     result.sort(key=lambda e: (-e.workdays_waited, e.deadline, e.item_id))

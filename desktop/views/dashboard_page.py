@@ -29,10 +29,10 @@ from desktop.core.escalation import EscalationSuggestion, escalation_suggestions
 from desktop.core.frequency import FrequencyStatus, frequency_status
 from desktop.core.kinds import EXCHANGE, SETTINGS
 from desktop.db import Database
+from desktop.views.escalation_list import STEP_LABELS
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.operations import operations
 from desktop.views.page import Page
-from desktop.views.supervision_page import STEP_LABELS
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -133,7 +133,7 @@ class DashboardPage(QWidget, Page):
     def _fill_steps(self, steps: tuple[EscalationSuggestion, ...]) -> None:
         self.next_steps.clear()
         for e in steps:
-            label = QCoreApplication.translate("SupervisionPage", STEP_LABELS[e.step])
+            label = QCoreApplication.translate("EscalationList", STEP_LABELS[e.step])
             text = self.tr("%1：%2，超期 %3 个工作日：%4")
             item = QListWidgetItem(fill(text, label, e.lead_unit_name, e.workdays_late, e.text))
             item.setData(RECORD_ROLE, ("item", e.item_id))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.core.batch_notices import issue_batch
 from desktop.core.checks import supervision_checks
 from desktop.core.escalation import EscalationSuggestion, Step
 from desktop.core.formalism import FormalityFlag
@@ -26,6 +28,7 @@ from desktop.models.enums import MentionKind, NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.bulletin_editor import BulletinEditor
 from desktop.views.editors.notice_editor import NoticeEditor
+from desktop.views.escalation_list import EscalationList, batch_summary
 from desktop.views.extension_queue import ExtensionQueue
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.operations import operations
@@ -34,26 +37,13 @@ from desktop.views.record_page import RecordPage
 from desktop.views.tasks import TaskRunner
 
 # Chinese source texts, translated when shown (context "SupervisionPage").
-STEP_LABELS = {
-    Step.REMINDER: QT_TRANSLATE_NOOP("SupervisionPage", "发催办单"),
-    Step.SUPERVISION: QT_TRANSLATE_NOOP("SupervisionPage", "发督办通知书"),
-    Step.RECTIFICATION: QT_TRANSLATE_NOOP("SupervisionPage", "下达整改通知书"),
-    Step.CRITICISM: QT_TRANSLATE_NOOP("SupervisionPage", "列入通报批评"),
-}
-AFTER_LABELS = {
-    Step.REMINDER: QT_TRANSLATE_NOOP("SupervisionPage", "催办"),
-    Step.SUPERVISION: QT_TRANSLATE_NOOP("SupervisionPage", "督办通知"),
-    Step.RECTIFICATION: QT_TRANSLATE_NOOP("SupervisionPage", "整改通知"),
-    Step.CRITICISM: QT_TRANSLATE_NOOP("SupervisionPage", "通报批评"),
-}
 CHECK_LABELS = {
     "meeting_without_items": QT_TRANSLATE_NOOP("SupervisionPage", "会议未形成议定事项"),
     "item_incomplete": QT_TRANSLATE_NOOP("SupervisionPage", "事项缺牵头单位或时限"),
     "minutes_similar": QT_TRANSLATE_NOOP("SupervisionPage", "纪要雷同"),
     "meeting_missing": QT_TRANSLATE_NOOP("SupervisionPage", "应开未开"),
 }
-DATA_ROLE = Qt.ItemDataRole.UserRole
-SHOWN = 1000  # a province may have tens of thousands: the worst come first, the rest are counted
+SHOWN = 1000  # formalism flags listed; a province may have tens of thousands: the rest are counted
 
 
 class SupervisionPage(QWidget, Page):
@@ -76,28 +66,12 @@ class SupervisionPage(QWidget, Page):
         self.documents = RecordPage(db, "notice", self.tr("督办文书"), undo_stack)
         self.model = self.documents.model
         self.changed = self.documents.changed
-        self.escalations = self._table(
-            [
-                self.tr("事项"),
-                self.tr("牵头单位"),
-                self.tr("时限"),
-                self.tr("超期工作日"),
-                self.tr("建议下一步"),
-                self.tr("依据"),
-            ]
-        )
-        header = self.escalations.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 340)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # why: read in full
-        self.escalations.cellDoubleClicked.connect(self._take_step)
+        self.escalations = EscalationList(self._take_step)
+        self.escalations.batch_requested.connect(self._issue_batch)
+        self.done_text = ""  # what the last batch issued, kept in the status line
         self.flags = self._table([self.tr("检查"), self.tr("单位"), self.tr("情况")])
         tabs = QTabWidget()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.addWidget(QLabel(self.tr("逾期事项的下一步督办措施（双击即按建议印发文书）：")))
-        column.addWidget(self.escalations)
-        tabs.addTab(box, self.tr("督办建议"))
+        tabs.addTab(self.escalations, self.tr("督办建议"))
         tabs.addTab(self.flags, self.tr("走过场检查"))
         tabs.addTab(self.documents, self.tr("督办文书"))
         self.extensions = ExtensionQueue(db, today)
@@ -141,13 +115,14 @@ class SupervisionPage(QWidget, Page):
     ) -> None:
         if not isValid(self):
             return
-        self._fill_escalations(result[0])
+        self.escalations.set_rows(result[0])
         self._fill_flags(result[1])
         text = fill(
             self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。"), len(result[0]), len(result[1])
         )
-        if max(len(result[0]), len(result[1])) > SHOWN:  # never a silent cap
-            text += fill(self.tr("列表只显示最紧要的前 %1 项。"), SHOWN)
+        if len(result[1]) > SHOWN:  # never a silent cap
+            text += fill(self.tr("走过场检查只列出最紧要的前 %1 处。"), SHOWN)
+        text = f"{self.done_text} {text}" if self.done_text else text
         self.checking.setText(text)
 
     def _failed(self, exc: Exception) -> None:
@@ -159,40 +134,6 @@ class SupervisionPage(QWidget, Page):
         self.tasks.wait()
         QCoreApplication.processEvents()
 
-    def _fill_escalations(self, suggestions: tuple[EscalationSuggestion, ...]) -> None:
-        suggestions = suggestions[:SHOWN]
-        self.escalations.setUpdatesEnabled(False)
-        self.escalations.setRowCount(len(suggestions))
-        for r, e in enumerate(suggestions):
-            cells = [
-                e.text,
-                e.lead_unit_name,
-                e.deadline.isoformat(),
-                str(e.workdays_late),
-                QCoreApplication.translate("SupervisionPage", STEP_LABELS[e.step]),
-                self.why(e),
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(DATA_ROLE, e)
-                item.setToolTip(text)
-                self.escalations.setItem(r, c, item)
-        for c in (2, 3, 4):  # dates, numbers and the step fit; in English the step is long
-            self.escalations.resizeColumnToContents(c)
-        self.escalations.setUpdatesEnabled(True)
-
-    def why(self, e: EscalationSuggestion) -> str:
-        """Why this rung now: the rung the item is on (or its deadline), since when, how long."""
-        since = e.waiting_since.isoformat() if e.waiting_since else ""
-        if e.after is None:
-            return fill(self.tr("时限 %1 已过 %2 个工作日"), since, e.workdays_waited)
-        return fill(
-            self.tr("%1后等待期满（%2），又过 %3 个工作日仍未办结"),
-            QCoreApplication.translate("SupervisionPage", AFTER_LABELS[e.after]),
-            since,
-            e.workdays_waited,
-        )
-
     def _fill_flags(self, flags: tuple[FormalityFlag, ...]) -> None:
         flags = flags[:SHOWN]
         self.flags.setUpdatesEnabled(False)
@@ -203,11 +144,7 @@ class SupervisionPage(QWidget, Page):
                 self.flags.setItem(r, c, QTableWidgetItem(text))
         self.flags.setUpdatesEnabled(True)
 
-    def _take_step(self, row: int, _column: int) -> RecordEditor | None:
-        cell = self.escalations.item(row, 0)
-        if cell is None:
-            return None
-        e: EscalationSuggestion = cell.data(DATA_ROLE)
+    def _take_step(self, e: EscalationSuggestion) -> RecordEditor | None:
         if e.step == Step.CRITICISM:
             # Criticism is circulated in a bulletin: a new one, with this unit proposed.
             bulletin = BulletinEditor(self.db, None, self)
@@ -235,4 +172,30 @@ class SupervisionPage(QWidget, Page):
         return editor
 
     def take_step(self, row: int) -> RecordEditor | None:
-        return self._take_step(row, 0)
+        """Act on the suggestion in this row of the list as shown (sorted and filtered)."""
+        return self._take_step(self.escalations.suggestion(row))
+
+    def _issue_batch(self, step: Step, chosen: tuple[EscalationSuggestion, ...]) -> None:
+        units = len({e.lead_unit_id for e in chosen})
+        kind = NoticeKind(step.value)
+        question = fill(
+            self.tr("按牵头单位印发 %1 份%2，涉及事项 %3 项，日期 %4。确定吗？"),
+            units,
+            self.tr("催办单") if step == Step.REMINDER else self.tr("督办通知书"),
+            len(chosen),
+            self.today.isoformat(),
+        )
+        answer = QMessageBox.question(self, self.tr("批量印发"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        result = operations(self.db).mutate(
+            issue_batch,
+            kind,
+            tuple(e.item_id for e in chosen),
+            self.today,
+            today=self.today,
+            parent=self,
+        )
+        if result is not None:
+            self.done_text = batch_summary(step, len(chosen), len(result.notices), result.reply_by)
+            self.reload()  # the items now wait their reply period

@@ -20,8 +20,8 @@ def test_escalation_step_issues_a_numbered_notice(qtbot, county: County) -> None
     qtbot.addWidget(page)
     page.wait_for_checks()
     assert page.escalations.rowCount() == 1
-    assert page.escalations.item(0, 3).text() == "10"  # working days late
-    assert page.escalations.item(0, 4).text() == "发催办单"
+    assert page.escalations.text(0, 3) == "10"  # working days late
+    assert page.escalations.text(0, 4) == "发催办单"
     editor = page.take_step(0)
     assert editor is not None
     qtbot.addWidget(editor)
@@ -87,8 +87,8 @@ def test_criticism_opens_a_bulletin_with_the_unit_proposed(qtbot, county: County
     page = SupervisionPage(county.db, TODAY, QUndoStack())
     qtbot.addWidget(page)
     page.wait_for_checks()
-    assert page.escalations.item(0, 4).text() == "列入通报批评"
-    assert page.escalations.item(0, 5).text().startswith("整改通知后等待期满（2026-10-30）")
+    assert page.escalations.text(0, 4) == "列入通报批评"
+    assert page.escalations.text(0, 5).startswith("整改通知后等待期满（2026-10-30）")
     bulletin = page.take_step(0)
     qtbot.addWidget(bulletin)
     assert isinstance(bulletin, BulletinEditor)
@@ -128,3 +128,42 @@ def test_extension_requests_are_decided_in_place(qtbot, county: County, monkeypa
     assert queue.refuse(0, "时限不宜再延")
     assert queue.table.rowCount() == 0
     assert queue.summary.text() == "没有待批的延期申请。"
+
+
+def test_every_late_item_is_listed_searched_filtered_and_reminded_in_one_batch(  # type: ignore[no-untyped-def]
+    qtbot, county: County, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core import supervision
+    from desktop.core.escalation import Step
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    late = [assigned_item(county, deadline=date(2026, 11, 6)) for _ in range(3)]
+    county.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(NoticeKind.REMINDER, county.hrss, (late[2],), date(2026, 11, 9)),
+        today=date(2026, 11, 9),
+    )
+    page = SupervisionPage(county.db, TODAY, QUndoStack())
+    qtbot.addWidget(page)
+    page.wait_for_checks()
+    rows = page.escalations
+    assert rows.rowCount() == 3
+    assert "共 3 项" in rows.count.text()
+    rows.step.setCurrentIndex(rows.step.findData(Step.SUPERVISION))
+    assert rows.rowCount() == 1 and rows.suggestion(0).item_id == late[2]
+    assert "筛选后 1 项" in rows.count.text()
+    rows.step.setCurrentIndex(rows.step.findData(Step.REMINDER))
+    rows.search.setText("不存在的事项")
+    assert rows.rowCount() == 0
+    rows.search.setText("县人社")
+    assert rows.rowCount() == 2
+    rows.select_rows([0, 1])
+    assert rows.batch.isEnabled() and "批量催办" in rows.batch.text()
+    rows.batch.click()
+    page.wait_for_checks()
+    assert "已按牵头单位印发 1 份催办单，涉及事项 2 项" in page.checking.text()
+    rows.search.setText("")
+    rows.step.setCurrentIndex(0)
+    assert {rows.suggestion(r).item_id for r in range(rows.rowCount())} == {late[2]}
