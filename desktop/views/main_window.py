@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -36,7 +36,7 @@ from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
-from desktop.views.undo import undo_actions
+from desktop.views.window_menus import WindowMenus
 
 # The title of each record kind's list page, a Chinese source text translated when the window is
 # built; the pages and their order are the registry's (desktop.core.kinds.PAGED).
@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
         self.tasks = self.ops.tasks
         self.undo_stack = self.ops.undo_stack
-        undo_actions(self.undo_stack, self)
         # Every action anywhere (an editor, an import, an undo) refreshes what it touched.
         self.ops.did_execute.connect(self.on_changes)
         self.ops.notice.connect(self.show_notice)
@@ -109,17 +108,13 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.nav.width(), 10_000])  # the pages take all the room left
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._go_to)
         self.nav.setCurrentRow(0)
-        for number in range(1, min(len(self.pages), 9) + 1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
-            lambda: self.on_changes(EVERYTHING)
-        )
 
         self.status_office = QLabel(self.office.name)
         self.status_db = QLabel(self.tr("数据库：%1").replace("%1", db.display_name()))
@@ -154,8 +149,7 @@ class MainWindow(QMainWindow):
         return self.pages[row]
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("打印(&P)"))
-        menu.addAction(self.tr("年度统计表…"), self.ask_statistics)
+        self.menus = WindowMenus(self)
 
     def ask_statistics(self) -> None:
         year, ok = QInputDialog.getInt(
@@ -219,12 +213,13 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, 1280, 800)
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Each open editor with typed work asks (save, discard or stay) before the window goes.
+    def close_editors(self) -> bool:
+        """Close every open editor; one with typed work asks first. False if one stays open."""
         editors = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
-        if not all(editor.close() for editor in editors) or not all(
-            page.can_leave() for page in self.pages
-        ):
+        return all(editor.close() for editor in editors)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_editors() or not all(page.can_leave() for page in self.pages):
             event.ignore()
             return
         ui_state.save_geometry("main_window/geometry", self)

@@ -14,6 +14,7 @@ from desktop.models.enums import AttendanceRole, MentionKind, WorkingGroupKind
 from desktop.views.editors.bulletin_editor import BulletinEditor
 from desktop.views.editors.item_editor import ItemEditor
 from desktop.views.editors.meeting_editor import MeetingEditor
+from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.main_window import MainWindow
 from tests.conftest import County
 from tests.core.helpers import assigned_item, held_meeting, planned_meeting, vetted_topic
@@ -172,3 +173,17 @@ def test_closing_the_window_asks_for_an_open_editor(qtbot, county: County, asked
     assert window.isVisible() and editor.isVisible()
     editor.dirty = False
     assert window.close()
+
+
+def test_ticking_an_item_on_a_new_notice_counts_as_unsaved(qtbot, county: County, asked) -> None:  # type: ignore[no-untyped-def]
+    item_id = assigned_item(county)
+    editor = NoticeEditor(county.db, target_unit_id=county.hrss)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.dirty  # what the window proposes is not typing
+    entry = editor.items.item(0)
+    assert entry.data(Qt.ItemDataRole.UserRole) == item_id
+    entry.setCheckState(Qt.CheckState.Checked)
+    editor.reject()
+    assert asked == ["有未保存的修改。要保存吗？"] and editor.isVisible()
+    editor.dirty = False

@@ -63,6 +63,7 @@ class NoticeEditor(RecordEditor):
         self.target.unit_changed.connect(self._load_open_items)
         self.add_print_button(self.tr("打印文书"), documents.notice_doc)
         self.watch(self.notice_kind, self.target, self.requirements, self.problem, self.result)
+        self.items.itemChanged.connect(self._mark_dirty)  # an item ticked or unticked
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
@@ -73,6 +74,7 @@ class NoticeEditor(RecordEditor):
                 if entry.data(ITEM_ROLE) in item_ids:
                     entry.setCheckState(Qt.CheckState.Checked)
             self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("印发"))
+            self.dirty = False  # what the window proposed is not the clerk's typing
 
     def _load_open_items(self, unit_id: int | None) -> None:
         self.items.clear()
