@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from desktop.views.form import AskDialog, to_qdate
 
@@ -49,3 +49,16 @@ def answering(
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+def answer_questions(monkeypatch: Any, button: QMessageBox.StandardButton) -> list[str]:
+    """Every QMessageBox.question answered with `button` (a real modal box would hang the test);
+    the list receives the questions' texts."""
+    asked: list[str] = []
+
+    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked

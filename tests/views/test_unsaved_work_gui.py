@@ -18,6 +18,7 @@ from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.main_window import MainWindow
 from tests.conftest import County
 from tests.core.helpers import assigned_item, held_meeting, planned_meeting, vetted_topic
+from tests.views.dialogs import answer_questions
 
 PEOPLE = (
     ParticipantInput("王县长", AttendanceRole.ATTENDED, unit_name="滨海县人民政府", title="县长"),
@@ -30,15 +31,8 @@ PEOPLE = (
 
 @pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every unsaved-changes question, answered Cancel (a real modal box would hang the test)."""
-    questions: list[str] = []
-
-    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
-        questions.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return questions
+    """Every unsaved-changes question, answered Cancel."""
+    return answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
 
 
 def add_people(editor: MeetingEditor) -> None:

@@ -20,6 +20,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.window_menus import user_guide_path
 from tests.conftest import County
 from tests.core.helpers import assigned_item
+from tests.views.dialogs import answer_questions
 
 TODAY = date(2026, 11, 21)
 
@@ -33,14 +34,8 @@ def window(qtbot, county: County) -> MainWindow:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Questions answered Yes; warnings recorded (a real modal box would hang the test)."""
-    said: list[str] = []
-
-    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
-        said.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    """Questions answered Yes; warnings recorded with them."""
+    said = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
     return said
 
