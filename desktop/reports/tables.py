@@ -1,5 +1,5 @@
-"""Ruled tables as wide as the text block, cell text wrapped by our own line breaker between
-words (a unit's name as 江苏省滨海县 / 永盛钢结构 / …)."""
+"""Ruled tables as wide as the text block, cell text wrapped by our own line breaker; names
+break between words (江苏省滨海县 / 永盛钢结构 / …), prose fills its lines."""
 
 from __future__ import annotations
 
@@ -10,13 +10,22 @@ from reportlab.platypus import Table
 from desktop.reports.fonts import FontSet
 from desktop.reports.linebreak import break_lines
 from desktop.reports.story import Align, Cell, TableSpec
-from desktop.reports.words import word_breaks
+from desktop.reports.words import WordBreaks, word_breaks
 
 PADDING = 4.0
 RULE_WIDTH = 0.5
 LEADING_RATIO = 1.45
 
 _ALIGN = {Align.LEFT: "LEFT", Align.JUSTIFY: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
+
+
+# Sentence punctuation: a cell holding it is prose, which fills its lines as body text does.
+_PROSE_MARKS = frozenset("，。；：、！？")
+
+
+def _name_breaks(text: str) -> WordBreaks:
+    """Word boundaries for a name or label (no sentence punctuation); none for prose."""
+    return () if _PROSE_MARKS.intersection(text) else word_breaks(text)
 
 
 def _cell_lines(cell: Cell, font_name: str, width: float) -> list[str]:
@@ -29,7 +38,7 @@ def _cell_lines(cell: Cell, font_name: str, width: float) -> list[str]:
                 width,
                 font_name=font_name,
                 size=cell.style.size,
-                words=word_breaks(paragraph),
+                words=_name_breaks(paragraph),
             )
             or ("",)
         )
