@@ -28,7 +28,7 @@ from desktop.sync.archive import PACKAGE_SUFFIX
 from desktop.sync.atomic import remove_stale_temporaries, write_file_atomic
 from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
 from desktop.sync.exporter import build_export, subordinates
-from desktop.sync.importer import ImportResult, apply_held, import_package
+from desktop.sync.importer import ImportResult, apply_held, import_package, would_change
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import BY_KIND, Uuids, ref_key, to_record
 from desktop.sync.trust import office_fingerprint
@@ -239,6 +239,15 @@ def _import_all(session: Session, paths: Sequence[Path], store: Path | None) -> 
     return results
 
 
+def _would_change(db: Database, paths: Sequence[Path]) -> bool:
+    with db.reading() as session:
+        for path in paths:
+            data = _read(path)
+            if not isinstance(data, ImportResult) and would_change(session, data):
+                return True
+    return False
+
+
 def preview_files(db: Database, paths: Sequence[Path]) -> list[ImportResult]:
     """What importing these files in this order would do, including held packages that would
     follow; everything is rolled back and no attachment is stored."""
@@ -251,8 +260,11 @@ def preview_files(db: Database, paths: Sequence[Path]) -> list[ImportResult]:
 
 
 def import_files(db: Database, paths: Sequence[Path]) -> tuple[list[ImportResult], Path | None]:
-    """Back up, then apply every file in one transaction; returns the results and the backup."""
-    backup = backup_database(db, reason="before-import") if db.path is not None else None
+    """Back up, then apply every file in one transaction; returns the results and the backup
+    (None when no file would change anything: packages imported before need no backup)."""
+    backup = None
+    if db.path is not None and _would_change(db, paths):
+        backup = backup_database(db, reason="before-import")
     with db.unit_of_work() as session:
         results = _import_all(session, paths, attachments_dir(db.path))
     return results, backup

@@ -19,7 +19,7 @@ from desktop.sync.errors import PackageRejected
 from desktop.sync.limits import DEFAULT_LIMITS, Limits
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import KINDS, SCHEMA_VERSION, no_cyclic_gc
-from desktop.sync.sequence import AppliedPackage, classify_sequence
+from desktop.sync.sequence import AppliedPackage, SequenceVerdict, classify_sequence
 from desktop.sync.trust import OfficeTrust, local_keys
 
 
@@ -111,15 +111,7 @@ def _import_package(
         "sender": m.origin.name,
         "sequence": m.sequence,
     }
-    last = session.scalar(
-        select(func.max(ReceivedPackage.sequence)).where(ReceivedPackage.peer_office_uuid == sender)
-    )
-    verdict = classify_sequence(
-        last or 0,
-        lambda seq: _applied(session, sender, seq),
-        m,
-        incoming_sha256=opened.manifest_sha256,
-    )
+    verdict = _place(session, opened)
     if verdict.action == "reject":
         return _rejected(file_name, verdict.code, verdict.fields, **info)
     message = rejection_message(verdict.code, verdict.fields)
@@ -192,6 +184,30 @@ def _apply(
         session.delete(held)
     session.flush()
     return counts, problems
+
+
+def would_change(session: Session, data: bytes) -> bool:
+    """Whether importing `data` would write anything: False for a package already applied or
+    one that would be refused, so the import need not back the database up first."""
+    try:
+        opened = open_package(session, data)
+    except PackageRejected:
+        return False
+    return _place(session, opened).action in ("apply", "hold")
+
+
+def _place(session: Session, opened: OpenedPackage) -> SequenceVerdict:
+    """Where a verified package falls in its sender's sequence of packages applied here."""
+    sender = opened.manifest.origin.uuid
+    last = session.scalar(
+        select(func.max(ReceivedPackage.sequence)).where(ReceivedPackage.peer_office_uuid == sender)
+    )
+    return classify_sequence(
+        last or 0,
+        lambda seq: _applied(session, sender, seq),
+        opened.manifest,
+        incoming_sha256=opened.manifest_sha256,
+    )
 
 
 def _applied(session: Session, sender: str, sequence: int) -> AppliedPackage | None:

@@ -137,8 +137,10 @@ def test_preview_in_any_order_changes_nothing_and_import_drains_held(
     with pair.county.unit_of_work() as s:
         log = [(e.direction, e.result, e.sequence) for e in import_log(s)]
         assert log == [("import", "applied", 2), ("import", "applied", 1), ("import", "held", 2)]
-    again, _ = import_files(pair.county, [first])
+    again, no_backup = import_files(pair.county, [first])
     assert again[0].result == "already_applied"
+    assert no_backup is None  # nothing to change, so no copy of the whole database
+    assert len(list(backup.parent.glob("*-before-import.db"))) == 1
 
 
 def test_an_unreadable_file_is_a_clear_refusal(pair: Pair, tmp_path: Path) -> None:  # noqa: F811
