@@ -92,11 +92,13 @@ DATA_NOT_NEEDED = {
     "keyring": "shell completion scripts",
 }
 
-# Our own files: (source relative to the repository, destination in the bundle).
+# Our own files and folders: (source relative to the repository, folder in the bundle).
 PROJECT_DATA = (
     ("desktop/db/migrations", "desktop/db/migrations"),
     ("resources/translations", "resources/translations"),
     ("resources/icons", "resources/icons"),
+    # Help → user guide opens it (desktop/views/window_menus.py).
+    ("docs/user-guide.md", "resources/docs"),
 )
 
 # Imported inside functions or by name at run time, so the analysis may not see them.
@@ -141,7 +143,10 @@ def without_orphans(kept: list[Entry], left_out: Iterable[Entry]) -> list[Entry]
     (the GTK theme plugin brings cairo, pango and a dozen more)."""
     from check_glibc import needed_libraries
 
-    by_name = {Path(dest).name: (dest, source) for dest, source, _ in kept}
+    # Real files only: PyInstaller also lists symbolic links, whose source is the link's target.
+    by_name = {
+        Path(dest).name: (dest, source) for dest, source, _ in kept if Path(source).is_file()
+    }
 
     def closure(roots: Iterable[str]) -> set[str]:
         seen: set[str] = set()
@@ -154,7 +159,12 @@ def without_orphans(kept: list[Entry], left_out: Iterable[Entry]) -> list[Entry]
             pending.extend(needed_libraries(Path(by_name[name][1])))
         return seen
 
-    removed_needs = [name for _, source, _ in left_out for name in needed_libraries(Path(source))]
+    removed_needs = [
+        name
+        for _, source, _ in left_out
+        if Path(source).is_file()
+        for name in needed_libraries(Path(source))
+    ]
     # Only libraries at the top of the bundle: system libraries, never Python or Qt modules.
     candidates = {name for name in closure(removed_needs) if "/" not in by_name[name][0]}
     still_needed = closure(

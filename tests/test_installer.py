@@ -85,23 +85,40 @@ def test_a_console_program_ships_beside_the_window() -> None:
     assert "COLLECT(*programs," in SPEC
 
 
-def test_every_bundled_folder_of_ours_exists_and_every_resource_is_in_one() -> None:
+def bundled_source(parts: tuple[str, ...]) -> Path | None:
+    """The repository file or folder that resource_path(*parts) finds in a frozen build."""
+    for source, dest in bundle_rules.PROJECT_DATA:
+        origin = ROOT / source
+        folder = dest.removeprefix("resources/")
+        if not dest.startswith("resources/") or folder != parts[0]:
+            continue
+        if origin.is_dir():
+            return origin.joinpath(*parts[1:])
+        if parts[1:] == (origin.name,):
+            return origin
+    return None
+
+
+def test_every_bundled_file_of_ours_exists_and_every_resource_is_bundled() -> None:
     destinations = {dest for _, dest in bundle_rules.PROJECT_DATA}
     for source, _ in bundle_rules.PROJECT_DATA:
-        assert (ROOT / source).is_dir(), source
+        assert (ROOT / source).exists(), source
     # Everything under resources/ the program could load is bundled.
     for path in (ROOT / "resources").rglob("*"):
         if path.is_file() and not path.name.startswith("."):
             relative = path.relative_to(ROOT).as_posix()
             assert any(relative.startswith(dest + "/") for dest in destinations), relative
-    # Every resource_path("folder", ...) the code calls names a bundled folder.
+    # Every resource_path("folder", "file") the code calls finds a bundled file.
     calls = resource_calls()
     assert calls, "resource_path is no longer used: update this test"
     for parts in calls:
-        assert parts, "resource_path called without a constant folder"
-        assert "/".join(("resources", parts[0])) in destinations, parts
-        if len(parts) > 1:
-            assert (ROOT / "resources").joinpath(*parts).exists(), parts
+        if not parts:
+            continue  # resource_path() itself: the folder, not a resource
+        found = bundled_source(parts)
+        assert found is not None and found.exists(), (
+            f"resource_path{parts} is not bundled: add it to PROJECT_DATA in "
+            "installer/bundle_rules.py"
+        )
 
 
 def test_the_migrations_are_bundled_where_migrate_looks_for_them() -> None:
@@ -276,3 +293,37 @@ def test_check_glibc_reads_the_version_needs_readelf_reads() -> None:
         assert versions == set(re.findall(r"Name: (\S+)", needs))
     needed = check_glibc.glibc_needed(binary)
     assert needed is not None and needed >= (2, 2)
+
+
+def system_library(soname: str) -> Path | None:
+    for folder in ("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib"):
+        if (Path(folder) / soname).is_file():
+            return Path(folder) / soname
+    return None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+def test_libraries_only_a_left_out_plugin_needed_are_left_out_too() -> None:
+    cairo, pixman = system_library("libcairo.so.2"), system_library("libpixman-1.so.0")
+    if cairo is None or pixman is None:
+        pytest.skip("cairo is not installed here")
+    plugins = qt_dir() / "plugins"
+    gtk_theme = (
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        str(plugins / "platformthemes" / "libqgtk3.so"),
+        "BINARY",
+    )
+    xcb = (
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        str(plugins / "platforms" / "libqxcb.so"),
+        "BINARY",
+    )
+    assert not bundle_rules.keep(gtk_theme[0]) and bundle_rules.keep(xcb[0])
+    kept = [
+        xcb,
+        ("libcairo.so.2", str(cairo), "BINARY"),
+        ("libpixman-1.so.0", str(pixman), "BINARY"),
+    ]
+    assert bundle_rules.without_orphans(kept, [gtk_theme]) == [xcb]
+    # A library a kept file still needs stays, whoever else needed it.
+    assert bundle_rules.without_orphans(kept, []) == kept
