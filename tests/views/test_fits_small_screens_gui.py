@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from desktop import messages
 from desktop.app import install_translators, remove_translators
+from desktop.core.suggestions import SuggestionInput, register_suggestion
+from desktop.models.enums import Channel, Level
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.editors.registry import CREATABLE, EDITORS
 from desktop.views.fit import available_size
 from desktop.views.form import AskDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.office_dialog import OfficeDialog
 from tests.conftest import County
 from tests.core.helpers import assigned_item
 
@@ -84,6 +87,10 @@ def assert_capped(dialog: QWidget) -> None:
 
 def test_every_page_editor_and_dialog_fits(qtbot, county: County, language, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     item_id = assigned_item(county)
+    suggestion = county.run(
+        register_suggestion,
+        SuggestionInput(Channel.WECHAT, date(2026, 3, 1), "建议增设职工书屋", Level.COUNTY),
+    )
     window = MainWindow(county.db, today=TODAY)
     qtbot.addWidget(window)
     window.showNormal()  # opened maximized the first time; sized by hand here
@@ -103,7 +110,7 @@ def test_every_page_editor_and_dialog_fits(qtbot, county: County, language, monk
     monkeypatch.setattr(AskDialog, "exec", exec_)
     for name in ("warning", "question", "information", "critical"):  # never a hanging modal box
         monkeypatch.setattr(QMessageBox, name, lambda *a, name=name: pytest.fail(f"{name}: {a}"))
-    records = {"item": item_id, "meeting": 1, "topic": 1}
+    records = {"item": item_id, "meeting": 1, "topic": 1, "suggestion": suggestion.id}
     for kind in sorted(EDITORS):
         ids = [records[kind]] if kind in records else []
         for record_id in ids + ([None] if kind in CREATABLE else []):
@@ -118,6 +125,13 @@ def test_every_page_editor_and_dialog_fits(qtbot, county: County, language, monk
             editor.dirty = False
             editor.close()
     assert len(asked) >= 5  # the steps' dialogs were measured
+
+    welcome = OfficeDialog(county.db, window)  # the first start's dialog
+    qtbot.addWidget(welcome)
+    welcome.show()
+    for screen in SCREENS:
+        assert_fits(welcome, screen, "welcome")
+    welcome.close()
 
     document = DocumentPreview(b"", "会议通知", window)  # the size, whatever the document
     document.show()
