@@ -1,8 +1,8 @@
 """Word boundaries in Chinese titles and names: jieba plus the unit names of the directory.
 
-jieba parses its 5 MB dictionary on first use (about 2 s); the parsed form is cached in the
-user cache folder, so later processes load it in a fraction of that, and only a document that
-needs a word-aware break pays for it at all.
+jieba loads its 5 MB dictionary on first use, once per process and only when a title, banner or
+name has to break (about 2 s on a busy 2-core machine); its parsed form is kept in the user
+cache folder rather than beside the program, which may be read-only.
 """
 
 from __future__ import annotations
