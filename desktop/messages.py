@@ -768,6 +768,112 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Columns of lists and spreadsheets that are not a form's field (those are in FIELD_LABELS).
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "id"),
+    "issue_no": ("期号", "issue"),
+    "number": ("文号", "number"),
+    "item_id": ("事项编号", "item"),
+    "meeting_id": ("会议编号", "meeting"),
+    "topic_id": ("议题编号", "topic"),
+    "record_id": ("记录编号", "record"),
+    "sequence": ("序号", "no."),
+    "lead_unit": ("牵头单位", "lead unit"),
+    "union": ("工会", "union"),
+    "partner": ("对方单位", "partner"),
+    "parent": ("上级单位", "parent"),
+    "pinyin_initials": ("拼音首字母", "pinyin"),
+    "receiving_unit": ("收件单位", "received by"),
+    "reporting_unit": ("反馈单位", "reported by"),
+    "target_unit": ("发往单位", "sent to"),
+    "unit_name": ("单位", "unit"),
+    "source": ("来源", "source"),
+    "formality_flag": ("走过场", "formality flag"),
+    "minutes_number": ("纪要文号", "minutes no."),
+    "meeting_held_on": ("会议日期", "meeting held on"),
+    "last_feedback_on": ("最近反馈", "last feedback"),
+    "light": ("督办灯", "light"),
+    "light_reason": ("督办灯说明", "light reason"),
+    "workdays_late": ("超期（工作日）", "working days late"),
+    "step": ("建议下一步", "next step"),
+    "after": ("当前所处", "current step"),
+    "waiting_since": ("等待起算日", "waiting since"),
+    "workdays_waited": ("已等待（工作日）", "working days waited"),
+    "check": ("检查项", "check"),
+    "problem": ("问题", "problem"),
+    "figure": ("指标", "figure"),
+    "value": ("数值", "value"),
+    "section": ("类别", "section"),
+    "period": ("期间", "period"),
+    "required": ("应召开", "required"),
+    "convened": ("已召开", "convened"),
+    "meetings_held": ("实际开会", "meetings held"),
+    "rate": ("比率", "rate"),
+    "pairs": ("应建制", "pairs"),
+    "established": ("已建制", "established"),
+    "received": ("收到", "received"),
+    "adopted": ("采纳", "adopted"),
+    "meetings": ("会议", "meetings"),
+    "topics": ("议题", "topics"),
+    "items": ("议定事项", "items"),
+    "at": ("时间", "time"),
+    "direction": ("方向", "direction"),
+    "peer_office_name": ("对方单位", "peer office"),
+    "file_name": ("文件名", "file"),
+    "username": ("操作人", "user"),
+    "result": ("结果", "result"),
+}
+# Codes printed as values (levels, kinds, steps…): statuses are in STATUS_LABELS.
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "province": ("省级", "province"),
+    "city": ("市级", "city"),
+    "county": ("县级", "county"),
+    "township": ("乡镇", "township"),
+    "street": ("街道", "street"),
+    "enterprise": ("企业", "enterprise"),
+    "industry": ("产业", "industry"),
+    "government": ("政府", "government"),
+    "department": ("政府部门", "department"),
+    "party_committee": ("党委", "party committee"),
+    "federation": ("总工会", "federation"),
+    "township_union": ("乡镇工会", "township union"),
+    "street_union": ("街道工会", "street union"),
+    "enterprise_union": ("企业工会", "enterprise union"),
+    "industry_union": ("产业工会", "industry union"),
+    "industry_association": ("行业协会", "industry association"),
+    "wechat": ("微信", "WeChat"),
+    "sms": ("短信", "SMS"),
+    "email": ("电子邮件", "e-mail"),
+    "letter": ("来信", "letter"),
+    "visit": ("来访", "visit"),
+    "hotline": ("热线", "hotline"),
+    "forum": ("座谈会", "forum"),
+    "other": ("其他", "other"),
+    "suggestion": ("职工建议", "suggestion"),
+    "research": ("工会调研", "research"),
+    "party_priority": ("党政重点", "party priority"),
+    "lower_request": ("下级工会提请", "lower union's request"),
+    "government_union": ("政府与工会", "government and union"),
+    "party_union": ("党政与工会", "party, government and union"),
+    "reminder": ("催办单", "reminder"),
+    "supervision": ("督办通知书", "supervision notice"),
+    "rectification": ("整改通知书", "rectification order"),
+    "criticism": ("通报批评", "circulated criticism"),
+    "commendation": ("通报表扬", "commendation"),
+    "red": ("红", "red"),
+    "yellow": ("黄", "yellow"),
+    "green": ("绿", "green"),
+    "grey": ("灰", "grey"),
+    "import": ("导入", "import"),
+    "export": ("导出", "export"),
+    "already_applied": ("以前已导入", "already imported"),
+    "held": ("等待前序数据包", "held"),
+    "applied": ("已导入", "applied"),
+    "rejected": ("已拒绝", "rejected"),
+    "year": ("全年", "year"),
+}
+
+
 LANGUAGES = ("zh", "en")
 # The language used when a caller names none: Chinese unless the GUI switches to English.
 _language = "zh"
@@ -790,6 +896,20 @@ def _label(table: dict[str, tuple[str, str]], key: str, lang: str | None) -> str
     if pair is None:
         return key
     return pair[0] if (lang or _language) == "zh" else pair[1]
+
+
+def column_label(column: str, lang: str | None = None) -> str:
+    """A list's or a spreadsheet's column heading, in the interface language."""
+    if column in COLUMN_LABELS:
+        return _label(COLUMN_LABELS, column, lang)
+    return field_label(column, lang)
+
+
+def value_label(value: str, lang: str | None = None) -> str:
+    """A code printed as a value (a level, a kind, a status) as people call it; others as is."""
+    if value in VALUE_LABELS:
+        return _label(VALUE_LABELS, value, lang)
+    return _label(STATUS_LABELS, value, lang)
 
 
 def field_label(field: str, lang: str | None = None) -> str:
