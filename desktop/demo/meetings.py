@@ -15,7 +15,8 @@ from desktop.models.enums import AttendanceRole, MeetingKind, MeetingStatus, Top
 from desktop.models.enums import WorkingGroupKind as Group
 
 # Convening is real, not perfect: Heilongjiang went from 79.9% to 100%; Binhai's towns ~90%.
-HELD_SHARE = {"county": 1.0, "party": 0.9, "township": 0.9, "enterprise": 0.82, "industry": 0.85}
+# Binhai: enterprises held 126 of 132 required meetings (95.5 %); townships about as often.
+HELD_SHARE = {"county": 1.0, "party": 0.9, "township": 0.92, "enterprise": 0.95, "industry": 0.92}
 CANCELLED_SHARE_OF_MISSED = 0.2
 MINUTES_SHARE = {"county": 0.95, "party": 0.9, "township": 0.85, "enterprise": 0.6, "industry": 0.7}
 TOPIC_COUNTS = {
