@@ -181,3 +181,15 @@ def test_ticking_an_item_on_a_new_notice_counts_as_unsaved(qtbot, county: County
     editor.reject()
     assert asked == ["有未保存的修改。要保存吗？"] and editor.isVisible()
     editor.dirty = False
+
+
+def test_bulletin_mentions_are_issued_with_it(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    editor = BulletinEditor(county.db)
+    qtbot.addWidget(editor)
+    editor.title_edit.setText("关于议定事项落实情况的督查通报")
+    editor.content.setPlainText("通报如下。")
+    editor.add_mention(county.hrss, "县人社局", MentionKind.COMMENDATION, "按时办结")
+    assert editor.save()  # 印发: one action for the text and the list
+    again = BulletinEditor(county.db, editor.record_id)
+    qtbot.addWidget(again)
+    assert again.mentions.count() == 1 and "县人社局" in again.mentions.item(0).text()

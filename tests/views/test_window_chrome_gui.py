@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -126,3 +126,18 @@ def test_backup_then_restore_brings_the_data_back(
     qtbot.waitUntil(lambda: "已从备份" in window.statusBar().currentMessage())
     assert page.model.total == 0  # the window shows the restored data
     assert list(folder.glob("lianxi-*-before-restore.db"))  # what was replaced, kept
+
+
+def test_first_start_maximized_then_as_left(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(first)
+    assert first.windowState() & Qt.WindowState.WindowMaximized
+    first.showNormal()
+    first.resize(700, 560)  # the offscreen screen is 800×800
+    first.menus.toolbar.hide()
+    assert first.close()
+    again = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(again)
+    assert not again.windowState() & Qt.WindowState.WindowMaximized
+    assert again.size().width() == 700
+    assert again.menus.toolbar.isHidden()  # the window's state, toolbar included
