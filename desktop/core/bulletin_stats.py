@@ -1,6 +1,7 @@
 """The figures of a supervision bulletin: per unit, items due, done, on time, overdue, lateness.
 
-For a period [start, end] and a lead unit:
+Only the items an office supervises count: those agreed by meetings of its own level and the
+level just below (``supervised_levels``). For a period [start, end] and a lead unit:
 * due — its assigned (not drafted, not cancelled) items whose deadline falls in the period;
 * done — of those, completed or verified on or before the period's end;
 * on time — of those done, completed on or before the deadline;
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session
 from desktop.core.office import find_local_office
 from desktop.core.settings import SupervisionSettings, supervision_settings
 from desktop.core.workdays import WorkCalendar, load_calendar
-from desktop.models import AgreedItem, SupervisionNotice, Unit, notice_item
+from desktop.models import AgreedItem, Meeting, SupervisionNotice, Unit, notice_item
 from desktop.models.enums import ItemStatus, Level, NoticeKind, UnitKind
 
 COUNTED = (
@@ -110,6 +111,13 @@ def may_be_proposed(
     return not (kind == UnitKind.GOVERNMENT and depth == own)
 
 
+def supervised_levels(office_level: Level) -> tuple[Level, ...]:
+    """The meetings whose items an office supervises: those of its own level and the level
+    just below (a county: county, township, street and industry meetings; the townships
+    supervise their enterprises' meetings themselves)."""
+    return tuple(lv for lv in Level if DEPTH[lv] <= DEPTH[office_level] + 1)
+
+
 @dataclass
 class _Entry:
     deadline: date
@@ -179,6 +187,10 @@ def bulletin_statistics(
     office = find_local_office(session)
     office_level = office.level if office is not None else None
     office_unit = office.unit_id if office is not None else None
+    if office_level is not None:
+        stmt = stmt.join(Meeting, Meeting.id == AgreedItem.meeting_id).where(
+            Meeting.level.in_(supervised_levels(office_level))
+        )
     for unit_id, name, kind, level, deadline, status, completed_on in session.execute(stmt):
         if unit_id is None or deadline is None:  # excluded by the query; keeps the types honest
             continue
