@@ -1,4 +1,5 @@
-"""Smoke test of a frozen build: the window's self-test offscreen, then the command line.
+"""Smoke test of a frozen build: the window's self-test offscreen (and on X11 under Xvfb where
+xvfb-run exists), then the command line.
 
     python installer/smoke_test.py dist/lianxi
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         if not json.loads(report.read_text(encoding="utf-8")).get("ok"):
             print(f"smoke: the self-test report says it failed: {report.read_text()[:2000]}")
             return 1
+        if sys.platform.startswith("linux") and shutil.which("xvfb-run"):
+            # The X11 platform plugin too, with the libraries the trimmed bundle kept.
+            x11 = {**env, "QT_QPA_PLATFORM": "xcb"}
+            xcb_report = folder / "self-test-xcb.json"
+            command = [str(window), "--self-test", "--json-out", str(xcb_report)]
+            run("self-test on X11 (Xvfb)", ["xvfb-run", "-a", *command], x11)
         db = str(folder / "demo.db")
         run("CLI demo", [str(console), "--db", db, "demo", "--scale", "township"], env)
         minutes = folder / "minutes.pdf"
