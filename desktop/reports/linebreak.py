@@ -181,14 +181,12 @@ def break_lines(
     size: float = 16.0,
     pitch: float | None = None,
     first_width: float | None = None,
-    words: Sequence[frozenset[int]] = (),
 ) -> tuple[str, ...]:
-    """Lines of text no wider than width, measured in a font or on a fixed character pitch,
-    broken between words where `words` gives boundaries."""
+    """Lines of text no wider than width, measured in a font or on a fixed character pitch."""
     if pitch is not None:
         advances = pitch_advances(text, pitch)
     elif font_name is not None:
         advances = font_advances(text, font_name, size)
     else:
         raise ValueError("break_lines needs a font_name or a pitch")
-    return split_at(text, line_ends(text, advances, width, first_width, words))
+    return split_at(text, line_ends(text, advances, width, first_width))

@@ -333,16 +333,21 @@ def banner_lines(
     words into balanced lines instead.
     """
     advances = font_advances(banner, font_name, 1.0)
-    words = word_breaks(banner)
-    tried: list[tuple[tuple[str, float], ...]] = []
-    # Whole names on fewer lines first; a name too long for a line breaks between its words.
-    for tier, count in itertools.product(range(len(words) + 1), range(1, MASTHEAD_MAX_LINES + 1)):
-        ends = balanced_ends(banner, advances, sum(advances), words, count, tier)
-        starts = (0, *ends[:-1])
-        lines = tuple((banner[a:b], sum(advances[a:b])) for a, b in zip(starts, ends, strict=True))
-        tried.append(lines)
-        if _banner_size(lines, geometry)[0] >= MASTHEAD_MIN_SIZE:
-            break
+    tried: list[tuple[tuple[str, float], ...]] = [((banner, float(sum(advances))),)]
+    if _banner_size(tried[0], geometry)[0] < MASTHEAD_MIN_SIZE:
+        words = word_breaks(banner)
+        # Whole names on fewer lines first; a name too long for a line breaks between its words.
+        for tier, count in itertools.product(
+            range(len(words) + 1), range(2, MASTHEAD_MAX_LINES + 1)
+        ):
+            ends = balanced_ends(banner, advances, sum(advances), words, count, tier)
+            starts = (0, *ends[:-1])
+            lines = tuple(
+                (banner[a:b], sum(advances[a:b])) for a, b in zip(starts, ends, strict=True)
+            )
+            tried.append(lines)
+            if _banner_size(lines, geometry)[0] >= MASTHEAD_MIN_SIZE:
+                break
     lines = max(tried, key=lambda option: _banner_size(option, geometry)[0])
     return (lines, *_banner_size(lines, geometry))
 

@@ -8,9 +8,9 @@ from typing import Any
 from reportlab.platypus import Table
 
 from desktop.reports.fonts import FontSet
-from desktop.reports.linebreak import break_lines
+from desktop.reports.linebreak import font_advances, line_ends, split_at
 from desktop.reports.story import Align, Cell, TableSpec
-from desktop.reports.words import WordBreaks, word_breaks
+from desktop.reports.words import word_breaks
 
 PADDING = 4.0
 RULE_WIDTH = 0.5
@@ -23,25 +23,20 @@ _ALIGN = {Align.LEFT: "LEFT", Align.JUSTIFY: "LEFT", Align.CENTER: "CENTER", Ali
 _PROSE_MARKS = frozenset("，。；：、！？")
 
 
-def _name_breaks(text: str) -> WordBreaks:
-    """Word boundaries for a name or label (no sentence punctuation); none for prose."""
-    return () if _PROSE_MARKS.intersection(text) else word_breaks(text)
+def _paragraph_lines(text: str, font_name: str, size: float, width: float) -> tuple[str, ...]:
+    """One paragraph of a cell; a name or label too long for the cell breaks between words."""
+    advances = font_advances(text, font_name, size)
+    if sum(advances) <= width:
+        return (text,)  # no line to break: no dictionary to load
+    words = () if _PROSE_MARKS.intersection(text) else word_breaks(text)
+    return split_at(text, line_ends(text, advances, width, words=words))
 
 
 def _cell_lines(cell: Cell, font_name: str, width: float) -> list[str]:
     lines = [
         line
         for paragraph in cell.text.split("\n")
-        for line in (
-            break_lines(
-                paragraph,
-                width,
-                font_name=font_name,
-                size=cell.style.size,
-                words=_name_breaks(paragraph),
-            )
-            or ("",)
-        )
+        for line in _paragraph_lines(paragraph, font_name, cell.style.size, width)
     ]
     # Padding goes on top so a signature line sits at the foot of its box.
     return [""] * (cell.min_lines - len(lines)) + lines

@@ -66,7 +66,9 @@ def typeset(para: Para, fonts: FontSet, geometry: PageGeometry) -> tuple[Line, .
     first_width = full - para.first_indent * unit
     width = full - para.indent * unit
     if para.balance:
-        ends = balanced_ends(text, advances, width, word_breaks(text))
+        # A title that fits on one line needs no dictionary loaded to find where it breaks.
+        words = word_breaks(text) if sum(advances) > width else ()
+        ends = balanced_ends(text, advances, width, words)
     else:
         ends = line_ends(text, advances, width, first_width)
     lines = []
