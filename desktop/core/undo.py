@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
 from desktop.core.records import load, touch
-from desktop.models import AgreedItem, Unit
+from desktop.models import AgreedItem, Meeting, Unit
 from desktop.models.base import Travelling
+from desktop.models.meeting import MeetingParticipant, WorkingGroup
 
 # Bookkeeping columns are never rolled back: an undo is itself a new edit.
 BOOKKEEPING = frozenset(
@@ -30,6 +31,7 @@ BOOKKEEPING = frozenset(
 STATE = frozenset({"status"})
 
 Snapshot = dict[str, Any]
+PARTICIPANT_COLUMNS = ("name", "unit_id", "unit_name", "title", "role", "absence_reason")
 
 
 class UndoStale(DomainError):
@@ -60,7 +62,24 @@ def snapshot(session: Session, kind: str, record_id: int) -> Snapshot:
     }
     if isinstance(record, AgreedItem):
         values["cooperating_unit_ids"] = tuple(u.id for u in record.cooperating_units)
+    if isinstance(record, Meeting):
+        # The meeting editor saves these with the meeting's own fields, in one action.
+        values["participants"] = tuple(
+            tuple(getattr(p, column) for column in PARTICIPANT_COLUMNS) for p in record.participants
+        )
+        values["working_groups"] = tuple((g.kind, g.members) for g in record.working_groups)
     return values
+
+
+def _put_meeting_lists(record: Meeting, key: str, value: Any) -> None:
+    if key == "participants":
+        record.participants = [
+            MeetingParticipant(**dict(zip(PARTICIPANT_COLUMNS, row, strict=True))) for row in value
+        ]
+    else:
+        record.working_groups = [
+            WorkingGroup(kind=kind, members=members) for kind, members in value
+        ]
 
 
 def _version(session: Session, kind: str, record_id: int) -> int:
@@ -91,6 +110,8 @@ def _put_back(session: Session, entry: EditUndo, expected: Snapshot, values: Sna
     for key, value in values.items():
         if key == "cooperating_unit_ids" and isinstance(record, AgreedItem):
             record.cooperating_units = [load(session, Unit, uid, "unit") for uid in value]
+        elif key in ("participants", "working_groups") and isinstance(record, Meeting):
+            _put_meeting_lists(record, key, value)
         else:
             setattr(record, key, value)
     if isinstance(record, Travelling):

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.meeting_dto import ParticipantInput
+from desktop.core.meetings import get_meeting
 from desktop.models.enums import AttendanceRole, MentionKind, WorkingGroupKind
 from desktop.views.editors.bulletin_editor import BulletinEditor
 from desktop.views.editors.item_editor import ItemEditor
@@ -193,3 +194,19 @@ def test_bulletin_mentions_are_issued_with_it(qtbot, county: County) -> None:  #
     again = BulletinEditor(county.db, editor.record_id)
     qtbot.addWidget(again)
     assert again.mentions.count() == 1 and "县人社局" in again.mentions.item(0).text()
+
+
+def test_undo_of_a_meeting_save_takes_back_every_tab(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = planned_meeting(county)
+    editor = MeetingEditor(county.db, meeting_id)
+    qtbot.addWidget(editor)
+    type_every_tab(editor)
+    assert editor.save()
+    editor.undo_stack.undo()
+    undone = county.run(get_meeting, meeting_id)
+    assert undone.participants == () and undone.working_groups == ()
+    assert undone.minutes_text == "" and undone.place == "县政府第一会议室"
+    editor.undo_stack.redo()
+    redone = county.run(get_meeting, meeting_id)
+    assert [p.name for p in redone.participants] == [p.name for p in PEOPLE]
+    assert dict(redone.working_groups)[WorkingGroupKind.MATERIALS] == "王明、李华"
