@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.core import issued, items, meetings
+from desktop.core import issued, items, meetings, supervision
 from desktop.models.enums import Level, MeetingKind
 from tests.conftest import County
 from tests.core.helpers import assigned_item, vetted_topic
@@ -129,3 +129,28 @@ def test_an_empty_meeting_prints_no_filler(county: County, tmp_path: Path) -> No
     assert minutes_text.startswith("草稿")  # minutes not issued yet
     assert "2026年12月1日，滨海县总工会与滨海县人民政府2026年第" in minutes_text
     assert "上次会议议定事项落实情况" not in minutes_text
+
+
+def test_the_printed_bulletin_states_what_its_annex_adds_up_to(
+    county: County, tmp_path: Path
+) -> None:
+    c = county
+    late = assigned_item(c, deadline=date(2026, 5, 15))
+    meeting = c.run(items.get_item, late).meeting_id
+    done = finance_item(c, meeting, date(2026, 5, 20))
+    c.run(items.complete_item, done, on=date(2026, 5, 10))
+    c.run(
+        supervision.issue_bulletin,
+        supervision.BulletinInput(
+            date(2026, 4, 1), date(2026, 6, 30), date(2026, 7, 3), "2026年第二季度督查通报"
+        ),
+    )
+    out = tmp_path / "bulletin.pdf"
+    _report(str(c.db.path), "bulletin", "latest", "--out", str(out))
+    text = document_text(out.read_bytes())
+    assert "应办结议定事项2项，已办结1项，其中按期办结1项" in text
+    assert "逾期未办结1项，涉及1个单位，具体见附件" in text
+    # The annex: the late unit, the others in one row, and the total the text states.
+    assert "1县人社局100100" in text and "其他1个单位111000" in text
+    assert "合计211100" in text
+    assert "通报批评" not in text and "请被通报批评的单位" not in text

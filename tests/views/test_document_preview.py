@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -47,3 +48,35 @@ def test_preview_says_why_it_cannot_print(qtbot, county: County, monkeypatch) ->
     meeting_id = planned_meeting(county)
     assert preview(county.db, lambda s: minutes_doc(s, meeting_id), "会议纪要", host) is None
     assert said == ["会议尚未召开。"]
+
+
+def test_preview_of_corrected_minutes_offers_each_version(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.core import issued
+    from desktop.views.document_preview import preview_record
+    from tests.core.issuing import issued_minutes
+
+    item, meeting_id = issued_minutes(county)
+    county.run(items.cancel_item, item, on=date(2026, 4, 20), reason="并入年度方案")
+    county.run(
+        issued.correct, "minutes", meeting_id, reason="删去撤销事项", issued_on=date(2026, 4, 21)
+    )
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = preview_record(county.db, minutes_doc, meeting_id, "会议纪要", host)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    choice = dialog.version_choice
+    assert [choice.itemText(i) for i in range(choice.count())] == [
+        "第 1 版 2026-04-05",
+        "第 2 版 2026-04-21",
+    ]
+    assert choice.currentIndex() == 1 and not choice.isHidden()
+    newest = dialog.pdf
+    choice.setCurrentIndex(0)
+    assert dialog.pdf != newest and dialog.document.pageCount() >= 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "已被第2版更正" in text.replace("\n", "")
