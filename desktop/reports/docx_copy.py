@@ -18,12 +18,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 
 from desktop.core.document_dto import Document, Imprint, Printable
 from desktop.reports.documents import document_story
 from desktop.reports.fonts import FontRole
 from desktop.reports.layout import IMPRINT, RED, PageGeometry, TextStyle
+from desktop.reports.linebreak import pitch_advances
 from desktop.reports.marks import marked
+from desktop.reports.page import BANNER_LINE_HEIGHT, banner_lines
 from desktop.reports.story import (
     Align,
     Blank,
@@ -50,8 +53,12 @@ FACE_NAMES = {
     FontRole.KAI: "楷体_GB2312",
     FontRole.SONG: "宋体",
 }
-BANNER_SIZE = 42.0
-BANNER_MIN_SIZE = 22.0
+MASTHEAD_BLANK_LINES = 3  # the banner's top sits about 35 mm into the text block
+# Rules in eighths of a point, as Word measures borders: the red rule 2 pt, the 版记's
+# 0.35 mm and 0.25 mm.
+RED_RULE_EIGHTHS = 16
+THICK_RULE_EIGHTHS = 8
+THIN_RULE_EIGHTHS = 6
 _ALIGN = {
     Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
@@ -59,6 +66,30 @@ _ALIGN = {
     Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
 }
 _RED = RGBColor(0xFF, 0, 0)
+# The run properties that follow w:w (character scaling) in the schema's sequence.
+_AFTER_SCALING = tuple(
+    f"w:{tag}"
+    for tag in [
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    ]
+)
 # The paragraph properties that follow w:pBdr in the schema's sequence.
 _AFTER_BORDERS = tuple(
     f"w:{tag}"
@@ -132,6 +163,10 @@ class WordCopy:
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _add_run(footer, f"{COPY_MARK}　{COPY_NOTE}", TextStyle(FontRole.SONG, 9, on_grid=False))
 
+    def _unit(self, style: TextStyle) -> float:
+        """One 字 of indent, as the PDF counts it: a grid cell for grid text."""
+        return self.geometry.pitch if style.on_grid else style.size
+
     def paragraph(self, align: Align = Align.JUSTIFY) -> Paragraph:
         """A new paragraph on the body's line pitch."""
         paragraph = self.document.add_paragraph()
@@ -145,8 +180,7 @@ class WordCopy:
     def runs(self, runs: tuple[Run, ...], para: Para | None = None) -> Paragraph:
         paragraph = self.paragraph(para.align if para else Align.LEFT)
         if para is not None:
-            first = runs[0].style if runs else IMPRINT
-            unit = self.geometry.pitch if first.on_grid else first.size  # one 字
+            unit = self._unit(runs[0].style if runs else IMPRINT)
             fmt = paragraph.paragraph_format
             fmt.left_indent = Pt(unit * para.indent)
             fmt.first_line_indent = Pt(unit * (para.first_indent - para.indent))
@@ -156,36 +190,41 @@ class WordCopy:
             _add_run(paragraph, run.text, run.style)
         return paragraph
 
-    def split_line(self, line: SplitLine) -> None:
+    def split_line(self, line: SplitLine) -> Paragraph:
         """Left text, then the right text at a right tab: Word wraps a long left part."""
         paragraph = self.paragraph(Align.LEFT)
-        inset = line.style.size * line.inset
+        inset = self._unit(line.style) * line.inset
         paragraph.paragraph_format.left_indent = Pt(inset)
         paragraph.paragraph_format.right_indent = Pt(inset)
         stop = Pt(self.geometry.block_width - 2 * inset)
         paragraph.paragraph_format.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT)
         _add_run(paragraph, line.left, line.style)
         _add_run(paragraph, "\t" + line.right, line.style)
+        return paragraph
 
     def masthead(self, masthead: Masthead) -> None:
-        """Red banner, number line, optional office/date line, then the red rule under it."""
-        cells = max(len(masthead.banner), 1)
-        size = max(BANNER_MIN_SIZE, min(BANNER_SIZE, self.geometry.block_width / cells / 0.8))
-        for _ in range(3):
-            self.paragraph()
-        banner = self.runs(
-            (Run(masthead.banner, TextStyle(FontRole.TITLE, size, RED, on_grid=False)),)
+        """Red banner (the PDF's lines, size and narrowing, reckoned on 1 em per character),
+        number line, optional office/date line, then the red rule under them."""
+        lines, size, scale = banner_lines(
+            masthead.banner, pitch_advances(masthead.banner, 1.0), self.geometry
         )
-        banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        banner.paragraph_format.line_spacing = Pt(size * 1.2)
+        for _ in range(MASTHEAD_BLANK_LINES):
+            self.paragraph()
+        banner = self.paragraph(Align.CENTER)
+        banner.paragraph_format.line_spacing = Pt(size * BANNER_LINE_HEIGHT)
+        style = TextStyle(FontRole.TITLE, size, RED, on_grid=False)
+        for number, (text, _width) in enumerate(lines):
+            _add_run(banner, text, style)
+            _scale(banner.runs[-1], scale)
+            if number < len(lines) - 1:
+                banner.runs[-1].add_break()
         self.paragraph()
-        number = self.runs((Run(masthead.number_line),))
-        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        last = number
+        number_line = self.runs((Run(masthead.number_line),))
+        number_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        last = number_line
         if masthead.office_line is not None:
-            self.split_line(SplitLine(*masthead.office_line))
-            last = self.document.paragraphs[-1]
-        _border(last, "bottom", "FF0000", 12)
+            last = self.split_line(SplitLine(*masthead.office_line))
+        _border(last, "bottom", "FF0000", RED_RULE_EIGHTHS)
 
     def table(self, spec: TableSpec) -> None:
         columns = len(spec.col_fractions)
@@ -219,17 +258,15 @@ class WordCopy:
         self.runs(signature.date.runs, signature.date)
 
     def imprint(self, imprint: Imprint) -> None:
-        """版记 between a thick and a thin rule, starting on a page of its own."""
-        first = self.paragraph()
-        first.add_run().add_break(WD_BREAK.PAGE)
+        """版记 on a page of its own between a thick, a thin (after 抄送) and a thick rule."""
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
         copy, printed_line = imprint_parts(imprint)
         if copy is not None:
-            _border(self.runs(copy.runs, copy), "top", "000000", 8)
-        self.split_line(printed_line)
-        printed = self.document.paragraphs[-1]
-        if not imprint.copy_to:
-            _border(printed, "top", "000000", 8)
-        _border(printed, "bottom", "000000", 8)
+            _border(self.runs(copy.runs, copy), "top", "000000", THICK_RULE_EIGHTHS)
+        printed = self.split_line(printed_line)
+        top = THIN_RULE_EIGHTHS if copy is not None else THICK_RULE_EIGHTHS
+        _border(printed, "top", "000000", top)
+        _border(printed, "bottom", "000000", THICK_RULE_EIGHTHS)
 
     def add(self, element: Element) -> None:
         if isinstance(element, Para):
@@ -257,6 +294,13 @@ class WordCopy:
         buffer = BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def _scale(run: DocxRun, percent: float) -> None:
+    """Character scaling (w:w): the banner narrowed as in the PDF."""
+    scaling = OxmlElement("w:w")
+    scaling.set(qn("w:val"), str(round(percent)))
+    run._element.get_or_add_rPr().insert_element_before(scaling, *_AFTER_SCALING)
 
 
 def _border(paragraph: Paragraph, side: str, color: str, eighths: int) -> None:

@@ -255,7 +255,8 @@ class PageWriter:
     def write_masthead(self, masthead: Masthead) -> None:
         """Red banner 35 mm into the block, number line two rows below it, then the red rule."""
         geometry = self.geometry
-        lines, size, scale = banner_lines(masthead.banner, self.fonts[TITLE.role].name, geometry)
+        advances = font_advances(masthead.banner, self.fonts[TITLE.role].name, 1.0)
+        lines, size, scale = banner_lines(masthead.banner, advances, geometry)
         style = TextStyle(TITLE.role, size, RED, on_grid=False)
         top = geometry.block_top_y - MASTHEAD_TOP
         for text, natural in lines:
@@ -324,15 +325,15 @@ class PageWriter:
 
 
 def banner_lines(
-    banner: str, font_name: str, geometry: PageGeometry
+    banner: str, advances: list[float], geometry: PageGeometry
 ) -> tuple[tuple[tuple[str, float], ...], float, float]:
-    """The banner's lines (text, width at 1 pt), type size and horizontal scale (percent).
+    """The banner's lines (text, width at 1 pt), type size and horizontal scale (percent),
+    from the advance of each character at 1 pt.
 
     One line at the largest size, narrowed to MASTHEAD_MIN_SCALE and then shrunk; a banner
     that would shrink below MASTHEAD_MIN_SIZE (two long names in a 纪要标志) breaks between
     words into balanced lines instead.
     """
-    advances = font_advances(banner, font_name, 1.0)
     tried: list[tuple[tuple[str, float], ...]] = [((banner, float(sum(advances))),)]
     if _banner_size(tried[0], geometry)[0] < MASTHEAD_MIN_SIZE:
         words = word_breaks(banner)
