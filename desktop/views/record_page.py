@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalog import ListQuery
+from desktop.core.deletion import delete_record
 from desktop.core.kinds import shown_kinds
 from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import write_table
 from desktop.core.states import MACHINES
 from desktop.db import Database
-from desktop.messages import describe
+from desktop.messages import describe, kind_label
 from desktop.views import ui_state
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import CREATABLE, EDITORS
@@ -177,7 +178,26 @@ class RecordPage(QWidget, Page):
             menu.addAction(
                 action_text(action), lambda a=action: self.open_editor(record_id).on_action(a)
             )
+        menu.addSeparator()
+        row = index.row()
+        menu.addAction(self.tr("删除…"), lambda: self.delete_row(row))
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def delete_row(self, row: int) -> bool:
+        """Delete the row's record after asking; core refuses what may no longer be deleted."""
+        record_id = self.model.record_id(row)
+        label = kind_label(self.kind)
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除记录"),
+            self.tr("删除这条%1？只有误录入、尚未办理的记录可以删除。").replace("%1", label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return (
+            operations(self._db).mutate(delete_record, self.kind, record_id, parent=self)
+            is not None
+        )
 
     def export_rows(self, path: Path) -> int:
         """Every row of the current view (search, filters and order), as the table shows it."""

@@ -9,9 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QWidget
 
 from desktop import __version__
-from desktop.core.deletion import delete_record
 from desktop.core.kinds import PAGED
-from desktop.messages import kind_label
 from desktop.paths import data_dir, resource_path
 from desktop.views.backup_actions import backup_now, choose_and_restore
 from desktop.views.editors.registry import CREATABLE
@@ -140,20 +138,10 @@ class WindowMenus(QObject):
         if page is None or not rows:
             self.window.show_notice(self.tr("请先在列表中选中要删除的记录。"))
             return False
-        record_id = page.model.record_id(rows[0].row())
-        label = kind_label(page.kind)
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("删除记录"),
-            self.tr("删除这条%1？只有误录入、尚未办理的记录可以删除。").replace("%1", label),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        done = self.window.ops.mutate(delete_record, page.kind, record_id, parent=self.window)
-        if done is None:
-            return False
-        self.window.show_notice(self.tr("已删除一条%1。").replace("%1", label))
-        return True
+        deleted = page.delete_row(rows[0].row())
+        if deleted:
+            self.window.show_notice(self.tr("已删除所选记录。"))
+        return deleted
 
     def find_in_page(self) -> None:
         page = listed_page(self.window)
