@@ -156,6 +156,11 @@ class WordCopy:
         section.right_margin = Pt(geometry.width - geometry.right)
         section.bottom_margin = Pt(geometry.height - geometry.top - geometry.block_height)
         section.header_distance = section.footer_distance = Mm(12)
+        # The document grid WPS and Word show: the body's line pitch, 22 lines to the page.
+        grid = section._sectPr.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.set(qn("w:type"), "lines")
+            grid.set(qn("w:linePitch"), str(round(geometry.leading * 20)))
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _add_run(header, COPY_MARK, TextStyle(FontRole.HEI, 10.5, on_grid=False))

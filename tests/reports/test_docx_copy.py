@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from desktop.core.document_dto import Document, Imprint, Printable
@@ -62,6 +63,8 @@ def test_every_kind_has_its_parts_in_order_and_says_it_is_a_copy(kind: str) -> N
         (210, 297) if portrait else (297, 210)
     )
     assert abs(section.top_margin - Mm(37 if portrait else 28)) < Mm(0.1)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:linePitch")) == "580"  # 225 mm / 22 lines, in twentieths of a point
 
 
 def test_a_draft_copy_carries_the_draft_mark() -> None:
