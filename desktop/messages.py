@@ -324,6 +324,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This document is already issued; issue a correction instead.",
     ),
     "not_issued": ("该文件尚未印发，不能更正。", "This document is not issued yet."),
+    "not_flagged": (
+        "该会议未被认定为走过场，没有重开通知。",
+        "The meeting is not flagged as held for form: no reconvene notice.",
+    ),
     "bad_time": ("「{field}」应为“时:分”，如 09:30。", "{field} must be HH:MM, e.g. 09:30."),
     "after_meeting": ("「{field}」不能晚于会议日期。", "{field} is after the meeting."),
     "before_period": ("「{field}」不能早于{year}年。", "{field} is before {year}."),

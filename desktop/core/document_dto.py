@@ -176,6 +176,22 @@ class RectificationDoc:
 
 
 @dataclass(frozen=True)
+class ReconveneNoticeDoc:
+    """重开通知: a meeting held only for form (走过场) is to be held again."""
+
+    header: DocHeader
+    title: str
+    addressees: tuple[str, ...]  # the union and its partner that held the meeting
+    meeting_title: str
+    meeting_date: date | None
+    reason: str  # why it was held only for form
+    reconvene_by: date | None  # None when no date was set: the phrase is left out
+    requirements: tuple[str, ...]
+    contact: Contact
+    imprint: Imprint
+
+
+@dataclass(frozen=True)
 class BulletinRow:
     unit: str
     items_due: int
@@ -310,6 +326,7 @@ Document = (
     | SupervisionNoticeDoc
     | ReminderDoc
     | RectificationDoc
+    | ReconveneNoticeDoc
     | BulletinDoc
     | AssessmentResultsDoc
     | VettingFormDoc

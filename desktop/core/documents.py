@@ -200,6 +200,39 @@ def meeting_notice_doc(
     )
 
 
+def reconvene_doc(
+    session: Session, meeting_id: int, *, number: str = "", issued_on: date | None = None
+) -> d.ReconveneNoticeDoc:
+    """重开通知 for a meeting flagged as held only for form: the number and date it was issued
+    under (a draft has neither and is dated today); the date of the meeting ordered, if set."""
+    m = get_meeting(session, meeting_id)
+    if not m.formality_flag:
+        raise DomainError("not_flagged", id=meeting_id)
+    office = local_office(session)
+    issued = issued_on or date.today()
+    again = session.scalar(
+        select(Meeting.planned_on).where(
+            Meeting.reconvene_of_id == meeting_id, Meeting.deleted_at.is_(None)
+        )
+    )
+    return d.ReconveneNoticeDoc(
+        header=d.DocHeader(office.name, number, issued),
+        title=f"关于重新召开{_meeting_title(m)}的通知",
+        addressees=tuple(dict.fromkeys((m.union_name, m.partner_name))),
+        meeting_title=_meeting_title(m),
+        meeting_date=m.held_on,
+        reason=m.formality_reason,
+        reconvene_by=again,
+        # What the sources say a county does for a meeting held again (Binhai, four towns).
+        requirements=(
+            f"{office.name}将协助确定会议议题，并派员列席会议。",
+            "会议召开后，请及时将会议纪要和议定事项报送备案。",
+        ),
+        contact=office_contact(session, office),
+        imprint=imprint(office.name, issued),
+    )
+
+
 def _notice_items(session: Session, item_ids: tuple[int, ...]) -> list[AgreedItem]:
     return [load(session, AgreedItem, i, "item") for i in item_ids]
 
@@ -461,6 +494,7 @@ RECORD_DOCUMENTS: dict[str, Callable[[Session, int], d.Document]] = {
     "reminder": reminder_doc,
     "rectification": rectification_doc,
     "bulletin": bulletin_doc,
+    "reconvene": reconvene_doc,
     "vetting": vetting_doc,
 }
 
@@ -474,7 +508,13 @@ LATEST: dict[str, tuple[Any, Any]] = {
 
 def latest_id(session: Session, kind: str) -> int:
     """The newest record a document of this kind can be printed from."""
-    if kind in ("supervision", "reminder", "rectification"):
+    if kind == "reconvene":
+        stmt = (
+            select(Meeting.id)
+            .where(Meeting.formality_flag.is_(True), Meeting.deleted_at.is_(None))
+            .order_by(Meeting.updated_at.desc(), Meeting.id.desc())
+        )
+    elif kind in ("supervision", "reminder", "rectification"):
         stmt = (
             select(SupervisionNotice.id)
             .where(SupervisionNotice.kind == kind)

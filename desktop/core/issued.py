@@ -30,7 +30,7 @@ from desktop.models import Bulletin, IssuedDocument, Meeting, SupervisionNotice
 from desktop.models.enums import MeetingStatus
 
 # Kinds of issued documents, as the CLI and the numbering series name them.
-MEETING_KINDS = ("minutes", "notice")
+MEETING_KINDS = ("minutes", "notice", "reconvene")
 NOTICE_KINDS = ("reminder", "supervision", "rectification")
 KINDS = (*MEETING_KINDS, *NOTICE_KINDS, "bulletin", "assessment")
 Words = Callable[[str, dict[str, Any]], str]
@@ -174,6 +174,8 @@ def _is_issued(session: Session, kind: str, record_id: int) -> bool:
         return True
     if kind == "notice":  # a notified meeting's notice went out; a held one's is not known
         return load(session, Meeting, record_id, "meeting").status == MeetingStatus.NOTIFIED
+    if kind == "reconvene":  # flagging a meeting ordered it held again
+        return load(session, Meeting, record_id, "meeting").formality_flag
     return False  # circulars were never issued before: drafts
 
 
@@ -243,6 +245,12 @@ def _freeze_old(session: Session, kind: str, record_id: int) -> IssueInfo:
         m = load(session, Meeting, record_id, "meeting")
         assert m.planned_on is not None
         return issue_meeting_notice(session, record_id, min(m.updated_at.date(), m.planned_on))
+    if kind == "reconvene":  # dated when the meeting to be held again was made: the flagging
+        again = session.scalar(
+            select(Meeting.created_at).where(Meeting.reconvene_of_id == record_id)
+        )
+        m = load(session, Meeting, record_id, "meeting")
+        return issue_reconvene_notice(session, record_id, (again or m.updated_at).date())
     text, issued_on, own = _old_number(session, kind, record_id)
     found = SERIAL.search(text) if own else None
     number = (
@@ -308,6 +316,14 @@ def backfill(session: Session, *, record_copies: bool = True) -> int:
         )
     ]
     owed += [
+        ("reconvene", i)
+        for i in session.scalars(
+            select(Meeting.id)
+            .where(Meeting.formality_flag.is_(True), Meeting.deleted_at.is_(None))
+            .order_by(Meeting.updated_at, Meeting.id)
+        )
+    ]
+    owed += [
         ("bulletin", i)
         for i in session.scalars(
             select(Bulletin.id)
@@ -339,17 +355,36 @@ def issue_record(
 def issue_meeting_notice(session: Session, meeting_id: int, issued_on: date) -> IssueInfo:
     """Number and freeze a meeting's notice (会议通知) on its issue date. A meeting of another
     body is recorded as that body's notice, without a number of this office."""
+    m = load(session, Meeting, meeting_id, "meeting")
+    own = m.union_unit_id == local_office(session).unit_id
+    return _issue_numbered(session, "notice", meeting_id, issued_on, numbered=own)
+
+
+def issue_reconvene_notice(session: Session, meeting_id: int, issued_on: date) -> IssueInfo:
+    """Number and freeze the 重开通知 of a meeting flagged as held only for form."""
+    return _issue_numbered(session, "reconvene", meeting_id, issued_on, numbered=True)
+
+
+def _issue_numbered(
+    session: Session, kind: str, meeting_id: int, issued_on: date, *, numbered: bool
+) -> IssueInfo:
+    """Reserve the next number of `kind` for the issue year (when `numbered`) and freeze the
+    document built under it."""
+    if _rows(session, kind, meeting_id):
+        raise DomainError("already_issued", kind=kind, id=meeting_id)
+    number = next_number(session, kind, issued_on.year) if numbered else None
+    doc = _numbered_doc(session, kind, meeting_id, number.text if number else "", issued_on)
+    return freeze(session, kind, meeting_id, doc, issued_on=issued_on, number=number)
+
+
+def _numbered_doc(
+    session: Session, kind: str, record_id: int, number: str, issued_on: date
+) -> Document:
+    """A meeting notice or 重开通知 under the number and date it is issued with."""
     from desktop.core import documents
 
-    m = load(session, Meeting, meeting_id, "meeting")
-    if _rows(session, "notice", meeting_id):
-        raise DomainError("already_issued", kind="notice", id=meeting_id)
-    own = m.union_unit_id == local_office(session).unit_id
-    number = next_number(session, "notice", issued_on.year) if own else None
-    doc = documents.meeting_notice_doc(
-        session, meeting_id, number=number.text if number else "", issued_on=issued_on
-    )
-    return freeze(session, "notice", meeting_id, doc, issued_on=issued_on, number=number)
+    build = documents.meeting_notice_doc if kind == "notice" else documents.reconvene_doc
+    return build(session, record_id, number=number, issued_on=issued_on)
 
 
 def issue_assessment_circular(
@@ -388,10 +423,8 @@ def correct(
         raise InvalidInput("before_issue", field="issued_on")
     from desktop.core import documents
 
-    if kind == "notice":
-        doc: Document = documents.meeting_notice_doc(
-            session, record_id, number=last.number, issued_on=issued
-        )
+    if kind in ("notice", "reconvene"):
+        doc: Document = _numbered_doc(session, kind, record_id, last.number, issued)
     elif kind == "assessment":
         if words is None:
             raise KeyError("assessment needs words")

@@ -343,8 +343,10 @@ def flag_formality(
 ) -> MeetingDTO:
     """Flag a meeting held only for form (走过场) and order a re-convened one linked to it.
 
-    Returns the new, planned meeting.
+    Issues the 重开通知 (numbered and frozen, dated today). Returns the new, planned meeting.
     """
+    from desktop.core.issued import issue_reconvene_notice  # issued reads meetings
+
     m = load(session, Meeting, meeting_id, "meeting")
     reason = required_reason(reason)
     if m.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_ISSUED):
@@ -369,6 +371,7 @@ def flag_formality(
     )
     load(session, Meeting, again.id, "meeting").reconvene_of_id = meeting_id
     session.flush()
+    issue_reconvene_notice(session, meeting_id, date.today())
     return replace(again, reconvene_of_id=meeting_id)
 
 

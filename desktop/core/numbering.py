@@ -21,6 +21,7 @@ SERIES_MARK = {
     "bulletin": "通",
     "notice": "会",
     "assessment": "考",
+    "reconvene": "重",
 }
 
 

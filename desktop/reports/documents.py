@@ -12,6 +12,7 @@ from desktop.core.document_dto import (
     MeetingNoticeDoc,
     MinutesDoc,
     Printable,
+    ReconveneNoticeDoc,
     RectificationDoc,
     ReminderDoc,
     StatisticsDoc,
@@ -25,6 +26,7 @@ from desktop.reports.marks import marked
 from desktop.reports.minutes import minutes_story
 from desktop.reports.notices import (
     meeting_notice_story,
+    reconvene_story,
     rectification_story,
     supervision_notice_story,
 )
@@ -36,6 +38,7 @@ STORY_BUILDERS: dict[type[Any], Callable[[Any], Story]] = {
     MeetingNoticeDoc: meeting_notice_story,
     SupervisionNoticeDoc: supervision_notice_story,
     RectificationDoc: rectification_story,
+    ReconveneNoticeDoc: reconvene_story,
     ReminderDoc: reminder_story,
     VettingFormDoc: vetting_form_story,
     BulletinDoc: bulletin_story,

@@ -9,6 +9,7 @@ from desktop.core.document_dto import (
     DocHeader,
     Imprint,
     MeetingNoticeDoc,
+    ReconveneNoticeDoc,
     RectificationDoc,
     SupervisionNoticeDoc,
 )
@@ -143,6 +144,22 @@ def rectification_story(doc: RectificationDoc) -> Story:
         *_contact(doc.contact),
     ]
     return _file_story(doc.header, doc.title, (doc.addressee,), content, doc.imprint)
+
+
+def reconvene_story(doc: ReconveneNoticeDoc) -> Story:
+    held = f"{cn_date(doc.meeting_date)}召开的" if doc.meeting_date else ""
+    by = (
+        f"请你们于{cn_date(doc.reconvene_by)}前重新召开联席会议，"
+        if doc.reconvene_by
+        else "请你们重新召开联席会议，"
+    )
+    content: list[Element] = [
+        body(f"经督查，{held}{doc.meeting_title}存在以下问题：{sentence(doc.reason)}"),
+        body(by + "认真研究职工群众关心的问题，确保议定事项可操作、能落实。"),
+        *_sections((("有关要求", _numbered_list(doc.requirements)),)),
+        *_contact(doc.contact),
+    ]
+    return _file_story(doc.header, doc.title, doc.addressees, content, doc.imprint)
 
 
 def build_meeting_notice(doc: MeetingNoticeDoc, fonts: FontSet | None = None) -> bytes:

@@ -231,3 +231,17 @@ def test_a_document_received_from_another_office_keeps_its_author(county: County
     )
     assert doc.imprint.office == "盐城市总工会办公室"  # type: ignore[union-attr]
     assert doc.contact.name == "" and doc.contact.phone == ""  # type: ignore[union-attr]
+
+
+def test_flagging_a_meeting_issues_its_reconvene_notice(county: County) -> None:
+    from desktop.core.document_dto import ReconveneNoticeDoc
+
+    c = county
+    meeting, _topic = held_meeting(c)
+    c.run(meetings.flag_formality, meeting, "议题未经调研审定", reconvene_by=date(2027, 1, 15))
+    copy = c.run(issued.printable, "reconvene", meeting)
+    doc = copy.doc
+    assert isinstance(doc, ReconveneNoticeDoc) and copy.issue is not None
+    assert doc.header.doc_number == f"滨工联重〔{copy.issue.issued_on.year}〕1号"
+    assert (doc.reason, doc.reconvene_by) == ("议题未经调研审定", date(2027, 1, 15))
+    assert doc.addressees == ("滨海县总工会", "滨海县人民政府")
