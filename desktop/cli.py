@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop import __version__
+from desktop.cli_accounts import add_account_commands, add_user_option, sign_in
 from desktop.cli_assessment import add_assessment_commands
 from desktop.cli_lifecycle import add_lifecycle_commands
 from desktop.cli_package import add_package_commands
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lianxi {__version__}")
     add_db_options(parser)
+    add_user_option(parser)
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_command(sub)
     add_assessment_commands(sub)
     add_package_commands(sub)
+    add_account_commands(sub)
     return parser
 
 
@@ -242,6 +245,7 @@ def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
 def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
+        sign_in(args, db)
         if getattr(args, "raw", False):
             result = args.handler(args, db)
             return int(result) if isinstance(result, int) else EXIT_OK

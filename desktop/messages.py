@@ -700,6 +700,68 @@ MESSAGES.update(
         ),
     }
 )
+# Accounts, permissions and the audit trail (desktop.core.accounts, permissions, audit).
+MESSAGES.update(
+    {
+        "not_permitted": (
+            "当前账户“{username}”（{role_label}）无权{act_label}，请由有此权限的同事办理。",
+            "Account “{username}” ({role_label}) may not {act_label}; ask a colleague who may.",
+        ),
+        "login_wrong": ("用户名或密码不正确。", "Wrong user name or password."),
+        "login_wrong_left": (
+            "用户名或密码不正确。再输错 {left} 次，账户将被锁定 15 分钟。",
+            "Wrong user name or password. {left} more failures lock the account for 15 minutes.",
+        ),
+        "login_locked": (
+            "密码连续输错 5 次，账户已被锁定，请 {minutes} 分钟后再试，或请单位管理员重置密码。",
+            "Five wrong passwords in a row: the account is locked; try again in {minutes} "
+            "minutes, or ask the office admin to reset the password.",
+        ),
+        "login_disabled": (
+            "账户“{username}”已停用，请联系单位管理员。",
+            "Account “{username}” is disabled; ask the office admin.",
+        ),
+        "login_needed": (
+            "本单位已启用账户登录：请用 --user 用户名 登录，或设置 LIANXI_TOKEN（见 lianxi account token）。",
+            "This office uses accounts: log in with --user NAME, or set LIANXI_TOKEN "
+            "(see lianxi account token).",
+        ),
+        "token_refused": (
+            "登录令牌无效或已作废，请重新运行 lianxi account token。",
+            "The log-in token is unknown or revoked; run lianxi account token again.",
+        ),
+        "password_too_short": (
+            "密码至少需要 {min} 个字符。",
+            "The password needs at least {min} characters.",
+        ),
+        "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+        "account_exists": ("已有名为“{username}”的账户。", "An account “{username}” exists."),
+        "no_such_account": ("没有名为“{username}”的账户。", "No account “{username}”."),
+        "accounts_exist": (
+            "已经建立过账户，首个管理员只能在首次启动时建立。",
+            "Accounts exist already; the first admin is made only at first start.",
+        ),
+        "last_admin": (
+            "“{username}”是唯一启用的单位管理员，不能停用或改为其他角色。",
+            "“{username}” is the only active office admin and cannot be disabled or demoted.",
+        ),
+    }
+)
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    "admin": ("单位管理员", "office admin"),
+    "reviewer": ("审核", "reviewer"),
+    "clerk": ("录入", "clerk"),
+    "leader": ("查阅", "leader"),
+}
+ACT_LABELS: dict[str, tuple[str, str]] = {
+    "change_records": ("修改记录", "change records"),
+    "manage_accounts": ("管理账户", "manage accounts"),
+    "change_settings": ("修改设置、本单位信息或密钥", "change settings, the office or its keys"),
+    "manage_assessment": ("修改考核方案", "change the assessment scheme"),
+    "publish_results": ("发布考核结果", "publish assessment results"),
+    "issue_documents": ("印发文书", "issue documents"),
+    "verify_items": ("验收议定事项", "verify agreed items"),
+}
 ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 
 # Record kinds are named by the registry, under their key (`item`) and their package name
@@ -921,6 +983,10 @@ def field_label(field: str, lang: str | None = None) -> str:
     return _label(FIELD_LABELS, base, lang)
 
 
+def role_label(role: str, lang: str | None = None) -> str:
+    return _label(ROLE_LABELS, role, lang)
+
+
 def status_label(status: str, lang: str | None = None) -> str:
     return _label(STATUS_LABELS, status, lang)
 
@@ -1005,6 +1071,9 @@ def message(
             values["state_label"] = status_label(str(values["state"]), lang)
         if "action" in values:
             values["action_label"] = action_label(str(values["action"]), lang)
+        if code == "not_permitted":
+            values["role_label"] = role_label(str(values["role"]), lang)
+            values["act_label"] = _label(ACT_LABELS, str(values["act"]), lang)
     return (pair[0] if zh else pair[1]).format_map(values)
 
 

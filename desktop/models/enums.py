@@ -134,6 +134,7 @@ class MentionKind(StrEnum):
 
 
 class Role(StrEnum):
-    ADMIN = "admin"
-    CLERK = "clerk"
-    LEADER = "leader"
+    ADMIN = "admin"  # 单位管理员
+    REVIEWER = "reviewer"  # 审核
+    CLERK = "clerk"  # 录入
+    LEADER = "leader"  # 查阅

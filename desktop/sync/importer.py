@@ -12,6 +12,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core.audit import record_event
+from desktop.core.permissions import Actor, acting_as
 from desktop.models import ExchangeLog, HeldPackage, Office, ReceivedPackage, SentRecord
 from desktop.sync.apply import OUTCOMES, Problem, apply_records
 from desktop.sync.archive import OpenedPackage, read_package
@@ -150,6 +152,14 @@ def _import_package(
 def _apply(
     session: Session, opened: OpenedPackage, file_name: str, store: Path | None
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
+    """Written as the sending office, not the clerk who imports; audited as one summary."""
+    with acting_as(session, Actor(opened.manifest.origin.name[:60])):
+        return _apply_as_sender(session, opened, file_name, store)
+
+
+def _apply_as_sender(
+    session: Session, opened: OpenedPackage, file_name: str, store: Path | None
+) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     m = opened.manifest
     sender = m.origin.uuid
     # open_package found our keys; here only who we and our parent are matters.
@@ -179,6 +189,13 @@ def _apply(
     counts = {kind: {o: c[o] for o in OUTCOMES} for kind, c in tally.counts.items()}
     problems = tuple(problem_message(p) for p in tally.problems)
     _log(session, opened, file_name, "applied", {"counts": counts, "problems": list(problems)})
+    summary = {
+        "office_uuid": sender,
+        "sequence": m.sequence,
+        "manifest_sha256": opened.manifest_sha256,
+        "counts": counts,
+    }
+    record_event(session, "import", "package", m.package_id, summary)
     held = session.get(HeldPackage, m.package_id)
     if held is not None:
         session.delete(held)

@@ -1,0 +1,195 @@
+"""Every role against the core functions that change data: what each may do, checked at flush."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from desktop.core.accounts import create_account, set_single_user_mode
+from desktop.core.assessment import default_scheme, publish_results, save_results, save_scheme
+from desktop.core.assessment.scoring import compute_scorecard
+from desktop.core.items import ItemInput, complete_item, create_item, verify_item
+from desktop.core.meetings import issue_minutes, save_minutes_text
+from desktop.core.permissions import ACTOR, Actor, NotPermitted
+from desktop.core.settings import SupervisionSettings, save_supervision_settings
+from desktop.core.suggestions import SuggestionInput, register_suggestion
+from desktop.core.supervision import BulletinInput, NoticeInput, issue_bulletin, issue_notice
+from desktop.core.topics import TopicInput, create_topic
+from desktop.core.units import UnitInput, create_unit
+from desktop.messages import message
+from desktop.models.enums import (
+    Channel,
+    Level,
+    NoticeKind,
+    Role,
+    TopicSource,
+    UnitKind,
+)
+from tests.conftest import County
+from tests.core.assessment_records import TODAY, build
+from tests.core.helpers import assigned_item, held_meeting
+
+ALL = frozenset(Role)
+WRITERS = frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN})
+ISSUERS = frozenset({Role.REVIEWER, Role.ADMIN})
+ADMIN = frozenset({Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """A core function that changes data, what it needs set up first, and who may call it."""
+
+    name: str
+    setup: Callable[[County], Any]
+    call: Callable[[Session, Any], Any]
+    allowed: frozenset[Role]
+
+
+def _completed_item(c: County) -> int:
+    item = assigned_item(c)
+    c.run(complete_item, item, on=date(2026, 5, 1))
+    return item
+
+
+def _held_with_minutes(c: County) -> int:
+    meeting, _topic = held_meeting(c)
+    c.run(save_minutes_text, meeting, "会议纪要正文")
+    return meeting
+
+
+def _scored(c: County) -> None:
+    build(c)
+    c.run(save_results, c.run(compute_scorecard, 2025, today=TODAY))
+
+
+def _nothing(_c: County) -> None:
+    return None
+
+
+MUTATIONS = [
+    Mutation(
+        "create_unit",
+        _nothing,
+        lambda s, _: create_unit(s, UnitInput("县总工会机关", UnitKind.DEPARTMENT, Level.COUNTY)),
+        WRITERS,
+    ),
+    Mutation(
+        "register_suggestion",
+        _nothing,
+        lambda s, _: register_suggestion(
+            s, SuggestionInput(Channel.WECHAT, date(2026, 3, 1), "食堂太远", Level.COUNTY)
+        ),
+        WRITERS,
+    ),
+    Mutation(
+        "create_topic",
+        lambda c: c.federation,
+        lambda s, unit: create_topic(s, TopicInput("职工食堂", TopicSource.RESEARCH, unit)),
+        WRITERS,
+    ),
+    Mutation(
+        "create_item",
+        held_meeting,
+        lambda s, mt: create_item(s, ItemInput(mt[0], "落实职工食堂", topic_id=mt[1])),
+        WRITERS,
+    ),
+    Mutation(
+        "complete_item",
+        assigned_item,
+        lambda s, item: complete_item(s, item, on=date(2026, 5, 1)),
+        WRITERS,
+    ),
+    Mutation(
+        "verify_item",
+        _completed_item,
+        lambda s, item: verify_item(s, item, on=date(2026, 5, 2)),
+        ISSUERS,
+    ),
+    Mutation(
+        "issue_minutes",
+        _held_with_minutes,
+        lambda s, meeting: issue_minutes(s, meeting, issued_on=date(2026, 4, 3)),
+        ISSUERS,
+    ),
+    Mutation(
+        "issue_notice",
+        lambda c: (c.hrss, assigned_item(c)),
+        lambda s, ui: issue_notice(
+            s,
+            NoticeInput(NoticeKind.REMINDER, ui[0], (ui[1],), date(2026, 4, 10)),
+            today=date(2026, 4, 10),
+        ),
+        ISSUERS,
+    ),
+    Mutation(
+        "issue_bulletin",
+        _nothing,
+        lambda s, _: issue_bulletin(
+            s, BulletinInput(date(2026, 1, 1), date(2026, 3, 31), date(2026, 4, 5), "督查通报")
+        ),
+        ISSUERS,
+    ),
+    Mutation(
+        "save_supervision_settings",
+        _nothing,
+        lambda s, _: save_supervision_settings(s, SupervisionSettings(no_feedback_days=20)),
+        ADMIN,
+    ),
+    Mutation(
+        "save_scheme",
+        _nothing,
+        lambda s, _: save_scheme(s, default_scheme(2026)),
+        ADMIN,
+    ),
+    Mutation("publish_results", _scored, lambda s, _: publish_results(s, 2025), ADMIN),
+    Mutation(
+        "create_account",
+        _nothing,
+        lambda s, _: create_account(s, "xiaowang", "secret-pass", Role.CLERK),
+        ADMIN,
+    ),
+    Mutation("set_single_user_mode", _nothing, lambda s, _: set_single_user_mode(s, True), ADMIN),
+]
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: m.name)
+def test_role_against_core_mutation(county: County, mutation: Mutation, role: Role) -> None:
+    prepared = mutation.setup(county)
+    actor = Actor(f"user_{role.value}", role)
+    allowed = role in mutation.allowed
+    try:
+        with county.db.unit_of_work() as session:
+            session.info[ACTOR] = actor
+            mutation.call(session, prepared)
+            session.flush()
+    except NotPermitted as refused:
+        assert not allowed, f"{role} refused {mutation.name}"
+        assert refused.fields["role"] == role.value
+        text = message(refused.code, refused.fields)
+        assert text.startswith(f"当前账户“user_{role.value}”")
+        assert "无权" in text
+    else:
+        assert allowed, f"{role} was allowed {mutation.name}"
+
+
+def test_no_actor_has_full_rights(county: County) -> None:
+    for mutation in MUTATIONS[:3] + MUTATIONS[-3:]:
+        prepared = mutation.setup(county)
+        county.run(mutation.call, prepared)
+
+
+def test_refusal_leaves_nothing_written(county: County) -> None:
+    item = _completed_item(county)
+    with pytest.raises(NotPermitted), county.db.unit_of_work() as session:
+        session.info[ACTOR] = Actor("clerk", Role.CLERK)
+        verify_item(session, item, on=date(2026, 5, 2))
+    with county.db.reading() as session:
+        from desktop.core.items import get_item
+
+        assert get_item(session, item).status == "completed"
