@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
+from desktop.core.decisions import WORDS
 from desktop.core.errors import InvalidInput
 from desktop.core.kinds import record_kind
 from desktop.core.listing import plain
@@ -388,6 +389,17 @@ def _meeting_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p = _cmd(g, "hold", "标记已召开", hold)
     p.add_argument("id", type=int)
     p.add_argument("--on", required=True, type=_date)
+
+    def decide(a: argparse.Namespace, s: Session) -> None:
+        outcome = {words: outcome for outcome, words in WORDS.items()}[a.outcome]
+        dto = meetings.record_decision(s, a.id, a.topic, a.text or "", outcome)
+        _done(a, dto, "已记录会议对该议题的决定")
+
+    p = _cmd(g, "decide", "记录会议对议题的决定", decide)
+    p.add_argument("id", type=int)
+    p.add_argument("--topic", required=True, type=int)
+    p.add_argument("--outcome", required=True, choices=list(WORDS.values()))
+    p.add_argument("--text", help="决定内容；暂缓、不予通过须写明理由")
 
     def minutes(a: argparse.Namespace, s: Session) -> None:
         text = a.file.read_text(encoding="utf-8") if a.file else a.text

@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import DomainError
+from desktop.core.exports import Code, ExportTable
 from desktop.core.kinds import KINDS, by_package_name
+from desktop.core.spreadsheet import Sheet
 from desktop.db import DatabaseError
 from desktop.db.check import CheckReport
 from desktop.sync.errors import SyncError
@@ -43,6 +45,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reply_text": ("答复内容", "reply"),
     "replied_on": ("答复日期", "reply date"),
     "reason": ("原因", "reason"),
+    "outcome": ("决定结果", "outcome"),
     "holiday_table": ("节假日表", "holiday table"),
     "yellow_within_workdays": ("临期预警（工作日）", "yellow within (working days)"),
     "no_feedback_days": ("未反馈预警（天）", "no feedback for (days)"),
@@ -169,6 +172,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {value} is not a plausible date.",
     ),
     "out_of_range": ("「{field}」超出允许范围。", "{field} is out of range."),
+    "bad_outcome": ("「{field}」只能是：{known}。", "{field} must be one of: {known}."),
+    "decision_needs_reason": (
+        "议题{outcome}的，请在「{field}」中写明理由。",
+        "A topic the meeting decided “{outcome}” needs its reason in {field}.",
+    ),
     "unit_required": (
         "请从列表中选择「{field}」（可输入名称或拼音首字母）。",
         "Choose the {field} from the list.",
@@ -395,6 +403,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_button": ("恢复最近的完好备份", "Restore the latest good backup"),
     "view_only_button": ("只查看", "Only look"),
     "quit_button": ("退出", "Quit"),
+    "exported": ("已导出 {count} 行到：{path}", "Wrote {count} rows to {path}"),
+    "listed_total": ("共 {count} 条", "{count} in all"),
     "check_ok": ("数据库完好。", "The database is sound."),
     "check_damaged": (
         "数据库已损坏：检查发现{problems}。请用最近一份完好的备份恢复数据库。",
@@ -860,6 +870,13 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "last_feedback_on": ("最近反馈", "last feedback"),
     "light": ("督办灯", "light"),
     "light_reason": ("督办灯说明", "light reason"),
+    "uuid": ("唯一标识", "uuid"),
+    "parent_name": ("上级单位名称", "parent's name"),
+    "contact": ("联系人", "contact person"),
+    "phone": ("联系电话", "phone"),
+    "anonymous": ("匿名", "anonymous"),
+    "offset": ("跳过前若干条", "rows to skip"),
+    "desc": ("降序", "descending"),
     "workdays_late": ("超期（工作日）", "working days late"),
     "step": ("建议下一步", "next step"),
     "after": ("当前所处", "current step"),
@@ -937,6 +954,31 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "applied": ("已导入", "applied"),
     "rejected": ("已拒绝", "rejected"),
     "year": ("全年", "year"),
+    "Q1": ("一季度", "Q1"),
+    "Q2": ("二季度", "Q2"),
+    "Q3": ("三季度", "Q3"),
+    "Q4": ("四季度", "Q4"),
+    # dashboard figures
+    "today": ("统计日期", "as of"),
+    "overdue_items": ("超期事项", "overdue items"),
+    "due_soon_items": ("五个工作日内到期", "due within five working days"),
+    "due_soon_until": ("临近到期截至", "due soon until"),
+    "units_behind_on_meetings": ("未按规定召开会议的单位", "units behind on meetings"),
+    "topics_waiting_for_vetting": ("待审定议题", "topics waiting for vetting"),
+    "suggestions_waiting_for_reply": ("待答复建议", "suggestions waiting for a reply"),
+    "last_exchange_at": ("最近一次数据交换", "last exchange"),
+    "open_items": ("未办结事项", "open items"),
+    "pending_extensions": ("延期待批", "extensions to decide"),
+    "awaiting_reply": ("督办后待回复", "awaiting a reply after supervision"),
+    # spreadsheet sheets
+    "next_steps": ("督办下一步", "next steps"),
+    "formalism": ("走过场检查", "formality checks"),
+    "convening_rate": ("召开率", "convening rate"),
+    "establishment_rate": ("建制率", "establishment rate"),
+    "adoption_rate": ("建议采纳率", "adoption rate"),
+    "meeting_activity": ("会议情况", "meeting activity"),
+    "dashboard": ("工作台", "dashboard"),
+    "exchange_log": ("数据交换记录", "exchange log"),
 }
 
 
@@ -976,6 +1018,24 @@ def value_label(value: str, lang: str | None = None) -> str:
     if value in VALUE_LABELS:
         return _label(VALUE_LABELS, value, lang)
     return _label(STATUS_LABELS, value, lang)
+
+
+def worded_sheet(table: ExportTable, lang: str | None = None) -> Sheet:
+    """A core table as a spreadsheet sheet: headings and codes worded, numbers and dates kept."""
+
+    def cell(value: object) -> object:
+        if not isinstance(value, Code):
+            return value
+        if value.fields is None:
+            return value_label(value.code, lang)
+        return message(value.code, value.fields, lang)
+
+    return Sheet(
+        value_label(table.name, lang),
+        [column_label(c, lang) for c in table.columns],
+        ([cell(v) for v in row] for row in table.rows),
+        table.kinds,
+    )
 
 
 def field_label(field: str, lang: str | None = None) -> str:

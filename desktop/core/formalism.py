@@ -1,6 +1,7 @@
 """Signs that joint meetings are held only for form (走过场).
 
-* a meeting held more than a grace period ago that decided no agreed item;
+* a meeting held more than a grace period ago that decided no agreed item, unless every topic
+  on its agenda was deferred or refused (暂缓, 不予通过);
 * an agreed item of a held meeting still without a lead unit or a deadline after that period;
 * minutes nearly identical to an earlier meeting's (one of the same union's last four, or any
   union's word for word once dates and numbers are set aside);
@@ -19,8 +20,9 @@ from hashlib import sha1
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.core.decisions import NOTHING_TO_DO, read_decision
 from desktop.core.frequency import frequency_status
-from desktop.models import AgreedItem, Meeting, Unit
+from desktop.models import AgendaEntry, AgreedItem, Meeting, Unit
 from desktop.models.enums import ItemStatus, MeetingStatus
 
 GRACE_DAYS = 15
@@ -46,6 +48,8 @@ def _normalized(text: str) -> str:
 
 
 def _meetings_without_items(session: Session, cutoff: date) -> list[FormalityFlag]:
+    """Held meetings that decided no agreed item although not every topic was deferred or
+    refused (a topic passed with nothing to carry out is talk without an outcome)."""
     has_items = (
         select(AgreedItem.id)
         .where(AgreedItem.meeting_id == Meeting.id, AgreedItem.deleted_at.is_(None))
@@ -62,10 +66,25 @@ def _meetings_without_items(session: Session, cutoff: date) -> list[FormalityFla
             ~has_items,
         )
         .order_by(Meeting.held_on)
-    )
+    ).all()
+    decisions: dict[int, list[str]] = defaultdict(list)
+    ids = [r[0] for r in rows]
+    for start in range(0, len(ids), 900):
+        for mid, decision in session.execute(
+            select(AgendaEntry.meeting_id, AgendaEntry.decision).where(
+                AgendaEntry.meeting_id.in_(ids[start : start + 900])
+            )
+        ):
+            decisions[mid].append(decision)
+
+    def nothing_to_do(mid: int) -> bool:
+        outcomes = [read_decision(d).outcome for d in decisions[mid]]
+        return bool(outcomes) and all(o in NOTHING_TO_DO for o in outcomes)
+
     return [
         FormalityFlag("meeting_without_items", "meeting", mid, name, {"held_on": held, "number": n})
         for mid, name, held, n in rows
+        if not nothing_to_do(mid)
     ]
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.decisions import Outcome, write_decision
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, meeting_dto
 from desktop.core.numbering import next_number
@@ -232,12 +233,20 @@ def reorder_agenda(session: Session, meeting_id: int, topic_ids: list[int]) -> M
     return meeting_dto(session, m)
 
 
-def record_decision(session: Session, meeting_id: int, topic_id: int, decision: str) -> MeetingDTO:
+def record_decision(
+    session: Session,
+    meeting_id: int,
+    topic_id: int,
+    decision: str,
+    outcome: Outcome | str | None = None,
+) -> MeetingDTO:
+    """The meeting's decision on one of its topics: an outcome (通过, 原则通过, 暂缓, 不予通过)
+    and its wording; a deferral or refusal says why."""
     m = load(session, Meeting, meeting_id, "meeting")
     entry = next((e for e in m.agenda if e.topic_id == topic_id), None)
     if entry is None:
         raise DomainError("topic_not_on_agenda", meeting_id=meeting_id, topic_id=topic_id)
-    entry.decision = limited_text(decision, "decision", 5000)
+    entry.decision = limited_text(write_decision(outcome, decision), "decision", 5000)
     touch(m)
     session.flush()
     return meeting_dto(session, m)

@@ -35,6 +35,8 @@ ITEMS_PER_TOPIC = {
     "industry": (0, 1, 1),
 }
 HEAD_ATTENDS = {"county": 0.7, "party": 0.8}
+# Now and then a topic is passed and nothing is set to carry it out: the 走过场 check finds it.
+PASSED_WITHOUT_ITEM = 0.02
 FUTURE_DAYS = 75  # meetings are planned about two months ahead
 NOTIFIED_WITHIN = 21
 MINUTES_AFTER = 10  # days after the meeting before minutes may be issued
@@ -206,7 +208,13 @@ def _held(ctx: Ctx, s: Series, plan: Plan, number: int, deck: _Deck) -> None:
     sequence = 0
     for position, theme in enumerate(deck.deal(TOPIC_COUNTS[s.area]), start=1):
         topic_id = prepared_topic(ctx, s, theme, TopicStatus.DECIDED, held)
-        decision = FORMALITY_DECISION if formality else theme.decision
+        count = 0 if formality else rng.choice(ITEMS_PER_TOPIC[s.area])
+        if formality:
+            decision = FORMALITY_DECISION
+        elif count or rng.random() < PASSED_WITHOUT_ITEM:
+            decision = theme.decision
+        else:  # nothing to carry out: the meeting deferred the topic, or now and then refused it
+            decision = phrases.REFUSED if rng.random() < 0.1 else rng.choice(phrases.DEFERRED)
         ctx.rows.add(
             "agenda_entry",
             meeting_id=meeting_id,
@@ -215,7 +223,7 @@ def _held(ctx: Ctx, s: Series, plan: Plan, number: int, deck: _Deck) -> None:
             decision=decision,
         )
         agenda.append((theme.title, decision))
-        for _ in range(0 if formality else rng.choice(ITEMS_PER_TOPIC[s.area])):
+        for _ in range(count):
             sequence += 1
             add_item(ctx, s, meeting_id, held, topic_id, theme, sequence)
     row = ctx.rows.row("meeting", meeting_id)

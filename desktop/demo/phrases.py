@@ -78,6 +78,13 @@ CONSULTATION_DOUBTS = "对资金来源有不同意见，建议分步实施"
 RESEARCH_FINDINGS = "职工反映较为集中，企业经营者态度积极，需政府层面协调解决"
 REPLY_ADOPTED = "您的建议已被采纳，列入联席会议议题研究，感谢您的关心和支持。"
 REPLY_ONLY = "您反映的问题已转相关单位研究办理，我们将跟踪落实情况。"
+# A topic the meeting did not turn into an agreed item: deferred (most) or refused, with why.
+DEFERRED = (
+    "暂缓：企业今年经营压力较大，待下半年经营状况好转后再行研究。",
+    "暂缓：需进一步测算所需资金，由企业行政会同工会调研后提交下次会议研究。",
+    "暂缓：涉及政策口径，待上级有关部门明确后再议。",
+)
+REFUSED = "不予通过：诉求超出企业现有条件，由工会做好职工解释工作。"
 REPLY_FORWARDED = "您的建议已转{unit}研究办理，办理结果将及时告知您。"
 REPLY_NOT_ADOPTED = "感谢您的建议。经研究，{reason}，暂不列入联席会议议题，我们将继续关注。"
 NOTICE_REQUIREMENTS = {

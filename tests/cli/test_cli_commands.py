@@ -148,6 +148,11 @@ CASES = [
         "「原因」不能为空",
     ),
     (
+        ("meeting", "decide", "1", "--topic", "1", "--outcome", "原则通过", "--text", "分步实施"),
+        ("meeting", "decide", "1", "--topic", "1", "--outcome", "暂缓"),
+        "议题暂缓的，请在「议定意见」中写明理由",
+    ),
+    (
         ("topic", "defer", "2", "--reason", "待调研"),
         ("topic", "defer", "1", "--reason", "已议定"),
         "不能执行“暂缓”",
