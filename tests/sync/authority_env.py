@@ -94,9 +94,10 @@ class World:
         return self.env.c_keys, self.env.t_keys, self.env.township
 
     def recipient_dump(self, sender: str) -> dict[str, list[tuple[Any, ...]]]:
-        """Every table of the recipient but the exchange bookkeeping (receipts, log, queue)."""
+        """Every table of the recipient but the exchange bookkeeping (receipts, log, queue) and
+        the audit trail of it: a refused record changes none of the others."""
         dump = logical_dump(self.sides(sender)[2])
-        return {t: rows for t, rows in dump.items() if not t.startswith("exchange_")}
+        return {t: rows for t, rows in dump.items() if not t.startswith(("exchange_", "audit_"))}
 
 
 def _last_applied(db: Database, sender: str) -> tuple[int, str | None]:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from desktop.core.errors import InvalidInput
+from desktop.core.units import UnitInput, update_unit
 from desktop.messages import message
+from desktop.models import Unit
 from tests.sync.authority_env import World, fresh_uuid
 
 
@@ -75,3 +79,15 @@ def test_a_status_reached_in_several_steps_is_applied(world: World) -> None:
     done = item | {"version": item["version"] + 1, "status": "verified", "percent_done": 100}
     result = world.send("township", {"agreed_item": [done]})
     assert result.counts["agreed_item"]["updated"] == 1, result.problems
+
+
+def test_the_editor_refuses_the_same_loop_with_the_same_rule(world: World) -> None:
+    child = next(r for r in world.township_records["unit"] if r["parent_uuid"])
+    with world.env.county.unit_of_work() as s:
+        ids = {uuid: unit_id for uuid, unit_id in s.execute(select(Unit.uuid, Unit.id))}
+        top = s.get(Unit, ids[child["parent_uuid"]])
+        assert top is not None
+        data = UnitInput(top.name, top.kind, top.level, parent_id=ids[child["uuid"]])
+        with pytest.raises(InvalidInput) as refused:
+            update_unit(s, top.id, data)
+    assert refused.value.code == "parent_cycle"
