@@ -7,9 +7,11 @@ from PySide6.QtTest import QTest
 
 from desktop.core.meetings import get_meeting
 from desktop.views.editors.meeting_editor import MeetingEditor
+from desktop.views.editors.notice_editor import NoticeEditor
 from desktop.views.editors.suggestion_editor import SuggestionEditor
 from desktop.views.form import date_edit
 from tests.conftest import County
+from tests.core.helpers import assigned_item
 
 
 def test_a_mistyped_phone_is_refused_beside_the_field(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
@@ -59,3 +61,14 @@ def test_arrowing_through_the_partner_completer_does_not_keep_the_union(
     editor.partner_unit.setText("县财政局")
     assert editor.partner.text() == "滨海县人民政府办公室"
     editor.dirty = False
+
+
+def test_an_issued_notice_without_a_feedback_deadline_shows_none(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    item_id = assigned_item(county)
+    editor = NoticeEditor(county.db, target_unit_id=county.hrss, item_ids=(item_id,))
+    qtbot.addWidget(editor)
+    editor.feedback_deadline.blank.setChecked(True)  # 暂不填写
+    assert editor.save()
+    again = NoticeEditor(county.db, editor.record_id)
+    qtbot.addWidget(again)
+    assert again.feedback_deadline.value() is None and again.feedback_deadline.blank.isChecked()

@@ -16,7 +16,7 @@ from desktop.models.enums import NoticeKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.registry import editor_for
-from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
+from desktop.views.form import OptionalDate, date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
 
@@ -51,13 +51,15 @@ class NoticeEditor(RecordEditor):
         self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit(issued_on))
         self.requirements = f.add("requirements", self.tr("督办要求"), text_box(60))
         self.feedback_deadline = f.add(
-            "feedback_deadline", self.tr("反馈时限"), date_edit(date.today() + timedelta(days=14))
+            "feedback_deadline",
+            self.tr("反馈时限"),
+            OptionalDate(date.today() + timedelta(days=14)),
         )
         self.problem = f.add("problem", self.tr("存在问题（整改通知）"), text_box(50))
         self.rectify_deadline = f.add(
             "rectify_deadline",
             self.tr("整改时限（整改通知）"),
-            date_edit(date.today() + timedelta(days=30)),
+            OptionalDate(date.today() + timedelta(days=30)),
         )
         self.result = f.add("result", self.tr("整改结果"), text_box(50))
         self.target.unit_changed.connect(self._load_open_items)
@@ -104,11 +106,9 @@ class NoticeEditor(RecordEditor):
             self.items.addItem(QListWidgetItem(with_note(item.text, status_text(item.status))))
         self.issued_on.setDate(to_qdate(dto.issued_on))
         self.requirements.setPlainText(dto.requirements)
-        if dto.feedback_deadline:
-            self.feedback_deadline.setDate(to_qdate(dto.feedback_deadline))
+        self.feedback_deadline.set_value(dto.feedback_deadline)
         self.problem.setPlainText(dto.problem)
-        if dto.rectify_deadline:
-            self.rectify_deadline.setDate(to_qdate(dto.rectify_deadline))
+        self.rectify_deadline.set_value(dto.rectify_deadline)
         self.result.setPlainText(dto.result)
         # An issued document is not edited; only a rectification order's result is recorded.
         for w in (
@@ -146,11 +146,9 @@ class NoticeEditor(RecordEditor):
                 item_ids=self.checked_items(),
                 issued_on=from_qdate(self.issued_on.date()) or date.today(),
                 requirements=self.requirements.toPlainText(),
-                feedback_deadline=from_qdate(self.feedback_deadline.date()),
+                feedback_deadline=self.feedback_deadline.value(),
                 problem=self.problem.toPlainText() if rectification else "",
-                rectify_deadline=from_qdate(self.rectify_deadline.date())
-                if rectification
-                else None,
+                rectify_deadline=self.rectify_deadline.value() if rectification else None,
             ),
         )
 
