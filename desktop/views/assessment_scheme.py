@@ -237,6 +237,7 @@ class SchemeEditor(QWidget):
         ):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(self._rule_help(spec.rule))
             self.table.setItem(row, column, item)
         weight = QDoubleSpinBox(minimum=0, maximum=1000, decimals=2)
         weight.setValue(spec.weight)
@@ -277,6 +278,25 @@ class SchemeEditor(QWidget):
                 meaning += fill(self.tr("（范围 %1–%2）"), f"{p.low:g}", f"{p.high:g}")
             editor.setToolTip(meaning)
             self.table.setCellWidget(row, PARAM_COLUMNS[param], editor)
+
+    def _rule_help(self, rule: str) -> str:
+        """What a rule counts, as docs/assessment.md says it (tooltip of its row)."""
+        return {
+            "establishment": self.tr("到年底已建立联席会议制度的（建制记录）得分"),
+            "meeting_frequency": self.tr(
+                "已建制单位在每个已结束的期次（按规定每年几次）召开了联席会议，且未被认定走过场"
+            ),
+            "item_completion": self.tr("当年到期的已交办议定事项已办结（办结或已验收）"),
+            "item_on_time": self.tr("同上，且在完成时限前办结"),
+            "feedback_timeliness": self.tr("议定事项从交办到办结，两次进展反馈之间不超过规定天数"),
+            "suggestion_handling": self.tr("当年收到的职工建议在规定天数内答复了职工"),
+            "record_completeness": self.tr(
+                "当年召开的会议登记了参会人员，议定事项都有牵头单位和时限，纪要按时印发"
+            ),
+            "formality_deduction": self.tr("当年召开、被认定走过场的会议，每次扣分"),
+            "criticism_deduction": self.tr("当年督查通报中被通报批评，每次扣分"),
+            "commendation_bonus": self.tr("当年督查通报中被通报表扬，每次加分"),
+        }.get(rule, "")
 
     def _param_help(self, param: str) -> str:
         return {

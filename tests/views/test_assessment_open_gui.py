@@ -34,6 +34,8 @@ def test_scheme_names_every_indicator_and_explains_its_parameters(
     # Standard names are not stored as custom ones: the scheme reads as it was loaded.
     assert all(spec.name == "" for spec in editor.scheme().indicators)
     assert editor.table.horizontalHeaderItem(NAME).toolTip()
+    for row in range(editor.table.rowCount()):  # what each rule counts
+        assert editor.table.item(row, NAME + 1).toolTip(), names[row]
     for row in range(editor.table.rowCount()):
         for column in range(NAME + 1, editor.table.columnCount()):
             widget = editor.table.cellWidget(row, column)
