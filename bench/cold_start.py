@@ -1,23 +1,31 @@
 """Prints the time from process start to a painted window: a bare PySide6 window against
-`lianxi` on a demo database, in the same run (offscreen platform, median of a few starts).
+`lianxi` on a demo database, in the same run (offscreen platform, median of a few starts), and
+the frozen build's (dist/lianxi, when `make dist` has made one) against the bare window again.
 
-Each start is a fresh Python process; the first of each kind is a discarded warm-up (compiled
-bytecode, disk cache). Prints figures only and exits 0 whatever happens, so `make bench` never
-fails on it.
+Each start is a fresh process; the first of each kind is a discarded warm-up (compiled
+bytecode, disk cache). The source-tree starts end at the first paint event of the main window
+(an event filter); the frozen program cannot take one, so those starts end when Qt's paint log
+(QT_LOGGING_RULES) says it draws the main window, and the bare window is timed that way too.
+Prints figures only and exits 0 whatever happens, so `make bench` never fails on it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 RUNS = 5
 SCALE = "county"
+FROZEN = Path(__file__).resolve().parent.parent / "dist" / "lianxi" / "lianxi"
+PAINT_LOG = {"QT_LOGGING_RULES": "qt.widgets.painting=true"}
+MAIN_WINDOW_DRAWN = re.compile(rb"Drawing QRegion\(.*\) of Q?MainWindow\(")
 # Modules only later work needs (names, Excel, migrations, printing, charts): the lianxi child
 # reports which of them were already imported when the window first painted.
 LATER = ("pypinyin", "openpyxl", "alembic", "reportlab", "jieba", "docx", "PySide6.QtCharts")
@@ -86,6 +94,27 @@ def time_to_paint(code: str, args: list[str], env: dict[str, str]) -> tuple[floa
     return elapsed, result.stdout.decode().removeprefix("painted").strip()
 
 
+def time_to_logged_paint(command: list[str], env: dict[str, str]) -> float | None:
+    """Seconds from spawning to Qt's log line saying it draws the main window."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env={**env, **PAINT_LOG}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    watchdog = threading.Timer(180, process.kill)
+    watchdog.start()
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if MAIN_WINDOW_DRAWN.search(line):
+                return time.perf_counter() - started
+        print(f"  a start did not paint (exit {process.wait()})")
+        return None
+    finally:
+        watchdog.cancel()
+        process.kill()
+        process.wait()
+
+
 def median_ms(times: list[float | None]) -> str:
     good = [t for t in times if t is not None]
     if not good:
@@ -128,6 +157,19 @@ def main() -> int:
         print(f"bare PySide6 window to first paint: {median_ms(bare)}")
         print(f"lianxi ({SCALE} demo) to first paint: {median_ms(lianxi)}")
         print(f"  imported before the first paint though later work needs them: {loaded or 'none'}")
+        if FROZEN.exists():
+            logged_bare: list[float | None] = []
+            frozen: list[float | None] = []
+            for run in range(RUNS + 1):
+                b = time_to_logged_paint([sys.executable, "-c", BARE], env)
+                x = time_to_logged_paint([str(FROZEN), "--db", str(db)], env)
+                if run:
+                    logged_bare.append(b)
+                    frozen.append(x)
+            print(f"bare PySide6 window to first draw (paint log): {median_ms(logged_bare)}")
+            print(f"frozen {FROZEN.parent} ({SCALE} demo) to first draw: {median_ms(frozen)}")
+        else:
+            print(f"frozen build: none at {FROZEN} (make dist builds one)")
     return 0
 
 
