@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -23,14 +24,34 @@ from desktop.cli_report import add_report_command
 from desktop.core.catalog import ListQuery
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
+from desktop.core.exports import (
+    ExportTable,
+    dashboard_table,
+    exchange_log_table,
+    formalism_table,
+    next_steps_table,
+    rates_tables,
+)
 from desktop.core.kinds import LISTED
 from desktop.core.listing import list_records, plain, show_record
 from desktop.core.office import create_local_office, local_office
+from desktop.core.spreadsheet import write_sheets, write_table
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
-from desktop.messages import ESTIMATED_MARK, check_verdict, describe, message
+from desktop.messages import (
+    ESTIMATED_MARK,
+    check_verdict,
+    column_label,
+    current_language,
+    describe,
+    kind_label,
+    message,
+    set_language,
+    value_label,
+    worded_sheet,
+)
 from desktop.models.enums import Level
 from desktop.paths import default_db_path
 
@@ -44,16 +65,95 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
 
 
+LANGUAGE_ENV = "LIANXI_LANG"
+# argparse's own words (Python 3.11), in Chinese; it looks each up through argparse._ .
+ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示程序版本并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+}
+
+
+def cli_language() -> str:
+    """The command line's language: LIANXI_LANG=en for English, Chinese otherwise."""
+    return "en" if os.environ.get(LANGUAGE_ENV, "").lower().startswith("en") else "zh"
+
+
+def _argparse_words(text: str) -> str:
+    return ARGPARSE_CHINESE.get(text, text) if current_language() == "zh" else text
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help in the CLI's language: a "中文 / English" help shows its half, an option without
+    help is named as the window names the field, and code choices are explained."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help
+        if text == argparse.SUPPRESS:
+            return text
+        if text and " / " in text:
+            chinese, english = text.split(" / ", 1)
+            text = chinese if current_language() == "zh" else english
+        if action.choices is not None and not isinstance(action.choices, dict | range):
+            worded = [f"{c}={choice_word(c)}" for c in action.choices if choice_word(c) != c]
+            if worded:
+                # Spaces between choices let the help wrap between them, not inside one.
+                text = f"{text or ''}（{' '.join(worded)}）"
+        return text
+
+
+def choice_word(choice: object) -> str:
+    """A code offered as a choice (a level, a record kind) as people call it."""
+    code = str(choice)
+    word = value_label(code)
+    return kind_label(code) if word == code else word
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the CLI's help formatter; subcommands inherit it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """An option given no help is named as the window names its field (--name: 名称)."""
+        action = super().add_argument(*args, **kwargs)
+        if action.help is None and (action.option_strings or action.choices):
+            label = column_label(action.dest.replace("-", "_"))
+            if label != action.dest or action.choices:
+                action.help = label if label != action.dest else ""
+        return action
+
+
 def add_db_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
-        "--db", metavar="PATH", help="SQLite 数据库文件 (default: per-user data folder)"
+        "--db",
+        metavar="PATH",
+        help="SQLite 数据库文件（默认在用户数据文件夹中） / SQLite database file (default: "
+        "per-user data folder)",
     )
-    group.add_argument("--db-url", metavar="URL", help="any SQLAlchemy database URL")
+    group.add_argument(
+        "--db-url", metavar="URL", help="数据库连接地址 / any SQLAlchemy database URL"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    set_language(cli_language())
+    argparse._ = _argparse_words  # type: ignore[attr-defined]
+    parser = Parser(
         prog="lianxi",
         description="联席 LianXi — 政府与工会联席会议工作系统。不带参数运行时打开窗口。",
     )
@@ -63,10 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="open the window offscreen on a demo copy, visit every page, exit",
+        help="自检：在演示数据副本上离屏打开窗口，逐页访问后退出 / open the window offscreen on "
+        "a demo copy, visit every page, exit",
     )
     parser.add_argument(
-        "--json-out", metavar="FILE", help="with --self-test: write the report here"
+        "--json-out",
+        metavar="FILE",
+        help="与 --self-test 同用：把报告写到此文件 / with --self-test: write the report here",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -82,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--years", type=int, default=3, choices=range(1, 11), metavar="N")
     p.add_argument(
-        "--today", type=iso_date, help="the last day of the demo history (default: today)"
+        "--today",
+        type=iso_date,
+        help="演示数据的最后一天（默认今天） / the last day of the demo history (default: today)",
     )
     p.set_defaults(handler=cmd_demo)
 
@@ -97,17 +202,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="列出记录 / list records")
     p.add_argument("kind", choices=sorted(LISTED))
-    p.add_argument("--search", default="", help="中文或拼音首字母")
+    p.add_argument("--search", default="", help="中文或拼音首字母 / Chinese or pinyin initials")
     p.add_argument("--status")
     p.add_argument("--unit", type=int, metavar="ID")
     p.add_argument("--year", type=int)
-    p.add_argument("--overdue", action="store_true", help="items: open and past the deadline today")
+    p.add_argument(
+        "--overdue",
+        action="store_true",
+        help="事项：今天已超期未办结 / items: open and past the deadline today",
+    )
     p.add_argument("--sort")
     p.add_argument("--desc", action="store_true", default=None)
     p.add_argument("--asc", dest="desc", action="store_false")
     p.add_argument("--limit", type=int)
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--xlsx", type=Path, metavar="FILE", help="导出为 Excel 表格 / write a spreadsheet"
+    )
     p.set_defaults(handler=cmd_list, reads_only=True)
 
     p = sub.add_parser("show", help="显示一条记录 / show one record")
@@ -126,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_assessment_commands(sub)
     add_package_commands(sub)
     add_account_commands(sub)
+    add_export_command(sub)
     return parser
 
 
@@ -201,10 +314,33 @@ def cmd_list(args: argparse.Namespace, session: Session) -> None:
         print(json.dumps(plain(rows), ensure_ascii=False, indent=1))
         return
     columns = list(rows[0]) if rows else list(page.columns)
-    print("\t".join(columns))
+    if args.xlsx:
+        title = kind_label(args.kind)
+        values = (
+            [row[c] if c not in CODED else spoken(c, row[c]) for c in columns] for row in rows
+        )
+        count = write_table(args.xlsx, title, [column_label(c) for c in columns], values)
+        print(message("exported", {"count": count, "path": args.xlsx}))
+        return
+    print("\t".join(column_label(c) for c in columns))
     for row in rows:
-        print("\t".join("" if v is None else str(plain(v)) for v in row.values()))
-    print(f"共 {page.total} 条", file=sys.stderr)
+        print("\t".join(cell(c, v) for c, v in row.items()))
+    print(message("listed_total", {"count": page.total}), file=sys.stderr)
+
+
+# Columns whose values are codes, printed as people call them (the JSON keeps the codes).
+CODED = frozenset(
+    {"kind", "level", "status", "channel", "source", "target_level", "light", "role", "result"}
+)
+
+
+def spoken(column: str, value: Any) -> Any:
+    return value_label(str(value)) if column in CODED and value is not None else value
+
+
+def cell(column: str, value: Any) -> str:
+    """A value as the plain-text table prints it."""
+    return "" if value is None else str(plain(spoken(column, value)))
 
 
 def worded(row: dict[str, Any]) -> dict[str, Any]:
@@ -223,7 +359,7 @@ def cmd_show(args: argparse.Namespace, session: Session) -> None:
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return
     for key, value in record.items():
-        print(f"{key}: {value}")
+        print(f"{column_label(key)}: {cell(key, value)}")
 
 
 def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
@@ -240,6 +376,35 @@ def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
             f"未办结事项 {counts.open_items}"
         ),
     )
+
+
+EXPORTS: dict[str, Callable[[Session, argparse.Namespace], tuple[ExportTable, ...]]] = {
+    "next-steps": lambda s, a: (next_steps_table(s, a.today or date.today()),),
+    "formalism": lambda s, a: (formalism_table(s, a.today or date.today()),),
+    "rates": lambda s, a: rates_tables(s, a.year or (a.today or date.today()).year, a.today),
+    "dashboard": lambda s, a: (dashboard_table(s, a.today or date.today()),),
+    "exchange-log": lambda s, a: (exchange_log_table(s),),
+}
+
+
+def add_export_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", help="导出 Excel 表格 / write a spreadsheet")
+    p.add_argument(
+        "what",
+        choices=sorted(EXPORTS),
+        help="督办下一步、走过场检查、年度比率、工作台、数据交换记录 / next steps, formality "
+        "checks, the year's rates, the dashboard, the exchange log",
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="xlsx 文件 / file")
+    p.add_argument("--today", type=iso_date, help="统计日期 / as of this day")
+    p.add_argument("--year", type=int, help="rates：年度 / rates: the year")
+    p.set_defaults(handler=cmd_export, reads_only=True)
+
+
+def cmd_export(args: argparse.Namespace, session: Session) -> None:
+    tables = EXPORTS[args.what](session, args)
+    count = write_sheets(args.out, [worded_sheet(t) for t in tables])
+    print(message("exported", {"count": count, "path": args.out}))
 
 
 def run(args: argparse.Namespace) -> int:

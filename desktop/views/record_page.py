@@ -26,7 +26,7 @@ from desktop.core.catalog import ListQuery
 from desktop.core.deletion import delete_record
 from desktop.core.kinds import shown_kinds
 from desktop.core.listing import list_records, spec_for
-from desktop.core.spreadsheet import write_table
+from desktop.core.spreadsheet import is_typed_cell, write_table
 from desktop.core.states import MACHINES
 from desktop.db import Database
 from desktop.messages import describe, kind_label
@@ -206,7 +206,11 @@ class RecordPage(QWidget, Page):
             list_records, self.kind, ListQuery(**{**query.__dict__, "offset": 0, "limit": None})
         )
         keep = [i for i, c in enumerate(page.columns) if c in self.model.columns]
-        rows = ([cell_text(row[i]) for i in keep] for row in page.rows)
+        # Numbers and dates stay typed so the sheet sorts and sums; the rest reads as shown.
+        rows = (
+            [row[i] if is_typed_cell(row[i]) else cell_text(row[i]) for i in keep]
+            for row in page.rows
+        )
         headers = [column_label(page.columns[i]) for i in keep]
         return write_table(path, self.title, headers, rows)
 
