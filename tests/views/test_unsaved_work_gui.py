@@ -210,3 +210,20 @@ def test_undo_of_a_meeting_save_takes_back_every_tab(qtbot, county: County) -> N
     redone = county.run(get_meeting, meeting_id)
     assert [p.name for p in redone.participants] == [p.name for p in PEOPLE]
     assert dict(redone.working_groups)[WorkingGroupKind.MATERIALS] == "王明、李华"
+
+
+def test_items_added_from_the_meeting_show_in_the_list_and_its_count(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _topic = held_meeting(county)
+    window = MainWindow(county.db, today=date(2026, 11, 21))
+    qtbot.addWidget(window)
+    items = window.pages[window.page_keys.index("item")]
+    assert items.model.total == 0
+    meeting = window.open_record("meeting", meeting_id)
+    for text in ("将劳动竞赛奖金列入政府年度奖励基金", "市长担任劳动竞赛领导小组组长"):
+        item = meeting.open_item(None)
+        item.text.setPlainText(text)
+        item.lead.setText("县财政局")
+        assert item.save()
+        item.close()
+    assert items.model.total == 2  # no F5 needed
+    assert window.nav.item(window.page_keys.index("item")).text() == "议定事项（2）"
