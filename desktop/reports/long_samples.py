@@ -17,6 +17,7 @@ from desktop.core.document_dto import (
     StatisticsRow,
 )
 from desktop.reports.documents import build_document
+from desktop.reports.parts import sentence
 from desktop.reports.samples import (
     COUNTY_UNION,
     TOWNS,
@@ -25,6 +26,7 @@ from desktop.reports.samples import (
     sample_bulletin,
     sample_meeting_notice,
     sample_minutes,
+    sample_reconvene,
     sample_rectification,
     sample_reminder,
     sample_statistics,
@@ -92,7 +94,7 @@ def _people(length: int) -> tuple[Attendee, ...]:
 
 
 def _with_url(text: str) -> str:
-    return f"{text}有关材料见{URL}，请自行下载。"
+    return f"{sentence(text)}有关材料见{URL}，请自行下载。"
 
 
 def long_documents(length: int) -> dict[str, Document]:
@@ -106,6 +108,7 @@ def long_documents(length: int) -> dict[str, Document]:
         sample_supervision_notice(),
     )
     reminder, rectification, bulletin = sample_reminder(), sample_rectification(), sample_bulletin()
+    reconvene = sample_reconvene()
     assessment, vetting, statistics = (
         sample_assessment(),
         sample_vetting_form(),
@@ -153,6 +156,14 @@ def long_documents(length: int) -> dict[str, Document]:
             problem=_with_url(rectification.problem),
             report_to=office,
             imprint=_imprint(rectification.imprint, office, length),
+        ),
+        "reconvene": dataclasses.replace(
+            reconvene,
+            header=_header(reconvene.header, office),
+            title=LONG_TITLE,
+            addressees=_units(length, 2),
+            reason=_with_url(reconvene.reason),
+            imprint=_imprint(reconvene.imprint, office, length),
         ),
         "bulletin": dataclasses.replace(
             bulletin,

@@ -32,6 +32,7 @@ from desktop.core.document_dto import (
     MinutesDoc,
     MinutesTopic,
     PreviousItemStatus,
+    ReconveneNoticeDoc,
     RectificationDoc,
     ReminderDoc,
     ResearchVisit,
@@ -322,6 +323,27 @@ def _bulletin_row(unit: str, rows: list[BulletinRow]) -> BulletinRow:
     )
 
 
+def sample_reconvene() -> ReconveneNoticeDoc:
+    """重开通知 to a town whose meeting was held only for form (four towns in Binhai's year)."""
+    day = date(2024, 7, 22)
+    return ReconveneNoticeDoc(
+        header=DocHeader(COUNTY_UNION, f"滨工联重〔{day.year}〕2号", day),
+        title="关于重新召开五汛镇政府与工会联席会议的通知",
+        addressees=("五汛镇总工会", "五汛镇人民政府"),
+        meeting_title="五汛镇人民政府与镇总工会2024年第一次联席会议",
+        meeting_date=date(2024, 6, 18),
+        reason="会议议题未经调研和办公室会议审定，未形成可落实的议定事项，会议流于形式",
+        reconvene_by=date(2024, 8, 31),
+        requirements=(
+            "会前深入企业和职工开展调研，征集职工群众普遍关心的议题，提交镇总工会办公室会议审定",
+            "县总工会将派员参加会议，并协助确定议题",
+            "会后15日内将会议纪要报送县总工会",
+        ),
+        contact=CONTACT,
+        imprint=_imprint(day, ("县人民政府督查室",)),
+    )
+
+
 def sample_bulletin() -> BulletinDoc:
     # Town: items due, done, done on time, working days the latest one is late, failed orders.
     figures = (
@@ -539,7 +561,7 @@ def main(argv: list[str]) -> int:
     """Write every sample document as PDF into the folder given."""
     out = Path(argv[0]) if argv else Path(".")
     out.mkdir(parents=True, exist_ok=True)
-    for stem, doc in sample_documents().items():
+    for stem, doc in {**sample_documents(), "reconvene": sample_reconvene()}.items():
         (out / f"{stem}.pdf").write_bytes(build_document(doc))
         print(out / f"{stem}.pdf")
     return 0

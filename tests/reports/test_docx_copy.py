@@ -17,7 +17,7 @@ from desktop.reports.marks import DRAFT
 from desktop.reports.samples import sample_documents
 from desktop.reports.story import Masthead, Para, Signature, SplitLine, TableSpec
 
-KINDS = tuple(sample_documents())
+KINDS = tuple(long_documents(4))
 
 
 def _word_text(data: bytes) -> tuple[str, docx.document.Document]:
