@@ -17,6 +17,7 @@ from desktop.core.dashboard import dashboard_counts
 from desktop.core.escalation import escalation_suggestions
 from desktop.core.formalism import formalism_checks
 from desktop.models import ExchangeLog
+from desktop.models.enums import Level
 
 
 @dataclass(frozen=True)
@@ -83,23 +84,15 @@ def rates_tables(session: Session, year: int, today: date | None = None) -> tupl
                 for c in rates.convening
             ),
         ),
-        ExportTable(
+        _rate_by_level(
             "establishment_rate",
-            ("level", "pairs", "established", "rate"),
-            ("text", "integer", "integer", "percent"),
-            tuple(
-                (Code(e.level), e.pairs, e.established, _fraction(e.rate))
-                for e in rates.establishment
-            ),
+            ("pairs", "established"),
+            [(e.level, e.pairs, e.established, e.rate) for e in rates.establishment],
         ),
-        ExportTable(
+        _rate_by_level(
             "adoption_rate",
-            ("level", "received", "adopted", "rate"),
-            ("text", "integer", "integer", "percent"),
-            tuple(
-                (Code(a.level), a.received, a.adopted, _fraction(a.rate))
-                for a in rates.adoption.by_level
-            ),
+            ("received", "adopted"),
+            [(a.level, a.received, a.adopted, a.rate) for a in rates.adoption.by_level],
         ),
         ExportTable(
             "meeting_activity",
@@ -108,6 +101,18 @@ def rates_tables(session: Session, year: int, today: date | None = None) -> tupl
             tuple((Code(m.level), m.meetings, m.topics, m.items) for m in rates.activity),
         ),
     )  # fmt: skip
+
+
+def _rate_by_level(
+    name: str, counts: tuple[str, str], rows: list[tuple[Level, int, int, float | None]]
+) -> ExportTable:
+    """A rate per level: the whole, the part, and the part as a fraction of the whole."""
+    return ExportTable(
+        name,
+        ("level", *counts, "rate"),
+        ("text", "integer", "integer", "percent"),
+        tuple((Code(level), whole, part, _fraction(rate)) for level, whole, part, rate in rows),
+    )
 
 
 def dashboard_table(session: Session, today: date) -> ExportTable:
