@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -24,6 +25,8 @@ from desktop.core.changes import EVERYTHING, NOTHING, ChangeRecorder, Changes
 from desktop.core.errors import DomainError
 from desktop.core.undo import EditUndo, edit_entry, redo_edit, snapshot, undo_edit
 from desktop.db import Database, DatabaseError
+from desktop.db.backup import backup_database, restore_backup
+from desktop.db.migrate import upgrade
 from desktop.messages import describe, kind_label
 from desktop.views.form import Form
 from desktop.views.garbage import collect_on_gui_thread
@@ -168,6 +171,47 @@ class Operations(QObject):
                 self.show_failure(exc, parent=parent)
 
         self.tasks.run(job, on_done=done, on_error=failed, label=label, parent=parent)
+
+    def backup(
+        self, *, on_done: Callable[[Path], None], label: str = "", parent: QWidget | None = None
+    ) -> None:
+        """A verified backup beside the database (reason manual), as a long job."""
+        db = self.db
+        self.run(
+            lambda _p, _c: backup_database(db, reason="manual"),
+            on_done=on_done,
+            label=label,
+            parent=parent,
+        )
+
+    def restore(
+        self,
+        backup: Path,
+        *,
+        on_done: Callable[[Path], None],
+        label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """Put `backup` in place of the database file: the current file is backed up first
+        (reason before-restore), the backup checked and swapped in (the replaced file kept,
+        its path given to `on_done`) and upgraded; the engine reconnects to it, every page
+        reloads, and the undo history, which speaks of the records before, is dropped."""
+        db = self.db
+
+        def job(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
+            if db.path is None:
+                raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
+            backup_database(db, reason="before-restore")
+            db.dispose()  # no connection may stay open on the file being replaced
+            kept = restore_backup(db.path, backup)
+            upgrade(db)
+            return kept
+
+        def done(kept: Path) -> None:
+            self.undo_stack.clear()
+            on_done(kept)
+
+        self.run(job, on_done=done, changes=EVERYTHING, label=label, parent=parent)
 
     def watch_other_programs(self, interval_ms: int = 2000) -> None:
         """Notice changes another program made (the CLI, a second window) and refresh."""
