@@ -9,7 +9,7 @@ import pytest
 from desktop.core.deletion import CannotDelete, delete_record
 from desktop.core.errors import NotFound
 from desktop.core.meetings import get_meeting, schedule_topic
-from desktop.core.suggestions import SuggestionInput, register_suggestion, get_suggestion
+from desktop.core.suggestions import SuggestionInput, get_suggestion, register_suggestion
 from desktop.core.topics import TopicInput, create_topic
 from desktop.models.enums import Channel, Level, TopicSource
 from tests.conftest import County
