@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the program and its tests need: Chinese TrueType fonts, a virtual X server, PDF tools.
-APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth poppler-utils \
+# Debian packages the program and its tests need: Chinese TrueType fonts, a virtual X server, PDF
+# tools, and a PostgreSQL server the tests start on their own (tests/postgres_server.py).
+APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth poppler-utils postgresql \
 	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1 libglib2.0-0
 

@@ -15,6 +15,9 @@ from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
 from desktop.models.enums import Level, UnitKind
 
+# postgres_server / postgres_url: a throwaway PostgreSQL server for the PostgreSQL tests.
+pytest_plugins = ["tests.postgres_server"]
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

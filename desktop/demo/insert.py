@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError
 from desktop.core.office import create_local_office
+from desktop.db.sequences import advance_sequences
 from desktop.demo.generate import DemoData
 from desktop.demo.rows import TABLE_ORDER
 from desktop.models import Base, Office, Unit
@@ -82,3 +83,5 @@ def insert_demo(
             if progress is not None:
                 progress(done, total)
             _check(cancelled)
+    # The rows carry their ids: the next ordinary insert must not reuse one (PostgreSQL).
+    advance_sequences(session, [Base.metadata.tables[name] for name in TABLE_ORDER])

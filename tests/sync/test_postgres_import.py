@@ -1,13 +1,11 @@
 """Imports write the same rows on PostgreSQL as on SQLite: new records, then changed ones (their
 children and links replaced), through the same bulk statements.
 
-Runs only with LIANXI_TEST_POSTGRES_URL set to a throwaway database (it is emptied first), e.g.
-postgresql+psycopg://postgres@127.0.0.1:55432/lianxi, and psycopg installed.
+Runs on the throwaway server of tests/postgres_server.py.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,16 +23,11 @@ from desktop.sync.trust import local_keys
 from tests.sync.conftest import ExchangeBase
 from tests.sync.exchange_env import make_env
 
-URL = os.environ.get("LIANXI_TEST_POSTGRES_URL", "")
-pytestmark = pytest.mark.skipif(
-    not URL, reason="LIANXI_TEST_POSTGRES_URL names no throwaway PostgreSQL database"
-)
 
-
-def _postgres_copy(county: Database) -> Database:
+def _postgres_copy(county: Database, url: str) -> Database:
     """The county's database, on PostgreSQL: its schema by the migrations, its rows copied."""
     pytest.importorskip("psycopg")
-    db = open_database(URL)
+    db = open_database(url)
     assert db.engine.dialect.name == "postgresql"
     with db.engine.begin() as connection:
         connection.exec_driver_sql("DROP SCHEMA public CASCADE")
@@ -96,9 +89,11 @@ def _edit(township: Database) -> None:
             item.version, item.updated_at = item.version + 1, now
 
 
-def test_import_on_postgres_as_on_sqlite(exchange_base: ExchangeBase, tmp_path: Path) -> None:
+def test_import_on_postgres_as_on_sqlite(
+    exchange_base: ExchangeBase, tmp_path: Path, postgres_url: str
+) -> None:
     env = make_env((exchange_base.township, exchange_base.county), tmp_path)
-    postgres = _postgres_copy(env.county)
+    postgres = _postgres_copy(env.county, postgres_url)
     try:
         first = [_import(county, exchange_base.first) for county in (env.county, postgres)]
         assert [r.result for r in first] == ["applied", "applied"], [r.message for r in first]

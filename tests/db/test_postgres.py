@@ -1,0 +1,49 @@
+"""The paths that differ by database, run on PostgreSQL (the throwaway server of
+tests/postgres_server.py): the demo's explicit ids, numbers issued by two programs at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from desktop.core import supervision
+from desktop.core.units import UnitInput, create_unit
+from desktop.db import open_database
+from desktop.demo import build_demo
+from desktop.models import Unit
+from desktop.models.enums import Level, NoticeKind, UnitKind
+from tests.conftest import county_in
+from tests.core.helpers import assigned_item
+from tests.core.issuing import run_together
+from tests.core.test_numbers_at_once import ISSUER
+
+
+def test_after_the_demo_new_records_get_new_ids(postgres_url: str) -> None:
+    """Regression: the demo inserted explicit ids and never moved the sequences on, so the first
+    new record failed with duplicate key … Key (id)=(1)."""
+    db = open_database(postgres_url)
+    try:
+        with db.unit_of_work() as s:
+            build_demo(s, scale="township", years=1, today=date(2026, 12, 5))
+        with db.unit_of_work() as s:
+            unit = create_unit(s, UnitInput("新建测试单位", UnitKind.DEPARTMENT, Level.TOWNSHIP))
+            largest = s.scalar(select(func.max(Unit.id)).where(Unit.id != unit.id))
+        assert unit.id > largest
+    finally:
+        db.dispose()
+
+
+def test_two_programs_issuing_at_once_never_share_a_number(postgres_url: str) -> None:
+    db = open_database(postgres_url)
+    try:
+        county = county_in(db)
+        item = assigned_item(county)
+        run_together(ISSUER, postgres_url, str(item), str(county.hrss))
+        with db.unit_of_work() as s:
+            notices = [supervision.get_notice(s, i) for i in range(1, 31)]
+        serials = sorted(n.serial for n in notices if n.kind == NoticeKind.REMINDER)
+        assert serials == list(range(1, 31))
+        assert len({n.number for n in notices}) == 30
+    finally:
+        db.dispose()
