@@ -23,11 +23,16 @@ from desktop.db.migrate import upgrade
 
 
 def _demo_copy(args: argparse.Namespace, folder: Path) -> Database:
-    """A temporary copy of the given database, or a fresh demo township when none is given."""
+    """A temporary copy of the given database file (a server database itself), or a fresh demo
+    township when none is given."""
     target = folder / "self-test.db"
     if args.db or args.db_url:
         source = database_for(args)
         upgrade(source)
+        if source.path is None:
+            # A server database (PostgreSQL) is visited as it is: the self-test only reads,
+            # opens editors and closes them unsaved.
+            return source
         backup_database(source, target)
         source.dispose()
         db = open_database(target)

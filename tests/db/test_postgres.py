@@ -3,7 +3,12 @@ tests/postgres_server.py): the demo's explicit ids, numbers issued by two progra
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -47,3 +52,20 @@ def test_two_programs_issuing_at_once_never_share_a_number(postgres_url: str) ->
         assert len({n.number for n in notices}) == 30
     finally:
         db.dispose()
+
+
+def test_the_self_test_runs_on_a_postgres_database(postgres_url: str, tmp_path: Path) -> None:
+    """Regression: '--self-test --db-url …' failed with backup_needs_sqlite_file."""
+    db = open_database(postgres_url)
+    with db.unit_of_work() as s:
+        build_demo(s, scale="township", years=1, today=date(2026, 12, 5))
+    db.dispose()
+    report = tmp_path / "self-test.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db-url", postgres_url, "--self-test",
+         "--json-out", str(report)],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert json.loads(report.read_text(encoding="utf-8"))["ok"] is True
