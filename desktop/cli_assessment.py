@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,18 +22,10 @@ from desktop.core.assessment import (
     save_results,
     year_rates,
 )
+from desktop.core.exports import rates_tables
 from desktop.core.listing import plain
-from desktop.messages import message, status_label
-
-LEVEL_NAMES = {
-    "province": "省级",
-    "city": "市级",
-    "county": "县级",
-    "township": "乡镇",
-    "street": "街道",
-    "enterprise": "企业",
-    "industry": "行业",
-}
+from desktop.core.spreadsheet import write_sheets
+from desktop.messages import message, status_label, value_label, worded_sheet
 
 
 def _date(text: str) -> date:
@@ -141,25 +134,30 @@ def _print_rates(rates: YearRates) -> None:
     for c in rates.convening:
         rate = "—" if c.rate is None else f"{c.rate}%"
         print(
-            f"  {LEVEL_NAMES[c.level]}  {c.period:<4}  应召开 {c.required}  已召开 {c.convened}"
+            f"  {value_label(c.level)}  {value_label(c.period)}  应召开 {c.required}  已召开 {c.convened}"
             f"  {rate}  （实际开会 {c.meetings_held} 次）"
         )
     print("建制率")
     for e in rates.establishment:
-        print(f"  {LEVEL_NAMES[e.level]}  {e.established}/{e.pairs}  {e.rate}%")
+        print(f"  {value_label(e.level)}  {e.established}/{e.pairs}  {e.rate}%")
     a = rates.adoption
     print(f"职工建议：收到 {a.received} 条，{status_label('adopted')} {a.adopted} 条")
     for row in a.by_level:
-        print(f"  {LEVEL_NAMES[row.level]}  收到 {row.received}  采纳 {row.adopted}")
+        print(f"  {value_label(row.level)}  收到 {row.received}  采纳 {row.adopted}")
     print("会议情况")
     for m in rates.activity:
         print(
-            f"  {LEVEL_NAMES[m.level]}  召开 {m.meetings} 次  议题 {m.topics} 个"
+            f"  {value_label(m.level)}  召开 {m.meetings} 次  议题 {m.topics} 个"
             f"  议定事项 {m.items} 项"
         )
 
 
 def cmd_rates(args: argparse.Namespace, session: Session) -> None:
+    if args.xlsx:
+        tables = rates_tables(session, args.year, args.today)
+        count = write_sheets(args.xlsx, [worded_sheet(t) for t in tables])
+        print(message("exported", {"count": count, "path": args.xlsx}))
+        return
     rates = year_rates(session, args.year, today=args.today)
     if args.json:
         print(json.dumps(plain(rates), ensure_ascii=False, indent=2))
@@ -172,10 +170,14 @@ def add_assessment_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--unit", type=int, metavar="ID", help="只看这个单位，并列出每一项得失分")
     p.add_argument("--industry", action="store_true", help="同时考核行业工会")
-    p.add_argument("--today", type=_date, help="年度未结束时按此日期计算 (default: today)")
-    p.add_argument("--commend-at-least", type=float, default=90.0, metavar="POINTS")
-    p.add_argument("--commend-top", type=int, default=0, metavar="N")
-    p.add_argument("--criticise-below", type=float, default=60.0, metavar="POINTS")
+    p.add_argument("--today", type=_date, help="年度未结束时按此日期计算（默认今天）")
+    p.add_argument(
+        "--commend-at-least", type=float, default=90.0, metavar="POINTS", help="表扬的最低分"
+    )
+    p.add_argument("--commend-top", type=int, default=0, metavar="N", help="只表扬前 N 名")
+    p.add_argument(
+        "--criticise-below", type=float, default=60.0, metavar="POINTS", help="低于此分通报批评"
+    )
     store = p.add_mutually_exclusive_group()
     store.add_argument("--save", action="store_true", help="保存为待发布的考核结果")
     store.add_argument("--publish", action="store_true", help="保存并发布考核结果")
@@ -184,6 +186,9 @@ def add_assessment_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
 
     p = sub.add_parser("rates", help="召开率、建制率、建议采纳 / the year's rates")
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--today", type=_date)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--today", type=_date, help="年度未结束时按此日期计算（默认今天）")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--xlsx", type=Path, metavar="FILE", help="导出为 Excel 表格 / write a spreadsheet"
+    )
     p.set_defaults(handler=cmd_rates)

@@ -101,7 +101,7 @@ def test_rates_json(records: Records, tmp_path: Path, capsys: pytest.CaptureFixt
     }
     assert (rates["adoption"]["received"], rates["adoption"]["adopted"]) == (5, 1)
     code, out, _ = lianxi(capsys, tmp_path, "rates", *YEAR)
-    assert code == 0 and "乡镇  year  应召开 2  已召开 1  50.0%" in out
+    assert code == 0 and "乡镇  全年  应召开 2  已召开 1  50.0%" in out
 
 
 @pytest.mark.parametrize(
