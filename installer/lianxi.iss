@@ -1,4 +1,5 @@
-; Inno Setup 6 script: LianXi's Windows installer (lianxi-setup-VERSION.exe) from the PyInstaller
+﻿; Inno Setup 6 script (UTF-8 with a BOM, which Inno Setup before 6.3 needs for the Chinese
+; texts): LianXi's Windows installer (lianxi-setup-VERSION.exe) from the PyInstaller
 ; folder dist\lianxi. Build on Windows, after `pyinstaller installer\lianxi.spec` (steps in
 ; docs/installing.md):
 ;

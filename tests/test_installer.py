@@ -266,6 +266,8 @@ def test_the_desktop_entry_is_valid() -> None:
 
 
 def test_the_windows_installer_keeps_the_users_data() -> None:
+    # Inno Setup before 6.3 reads a script without a BOM in the ANSI code page: 联席 garbled.
+    assert (INSTALLER / "lianxi.iss").read_bytes().startswith(b"\xef\xbb\xbf")
     assert re.search(r'MessagesFile: "compiler:Languages\\ChineseSimplified\.isl"', ISS)
     assert re.search(r"AppId=\{\{[0-9A-F-]{36}\}", ISS)
     for shipped in ("lianxi.exe", "lianxi-cli.exe"):
