@@ -81,7 +81,8 @@ def key_encryption_key() -> bytes:
     if str(file) in _cache:
         return _cache[str(file)]
     kek = _read_file(file)
-    ring = None if os.environ.get(KEY_DIR_ENV) else _keyring()
+    # The keyring only when there is no file: loading its backends is not free.
+    ring = None if kek is not None or os.environ.get(KEY_DIR_ENV) else _keyring()
     if kek is None and ring is not None:
         kek = _read_keyring(ring)
     if kek is None:
