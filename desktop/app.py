@@ -219,17 +219,23 @@ def run_gui(args: argparse.Namespace) -> int:
     db = open_checked_database(args)
     if db is None:
         return 1
+    from desktop.views.login_dialog import IdleLock, sign_in_at_start
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog
     from desktop.views.operations import operations
 
+    first_start = False
     if operations(db).read(find_local_office) is None:
         welcome = OfficeDialog(db)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return 0
+        first_start = welcome.demo_path is None
         if welcome.demo_path is not None:
             db.dispose()
             db = open_database(welcome.demo_path)
+    if not sign_in_at_start(db, first_start=first_start):
+        return 0
     window = MainWindow(db)
+    IdleLock(window, operations(db))
     window.show()
     return app.exec()

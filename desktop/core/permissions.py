@@ -157,3 +157,9 @@ def _check_statement(state: ORMExecuteState) -> None:
 
 event.listen(Session, "before_flush", _check_flush)
 event.listen(Session, "do_orm_execute", _check_statement)
+
+
+def actor_of_sessions(sessions: sessionmaker[Session]) -> Actor | None:
+    """The account the factory's sessions act as (the one logged in to the window)."""
+    actor = (sessions.kw.get("info") or {}).get(ACTOR)
+    return actor if isinstance(actor, Actor) else None

@@ -33,6 +33,7 @@ from desktop.db import Database
 from desktop.messages import current_language, describe, field_label
 from desktop.paths import data_dir
 from desktop.views import ui_state
+from desktop.views.accounts_page import AccountsBox
 from desktop.views.font_roles import FontRolesBox
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
 from desktop.views.operations import operations
@@ -109,7 +110,8 @@ class SettingsPage(QWidget, Page):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
-        for box in (identity, supervision, calendar, FontRolesBox(self.ops), interface):
+        boxes = (identity, supervision, calendar, FontRolesBox(self.ops), interface)
+        for box in (*boxes, AccountsBox(self.ops)):
             layout.addWidget(box)
         layout.addWidget(self.status)
         layout.addStretch(1)
