@@ -11,11 +11,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_WIDTH = 60
 # Cell formats by a column's kind; a kind not named keeps what the value's type gives.
@@ -52,6 +51,9 @@ def write_table(
 
 def write_sheets(path: Path, sheets: Sequence[Sheet]) -> int:
     """Write a workbook of `sheets` through a `.partial` file; returns the data rows written."""
+    # openpyxl takes about 0.1 s to import: only an export pays for it, not the window's start.
+    from openpyxl import Workbook
+
     book = Workbook()
     first = book.active
     assert first is not None
@@ -68,6 +70,9 @@ def write_sheets(path: Path, sheets: Sequence[Sheet]) -> int:
 
 
 def _fill(sheet: Worksheet, table: Sheet) -> int:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet.title = table.title[:31] or "Sheet1"  # Excel's limit on sheet names
     sheet.append(list(table.headers))
     for cell in sheet[1]:
