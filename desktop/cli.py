@@ -37,7 +37,12 @@ from desktop.core.listing import list_records, plain, show_record
 from desktop.core.office import create_local_office, local_office
 from desktop.core.spreadsheet import write_sheets, write_table
 from desktop.db import Database, DatabaseError, open_database
-from desktop.db.backup import backup_database
+from desktop.db.backup import (
+    backup_database,
+    backup_dir_of,
+    newest_good_backup,
+    restore_backup,
+)
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
 from desktop.messages import (
@@ -199,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     b = db.add_parser("backup", help="备份数据库")
     b.add_argument("--to", type=Path, metavar="FILE")
     b.set_defaults(handler=cmd_db_backup, raw=True)
+    r = db.add_parser(
+        "restore",
+        help="用最近一份完好的备份替换数据库（原文件改名保留） / replace the database with the "
+        "newest good backup (the old file is kept)",
+    )
+    r.add_argument("--from", dest="source", type=Path, metavar="FILE", help="指定备份文件")
+    r.set_defaults(handler=cmd_db_restore, raw=True)
 
     p = sub.add_parser("list", help="列出记录 / list records")
     p.add_argument("kind", choices=sorted(LISTED))
@@ -294,6 +306,18 @@ def cmd_db_check(args: argparse.Namespace, db: Database) -> int:
 
 def cmd_db_backup(args: argparse.Namespace, db: Database) -> None:
     print(f"已备份到：{backup_database(db, args.to)}")
+
+
+def cmd_db_restore(args: argparse.Namespace, db: Database) -> None:
+    path = db.path
+    if path is None:
+        raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
+    db.dispose()  # nothing may hold the file it replaces
+    backup = args.source or newest_good_backup(backup_dir_of(path))
+    if backup is None:
+        raise DatabaseError("no_good_backup", folder=str(backup_dir_of(path)))
+    kept = restore_backup(path, backup)
+    print(message("restored_from_backup", {"backup": backup, "kept": kept}))
 
 
 def cmd_list(args: argparse.Namespace, session: Session) -> None:

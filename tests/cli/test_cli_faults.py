@@ -12,7 +12,7 @@ import pytest
 from desktop.cli import main
 from desktop.db import engine
 from tests.conftest import County
-from tests.db.test_faults import damaged  # noqa: F401  (the fixture)
+from tests.db.test_faults import damage, damaged  # noqa: F401  (the fixture)
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
@@ -79,3 +79,27 @@ def test_db_check_of_a_sound_file_says_so(
     assert county.db.path is not None
     code, out, _err = run(capsys, county.db.path, "db", "check")
     assert code == 0 and out.strip() == "数据库完好。"
+
+
+def test_db_restore_replaces_a_damaged_file_with_the_newest_good_backup(
+    capsys: pytest.CaptureFixture[str], county: County
+) -> None:
+    path = county.db.path
+    assert path is not None
+    assert run(capsys, path, "db", "backup")[0] == 0
+    county.db.dispose()
+    damage(path, at_page=1)
+    assert run(capsys, path, "db", "check")[0] == 1
+    code, out, _err = run(capsys, path, "db", "restore")
+    assert code == 0 and out.startswith("已用备份")
+    code, out, _err = run(capsys, path, "db", "check")
+    assert code == 0 and out.strip() == "数据库完好。"
+    assert list(path.parent.glob("lianxi.db.replaced-*"))  # the damaged file is kept aside
+
+
+def test_db_restore_without_a_good_backup_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    damaged: Path,  # noqa: F811
+) -> None:
+    code, _out, err = run(capsys, damaged, "db", "restore")
+    assert code == 1 and err.startswith("错误：没有找到可以恢复的完好备份")
