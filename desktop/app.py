@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import APP_NAME, __version__
@@ -190,7 +190,7 @@ def ask_about_damage(path: Path, *, can_look: bool) -> str:
         translated(APP_TITLE),
         message("damaged_at_start", {"path": path}),
     )
-    choices = {
+    choices: dict[QAbstractButton, str] = {
         box.addButton(message("restore_button"), QMessageBox.ButtonRole.AcceptRole): "restore"
     }
     if can_look:

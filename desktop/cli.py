@@ -158,7 +158,7 @@ def add_db_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     set_language(cli_language())
     argparse._ = _argparse_words  # type: ignore[attr-defined]
-    parser = Parser(
+    parser: argparse.ArgumentParser = Parser(
         prog="lianxi",
         description="联席 LianXi — 政府与工会联席会议工作系统。不带参数运行时打开窗口。",
     )
@@ -459,6 +459,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
+    except BrokenPipeError:
+        # The reader (head, less) stopped reading: no fault of the command. Python would
+        # complain again while flushing stdout at exit, so it goes to the null device.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (DomainError, DatabaseError, DBAPIError, sqlite3.Error, OSError) as exc:
-        print(f"错误：{describe(exc)}", file=sys.stderr)
+        prefix = "错误：" if current_language() == "zh" else "Error: "
+        print(f"{prefix}{describe(exc)}", file=sys.stderr)
         return EXIT_REFUSED
