@@ -436,6 +436,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk is full, so nothing was done and the existing data is unharmed. Free some "
         "space (old files, old backups) and try again.",
     ),
+    "database_cannot_open": (
+        "无法打开数据库文件：文件或所在文件夹不存在，或文件夹不允许写入（数据库要在同一文件夹中"
+        "建立临时文件）。请检查文件夹权限，或把数据库放到可写的文件夹中。",
+        "The database file cannot be opened: it or its folder is missing, or the folder may not "
+        "be written (the database keeps temporary files beside it). Check the folder.",
+    ),
     "database_damaged": (
         "数据库文件已损坏，无法读取。请停止录入，用最近一份完好的备份恢复数据库（lianxi db check 可检查）。",
         "The database file is damaged. Stop using it and restore the latest backup.",
@@ -1172,6 +1178,7 @@ _DATABASE_FAULTS = (
     ("database or disk is full", "disk_full"),
     ("malformed", "database_damaged"),
     ("file is not a database", "database_damaged"),
+    ("unable to open database file", "database_cannot_open"),
 )
 _FILE_FAULTS = {
     errno.ENOSPC: "disk_full",

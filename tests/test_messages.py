@@ -126,6 +126,7 @@ def _locked(words: str) -> OperationalError:
         (_locked("attempt to write a readonly database"), "只读", "read-only"),
         (_locked("database or disk is full"), "空间不足", "full"),
         (_locked("database disk image is malformed"), "已损坏", "damaged"),
+        (_locked("unable to open database file"), "文件夹", "folder"),
         (sqlite3.OperationalError("database is locked"), "其他程序", "another program"),
         (OSError(errno.ENOSPC, "No space left on device"), "空间不足", "space"),
         (OSError(errno.EACCES, "Permission denied", "/media/u/x"), "权限", "may not"),
