@@ -169,7 +169,7 @@ class RectificationDoc:
     basis: str  # the agreed item or rule that was broken
     problem: str
     requirements: tuple[str, ...]
-    rectification_deadline: date
+    rectification_deadline: date | None  # None when no deadline was set: left out
     report_to: str
     contact: Contact
     imprint: Imprint

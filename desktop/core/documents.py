@@ -314,7 +314,7 @@ def rectification_doc(session: Session, notice_id: int) -> d.RectificationDoc:
         problem=n.problem,
         requirements=tuple(r for r in n.requirements.splitlines() if r.strip())
         or ("针对存在问题，制定整改方案，明确责任人和完成时限。",),
-        rectification_deadline=n.rectify_deadline or n.issued_on,
+        rectification_deadline=n.rectify_deadline,
         report_to=author.name,
         contact=own_contact(session, office, author),
         imprint=imprint(author.name, n.issued_on),

@@ -131,16 +131,14 @@ def supervision_notice_story(doc: SupervisionNoticeDoc) -> Story:
 
 
 def rectification_story(doc: RectificationDoc) -> Story:
+    by = f"于{cn_date(doc.rectification_deadline)}前" if doc.rectification_deadline else ""
     content: list[Element] = [
         body(doc.basis),
         heading(1, "存在的问题"),
         body(doc.problem),
         heading(2, "整改要求"),
         *_numbered_list(doc.requirements),
-        body(
-            f"请你单位于{cn_date(doc.rectification_deadline)}前完成整改，"
-            f"并将整改情况书面报送{doc.report_to}。"
-        ),
+        body(f"请你单位{by}完成整改，并将整改情况书面报送{doc.report_to}。"),
         *_contact(doc.contact),
     ]
     return _file_story(doc.header, doc.title, (doc.addressee,), content, doc.imprint)
