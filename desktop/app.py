@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop import APP_NAME, __version__
 from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
-from desktop.db.backup import backup_dir_of, newest_good_backup, restore_backup
+from desktop.db.backup import backup_daily, backup_dir_of, newest_good_backup, restore_backup
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, message, set_language
@@ -153,6 +153,11 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
         db.dispose()
         refuse(describe(exc))
         return None
+    try:
+        backup_daily(db)
+    except STARTUP_FAULTS as exc:
+        # No backup today (a full disk, say): the clerk is told, the work can go on.
+        QMessageBox.warning(None, translated(APP_TITLE), describe(exc))
     return db
 
 

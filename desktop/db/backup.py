@@ -64,6 +64,16 @@ def backup_database(db: Database, to: Path | None = None, *, reason: str = "manu
     return to
 
 
+def backup_daily(db: Database) -> Path | None:
+    """A backup with reason "daily" unless one was written today; None when none was needed."""
+    if db.path is None:
+        return None
+    today = datetime.now().strftime("%Y%m%d")
+    if any(default_backup_dir(db).glob(f"lianxi-{today}-*-daily.db")):
+        return None
+    return backup_database(db, reason="daily")
+
+
 def _write_verified(source: sqlite3.Connection, to: Path) -> None:
     """Copy `source` into `to` through a `.partial` file that replaces `to` only once the
     copy is complete and passes quick_check."""

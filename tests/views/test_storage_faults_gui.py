@@ -166,3 +166,29 @@ def _damaged_report(_db: Any, *, quick_only: bool = False) -> Any:
     from desktop.db.check import CheckReport
 
     return CheckReport(("Page 7: btreeInitPage() returns error code 11",), ("ok",), ())
+
+
+def test_the_first_start_of_a_day_writes_one_daily_backup(  # type: ignore[no-untyped-def]
+    qapp, county: County, boxes: list[str]
+) -> None:
+    path = county.db.path
+    assert path is not None
+    for _ in range(2):
+        db = app.open_checked_database(_args(path))
+        assert db is not None
+        db.dispose()
+    assert len(list((path.parent / "backups").glob("*-daily.db"))) == 1
+    assert boxes == []
+
+
+def test_a_daily_backup_on_a_full_disk_warns_and_opens(  # type: ignore[no-untyped-def]
+    qapp, county: County, boxes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_db: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(app, "backup_daily", full)
+    db = app.open_checked_database(_args(county.db.path))
+    assert db is not None
+    db.dispose()
+    assert len(boxes) == 1 and boxes[0].startswith("磁盘空间不足")
