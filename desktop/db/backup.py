@@ -122,25 +122,41 @@ def newest_good_backup(
 
 def restore_backup(path: Path, backup: Path) -> Path:
     """Put `backup` (checked first) in place of the database file at `path`, on which no
-    engine may be open. The file it replaces is kept beside it as `<name>.replaced-<stamp>`,
-    which is returned: a damaged file may still hold something worth recovering."""
+    engine may be open. A sound file it replaces is first backed up with reason
+    "before-restore"; a damaged one is kept beside it as `<name>.replaced-<stamp>`, since it
+    may still hold something worth recovering. Returns where the replaced file went."""
     if not passes_quick_check(backup):
         raise DatabaseError("backup_damaged", path=str(backup))
     staged = path.with_name(path.name + ".restoring")
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    _copy_file(backup, staged)
+    kept = _set_aside(path)
+    staged.replace(path)
+    return kept
+
+
+def _copy_file(source_path: Path, to: Path) -> None:
+    source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        _write_verified(source, staged)
+        _write_verified(source, to)
     finally:
         source.close()
+
+
+def _set_aside(path: Path) -> Path:
+    """Move the database at `path` out of the way: into a backup if sound, else renamed."""
+    # Write-ahead files belong to the replaced file and would be replayed into the new one.
+    files = [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm")]
+    if path.exists() and passes_quick_check(path):
+        kept = backup_dir_of(path) / backup_name("before-restore")
+        _copy_file(path, kept)
+        for file in files:
+            file.unlink(missing_ok=True)
+        _prune(kept.parent)
+        return kept
     kept = path.with_name(f"{path.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}")
-    if path.exists():
-        path.replace(kept)
-    for suffix in ("-wal", "-shm"):
-        # Write-ahead files belong to the replaced file and would be replayed into the new one.
-        leftover = path.with_name(path.name + suffix)
-        if leftover.exists():
-            leftover.replace(kept.with_name(kept.name + suffix))
-    staged.replace(path)
+    for file, suffix in zip(files, ("", "-wal", "-shm"), strict=True):
+        if file.exists():
+            file.replace(kept.with_name(kept.name + suffix))
     return kept
 
 

@@ -216,3 +216,19 @@ def test_rotation_keeps_backups_per_reason(county: County, monkeypatch: pytest.M
     assert upgrade_backup.exists()  # many imports later, the pre-upgrade backup is kept
     assert sum(n.endswith("-before-import.db") for n in names) == 2
     assert sum(n.endswith("-manual.db") for n in names) == 3
+
+
+def test_restoring_over_a_sound_database_backs_it_up_first(county: County) -> None:
+    older = backup_database(county.db, reason="manual")
+    add_unit(county.db, "备份之后的单位")
+    newer_count = unit_count(county.db)
+    path = county.db.path
+    assert path is not None
+    county.db.dispose()
+    kept = restore_backup(path, older)
+    assert kept.name.endswith("-before-restore.db") and kept.parent == older.parent
+    restored, set_aside = open_database(path), open_database(kept)
+    assert unit_count(restored) == newer_count - 1
+    assert unit_count(set_aside) == newer_count  # nothing entered after the backup is lost
+    restored.dispose()
+    set_aside.dispose()
