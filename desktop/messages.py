@@ -293,6 +293,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这条反馈（{on}）已经登记过了。",
         "This feedback ({on}) has already been entered.",
     ),
+    "edited_elsewhere": (
+        "未能保存：这条记录在您打开之后已于 {when} 被修改（另一位同事、另一个窗口或导入）。"
+        "您的修改仍在窗口中，没有覆盖对方的修改；请记下后重新载入再改。",
+        "Not saved: this record was changed at {when} after you opened it (by a colleague, another "
+        "window or an import). Your changes are still in the window and nothing was overwritten; "
+        "note them, reload and edit again.",
+    ),
+    "edited_elsewhere_by": (
+        "未能保存：这条记录在您打开之后已被 {by} 于 {when} 修改。"
+        "您的修改仍在窗口中，没有覆盖对方的修改；请记下后重新载入再改。",
+        "Not saved: {by} changed this record at {when} after you opened it. Your changes are "
+        "still in the window and nothing was overwritten; note them, reload and edit again.",
+    ),
     "undo_stale": (
         "无法撤销：这条{kind_label}在这次修改之后又有了变化（最近一次在 {changed_at}，可能是办理步骤、导入或他人修改），撤销会覆盖这些变化。",
         "Cannot undo: this {kind_label} has changed since that edit (last at {changed_at}: a workflow "

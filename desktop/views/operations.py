@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import EVERYTHING, NOTHING, ChangeRecorder, Changes
+from desktop.core.concurrency import require_version
 from desktop.core.errors import DomainError
 from desktop.core.undo import EditUndo, edit_entry, redo_edit, snapshot, undo_edit
 from desktop.db import Database, DatabaseError
@@ -52,6 +53,8 @@ class Operations(QObject):
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self._seen_version: int | None = None
+        # The refusal of the last user action, for a caller that offers a way out (reload).
+        self.last_refusal: DomainError | None = None
         self._own_writes = False
         self._watch_timer: QTimer | None = None
 
@@ -102,9 +105,11 @@ class Operations(QObject):
         A refusal is shown (beside the form's field, in a message box over `parent`, or given
         worded to `show_in`, a page's status line) and None returned; nothing is written.
         """
+        self.last_refusal = None
         try:
             value, changes = self._transaction(fn, *args, **kwargs)
         except FAILURES as exc:
+            self.last_refusal = exc if isinstance(exc, DomainError) else None
             if show_in is not None:
                 if not isinstance(exc, DomainError):
                     log.error("operation failed", exc_info=exc)
@@ -126,11 +131,15 @@ class Operations(QObject):
         title: str = "",
         form: Form | None = None,
         parent: QWidget | None = None,
+        seen_version: int | None = None,
         **kwargs: Any,
     ) -> T | None:
-        """A saved edit of one record, undoable from the window's undo stack."""
+        """A saved edit of one record, undoable from the window's undo stack; refused
+        (edited_elsewhere) when `seen_version` is given and the record has changed since."""
 
         def edit_with_undo(session: Session) -> tuple[T, EditUndo | None]:
+            if seen_version is not None:
+                require_version(session, kind, record_id, seen_version)
             before = snapshot(session, kind, record_id)
             value = fn(session, *args, **kwargs)
             return value, edit_entry(session, kind, record_id, before)

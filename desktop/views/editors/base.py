@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
+from desktop.core.concurrency import EditedElsewhere, version_of
 from desktop.core.document_dto import Document
 from desktop.db import Database
 from desktop.views.attachment_list import AttachmentList
@@ -57,6 +58,7 @@ class RecordEditor(QDialog):
         self.ops.did_execute.connect(self._on_changes)
         self._saving = False
         self.record_id = record_id
+        self.seen_version: int | None = None  # set when a record is shown
         self.dto: Any = None
         self.dirty = False
         self.form = Form()
@@ -167,6 +169,8 @@ class RecordEditor(QDialog):
     def set_dto(self, dto: Any) -> None:
         self.dto = dto
         self.record_id = dto.id
+        # The version shown: a save is refused if someone changes the record meanwhile.
+        self.seen_version = self.read(version_of, self.kind, dto.id)
         self.dirty = False
         self.load(dto)
         self.attachments.set_owner(dto.uuid)
@@ -188,14 +192,32 @@ class RecordEditor(QDialog):
                     self.store,
                     title=self.record_title(),
                     form=self.form,
+                    seen_version=self.seen_version,
                 )
         finally:
             self._saving = False
         if dto is None:
+            self._offer_reload()
             return False
         self.set_dto(dto)
         self.changed.emit()
         return True
+
+    def _offer_reload(self) -> None:
+        """After a save refused because someone else changed the record: reload it on request
+        (the clerk's typing is given up only when they say so)."""
+        refusal = self.ops.last_refusal
+        if refusal is None or not isinstance(refusal, EditedElsewhere):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("记录已被修改"),
+            self.tr("这条记录已被他人修改。放弃您的修改，载入最新内容吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.dirty = False
+            self.refresh()
 
     def record_title(self) -> str:
         """How the record is named in the undo menu."""

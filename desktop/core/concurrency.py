@@ -1,0 +1,48 @@
+"""Two clerks (or a window and the CLI) editing one record: the second save is refused.
+
+An editor remembers the version of the record it showed; saving checks that the row still has
+that version (every change bumps it: an edit, a workflow step, an import). If not, the save is
+refused with who changed the record and when, and nothing is overwritten; the clerk reloads.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import DomainError
+from desktop.core.kinds import record_kind
+from desktop.core.records import load
+from desktop.models import AuditEntry
+
+
+class EditedElsewhere(DomainError):
+    """The record changed after the editor showed it (`edited_elsewhere_by` when the audit
+    trail names who)."""
+
+
+def version_of(session: Session, kind: str, record_id: int) -> int:
+    """The record's version now (what an editor remembers when it shows the record)."""
+    return int(load(session, record_kind(kind).model, record_id, kind).version)
+
+
+def require_version(session: Session, kind: str, record_id: int, seen: int) -> None:
+    """Refuse (EditedElsewhere) unless the record still has the version the editor showed."""
+    record = load(session, record_kind(kind).model, record_id, kind)
+    if record.version == seen:
+        return
+    changed: datetime = record.updated_at
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=UTC)
+    by = session.scalar(
+        select(AuditEntry.username)
+        .where(AuditEntry.target_uuid == record.uuid, AuditEntry.username != "")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    when = changed.astimezone().strftime("%Y-%m-%d %H:%M")
+    if by:
+        raise EditedElsewhere("edited_elsewhere_by", by=by, when=when)
+    raise EditedElsewhere("edited_elsewhere", when=when)
