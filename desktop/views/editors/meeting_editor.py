@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import documents
 from desktop.core import meetings as core
+from desktop.core.decisions import Outcome, read_decision
 from desktop.core.errors import InvalidInput
 from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
 from desktop.core.office import local_office
@@ -75,6 +76,14 @@ def stored_participants(dto: MeetingDTO) -> list[ParticipantInput]:
 
 def _translated(label: str) -> str:
     return QCoreApplication.translate("MeetingEditor", label)
+
+
+OUTCOME_LABELS = {
+    Outcome.PASSED: QT_TRANSLATE_NOOP("MeetingEditor", "通过"),
+    Outcome.IN_PRINCIPLE: QT_TRANSLATE_NOOP("MeetingEditor", "原则通过"),
+    Outcome.DEFERRED: QT_TRANSLATE_NOOP("MeetingEditor", "暂缓"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("MeetingEditor", "不予通过"),
+}
 
 
 class AgendaList(QListWidget):
@@ -258,6 +267,11 @@ class MeetingEditor(RecordEditor):
         self.agenda = AgendaList()
         schedule = QPushButton(self.tr("列入议程 →"))
         unschedule = QPushButton(self.tr("← 移出议程"))
+        self.decide_button = QPushButton(self.tr("记录会议决定…"))
+        self.decide_button.setToolTip(
+            self.tr("选中右侧议程中的议题，记录会议对它的决定：通过、原则通过、暂缓或不予通过")
+        )
+        self.decide_button.clicked.connect(self.decide_selected)
         grid.addWidget(QLabel(self.tr("已审定、可列入会议的议题（可拖入右侧）：")), 0, 0)
         grid.addWidget(QLabel(self.tr("本次会议议程（拖动调整顺序）：")), 0, 2)
         grid.addWidget(self.available, 1, 0)
@@ -268,6 +282,7 @@ class MeetingEditor(RecordEditor):
         buttons.addStretch(1)
         grid.addLayout(buttons, 1, 1)
         grid.addWidget(self.agenda, 1, 2)
+        grid.addWidget(self.decide_button, 2, 2)
         schedule.clicked.connect(
             lambda: [self.schedule(int(i.data(TOPIC_ROLE))) for i in self.available.selectedItems()]
         )
@@ -279,6 +294,40 @@ class MeetingEditor(RecordEditor):
     def schedule(self, topic_id: int) -> None:
         if self._saved_first():
             self._after(self.attempt(core.schedule_topic, self.record_id, topic_id))
+
+    def decide_selected(self) -> MeetingDTO | None:
+        """Record the meeting's decision on the selected agenda topic (outcome and wording)."""
+        chosen = self.agenda.selectedItems() or [self.agenda.item(0)]
+        if chosen[0] is None or self.dto is None or not self._saved_first():
+            return None
+        topic_id = int(chosen[0].data(TOPIC_ROLE))
+        entry = next(e for e in self.dto.agenda if e.topic_id == topic_id)
+        current = read_decision(entry.decision)
+        outcome = QComboBox()
+        outcome.addItem(self.tr("（不注明）"), "")
+        for value in Outcome:
+            outcome.addItem(
+                QCoreApplication.translate("MeetingEditor", OUTCOME_LABELS[value]), value
+            )
+        if current.outcome is not None:
+            outcome.setCurrentIndex(outcome.findData(current.outcome))
+        wording = text_box(80)
+        wording.setPlainText(current.text)
+        meeting_id = self.record_id
+        dto = self.ask(
+            fill(self.tr("会议决定：%1"), entry.topic_title[:30]),
+            [
+                ("outcome", self.tr("决定结果"), outcome),
+                ("decision", self.tr("议定意见"), wording),
+            ],
+            lambda v: (
+                lambda s: core.record_decision(
+                    s, meeting_id, topic_id, v["decision"], v["outcome"] or None
+                )
+            ),
+        )
+        self._after(dto)
+        return dto
 
     def _saved_first(self) -> bool:
         """An agenda change is stored at once and shows the meeting again: typing is saved first."""
@@ -411,7 +460,13 @@ class MeetingEditor(RecordEditor):
             self._add_person(p)
         self.agenda.clear()
         for e in dto.agenda:
-            item = QListWidgetItem(f"{e.position}. {e.topic_title}")
+            decided = read_decision(e.decision).outcome
+            text = f"{e.position}. {e.topic_title}"
+            if decided is not None:
+                label = QCoreApplication.translate("MeetingEditor", OUTCOME_LABELS[decided])
+                text = f"{text}（{label}）"
+            item = QListWidgetItem(text)
+            item.setToolTip(e.decision)
             item.setData(TOPIC_ROLE, e.topic_id)
             self.agenda.addItem(item)
         self.available.clear()
