@@ -9,7 +9,7 @@ The rules are data (RULES); docs/package-format.md shows them as a table a test 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.core.kinds import KINDS, by_package_name
 from desktop.models import AgreedItem, Unit
 from desktop.models.item import item_cooperating_unit
-from desktop.sync.records import KIND_OF_MODEL, Parsed, checker, ref_key
+from desktop.sync.records import KIND_OF_MODEL, Parsed, RecordChecker, checker, ref_key
 
 # What a sender must hold over what a record points at.
 OWN = "own"  # a record of the sender's own
@@ -75,6 +75,9 @@ class Refusal:
 
     code: str
     fields: dict[str, Any] = field(default_factory=dict)
+
+
+Verdict = Callable[[str, type[Any], str], "Refusal | None"]
 
 
 @dataclass
@@ -150,7 +153,8 @@ class Authority:
             self._subtree[uuid] = found
         return self._subtree[uuid]
 
-    def _item(self, uuid: str) -> _Item | None:
+    def item(self, uuid: str) -> _Item | None:
+        """Owner, lead and cooperating units of an item held here (None if not held)."""
         if uuid not in self._items:
             lead = aliased(Unit)
             row = self._session.execute(
@@ -203,7 +207,7 @@ class Authority:
         self.refused.update(record.uuid for record, _ in refused)
         return accepted, refused
 
-    def _all_pass(self, check: Any, records: list[Parsed], verdict: Any) -> bool:
+    def _all_pass(self, check: RecordChecker, records: list[Parsed], verdict: Verdict) -> bool:
         for position, column, target in check.shape.refs:
             key = ref_key(column)
             values = {record.row[position] for record in records}
@@ -212,7 +216,7 @@ class Authority:
                 return False
         return True
 
-    def _first_refusal(self, kind: str, record: Parsed, verdict: Any) -> Refusal | None:
+    def _first_refusal(self, kind: str, record: Parsed, verdict: Verdict) -> Refusal | None:
         for key, target, uuid in checker(kind).references(record):
             refusal = verdict(_INDEX.sub("", key), target, uuid)
             if refusal is not None:
@@ -233,12 +237,12 @@ class Authority:
             return Refusal("not_own_record", {"field": key, "target_kind": target_kind})
         return None
 
-    def _responsible(self, item_uuid: str, units: Iterable[str | None]) -> bool:
+    def responsible(self, item_uuid: str, units: Iterable[str | None]) -> bool:
         """Whether the item is the sender's own, or one of `units` is in the sender's subtree
         and the item's lead or cooperating unit."""
         if self.owner(AgreedItem, item_uuid) == self.sender:
             return True
-        item = self._item(item_uuid)
+        item = self.item(item_uuid)
         if item is None:
             return True  # arriving from another sender, or unknown: refused elsewhere
         doing = {item.lead, *item.cooperating} - {None}
@@ -247,9 +251,9 @@ class Authority:
 
 def _feedback(authority: Authority, record: Parsed) -> Refusal | None:
     item_uuid = record.record["item_uuid"]
-    item = authority._item(item_uuid)
+    item = authority.item(item_uuid)
     reporter = record.record.get("reporting_unit_uuid") or (item.lead if item else None)
-    if authority._responsible(item_uuid, [reporter]):
+    if authority.responsible(item_uuid, [reporter]):
         return None
     return Refusal("not_responsible", {"field": "item_uuid", "target_kind": "agreed_item"})
 
@@ -258,9 +262,9 @@ def _item_event(authority: Authority, record: Parsed) -> Refusal | None:
     item_uuid = record.record["item_uuid"]
     if authority.owner(AgreedItem, item_uuid) == authority.sender:
         return None
-    item = authority._item(item_uuid)
+    item = authority.item(item_uuid)
     units = [] if item is None else [item.lead, *item.cooperating]
-    if not authority._responsible(item_uuid, units):
+    if not authority.responsible(item_uuid, units):
         return Refusal("not_responsible", {"field": "item_uuid", "target_kind": "agreed_item"})
     action = record.record.get("action", "")
     if action not in RESPONSIBLE_ACTIONS:
@@ -290,4 +294,8 @@ def _model_of(kind: str) -> type[Any] | None:
         return None
 
 
-_SPECIAL = {"feedback": _feedback, "item_event": _item_event, "attachment": _attachment}
+_SPECIAL: dict[str, Callable[[Authority, Parsed], Refusal | None]] = {
+    "feedback": _feedback,
+    "item_event": _item_event,
+    "attachment": _attachment,
+}
