@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.core.permissions import actor_of
 from desktop.models import AuditEntry
 from desktop.models.base import utcnow
 
-AUDIT_TABLE = AuditEntry.__table__
+AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
 # Secrets are never copied into the trail; a change to them shows as "***" → "***".
 SECRET_COLUMNS = frozenset(
     {"password_hash", "token_hash", "signing_private_key", "encryption_private_key"}
@@ -199,7 +199,7 @@ def verify_chain(connection: Connection | Session) -> ChainReport:
     result = connection.execute(select(AUDIT_TABLE).order_by(AUDIT_TABLE.c.id))
     for row in result.mappings():
         count += 1
-        previous_expected = chain_hash(previous, row)
+        previous_expected = chain_hash(previous, dict(row))
         if row["entry_hash"] != previous_expected:
             return ChainReport(count, first_broken=row["id"])
         previous = row["entry_hash"]
