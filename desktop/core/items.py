@@ -79,6 +79,18 @@ def check_deadline(held_on: date | None, deadline: date | None) -> None:
         raise InvalidInput("deadline_before_meeting", field="deadline")
 
 
+def check_completed_on(held_on: date | None, completed_on: date | None) -> None:
+    """An item cannot be done before the meeting that agreed it."""
+    if completed_on is not None and held_on is not None and completed_on < held_on:
+        raise InvalidInput("before_meeting", field="completed_on")
+
+
+def check_verified_on(completed_on: date | None, verified_on: date | None) -> None:
+    """Verification comes after completion."""
+    if verified_on is not None and completed_on is not None and verified_on < completed_on:
+        raise InvalidInput("before_completion", field="verified_on")
+
+
 def check_percent_done(percent_done: int) -> None:
     """Progress is a percentage: 0 to 100."""
     if not 0 <= percent_done <= 100:
@@ -327,9 +339,7 @@ def complete_item(session: Session, item_id: int, *, on: date, note: str = "") -
     """The lead unit reports the item done (办结)."""
     item = load(session, AgreedItem, item_id, "item")
     done = required_date(on, "completed_on")
-    meeting = load(session, Meeting, item.meeting_id, "meeting")
-    if meeting.held_on is not None and done < meeting.held_on:
-        raise InvalidInput("before_meeting", field="completed_on")
+    check_completed_on(load(session, Meeting, item.meeting_id, "meeting").held_on, done)
     _move(session, item, "complete", done, note=limited_text(note, "note", 2000))
     item.completed_on = done
     item.percent_done = 100
@@ -352,8 +362,7 @@ def verify_item(session: Session, item_id: int, *, on: date, note: str = "") -> 
     """Verification (验收) by the supervising office closes the item."""
     item = load(session, AgreedItem, item_id, "item")
     verified = required_date(on, "verified_on")
-    if item.completed_on is not None and verified < item.completed_on:
-        raise InvalidInput("before_completion", field="verified_on")
+    check_verified_on(item.completed_on, verified)
     _move(session, item, "verify", verified, note=limited_text(note, "verification_note", 2000))
     item.verified_on = verified
     item.verification_note = note.strip()

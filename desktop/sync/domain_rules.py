@@ -15,7 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError
-from desktop.core.items import check_deadline, check_percent_done
+from desktop.core.items import (
+    check_completed_on,
+    check_deadline,
+    check_percent_done,
+    check_verified_on,
+)
 from desktop.core.kinds import by_package_name
 from desktop.core.states import MACHINES
 from desktop.core.units import check_parent
@@ -64,7 +69,10 @@ class DomainRules:
 
     def _item(self, record: dict[str, Any]) -> None:
         check_percent_done(record["percent_done"])
-        check_deadline(self._meeting_held_on(record["meeting_uuid"]), _day(record["deadline"]))
+        held_on = self._meeting_held_on(record["meeting_uuid"])
+        check_deadline(held_on, _day(record["deadline"]))
+        check_completed_on(held_on, _day(record["completed_on"]))
+        check_verified_on(_day(record["completed_on"]), _day(record["verified_on"]))
 
     def _feedback(self, record: dict[str, Any]) -> None:
         check_percent_done(record["percent_done"])

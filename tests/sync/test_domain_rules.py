@@ -91,3 +91,20 @@ def test_the_editor_refuses_the_same_loop_with_the_same_rule(world: World) -> No
         with pytest.raises(InvalidInput) as refused:
             update_unit(s, top.id, data)
     assert refused.value.code == "parent_cycle"
+
+
+def test_an_item_done_before_its_meeting_or_verified_before_done_is_refused(world: World) -> None:
+    early = _new(world, "agreed_item", "done-early", completed_on="1990-01-01", sequence=96)
+    _refused(world, "agreed_item", [early], message("before_meeting", {"field": "completed_on"}))
+    held = next(m for m in world.township_records["meeting"] if m["held_on"])
+    late = _new(
+        world,
+        "agreed_item",
+        "verified-first",
+        meeting_uuid=held["uuid"],
+        completed_on="2099-12-31",
+        verified_on="2099-01-01",
+        deadline=None,
+        sequence=95,
+    )
+    _refused(world, "agreed_item", [late], message("before_completion", {"field": "verified_on"}))
