@@ -2,6 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>再输入一次：</source>
+        <translation>Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsBox</name>
+    <message>
+        <source>账户与操作记录</source>
+        <translation>Accounts and audit trail</translation>
+    </message>
+    <message>
+        <source>账户管理…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>操作记录…</source>
+        <translation>Audit trail…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>账户管理</source>
+        <translation>Accounts</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>新建账户…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>停用/启用</source>
+        <translation>Disable/enable</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>改为此角色</source>
+        <translation>Set role</translation>
+    </message>
+    <message>
+        <source>单人模式（启动时不需登录）</source>
+        <translation>Single-user mode (no log-in at start)</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不锁定</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>登录与锁定</source>
+        <translation>Log-in and lock</translation>
+    </message>
+    <message>
+        <source>无操作后锁定窗口：</source>
+        <translation>Lock when idle for:</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>请先选择一个账户。</source>
+        <translation>Select an account first.</translation>
+    </message>
+    <message>
+        <source>已建立账户 %1。</source>
+        <translation>Created account %1.</translation>
+    </message>
+    <message>
+        <source>已更改账户 %1 的状态。</source>
+        <translation>Changed the state of account %1.</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码，锁定已解除。</source>
+        <translation>Reset the password of %1; the account is unlocked.</translation>
+    </message>
+    <message>
+        <source>已更改账户 %1 的角色。</source>
+        <translation>Changed the role of account %1.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentCharts</name>
     <message>
         <source>省级</source>
@@ -427,6 +555,99 @@ Publish now?</translation>
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>操作记录</source>
+        <translation>Audit trail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>记录标识（可只输前几位）</source>
+        <translation>Record ID (the first characters will do)</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>检查完整性</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>操作人：</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>记录类别：</source>
+        <translation>Record kind:</translation>
+    </message>
+    <message>
+        <source>记录：</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>起始日期：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>共 %1 条。</source>
+        <translation>%1 entries.</translation>
+    </message>
+    <message>
+        <source>操作记录完整：共 %1 条，哈希链无误。</source>
+        <translation>Audit trail intact: %1 entries, hash chain correct.</translation>
+    </message>
+    <message>
+        <source>操作记录被改动：第 %1 条起哈希链不符（该条或其前一条被修改、删除或调换了顺序）。</source>
+        <translation>Audit trail altered: the hash chain breaks at entry %1 (that entry or the one before it was changed, deleted or reordered).</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>服务器数据库请用服务器自己的备份工具恢复。</source>
+        <translation>Restore a server database with the server’s own backup tools.</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>联席备份 (*.db)</source>
+        <translation>LianXi backups (*.db)</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>用备份“%1”替换当前数据？当前数据会先自动备份，恢复后可以再从那份备份找回。</source>
+        <translation>Replace the current data with the backup “%1”? The current data is backed up first, so it can be recovered from that backup afterwards.</translation>
+    </message>
+    <message>
+        <source>已从备份“%1”恢复。</source>
+        <translation>Restored from the backup “%1”.</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
     <name>BulletinEditor</name>
     <message>
         <source>通报表扬</source>
@@ -685,6 +906,13 @@ Publish now?</translation>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>日期无效：月份为 1–12，日为该月实有的日子。</source>
+        <translation>Invalid date: the month is 1–12 and the day must exist in that month.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>共 %1 页</source>
@@ -709,6 +937,113 @@ Publish now?</translation>
     <message>
         <source>保存失败</source>
         <translation>Saving failed</translation>
+    </message>
+    <message>
+        <source>第 %1 版 %2</source>
+        <translation>Version %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationList</name>
+    <message>
+        <source>发催办单</source>
+        <translation>Send a reminder</translation>
+    </message>
+    <message>
+        <source>发督办通知书</source>
+        <translation>Send a supervision notice</translation>
+    </message>
+    <message>
+        <source>下达整改通知书</source>
+        <translation>Issue a rectification order</translation>
+    </message>
+    <message>
+        <source>列入通报批评</source>
+        <translation>Criticise in the next bulletin</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>a reminder</translation>
+    </message>
+    <message>
+        <source>督办通知</source>
+        <translation>a supervision notice</translation>
+    </message>
+    <message>
+        <source>整改通知</source>
+        <translation>a rectification order</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>criticism</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>超期工作日</source>
+        <translation>Working days late</translation>
+    </message>
+    <message>
+        <source>建议下一步</source>
+        <translation>Suggested next step</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>搜索事项或牵头单位</source>
+        <translation>Search items or lead units</translation>
+    </message>
+    <message>
+        <source>全部措施</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <source>全部层级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>批量印发</source>
+        <translation>Issue in batch</translation>
+    </message>
+    <message>
+        <source>选中多项同为“发催办单”或“发督办通知书”的事项，按牵头单位各印发一份</source>
+        <translation>Select several items that all await “Send a reminder” or “Send a supervision notice” to issue one document per lead unit</translation>
+    </message>
+    <message>
+        <source>逾期事项的下一步督办措施（双击按建议印发文书；可多选后批量印发）：</source>
+        <translation>Next supervision step for each overdue item (double-click to issue the suggested document; select several to issue in batch):</translation>
+    </message>
+    <message>
+        <source>批量催办</source>
+        <translation>Batch reminders</translation>
+    </message>
+    <message>
+        <source>批量督办</source>
+        <translation>Batch notices</translation>
+    </message>
+    <message>
+        <source>%1（%2 项）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>共 %1 项，筛选后 %2 项</source>
+        <translation>%1 items, %2 shown</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1275,91 @@ Publish now?</translation>
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>设置单位管理员</source>
+        <translation>Set up the administrator</translation>
+    </message>
+    <message>
+        <source>单人使用，启动时不需登录（单位管理员可随时更改）</source>
+        <translation>Single user: no log-in at start (the administrator can change this at any time)</translation>
+    </message>
+    <message>
+        <source>请建立本单位的第一个账户：单位管理员。之后可在“设置 → 账户管理”中为同事建立账户。</source>
+        <translation>Create this office’s first account: its administrator. Accounts for colleagues can then be created under “Settings → Accounts”.</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>再输入一次：</source>
+        <translation>Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>FontRoles</name>
+    <message>
+        <source>标题（小标宋）</source>
+        <translation>Title (XiaoBiaoSong)</translation>
+    </message>
+    <message>
+        <source>正文（仿宋）</source>
+        <translation>Body text (FangSong)</translation>
+    </message>
+    <message>
+        <source>一级标题（黑体）</source>
+        <translation>Heading 1 (HeiTi)</translation>
+    </message>
+    <message>
+        <source>二级标题（楷体）</source>
+        <translation>Heading 2 (KaiTi)</translation>
+    </message>
+    <message>
+        <source>页码（宋体）</source>
+        <translation>Page numbers (SongTi)</translation>
+    </message>
+    <message>
+        <source>本机缺少公文字体，%1 暂以其他字体代替；可在“设置 → 公文字体”中指定字体文件夹。</source>
+        <translation>This computer lacks official document fonts, so stand-ins print %1 for now; a font folder can be chosen under “Settings → Document fonts”.</translation>
+    </message>
+</context>
+<context>
+    <name>FontRolesBox</name>
+    <message>
+        <source>公文字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <source>选择字体文件夹…</source>
+        <translation>Choose font folder…</translation>
+    </message>
+    <message>
+        <source>不使用</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>字体文件夹</source>
+        <translation>Font folder</translation>
+    </message>
+    <message>
+        <source>（未指定，使用系统字体）</source>
+        <translation>(none: system fonts are used)</translation>
+    </message>
+    <message>
+        <source>（代用）</source>
+        <translation> (stand-in)</translation>
+    </message>
+    <message>
+        <source>选择字体文件夹</source>
+        <translation>Choose font folder</translation>
+    </message>
+</context>
+<context>
     <name>ImportTab</name>
     <message>
         <source>选择数据包…</source>
@@ -1069,14 +1489,6 @@ Publish now?</translation>
         <translation>History:</translation>
     </message>
     <message>
-        <source>第 %1 号会议</source>
-        <translation>Meeting no. %1</translation>
-    </message>
-    <message>
-        <source>第 %1 号会议 %2</source>
-        <translation>Meeting no. %1 %2</translation>
-    </message>
-    <message>
         <source>时限 %1</source>
         <translation>deadline %1</translation>
     </message>
@@ -1165,6 +1577,14 @@ Publish now?</translation>
     <message>
         <source>撤销事项</source>
         <translation>Cancel item</translation>
+    </message>
+    <message>
+        <source>第%1次联席会议（%2，%3）</source>
+        <translation>Joint meeting no. %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>日期未定</source>
+        <translation>date not set</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1734,29 @@ Publish now?</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>长时间未操作，窗口已锁定。请重新登录。</source>
+        <translation>The window was locked after a long time without activity. Log in again.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>单位名录</source>
@@ -1370,14 +1813,6 @@ Publish now?</translation>
     <message>
         <source>尚未交换</source>
         <translation>none yet</translation>
-    </message>
-    <message>
-        <source>打印(&amp;P)</source>
-        <translation>&amp;Print</translation>
-    </message>
-    <message>
-        <source>年度统计表…</source>
-        <translation>Annual statistics…</translation>
     </message>
     <message>
         <source>年度统计表</source>
@@ -1523,10 +1958,6 @@ Publish now?</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <source>保存参会人员</source>
-        <translation>Save participants</translation>
-    </message>
-    <message>
         <source>列入议程 →</source>
         <translation>Add to agenda →</translation>
     </message>
@@ -1547,16 +1978,8 @@ Publish now?</translation>
         <translation>Members, separated by commas</translation>
     </message>
     <message>
-        <source>保存工作小组</source>
-        <translation>Save working groups</translation>
-    </message>
-    <message>
         <source>插入上次会议议定事项落实情况</source>
         <translation>Insert progress on the last meeting&apos;s agreed items</translation>
-    </message>
-    <message>
-        <source>保存纪要正文</source>
-        <translation>Save minutes text</translation>
     </message>
     <message>
         <source>一、上次会议议定事项落实情况
@@ -1641,6 +2064,50 @@ This is the first meeting.
     <message>
         <source>限期重新召开</source>
         <translation>Re-convene by</translation>
+    </message>
+    <message>
+        <source>保存会议后可用</source>
+        <translation>Available once the meeting is saved</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>原则通过</source>
+        <translation>Passed in principle</translation>
+    </message>
+    <message>
+        <source>暂缓</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>不予通过</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>记录会议决定…</source>
+        <translation>Record decision…</translation>
+    </message>
+    <message>
+        <source>选中右侧议程中的议题，记录会议对它的决定：通过、原则通过、暂缓或不予通过</source>
+        <translation>Select a topic in the agenda on the right to record the meeting’s decision on it: passed, passed in principle, deferred or rejected</translation>
+    </message>
+    <message>
+        <source>（不注明）</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <source>会议决定：%1</source>
+        <translation>Decision: %1</translation>
+    </message>
+    <message>
+        <source>决定结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>议定意见</source>
+        <translation>Decision text</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2256,13 @@ This is the first meeting.
     </message>
 </context>
 <context>
+    <name>OptionalDate</name>
+    <message>
+        <source>暂不填写</source>
+        <translation>Leave blank</translation>
+    </message>
+</context>
+<context>
     <name>RatesPanel</name>
     <message>
         <source>计算考核得分后显示本年度各项比率。</source>
@@ -1889,6 +2363,14 @@ This is the first meeting.
         <source>有未保存的修改。要保存吗？</source>
         <translation>There are unsaved changes. Save them?</translation>
     </message>
+    <message>
+        <source>记录已被修改</source>
+        <translation>Record changed elsewhere</translation>
+    </message>
+    <message>
+        <source>这条记录已被他人修改。放弃您的修改，载入最新内容吗？</source>
+        <translation>Someone else has changed this record. Discard your changes and load the latest version?</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -1942,6 +2424,18 @@ This is the first meeting.
             <numerusform>%n record</numerusform>
             <numerusform>%n records</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>删除这条%1？只有误录入、尚未办理的记录可以删除。</source>
+        <translation>Delete this %1? Only records entered by mistake and not yet acted on can be deleted.</translation>
     </message>
 </context>
 <context>
@@ -2058,10 +2552,6 @@ This is the first meeting.
         <translation>Provisional results of %1 units and published results of %2 units are saved for this year. After a change the page re-scores at once; provisional results are replaced at the next “Save as our results”; published results stay until published again.</translation>
     </message>
     <message>
-        <source>留空时使用规则的标准名称</source>
-        <translation>Leave empty to use the rule’s standard name</translation>
-    </message>
-    <message>
         <source>计分</source>
         <translation>Score</translation>
     </message>
@@ -2152,6 +2642,70 @@ This is the first meeting.
     <message>
         <source>保存考核方案</source>
         <translation>Save scheme</translation>
+    </message>
+    <message>
+        <source>考核表上显示的名称；可改写，清空后恢复规则的标准名称</source>
+        <translation>The name shown on the assessment sheet; editable, and clearing it restores the rule’s standard name</translation>
+    </message>
+    <message>
+        <source>该项指标的满分；计分指标的分值合计应等于总分</source>
+        <translation>Full points of this indicator; the scored indicators must add up to the total</translation>
+    </message>
+    <message>
+        <source>本年度没有需要考核的记录时，该项按满分计还是不得分</source>
+        <translation>Full points or none for this indicator when the year has no records to assess</translation>
+    </message>
+    <message>
+        <source>本级记录占比：如 0.6 表示该项 60% 看本单位自己的记录，40% 看所属企业工会报来的记录。无考核内容时：当年没有该项记录时按满分计或不得分。天数：进展反馈最长间隔、职工建议办理时限或纪要印发时限。每次分值：扣分、加分项每条记录扣（加）的分数，合计不超过该项分值。鼠标停在表头或单元格上可看说明。</source>
+        <translation>Own-records share: 0.6, for example, means 60% of the indicator looks at the unit’s own records and 40% at those reported by its enterprise unions. When nothing to assess: full points or none when the year has no records for the indicator. Days: the longest gap between progress reports, the time to handle a worker suggestion, or the time to issue minutes. Points each: the points deducted (added) per record for deductions and bonuses, never more than the indicator’s points in all. Hover over a header or cell for an explanation.</translation>
+    </message>
+    <message>
+        <source>可改写；清空或保持标准名称时使用规则的标准名称</source>
+        <translation>Editable; when cleared or left unchanged, the rule’s standard name is used</translation>
+    </message>
+    <message>
+        <source>到年底已建立联席会议制度的（建制记录）得分</source>
+        <translation>Scores when a joint meeting system is established by the end of the year (establishment records)</translation>
+    </message>
+    <message>
+        <source>已建制单位在每个已结束的期次（按规定每年几次）召开了联席会议，且未被认定走过场</source>
+        <translation>Established units held a joint meeting in every period already ended (as often a year as required), not flagged as held only for form</translation>
+    </message>
+    <message>
+        <source>当年到期的已交办议定事项已办结（办结或已验收）</source>
+        <translation>Assigned agreed items due in the year are completed (completed or verified)</translation>
+    </message>
+    <message>
+        <source>同上，且在完成时限前办结</source>
+        <translation>As above, and completed by the deadline</translation>
+    </message>
+    <message>
+        <source>议定事项从交办到办结，两次进展反馈之间不超过规定天数</source>
+        <translation>From assignment to completion, no gap between two progress reports on an agreed item exceeds the set days</translation>
+    </message>
+    <message>
+        <source>当年收到的职工建议在规定天数内答复了职工</source>
+        <translation>Worker suggestions received in the year were answered within the set days</translation>
+    </message>
+    <message>
+        <source>当年召开的会议登记了参会人员，议定事项都有牵头单位和时限，纪要按时印发</source>
+        <translation>Meetings held in the year recorded their participants, every agreed item has a lead unit and a deadline, and the minutes were issued on time</translation>
+    </message>
+    <message>
+        <source>当年召开、被认定走过场的会议，每次扣分</source>
+        <translation>Deduction for each meeting held in the year and flagged as held only for form</translation>
+    </message>
+    <message>
+        <source>当年督查通报中被通报批评，每次扣分</source>
+        <translation>Deduction for each criticism in the year’s supervision bulletins</translation>
+    </message>
+    <message>
+        <source>当年督查通报中被通报表扬，每次加分</source>
+        <translation>Bonus for each commendation in the year’s supervision bulletins</translation>
+    </message>
+    <message>
+        <source>按其余指标得分率计</source>
+        <translation>Same rate as the rest</translation>
     </message>
 </context>
 <context>
@@ -2339,22 +2893,6 @@ This is the first meeting.
 <context>
     <name>SupervisionPage</name>
     <message>
-        <source>发催办单</source>
-        <translation>Send a reminder</translation>
-    </message>
-    <message>
-        <source>发督办通知书</source>
-        <translation>Send a supervision notice</translation>
-    </message>
-    <message>
-        <source>下达整改通知书</source>
-        <translation>Issue a rectification order</translation>
-    </message>
-    <message>
-        <source>列入通报批评</source>
-        <translation>Criticise in the next bulletin</translation>
-    </message>
-    <message>
         <source>会议未形成议定事项</source>
         <translation>Meeting agreed no items</translation>
     </message>
@@ -2379,26 +2917,6 @@ This is the first meeting.
         <translation>Supervision documents</translation>
     </message>
     <message>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>牵头单位</source>
-        <translation>Lead unit</translation>
-    </message>
-    <message>
-        <source>时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>超期工作日</source>
-        <translation>Working days late</translation>
-    </message>
-    <message>
-        <source>建议下一步</source>
-        <translation>Suggested next step</translation>
-    </message>
-    <message>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -2409,10 +2927,6 @@ This is the first meeting.
     <message>
         <source>情况</source>
         <translation>Finding</translation>
-    </message>
-    <message>
-        <source>逾期事项的下一步督办措施（双击即按建议印发文书）：</source>
-        <translation>Next supervision step for each overdue item (double-click to issue the suggested document):</translation>
     </message>
     <message>
         <source>督办建议</source>
@@ -2439,44 +2953,32 @@ This is the first meeting.
         <translation>The check could not finish: %1</translation>
     </message>
     <message>
-        <source>催办</source>
-        <translation>a reminder</translation>
-    </message>
-    <message>
-        <source>督办通知</source>
-        <translation>a supervision notice</translation>
-    </message>
-    <message>
-        <source>整改通知</source>
-        <translation>a rectification order</translation>
-    </message>
-    <message>
-        <source>通报批评</source>
-        <translation>criticism</translation>
-    </message>
-    <message>
-        <source>依据</source>
-        <translation>Why</translation>
-    </message>
-    <message>
         <source>延期待批</source>
         <translation>Extensions pending</translation>
-    </message>
-    <message>
-        <source>时限 %1 已过 %2 个工作日</source>
-        <translation>Deadline %1 passed %2 working days ago</translation>
-    </message>
-    <message>
-        <source>%1后等待期满（%2），又过 %3 个工作日仍未办结</source>
-        <translation>The wait after %1 ended (%2); still open %3 working days later</translation>
     </message>
     <message>
         <source>“%1”整改期满（%2）仍未办结</source>
         <translation>“%1” still open after its rectification deadline (%2)</translation>
     </message>
     <message>
-        <source>列表只显示最紧要的前 %1 项。</source>
-        <translation> The lists show the %1 most urgent.</translation>
+        <source>走过场检查只列出最紧要的前 %1 处。</source>
+        <translation> The formality checks list only the %1 most urgent.</translation>
+    </message>
+    <message>
+        <source>按牵头单位印发 %1 份%2，涉及事项 %3 项，日期 %4。确定吗？</source>
+        <translation>Issue %1 documents (%2), one per lead unit, covering %3 items, dated %4. Go ahead?</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>督办通知书</source>
+        <translation>Supervision notice</translation>
+    </message>
+    <message>
+        <source>批量印发</source>
+        <translation>Issue in batch</translation>
     </message>
 </context>
 <context>
@@ -2610,12 +3112,12 @@ This is the first meeting.
         <translation>Merge into topic</translation>
     </message>
     <message>
-        <source>目标议题编号</source>
-        <translation>Target topic no.</translation>
-    </message>
-    <message>
         <source>打印议题审定表</source>
         <translation>Print vetting form</translation>
+    </message>
+    <message>
+        <source>并入议题</source>
+        <translation>Into topic</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +3172,136 @@ This is the first meeting.
     <message>
         <source>输入单位名称或拼音首字母</source>
         <translation>Type a unit name or pinyin initials</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>备份数据库(&amp;B)…</source>
+        <translation>&amp;Back up database…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>导出数据交换包(&amp;E)…</source>
+        <translation>&amp;Export exchange package…</translation>
+    </message>
+    <message>
+        <source>导出当前列表为 Excel…</source>
+        <translation>Export list to Excel…</translation>
+    </message>
+    <message>
+        <source>打印年度统计表(&amp;P)…</source>
+        <translation>&amp;Print annual statistics…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>用户手册(&amp;U)</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>关于联席(&amp;A)</source>
+        <translation>&amp;About LianXi</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>请先打开要新建记录的页面（议定事项在会议中新增）。</source>
+        <translation>Open the list of the kind of record to create first (agreed items are added in their meeting).</translation>
+    </message>
+    <message>
+        <source>请先打开一个记录列表。</source>
+        <translation>Open a record list first.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中要删除的记录。</source>
+        <translation>Select the record to delete in the list first.</translation>
+    </message>
+    <message>
+        <source>已删除所选记录。</source>
+        <translation>Deleted the selected record.</translation>
+    </message>
+    <message>
+        <source>关于联席</source>
+        <translation>About LianXi</translation>
+    </message>
+    <message>
+        <source>联席 LianXi %1
+政府与工会联席会议工作系统
+
+数据文件夹：%2
+数据库：%3</source>
+        <translation>LianXi %1
+Government–union joint meeting system
+
+Data folder: %2
+Database: %3</translation>
+    </message>
+</context>
+<context>
+    <name>WordCopy</name>
+    <message>
+        <source>另存为 Word 副本</source>
+        <translation>Save a Word copy</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <source>另存为 Word 副本…</source>
+        <translation>Save a Word copy…</translation>
+    </message>
+    <message>
+        <source>可在 WPS 或 Word 中修改文字的副本；印发的正式文件不变</source>
+        <translation>A copy whose text can be edited in WPS or Word; the issued official document stays unchanged</translation>
     </message>
 </context>
 <context>
