@@ -178,3 +178,23 @@ def test_audit_verify_and_list_name_who(
     out = capsys.readouterr().out
     assert "insert\tuser_account" in out and '"role": "leader"' in out
     assert "leader-pass" not in out and "$argon2" not in out
+
+
+def test_demo_county_chain_verifies_until_a_row_is_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "demo.db"
+    monkeypatch.setenv("LIANXI_CONFIG_DIR", str(tmp_path / "config"))
+    assert _run(path, ["demo", "--years", "1", "--today", "2026-11-30"], monkeypatch) == 0
+    assert _run(path, ["audit", "verify"], monkeypatch) == 0
+    connection = sqlite3.connect(path)
+    with connection:
+        count = connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
+        assert count > 0
+        connection.execute("UPDATE audit_entry SET username = 'someone' WHERE id = 2")
+    connection.close()
+    capsys.readouterr()
+    assert _run(path, ["audit", "verify"], monkeypatch) != 0
+    assert "第 2 条" in capsys.readouterr().err
