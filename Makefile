@@ -72,7 +72,7 @@ dist: venv $(DIST_STAMP)
 	$(BIN)/python installer/build_deb.py dist/lianxi --out dist
 
 $(DIST_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,lint,dist]'
+	$(BIN)/python -m pip install -q -e '.[test,lint,dist,postgres]'
 	touch $(DIST_STAMP)
 
 clean:

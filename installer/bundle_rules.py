@@ -19,9 +19,10 @@ Entry = tuple[str, str, str]
 # Python modules never bundled. Qt Quick/QML and the virtual keyboard come in only through
 # the virtual-keyboard input plugin; the rest are test or development tools that happen to be
 # in the build environment, or optional back ends of our dependencies that LianXi never uses
-# (pygments: Mako's highlighter; psycopg: PostgreSQL is not a declared dependency, see
-# docs/installing.md). Pillow stays, as reportlab.lib.utils imports it unconditionally, but
-# without its AVIF codec (4.7 MB): Pillow skips image plugins it cannot import.
+# (pygments: Mako's highlighter; psycopg2: SQLAlchemy's other PostgreSQL driver). psycopg (the
+# `postgres` extra, for a county's shared server) stays: about 12 MB. Pillow stays, as
+# reportlab.lib.utils imports it unconditionally, but without its AVIF codec (4.7 MB): Pillow
+# skips image plugins it cannot import.
 EXCLUDED_MODULES = (
     "PySide6.QtQml",
     "PySide6.QtQuick",
@@ -35,9 +36,7 @@ EXCLUDED_MODULES = (
     "PIL._avif",
     "PIL.AvifImagePlugin",
     "pygments",
-    "psycopg",
     "psycopg2",
-    "psycopg_binary",
     "tkinter",
     "pytest",
     "hypothesis",
@@ -106,6 +105,8 @@ HIDDEN_IMPORTS = (
     "desktop.app",
     "desktop.views.main_window",
     "sqlalchemy.dialects.sqlite",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg_binary",
     "jieba",
     "docx",
 )

@@ -63,6 +63,20 @@ def main(argv: list[str] | None = None) -> int:
         if not minutes.read_bytes().startswith(b"%PDF"):
             print("smoke: the minutes are not a PDF")
             return 1
+        # The PostgreSQL driver is bundled: a server that is not there is refused in words,
+        # not with a missing module.
+        nowhere = "postgresql+psycopg://lianxi@/lianxi?host=" + str(folder / "no-server")
+        result = subprocess.run(
+            [str(console), "--db-url", nowhere, "db", "check"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if "No module named" in result.stderr:
+            print(f"smoke: PostgreSQL driver missing: {result.stderr[-1000:]}")
+            return 1
+        print("smoke: PostgreSQL driver bundled ok")
     return 0
 
 
