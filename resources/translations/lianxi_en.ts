@@ -1309,7 +1309,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>正文（仿宋）</source>
-        <translation>Body text (FangSong)</translation>
+        <translation>Body (FangSong)</translation>
     </message>
     <message>
         <source>一级标题（黑体）</source>
@@ -1325,7 +1325,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>本机缺少公文字体，%1 暂以其他字体代替；可在“设置 → 公文字体”中指定字体文件夹。</source>
-        <translation>This computer lacks official document fonts, so stand-ins print %1 for now; a font folder can be chosen under “Settings → Document fonts”.</translation>
+        <translation>Stand-in fonts print %1; set a font folder in Settings → Document fonts.</translation>
     </message>
 </context>
 <context>
