@@ -6,7 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.core.documents import _cn_date
+from desktop.core.document_parts import cn_date
+from desktop.reports.formatting import cn_date as printed_date
 
 DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
 NON_PORTABLE = re.compile(r"%[-#][a-zA-Z]")
@@ -23,5 +24,6 @@ def test_no_platform_specific_strftime_directive() -> None:
 
 
 def test_chinese_dates_have_no_leading_zeros() -> None:
-    assert _cn_date(date(2024, 3, 5)) == "2024年3月5日"
-    assert _cn_date(date(2026, 12, 25)) == "2026年12月25日"
+    for written in (cn_date, printed_date):
+        assert written(date(2024, 3, 5)) == "2024年3月5日"
+        assert written(date(2026, 12, 25)) == "2026年12月25日"
