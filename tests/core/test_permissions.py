@@ -10,17 +10,35 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from desktop.core.accounts import create_account, set_single_user_mode
+from desktop.core.accounts import (
+    create_account,
+    reset_password,
+    set_active,
+    set_idle_lock_minutes,
+    set_role,
+    set_single_user_mode,
+)
 from desktop.core.assessment import default_scheme, publish_results, save_results, save_scheme
 from desktop.core.assessment.scoring import compute_scorecard
-from desktop.core.items import ItemInput, complete_item, create_item, verify_item
-from desktop.core.meetings import issue_minutes, save_minutes_text
+from desktop.core.items import (
+    ItemInput,
+    cancel_item,
+    complete_item,
+    create_item,
+    request_extension,
+    verify_item,
+)
+from desktop.core.meetings import cancel_meeting, issue_minutes, save_minutes_text
 from desktop.core.permissions import ACTOR, Actor, NotPermitted
-from desktop.core.settings import SupervisionSettings, save_supervision_settings
-from desktop.core.suggestions import SuggestionInput, register_suggestion
+from desktop.core.settings import (
+    SupervisionSettings,
+    save_font_folder,
+    save_supervision_settings,
+)
+from desktop.core.suggestions import SuggestionInput, register_suggestion, reply_to_worker
 from desktop.core.supervision import BulletinInput, NoticeInput, issue_bulletin, issue_notice
-from desktop.core.topics import TopicInput, create_topic
-from desktop.core.units import UnitInput, create_unit
+from desktop.core.topics import TopicInput, create_topic, vet_topic
+from desktop.core.units import UnitInput, create_unit, update_unit
 from desktop.messages import message
 from desktop.models.enums import (
     Channel,
@@ -32,7 +50,7 @@ from desktop.models.enums import (
 )
 from tests.conftest import County
 from tests.core.assessment_records import TODAY, build
-from tests.core.helpers import assigned_item, held_meeting
+from tests.core.helpers import assigned_item, held_meeting, planned_meeting
 
 ALL = frozenset(Role)
 WRITERS = frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN})
@@ -69,6 +87,11 @@ def _scored(c: County) -> None:
 
 def _nothing(_c: County) -> None:
     return None
+
+
+def _clerk_account(c: County) -> str:
+    c.run(create_account, "xiaowang", "secret-pass", Role.CLERK)
+    return "xiaowang"
 
 
 MUTATIONS = [
@@ -154,6 +177,63 @@ MUTATIONS = [
         ADMIN,
     ),
     Mutation("set_single_user_mode", _nothing, lambda s, _: set_single_user_mode(s, True), ADMIN),
+    Mutation(
+        "update_unit",
+        lambda c: c.hrss,
+        lambda s, unit: update_unit(
+            s, unit, UnitInput("县人力资源和社会保障局", UnitKind.DEPARTMENT, Level.COUNTY)
+        ),
+        WRITERS,
+    ),
+    Mutation(
+        "vet_topic",
+        lambda c: (
+            c.run(create_topic, TopicInput("职工食堂", TopicSource.RESEARCH, c.federation)).id
+        ),
+        lambda s, topic: vet_topic(s, topic, on=date(2026, 3, 20), conclusion="提交联席会议"),
+        WRITERS,
+    ),
+    Mutation(
+        "reply_to_worker",
+        lambda c: (
+            c.run(
+                register_suggestion,
+                SuggestionInput(Channel.WECHAT, date(2026, 3, 1), "食堂太远", Level.COUNTY),
+            ).id
+        ),
+        lambda s, sid: reply_to_worker(s, sid, "已转交县总工会研究", date(2026, 3, 5)),
+        WRITERS,
+    ),
+    Mutation(
+        "cancel_meeting",
+        planned_meeting,
+        lambda s, meeting: cancel_meeting(s, meeting, "县长出差"),
+        WRITERS,
+    ),
+    Mutation(
+        "request_extension",
+        assigned_item,
+        lambda s, item: request_extension(
+            s, item, new_deadline=date(2026, 9, 30), reason="资金未到位", on=date(2026, 6, 1)
+        ),
+        WRITERS,
+    ),
+    Mutation(
+        "cancel_item",
+        assigned_item,
+        lambda s, item: cancel_item(s, item, on=date(2026, 5, 1), reason="政策调整"),
+        WRITERS,
+    ),
+    Mutation("save_font_folder", _nothing, lambda s, _: save_font_folder(s, "/opt/fonts"), ADMIN),
+    Mutation("set_idle_lock_minutes", _nothing, lambda s, _: set_idle_lock_minutes(s, 5), ADMIN),
+    Mutation(
+        "reset_password",
+        _clerk_account,
+        lambda s, name: reset_password(s, name, "another-pass"),
+        ADMIN,
+    ),
+    Mutation("disable_account", _clerk_account, lambda s, name: set_active(s, name, False), ADMIN),
+    Mutation("set_role", _clerk_account, lambda s, name: set_role(s, name, Role.REVIEWER), ADMIN),
 ]
 
 
