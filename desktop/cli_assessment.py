@@ -22,10 +22,13 @@ from desktop.core.assessment import (
     save_results,
     year_rates,
 )
+from desktop.core.assessment.areas import area_rates, default_area_level
 from desktop.core.exports import rates_tables
 from desktop.core.listing import plain
+from desktop.core.office import local_office
 from desktop.core.spreadsheet import write_sheets
 from desktop.messages import message, status_label, value_label, worded_sheet
+from desktop.models.enums import Level
 
 
 def _date(text: str) -> date:
@@ -159,10 +162,21 @@ def cmd_rates(args: argparse.Namespace, session: Session) -> None:
         print(message("exported", {"count": count, "path": args.xlsx}))
         return
     rates = year_rates(session, args.year, today=args.today)
+    level = Level(args.by) if args.by else default_area_level(local_office(session).level)
+    areas = area_rates(session, args.year, level, today=args.today) if level else ()
     if args.json:
-        print(json.dumps(plain(rates), ensure_ascii=False, indent=2))
+        print(json.dumps({**plain(rates), "by_area": plain(areas)}, ensure_ascii=False, indent=2))
         return
     _print_rates(rates)
+    if areas:
+        print(f"按{value_label(level)}（召开率由低到高）")
+        for r in areas:
+            convening = "—" if r.convening_rate is None else f"{r.convening_rate}%"
+            established = "—" if r.establishment_rate is None else f"{r.establishment_rate}%"
+            print(
+                f"  {r.name}  召开率 {convening}（{r.convened}/{r.required}）"
+                f"  建制率 {established}（{r.established}/{r.pairs}）"
+            )
 
 
 def add_assessment_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -190,5 +204,10 @@ def add_assessment_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.add_argument(
         "--xlsx", type=Path, metavar="FILE", help="导出为 Excel 表格 / write a spreadsheet"
+    )
+    p.add_argument(
+        "--by",
+        choices=[Level.COUNTY.value, Level.TOWNSHIP.value],
+        help="按县或乡镇分列（默认：市、省按县，县按乡镇）",
     )
     p.set_defaults(handler=cmd_rates)

@@ -87,7 +87,13 @@ def test_save_then_publish(
 
 def test_rates_json(records: Records, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rates = _json(capsys, tmp_path, "rates", *YEAR, "--json")
-    assert set(rates) == {"year", "as_of", "convening", "establishment", "adoption", "activity"}
+    assert set(rates) == {
+        "year", "as_of", "convening", "establishment", "adoption", "activity", "by_area",
+    }  # fmt: skip
+    # A county's rates are broken down by township: 八滩镇 (its own pair and its enterprises').
+    areas = {a["name"]: a for a in rates["by_area"]}
+    assert areas["八滩镇工会"]["level"] == "township"
+    assert areas["八滩镇工会"]["pairs"] >= 1
     township_year = next(
         c for c in rates["convening"] if (c["level"], c["period"]) == ("township", "year")
     )

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Subquery, case, false, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import Subquery, case, false, select, true
+from sqlalchemy.orm import Session, aliased
 
 from desktop.core.errors import InvalidInput
 from desktop.models import Establishment, Meeting, Unit
@@ -44,17 +44,28 @@ def as_of_date(year: int, today: date) -> date:
 
 
 def scope_of(assessed: Sequence[int]) -> Subquery:
-    """Each assessed union and its child unions (a township's enterprise unions), with the
-    assessed union each one counts for."""
-    own = Unit.id.in_(assessed)
+    """Each assessed union and every unit below it at any depth (a township's enterprise
+    unions; a county federation's townships and their enterprises, when a city assesses its
+    counties), with the assessed union each one counts for."""
+    tree = (
+        select(Unit.id.label("unit_id"), Unit.id.label("assessed_id"))
+        .where(Unit.id.in_(assessed), Unit.deleted_at.is_(None))
+        .cte("assessed_tree", recursive=True)
+    )
+    below = aliased(Unit)
+    tree = tree.union_all(
+        select(below.id, tree.c.assessed_id)
+        .join(tree, below.parent_id == tree.c.unit_id)
+        .where(below.deleted_at.is_(None), below.id.not_in(assessed))
+    )
     return (
         select(
-            Unit.id.label("unit_id"),
+            tree.c.unit_id,
             Unit.name.label("unit_name"),
-            case((own, Unit.id), else_=Unit.parent_id).label("assessed_id"),
-            case((own, true()), else_=false()).label("own"),
+            tree.c.assessed_id,
+            case((tree.c.unit_id == tree.c.assessed_id, true()), else_=false()).label("own"),
         )
-        .where(or_(own, Unit.parent_id.in_(assessed)), Unit.deleted_at.is_(None))
+        .join(Unit, Unit.id == tree.c.unit_id)
         .subquery("scope")
     )
 

@@ -1,7 +1,8 @@
 """Scorecards: every assessed unit's points per indicator, rank, change on last year, proposals.
 
 Assessed units are the unions directly below this office's own unit (a county's township and
-street unions, optionally its industry unions), or a list given by id. A unit's records are its
+street unions, optionally its industry unions; a city's or province's federations below it; a
+township's enterprise unions), or a list given by id. A unit's records are its
 own plus those of its child unions (a township's enterprise unions).
 """
 
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.assessment.facts import UnitFacts, gather_facts
-from desktop.core.assessment.pairs import as_of_date
+from desktop.core.assessment.pairs import as_of_date, scope_of
 from desktop.core.assessment.rules import RULES, Detail, as_the_rest, is_as_the_rest
 from desktop.core.assessment.scheme import SchemeDTO, cents, get_scheme
 from desktop.core.errors import InvalidInput, NotFound
@@ -28,9 +29,17 @@ from desktop.models import (
     Suggestion,
     Unit,
 )
-from desktop.models.enums import UNION_KINDS, MentionKind, UnitKind
+from desktop.models.enums import UNION_KINDS, Level, MentionKind, UnitKind
 
 LOCAL_KINDS = (UnitKind.TOWNSHIP_UNION, UnitKind.STREET_UNION)
+# What an office above a county assesses: the federations directly below it (a city its county
+# federations, a province its cities'); a township its enterprise unions.
+AREA_KINDS = {
+    Level.PROVINCE: (UnitKind.FEDERATION,),
+    Level.CITY: (UnitKind.FEDERATION,),
+    Level.TOWNSHIP: (UnitKind.ENTERPRISE_UNION,),
+    Level.STREET: (UnitKind.ENTERPRISE_UNION,),
+}
 
 
 @dataclass(frozen=True)
@@ -104,9 +113,11 @@ def assessed_units(
                 raise InvalidInput("not_assessable", field="unit_id", id=uid)
         stmt = select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))
     else:
-        kinds = (*LOCAL_KINDS, UnitKind.INDUSTRY_UNION) if include_industry else LOCAL_KINDS
+        office = local_office(session)
+        below = LOCAL_KINDS if office.level == Level.COUNTY else AREA_KINDS.get(office.level, ())
+        kinds = (*below, UnitKind.INDUSTRY_UNION) if include_industry else below
         stmt = select(Unit.id, Unit.name).where(
-            Unit.parent_id == local_office(session).unit_id,
+            Unit.parent_id == office.unit_id,
             Unit.kind.in_(kinds),
             Unit.deleted_at.is_(None),
         )
@@ -115,9 +126,9 @@ def assessed_units(
 
 def first_known(session: Session, unit_ids: Sequence[int]) -> dict[int, date]:
     """The day each unit is first known to have existed: the earliest of its directory entry's
-    creation, its first established joint-meeting system, its first meeting held and the first
-    worker suggestion it received (records kept before the office used LianXi are older than
-    the directory entry)."""
+    creation and, in its part of the directory (itself and the units below it), the first
+    established joint-meeting system, meeting held and worker suggestion received (records kept
+    before the office used LianXi are older than the directory entry)."""
     known: dict[int, date] = {}
 
     def earliest(rows: Sequence[tuple[int, date | datetime | None]]) -> None:
@@ -130,27 +141,20 @@ def first_known(session: Session, unit_ids: Sequence[int]) -> dict[int, date]:
 
     ids = list(unit_ids)
     earliest(session.execute(select(Unit.id, Unit.created_at).where(Unit.id.in_(ids))).all())
-    earliest(
-        session.execute(
-            select(Establishment.union_unit_id, func.min(Establishment.established_on))
-            .where(Establishment.union_unit_id.in_(ids), Establishment.deleted_at.is_(None))
-            .group_by(Establishment.union_unit_id)
-        ).all()
-    )
-    earliest(
-        session.execute(
-            select(Meeting.union_unit_id, func.min(Meeting.held_on))
-            .where(Meeting.union_unit_id.in_(ids), Meeting.deleted_at.is_(None))
-            .group_by(Meeting.union_unit_id)
-        ).all()
-    )
-    earliest(
-        session.execute(
-            select(Suggestion.receiving_unit_id, func.min(Suggestion.received_on))
-            .where(Suggestion.receiving_unit_id.in_(ids), Suggestion.deleted_at.is_(None))
-            .group_by(Suggestion.receiving_unit_id)
-        ).all()
-    )
+    scope = scope_of(ids)
+    for column, unit_column, deleted in (
+        (Establishment.established_on, Establishment.union_unit_id, Establishment.deleted_at),
+        (Meeting.held_on, Meeting.union_unit_id, Meeting.deleted_at),
+        (Suggestion.received_on, Suggestion.receiving_unit_id, Suggestion.deleted_at),
+    ):
+        earliest(
+            session.execute(
+                select(scope.c.assessed_id, func.min(column))
+                .join(scope, scope.c.unit_id == unit_column)
+                .where(deleted.is_(None))
+                .group_by(scope.c.assessed_id)
+            ).all()
+        )
     return known
 
 
