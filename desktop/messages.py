@@ -1085,12 +1085,13 @@ def kind_label(kind: str, lang: str | None = None) -> str:
     return record.label if (lang or _language) == "zh" else record.english
 
 
-def byte_size(size: int, lang: str | None = None) -> str:
-    """A size for a clerk: 3.0 GB, 512 MB, 20 KB (steps of 1024), or bytes below that."""
+def byte_size(size: int, lang: str | None = None, *, exact: bool = False) -> str:
+    """A size for a clerk: 3.0 GB, 512.0 MB, 20.0 KB (steps of 1024), or bytes below that (or
+    when `exact`: two sizes that would read the same)."""
     for unit, step in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= step:
+        if size >= step and not exact:
             return f"{size / step:.1f} {unit}"
-    return f"{size} 字节" if (lang or _language) == "zh" else f"{size} bytes"
+    return f"{size:,} 字节" if (lang or _language) == "zh" else f"{size:,} bytes"
 
 
 class _Blank(dict[str, Any]):
@@ -1128,9 +1129,10 @@ def message(
         problem = FIELD_PROBLEMS.get(str(values.get("problem")))
         if problem is not None:
             values["problem_text"] = (problem[0] if zh else problem[1]).format_map(values)
-        for name in BYTE_FIELDS.get(code, ()):
-            if isinstance(values.get(name), int):
-                values[name] = byte_size(values[name], lang)
+        sizes = {n: values[n] for n in BYTE_FIELDS.get(code, ()) if isinstance(values.get(n), int)}
+        worded = {n: byte_size(v, lang) for n, v in sizes.items()}
+        exact = len(set(worded.values())) < len(worded)  # "1.2 MB, over 1.2 MB" says nothing
+        values.update({n: byte_size(v, lang, exact=exact) for n, v in sizes.items()})
         if "target_kind" in values:
             values["target_label"] = kind_label(str(values["target_kind"]), lang)
         if "action" in values:

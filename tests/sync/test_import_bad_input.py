@@ -267,7 +267,8 @@ def test_duplicate_and_extra_members(env: Env, exchange_base: ExchangeBase) -> N
 
 def test_symlink_member(env: Env) -> None:
     link = stored("manifest.json", b"/etc/passwd", external_attr=0o120777 << 16)
-    refused(env, craft_zip([link, SIGNATURE]), "不是普通文件", "symlink")
+    said = refused(env, craft_zip([link, SIGNATURE]), "不是普通文件").message
+    assert "symlink" not in said
     folder = stored("data/", b"")
     refused(env, craft_zip([folder]), "不是普通文件")
 
@@ -279,11 +280,11 @@ def gigabyte_of_zeros() -> bytes:
 
 def test_zip_bombs(env: Env, gigabyte_of_zeros: bytes) -> None:
     over_total = Entry(b"manifest.json", gigabyte_of_zeros, 2000 * 1024 * 1024, 0, method=8)
-    refused(env, craft_zip([over_total, SIGNATURE]), "解压后过大")
+    refused(env, craft_zip([over_total, SIGNATURE]), "解压后")
     over_ratio = Entry(b"manifest.json", gigabyte_of_zeros, 1024 * 1024 * 1024, 0, method=8)
-    refused(env, craft_zip([over_ratio, SIGNATURE]), "解压后过大")
+    refused(env, craft_zip([over_ratio, SIGNATURE]), "解压后")
     lying = Entry(b"manifest.json", gigabyte_of_zeros, 1000, 0, method=8)
-    refused(env, craft_zip([lying, SIGNATURE]), "解压后过大")
+    refused(env, craft_zip([lying, SIGNATURE]), "解压后")
 
 
 def test_overlapping_entry_bomb(env: Env) -> None:
@@ -316,8 +317,9 @@ def limits(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
 
 
 def test_oversized_file(env: Env, exchange_base: ExchangeBase, limits: Callable[..., None]) -> None:
-    limits(max_package_bytes=len(exchange_base.first) - 1)
-    refused(env, exchange_base.first, "数据包文件过大")
+    size = len(exchange_base.first)
+    limits(max_package_bytes=size - 1)
+    refused(env, exchange_base.first, "超过数据包的上限", f"{size:,} 字节", f"{size - 1:,} 字节")
 
 
 def test_oversized_record_count(
