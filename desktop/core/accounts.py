@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import audit as _audit  # noqa: F401  (registers the audit trail's listeners)
 from desktop.core.errors import DomainError, InvalidInput, NotFound
 from desktop.core.permissions import Actor, acting_as, require
 from desktop.models import Setting, User

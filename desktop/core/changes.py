@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from desktop.core import audit as _audit  # noqa: F401  (registers the audit trail's listeners)
 from desktop.core.kinds import KINDS, is_main_model, kind_of_model
 
 T = TypeVar("T")

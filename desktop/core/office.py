@@ -10,6 +10,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+# Importing the audit trail registers its listeners (and the permission check) on every
+# Session: every program that works on an office's records imports this module.
+from desktop.core import audit as _audit  # noqa: F401
 from desktop.core.errors import DomainError, InvalidInput, NoLocalOffice
 from desktop.core.pinyin import pinyin_keys
 from desktop.models import Office, Unit
