@@ -194,3 +194,37 @@ def test_records_that_depend_on_a_refused_one_are_refused_too(world: World) -> N
     assert result.counts["agreed_item"]["rejected"] == 1
     assert result.counts["feedback"]["rejected"] == 1
     assert world.recipient_dump("township") == before
+
+
+def test_feedback_on_a_county_item_led_by_one_of_its_enterprises_is_applied(world: World) -> None:
+    """The enterprise runs the program itself (its unit is its own office's) below the
+    township's union: the township relays its feedback."""
+    enterprise = copy.deepcopy(world.township_records["unit"][0])
+    enterprise |= {
+        "uuid": fresh_uuid("enterprise", "unit"),
+        "origin_office": fresh_uuid("enterprise", "office"),
+        "name": "滨海县恒鑫环保科技有限公司工会",
+        "kind": "enterprise_union",
+        "parent_uuid": _township_union(world),
+    }
+    with world.env.county.unit_of_work() as s:
+        row = Unit()
+        with s.no_autoflush:
+            write_record(s, BY_KIND["unit"], row, enterprise, Uuids(s))
+        row.parent_id = s.scalars(select(Unit.id).where(Unit.uuid == _township_union(world))).one()
+        s.add(row)
+    item_uuid = _county_item(world, lead=enterprise["uuid"])
+    feedback = _own_copy(
+        world,
+        "feedback",
+        "relayed",
+        item_uuid=item_uuid,
+        reporting_unit_uuid=enterprise["uuid"],
+        percent_done=60,
+        deleted_at=None,
+    )
+    result = world.send("township", {"feedback": [feedback]})
+    assert result.counts["feedback"]["new"] == 1, result.problems
+    with world.env.county.unit_of_work() as s:
+        item = s.scalars(select(AgreedItem).where(AgreedItem.uuid == item_uuid)).one()
+        assert (item.status, item.percent_done) == (ItemStatus.IN_PROGRESS, 60)
