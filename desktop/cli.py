@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,7 @@ from desktop.db.backup import (
 )
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
+from desktop.db.transfer import copy_database
 from desktop.messages import (
     ESTIMATED_MARK,
     check_verdict,
@@ -211,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--from", dest="source", type=Path, metavar="FILE", help="指定备份文件")
     r.set_defaults(handler=cmd_db_restore, raw=True)
+    m = db.add_parser(
+        "migrate-from-sqlite",
+        help="把一个 SQLite 数据库文件的全部数据迁入 --db-url 指定的新数据库 / move an SQLite "
+        "file's data into the (new, empty) --db-url database",
+    )
+    m.add_argument("file", type=Path, metavar="FILE", help="原 SQLite 数据库文件（只读取）")
+    m.set_defaults(handler=cmd_db_migrate_from_sqlite, raw=True)
 
     p = sub.add_parser("list", help="列出记录 / list records")
     p.add_argument("kind", choices=sorted(LISTED))
@@ -306,6 +315,32 @@ def cmd_db_check(args: argparse.Namespace, db: Database) -> int:
 
 def cmd_db_backup(args: argparse.Namespace, db: Database) -> None:
     print(f"已备份到：{backup_database(db, args.to)}")
+
+
+def cmd_db_migrate_from_sqlite(args: argparse.Namespace, db: Database) -> None:
+    if not args.file.is_file():
+        raise DatabaseError("database_cannot_open", path=str(args.file))
+    upgrade(db, backup=False)
+    with tempfile.TemporaryDirectory(prefix="lianxi-migrate-") as folder:
+        # A consistent copy of the file, brought to the current schema: the file is only read.
+        original = open_database(args.file)
+        try:
+            copy = backup_database(original, Path(folder) / "source.db")
+        finally:
+            original.dispose()
+        source = open_database(copy)
+        try:
+            upgrade(source, backup=False)
+            done = copy_database(source, db)
+        finally:
+            source.dispose()
+    fields = {
+        "source": args.file,
+        "rows": done.rows,
+        "url": db.display_name(),
+        "tables": len(done.tables),
+    }
+    print(message("migrated_from_sqlite", fields))
 
 
 def cmd_db_restore(args: argparse.Namespace, db: Database) -> None:

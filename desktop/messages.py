@@ -370,6 +370,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是联席程序的数据库，已拒绝打开，文件未作改动。",
         "{path} is not a LianXi database; it was left untouched.",
     ),
+    "target_not_empty": (
+        "目标数据库 {url} 中已有数据。迁移只能写入一个新建的空数据库。",
+        "The target database {url} already holds data; data can only be moved into a new, empty one.",
+    ),
+    "copy_mismatch": (
+        "迁移后核对不一致：表 {table} 原有 {source} 行，目标中为 {target} 行（或内容不同），已撤销，"
+        "目标数据库未写入任何数据。",
+        "The copy does not match: table {table} has {source} rows in the file and {target} in the "
+        "target (or different contents); nothing was written.",
+    ),
+    "migrated_from_sqlite": (
+        "已把 {source} 中的 {rows} 行数据迁入 {url}，{tables} 张表逐表核对行数和内容一致。"
+        "原文件未作改动。",
+        "Moved {rows} rows from {source} into {url}; all {tables} tables checked, counts and "
+        "contents alike. The file was not changed.",
+    ),
     "backup_needs_sqlite_file": (
         "只有内置的 SQLite 数据库文件可以这样备份。",
         "Only an SQLite database file can be backed up this way.",

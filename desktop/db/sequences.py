@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
 
 
-def advance_sequences(session: Session, tables: Iterable[Table]) -> None:
+def advance_sequences(session: Session | Connection, tables: Iterable[Table]) -> None:
     """Move each table's id sequence past its largest id (PostgreSQL only)."""
-    if session.get_bind().dialect.name != "postgresql":
+    dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
+    if dialect.name != "postgresql":
         return
     for table in tables:
         if "id" not in table.c or not table.c.id.autoincrement:

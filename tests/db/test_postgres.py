@@ -3,6 +3,7 @@ tests/postgres_server.py): the demo's explicit ids, numbers issued by two progra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -10,11 +11,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from desktop.core import supervision
 from desktop.core.units import UnitInput, create_unit
 from desktop.db import open_database
+from desktop.db.migrate import upgrade
 from desktop.demo import build_demo
 from desktop.models import Unit
 from desktop.models.enums import Level, NoticeKind, UnitKind
@@ -69,3 +72,38 @@ def test_the_self_test_runs_on_a_postgres_database(postgres_url: str, tmp_path: 
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert json.loads(report.read_text(encoding="utf-8"))["ok"] is True
+
+
+def test_an_office_moves_its_sqlite_file_to_postgres_checked_and_untouched(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """lianxi db migrate-from-sqlite FILE: every row copied, counts and contents compared per
+    table, sequences moved on, the file unchanged; a second run into the filled target refused."""
+    from desktop.cli import main
+
+    township = tmp_path / "township.db"
+    db = open_database(township)
+    upgrade(db)
+    with db.unit_of_work() as s:
+        build_demo(s, scale="township", years=1, today=date(2026, 12, 5))
+    db.dispose()
+    before = hashlib.sha256(township.read_bytes()).hexdigest()
+    code = main(["--db-url", postgres_url, "db", "migrate-from-sqlite", str(township)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "逐表核对行数和内容一致" in out
+    assert hashlib.sha256(township.read_bytes()).hexdigest() == before
+    server, file = open_database(postgres_url), open_database(township)
+    try:
+        with server.reading() as s, file.reading() as f:
+            for table in ("meeting", "agreed_item", "unit", "issued_document"):
+                count = f"SELECT count(*) FROM {table}"
+                assert s.execute(text(count)).scalar() == f.execute(text(count)).scalar()
+        with server.unit_of_work() as s:  # new rows get new ids
+            unit = create_unit(s, UnitInput("迁移后新建单位", UnitKind.DEPARTMENT, Level.TOWNSHIP))
+            assert unit.id > s.scalar(select(func.max(Unit.id)).where(Unit.id != unit.id))
+    finally:
+        server.dispose()
+        file.dispose()
+    code = main(["--db-url", postgres_url, "db", "migrate-from-sqlite", str(township)])
+    assert code != 0 and "已有数据" in capsys.readouterr().err
