@@ -6,9 +6,11 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from sqlalchemy import Connection, exists, select, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.engine import Database
+from desktop.models import Base
 
 # SQLite's words in a check's lines, and the kind of damage they report (worded in messages).
 _PROBLEM_KINDS = (
@@ -18,6 +20,9 @@ _PROBLEM_KINDS = (
     ("non-unique entry in index", "index_mismatch"),
     ("NULL value in", "bad_value"),
     ("CHECK constraint failed", "bad_value"),
+    # PostgreSQL's catalog, as _check_server words it.
+    ("invalid index", "index_mismatch"),
+    ("constraint not validated", "bad_value"),
 )
 
 
@@ -56,12 +61,12 @@ class CheckReport:
 
 
 def check_database(db: Database, *, quick_only: bool = False) -> CheckReport:
-    """Run SQLite's checks; on other databases there is nothing to check at this level.
+    """Run SQLite's checks (on a server database: its catalog and every foreign key).
 
     A file too damaged for the checks to run is reported `unreadable`, never raised.
     """
     if not db.is_sqlite:
-        return CheckReport(("ok",), ("ok",), ())
+        return _check_server(db, quick_only=quick_only)
     quick: tuple[str, ...] = ()
     integrity: tuple[str, ...] = ()
     try:
@@ -81,6 +86,54 @@ def check_database(db: Database, *, quick_only: bool = False) -> CheckReport:
             raise
         return CheckReport(quick, integrity, (), unreadable=True)
     return CheckReport(quick, integrity, fk)
+
+
+def _check_server(db: Database, *, quick_only: bool) -> CheckReport:
+    """PostgreSQL: indexes left invalid (a failed build), constraints not validated, and rows
+    whose reference points at no row (possible only if a constraint was ever bypassed)."""
+    with db.reading_connection() as connection:
+        catalog = [
+            f"invalid index {name}"
+            for (name,) in connection.execute(
+                text(
+                    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    " WHERE NOT i.indisvalid AND n.nspname = current_schema()"
+                )
+            )
+        ] + [
+            f"constraint not validated {name}"
+            for (name,) in connection.execute(
+                text(
+                    "SELECT conname FROM pg_constraint c"
+                    " JOIN pg_namespace n ON n.oid = c.connamespace"
+                    " WHERE NOT c.convalidated AND n.nspname = current_schema()"
+                )
+            )
+        ]
+        quick = tuple(catalog) or ("ok",)
+        if quick_only:
+            return CheckReport(quick, ("ok",), ())
+        return CheckReport(quick, ("ok",), tuple(_orphans(connection)))
+
+
+def _orphans(connection: Connection) -> list[tuple[str, int, str]]:
+    """(table, id, parent table) of rows whose foreign key names no row, first 50 per key."""
+    found: list[tuple[str, int, str]] = []
+    for table in Base.metadata.sorted_tables:
+        if "id" not in table.c:
+            continue
+        for fk in table.foreign_keys:
+            parent = fk.column.table.alias("parent")  # a table may point at itself
+            child = fk.parent
+            missing = (
+                select(table.c.id)
+                .where(child.is_not(None), ~exists().where(parent.c[fk.column.name] == child))
+                .limit(50)
+            )
+            name = fk.column.table.name
+            found += [(table.name, int(i), name) for (i,) in connection.execute(missing)]
+    return found
 
 
 def is_damage(exc: BaseException | None) -> bool:

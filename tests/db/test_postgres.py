@@ -107,3 +107,29 @@ def test_an_office_moves_its_sqlite_file_to_postgres_checked_and_untouched(
         file.dispose()
     code = main(["--db-url", postgres_url, "db", "migrate-from-sqlite", str(township)])
     assert code != 0 and "已有数据" in capsys.readouterr().err
+
+
+def test_db_check_on_postgres_finds_what_is_wrong(postgres_url: str) -> None:
+    """Regression: 'db check' said 数据库完好 on PostgreSQL without checking anything."""
+    from desktop.db.check import check_database
+    from desktop.messages import check_verdict
+
+    db = open_database(postgres_url)
+    try:
+        county = county_in(db)
+        assigned_item(county)
+        assert check_database(db).ok
+        with db.engine.begin() as c:
+            c.exec_driver_sql(
+                "ALTER TABLE agreed_item DROP CONSTRAINT fk_agreed_item_lead_unit_id_unit"
+            )
+            c.exec_driver_sql("UPDATE agreed_item SET lead_unit_id = 999999")
+        report = check_database(db)
+        assert [(t, p) for t, _, p in report.foreign_key_violations] == [("agreed_item", "unit")]
+        assert "指向已不存在的记录" in check_verdict(report, "zh")
+        with db.engine.begin() as c:
+            c.exec_driver_sql("ALTER TABLE unit ADD CONSTRAINT ck_test CHECK (id > 0) NOT VALID")
+        report = check_database(db)
+        assert report.damaged and report.problems()["bad_value"] == 1
+    finally:
+        db.dispose()
