@@ -142,11 +142,16 @@ def sign_in(args: argparse.Namespace, db: Database) -> None:
             raise result
         act_as(db.sessions, result)
         return
-    token = _token()
+    token, explicit = _token()
     if token:
-        with db.reading() as session:
-            act_as(db.sessions, token_actor(session, token))
-        return
+        try:
+            with db.reading() as session:
+                act_as(db.sessions, token_actor(session, token))
+            return
+        except LoginRefused:
+            # The token file of another database is no reason to refuse one without log-in.
+            if explicit or required:
+                raise
     if required:
         raise DomainError("login_needed")
 
@@ -160,14 +165,15 @@ def _has_accounts_schema(db: Database) -> bool:
     return any(c["name"] == "token_hash" for c in columns)
 
 
-def _token() -> str:
+def _token() -> tuple[str, bool]:
+    """The token to log in with, and whether LIANXI_TOKEN named it (not the default file)."""
     value = os.environ.get(TOKEN_ENV, "").strip()
     if value and Path(value).is_file():
-        return Path(value).read_text(encoding="utf-8").strip()
+        return Path(value).read_text(encoding="utf-8").strip(), True
     if value:
-        return value
+        return value, True
     path = token_path()
-    return path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+    return (path.read_text(encoding="utf-8").strip() if path.is_file() else ""), False
 
 
 def _actor(session: Session) -> Actor:
