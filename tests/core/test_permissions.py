@@ -259,7 +259,8 @@ def test_role_against_core_mutation(county: County, mutation: Mutation, role: Ro
 
 
 def test_no_actor_has_full_rights(county: County) -> None:
-    for mutation in MUTATIONS[:3] + MUTATIONS[-3:]:
+    chosen = {"create_unit", "issue_bulletin", "save_supervision_settings", "create_account"}
+    for mutation in (m for m in MUTATIONS if m.name in chosen):
         prepared = mutation.setup(county)
         county.run(mutation.call, prepared)
 
