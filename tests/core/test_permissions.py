@@ -274,3 +274,21 @@ def test_refusal_leaves_nothing_written(county: County) -> None:
         from desktop.core.items import get_item
 
         assert get_item(session, item).status == "completed"
+
+
+def test_leader_prints_an_old_issued_document_which_freezes_it(county: County) -> None:
+    """Printing is reading for a leader, even when the first print freezes the issued copy."""
+    from sqlalchemy import delete, func, select
+
+    from desktop.core.issued import printable
+    from desktop.models import IssuedDocument
+
+    meeting = _held_with_minutes(county)
+    county.run(issue_minutes, meeting, issued_on=date(2026, 4, 3))
+    with county.db.unit_of_work() as session:  # as if issued before frozen copies existed
+        session.execute(delete(IssuedDocument))
+    with county.db.unit_of_work() as session:
+        session.info[ACTOR] = Actor("lead", Role.LEADER)
+        printable(session, "minutes", meeting)
+    with county.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(IssuedDocument)) == 1
