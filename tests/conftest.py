@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,9 @@ from desktop.models.enums import Level, UnitKind
 
 # postgres_server / postgres_url: a throwaway PostgreSQL server for the PostgreSQL tests.
 pytest_plugins = ["tests.postgres_server"]
+# The key that seals offices' private keys: one folder for the whole run, never the user's own
+# (subprocesses inherit it, so a CLI run opens what a test created).
+os.environ.setdefault("LIANXI_KEY_DIR", tempfile.mkdtemp(prefix="lianxi-test-keys-"))
 
 
 @pytest.fixture(autouse=True)
