@@ -119,6 +119,7 @@ class FirstAdminDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("暂不设置"))
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -148,11 +149,14 @@ class FirstAdminDialog(QDialog):
 def sign_in_at_start(db: Database, *, first_start: bool = False) -> bool:
     """Ask who is working when the office uses accounts; False when the clerk cancelled.
 
-    At the office's first start the first admin is made (or single-user use chosen).
+    At the office's first start the first admin is made, single-user use chosen, or the
+    question put off (the office then works without accounts until an admin makes one).
     """
     ops = operations(db)
     if first_start and not ops.read(login_required):
-        return FirstAdminDialog(ops).exec() == QDialog.DialogCode.Accepted
+        # Declined: the office works without accounts until an admin makes one in Settings.
+        FirstAdminDialog(ops).exec()
+        return True
     if not ops.read(login_required):
         act_as(db.sessions, None)
         return True
