@@ -97,6 +97,43 @@ COMMANDS: list[tuple[str, list[str], frozenset[Role]]] = [
         ],
         frozenset({Role.REVIEWER, Role.ADMIN}),
     ),
+    (
+        "suggestion add",
+        [
+            "suggestion",
+            "add",
+            "--channel",
+            "wechat",
+            "--received-on",
+            "2026-03-01",
+            "--content",
+            "食堂太远",
+            "--target-level",
+            "county",
+        ],
+        frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN}),
+    ),
+    (
+        "item complete",
+        ["item", "complete", "{assigned}", "--on", "2026-05-01"],
+        frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN}),
+    ),
+    (
+        "notice issue",
+        [
+            "notice",
+            "issue",
+            "--kind",
+            "reminder",
+            "--unit",
+            "{hrss}",
+            "--items",
+            "{assigned}",
+            "--on",
+            "2026-04-10",
+        ],
+        frozenset({Role.REVIEWER, Role.ADMIN}),
+    ),
     ("account single-user", ["account", "single-user", "on"], frozenset({Role.ADMIN})),
     ("account reset", ["account", "reset", "xiao", "--password-stdin"], frozenset({Role.ADMIN})),
 ]
@@ -114,7 +151,13 @@ def test_each_role_through_the_cli(
     path, county = office
     _label, args, allowed = command
     item = _completed_item(county) if "{item}" in args else 0
-    args = [a.replace("{item}", str(item)) for a in args]
+    assigned = assigned_item(county) if "{assigned}" in args else 0
+    args = [
+        a.replace("{item}", str(item))
+        .replace("{assigned}", str(assigned))
+        .replace("{hrss}", str(county.hrss))
+        for a in args
+    ]
     capsys.readouterr()
     code = _run(path, ["--user", name, *args], monkeypatch, f"{PASSWORDS[name]}\nnew-clerk-pass\n")
     err = capsys.readouterr().err
