@@ -44,8 +44,7 @@ def state(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             if r[0] != "audit_entry"  # the actions that led here, with their times
         ]
         dump = {}
-        # The audit trail logs when each step happened (its hashes chain the times too).
-        for table in (t for t in tables if t != "audit_entry"):
+        for table in tables:
             cursor = connection.execute(f'SELECT * FROM "{table}" ORDER BY 1')
             keep = [i for i, d in enumerate(cursor.description) if d[0] not in _CLOCK]
             dump[table] = sorted((tuple(row[i] for i in keep) for row in cursor), key=repr)
