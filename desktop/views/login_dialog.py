@@ -30,7 +30,7 @@ from desktop.core.accounts import (
 from desktop.core.errors import InvalidInput
 from desktop.core.permissions import Actor, act_as, actor_of_sessions
 from desktop.db import Database
-from desktop.messages import describe
+from desktop.messages import describe, role_label
 from desktop.views.operations import Operations, operations
 
 
@@ -164,7 +164,8 @@ def sign_in_at_start(db: Database, *, first_start: bool = False) -> bool:
 
 
 class IdleLock(QObject):
-    """Locks the window after the idle time set in Settings: log in again to go on."""
+    """Locks the window after the idle time set in Settings: log in again to go on. Shows the
+    account logged in in the status bar."""
 
     def __init__(self, window: QWidget, ops: Operations) -> None:
         super().__init__(window)
@@ -175,6 +176,10 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.locked = False
         self.dialog: LoginDialog | None = None
+        self.account = QLabel()
+        if isinstance(window, QMainWindow) and current_actor(ops) is not None:
+            window.statusBar().addPermanentWidget(self.account)
+            self.show_account()
         minutes = ops.read(idle_lock_minutes)
         if minutes and ops.read(login_required):
             self.timer.setInterval(minutes * 60_000)
@@ -182,6 +187,17 @@ class IdleLock(QObject):
             app = QApplication.instance()
             if app is not None:
                 app.installEventFilter(self)
+
+    def show_account(self) -> None:
+        """Who the window works as, in the status bar (another may log in at a lock)."""
+        actor = current_actor(self.ops)
+        if actor is None:
+            self.account.clear()
+            return
+        role = role_label(actor.role) if actor.role is not None else ""
+        self.account.setText(
+            self.tr("当前账户：%1（%2）").replace("%1", actor.username).replace("%2", role)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and not self.locked and self.timer.interval() > 0:
@@ -206,6 +222,7 @@ class IdleLock(QObject):
             self.locked = False
             if content is not None:
                 content.show()
+        self.show_account()
         self.timer.start()
 
 

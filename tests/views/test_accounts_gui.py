@@ -117,17 +117,19 @@ def test_idle_lock_asks_to_log_in_again(county: County, qtbot) -> None:  # type:
         qtbot.addWidget(window)
         lock = IdleLock(window, ops)
         assert lock.timer.isActive() and lock.timer.interval() == 60_000
+        assert lock.account.text() == "当前账户：xiao（录入）"
         seen: list[str] = []
 
         def answer() -> None:
             assert lock.dialog is not None
             seen.append(lock.dialog.username.text())
             assert window.centralWidget().isHidden()
-            _type(lock.dialog, "xiao", "clerk-pass")
+            _type(lock.dialog, "boss", "admin-pass")  # another account takes over
 
         QTimer.singleShot(0, answer)
         lock.timer.timeout.emit()
         assert seen == ["xiao"]
+        assert lock.account.text() == "当前账户：boss（单位管理员）"
         assert not window.centralWidget().isHidden()
         assert lock.timer.isActive()
     finally:
