@@ -64,10 +64,13 @@ class AgreedItemEntry:
 
 @dataclass(frozen=True)
 class PreviousItemStatus:
+    """An agreed item of the previous meeting and its state on the day the minutes are issued."""
+
     text: str
     lead_unit: str
-    status: str  # 已办结, 正在办理, 逾期未办结 ...
+    status: str  # 已于2026年5月20日办结, 办理中，已完成60%, 已延期至…, 逾期未办结 ...
     note: str = ""
+    deadline: date | None = None  # as set at the meeting; an extension shows in `status`
 
 
 @dataclass(frozen=True)
@@ -85,17 +88,22 @@ class MinutesDoc:
     intro: str
     topics: tuple[MinutesTopic, ...]
     items: tuple[AgreedItemEntry, ...]
-    previous_summary: str
-    previous_items: tuple[PreviousItemStatus, ...]
     attended: tuple[Attendee, ...]
     absent: tuple[Attendee, ...]
     sat_in: tuple[Attendee, ...]
     imprint: Imprint
-    # The clerk's own text, one paragraph each; when given it stands in for the topics section
-    # and the previous items' report (the clerk wrote them), "一、…" lines print as headings.
+    # The clerk's own text, one paragraph each; when given it stands in for the topics section,
+    # "一、…" lines print as headings.
     body: tuple[str, ...] = ()
     # Set when this office keeps a record copy of another body's minutes (see DocHeader).
     record_copy_by: str = ""
+    # 上次会议议定事项落实情况: empty for a first meeting, and the section is then left out.
+    previous_summary: str = ""
+    previous_items: tuple[PreviousItemStatus, ...] = ()
+    # The day the items' states are as of (the issue date): the section is printed whatever
+    # the clerk's text. None in copies frozen before, which printed it only without that text
+    # and still print as issued.
+    previous_as_of: date | None = None
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ from desktop.models import (
     AgreedItem,
     Bulletin,
     Establishment,
+    ItemEvent,
     Meeting,
+    ProgressFeedback,
     SupervisionNotice,
     Topic,
     Unit,
@@ -70,25 +72,106 @@ def _meeting_title(m: MeetingDTO) -> str:
     return f"{m.union_name}与{m.partner_name}{year}年第{chinese_count(m.series_number)}次联席会议"
 
 
-def _previous(session: Session, m: MeetingDTO) -> tuple[str, tuple[d.PreviousItemStatus, ...]]:
+def _approved_deadlines(events: list[ItemEvent]) -> list[tuple[date, date | None, date]]:
+    """(approved on, old deadline, new deadline) of each extension granted, from the timeline."""
+    granted = []
+    for e in events:
+        old, arrow, new = e.note.partition(" → ")
+        if e.action != "approve_extension" or not arrow:
+            continue
+        try:
+            before = None if old in ("", "None") else date.fromisoformat(old)
+            granted.append((e.on_date, before, date.fromisoformat(new)))
+        except ValueError:  # a note not written by approve_extension: no dates to read
+            continue
+    return granted
+
+
+def _state_as_of(
+    item: AgreedItem, events: list[ItemEvent], percent: int | None, day: date
+) -> tuple[str, date | None, bool]:
+    """(state in words, deadline set at the meeting, whether done) of an item on `day`, as the
+    timeline had it then: a later completion, extension or report does not change what that
+    day saw."""
+    past = [e for e in events if e.on_date <= day]
+    done_on = verified_on = None
+    for e in past:  # a completion stands until it is sent back
+        if e.action == "complete":
+            done_on, verified_on = e.on_date, None
+        elif e.action == "send_back":
+            done_on = verified_on = None
+        elif e.action == "verify":
+            verified_on = e.on_date
+    if not events:  # records made without a timeline: their own dates tell
+        done_on = item.completed_on if item.completed_on and item.completed_on <= day else None
+        verified = item.verified_on
+        verified_on = verified if done_on and verified and verified <= day else None
+    granted = _approved_deadlines(events)
+    later = [old for on, old, _new in granted if on > day]
+    deadline = later[0] if later else item.deadline  # in force on that day
+    original = granted[0][1] if granted else item.deadline
+    if verified_on and done_on:
+        return f"已于{cn_date(done_on)}办结，{cn_date(verified_on)}验收", original, True
+    if done_on:
+        return f"已于{cn_date(done_on)}办结", original, True
+    cancelled = not events and item.status == ItemStatus.CANCELLED
+    if cancelled or any(e.action == "cancel" for e in past):
+        return "已撤销", original, False
+    if item.assigned_on is None or item.assigned_on > day:
+        return "尚未交办", original, False
+    reported = f"，已完成{percent}%" if percent is not None else ""
+    if deadline and deadline < day:
+        return "逾期未办结" + reported, original, False
+    progress = reported or "，尚未反馈进展"
+    if deadline and any(on <= day for on, _old, _new in granted):
+        return f"已延期至{cn_date(deadline)}" + progress, original, False
+    return "办理中" + progress, original, False
+
+
+def _previous(
+    session: Session, m: MeetingDTO, day: date
+) -> tuple[str, tuple[d.PreviousItemStatus, ...]]:
+    """The previous meeting's items and their state on `day`, the minutes' issue date."""
     prev = previous_meeting(session, m.id)
     if prev is None or not prev.items:
         return "", ()
-    rows = []
-    today = m.held_on or date.today()
-    for item in prev.items:
-        word = ITEM_WORDS[item.status]
-        if (
-            item.status in (ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS)
-            and item.deadline
-            and item.deadline < today
-        ):
-            word = "逾期未办结"
-        rows.append(d.PreviousItemStatus(item.text, item.lead_unit_name or "未定", word))
-    done = sum(1 for i in prev.items if i.status in (ItemStatus.COMPLETED, ItemStatus.VERIFIED))
+    ids = [i.id for i in prev.items]
+    rows = {i.id: i for i in session.scalars(select(AgreedItem).where(AgreedItem.id.in_(ids)))}
+    events: dict[int, list[ItemEvent]] = {i: [] for i in ids}
+    for e in session.scalars(
+        select(ItemEvent)
+        .where(ItemEvent.item_id.in_(ids), ItemEvent.deleted_at.is_(None))
+        .order_by(ItemEvent.on_date, ItemEvent.at, ItemEvent.id)
+    ):
+        events[e.item_id].append(e)
+    percent: dict[int, int] = {}
+    for f in session.scalars(
+        select(ProgressFeedback)
+        .where(
+            ProgressFeedback.item_id.in_(ids),
+            ProgressFeedback.reported_on <= day,
+            ProgressFeedback.deleted_at.is_(None),
+        )
+        .order_by(ProgressFeedback.reported_on, ProgressFeedback.id)
+    ):
+        percent[f.item_id] = f.percent_done  # the newest report by that day wins
+    entries, done = [], 0
+    for brief in prev.items:
+        words, deadline, closed = _state_as_of(
+            rows[brief.id], events[brief.id], percent.get(brief.id), day
+        )
+        done += closed
+        entries.append(
+            d.PreviousItemStatus(
+                brief.text, brief.lead_unit_name or "未定", words, deadline=deadline
+            )
+        )
     held = cn_date(prev.held_on) if prev.held_on else ""
-    summary = f"{held}第{chinese_count(prev.series_number)}次联席会议议定事项 {len(prev.items)} 项，已办结 {done} 项。"
-    return summary, tuple(rows)
+    summary = (
+        f"{held}第{chinese_count(prev.series_number)}次联席会议议定事项 {len(entries)} 项，"
+        f"截至{cn_date(day)}已办结 {done} 项。"
+    )
+    return summary, tuple(entries)
 
 
 def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
@@ -110,7 +193,8 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
     topics = "、".join(e.topic_title for e in m.agenda)
     body = tuple(line.strip() for line in m.minutes_text.splitlines() if line.strip())
     # The builder opens with date, title, place and chair; what follows depends on the clerk.
-    summary, previous = _previous(session, m)
+    issued = m.minutes_issued_on or m.held_on or date.today()  # a draft is dated today
+    summary, previous = _previous(session, m, issued)
     heard = ["听取了上次会议议定事项落实情况的汇报"] if previous else []
     studied = [f"研究了{topics}等议题"] if m.agenda else []
     intro = ""
@@ -124,7 +208,6 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
             if p.role == role
         )
 
-    issued = m.minutes_issued_on or m.held_on or date.today()  # a draft is dated today
     own = _own(office, m)
     return d.MinutesDoc(
         banner=f"{m.union_name}与{m.partner_name}联席会议纪要",
@@ -150,6 +233,7 @@ def minutes_doc(session: Session, meeting_id: int) -> d.MinutesDoc:
         ),
         previous_summary=summary,
         previous_items=previous,
+        previous_as_of=issued if previous else None,
         attended=people(AttendanceRole.ATTENDED),
         absent=people(AttendanceRole.ABSENT),
         sat_in=people(AttendanceRole.SAT_IN),

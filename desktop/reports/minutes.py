@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.document_dto import MinutesDoc
+from desktop.core.document_dto import MinutesDoc, PreviousItemStatus
 from desktop.reports.fonts import FontSet
 from desktop.reports.formatting import cn_date, cn_number
 from desktop.reports.layout import HEI
@@ -32,6 +32,12 @@ def opening(doc: MinutesDoc) -> str:
     chair = f"会议由{doc.chair}主持。" if doc.chair else ""
     held = f"{cn_date(doc.meeting_date)}，" if doc.meeting_date else ""
     return f"{held}{doc.meeting_title}{place}召开。{chair}{doc.intro}"
+
+
+def previous_line(p: PreviousItemStatus) -> str:
+    """一项上次议定事项: its text, lead unit and deadline, then its state and any note."""
+    deadline = f"，完成时限：{cn_date(p.deadline)}" if p.deadline else ""
+    return sentence(f"{p.text}（牵头单位：{p.lead_unit}{deadline}），{p.status}") + p.note
 
 
 def minutes_story(doc: MinutesDoc) -> Story:
@@ -76,14 +82,14 @@ def minutes_story(doc: MinutesDoc) -> Story:
             )
             for number, i in enumerate(doc.items, 1)
         )
-    if not doc.body and (doc.previous_items or doc.previous_summary):
+    if doc.previous_items and (doc.previous_as_of or not doc.body):
+        # Reported whatever the clerk wrote (copies frozen before previous_as_of print as issued).
         section += 1
         elements.append(heading(section, "上次会议议定事项落实情况"))
         if doc.previous_summary:
             elements.append(body(doc.previous_summary))
         elements += (
-            numbered(number, sentence(f"{p.text}（牵头单位：{p.lead_unit}），{p.status}") + p.note)
-            for number, p in enumerate(doc.previous_items, 1)
+            numbered(number, previous_line(p)) for number, p in enumerate(doc.previous_items, 1)
         )
     elements.append(Blank(1))
     elements += name_list("出席", doc.attended)
