@@ -36,6 +36,7 @@ from desktop.views.page import Page
 from desktop.views.record_page import RecordPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.supervision_page import SupervisionPage
+from desktop.views.table_export import install_table_exports
 from desktop.views.window_menus import WindowMenus
 
 # The title of each record kind's list page, a Chinese source text translated when the window is
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.update_counts()
         self._build_menu()
+        # Every table, tree and list of the pages exports itself as shown (right-click).
+        install_table_exports(self.stack)
         self._restore_state()
 
     def _go_to(self, row: int) -> None:
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
             del blocker
             return
         self.stack.setCurrentIndex(row)
+        install_table_exports(self.stack.currentWidget())  # tables a page built since
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]

@@ -15,6 +15,7 @@ from desktop.views.backup_actions import backup_now, choose_and_restore
 from desktop.views.editors.registry import CREATABLE
 from desktop.views.record_page import RecordPage
 from desktop.views.supervision_page import SupervisionPage
+from desktop.views.table_export import export_dialog, focused_view, shown_views
 
 if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
@@ -124,11 +125,19 @@ class WindowMenus(QObject):
         return self.window.pages[row]  # type: ignore[return-value]
 
     def export_list(self) -> None:
+        """The table with the focus, else the record list in view, else the first table shown
+        on the page; a record list exports every record of its search from the database."""
+        view = focused_view(self.window)
         page = listed_page(self.window)
-        if page is None:
+        if view is None and (page is None or not page.table.isVisibleTo(self.window)):
+            shown = shown_views(self.window.stack.currentWidget())
+            view = shown[0] if shown else None
+        if view is not None:
+            export_dialog(view)
+        elif page is not None:
+            page.export_dialog()
+        else:
             self.window.show_notice(self.tr("请先打开一个记录列表。"))
-            return
-        page.export_dialog()
 
     # edit
     def delete_selected(self) -> bool:
