@@ -223,6 +223,11 @@ def test_every_table_of_the_window_exports(qtbot, county: County, save_to) -> No
     assert Path(str(save_to["default"])).name.startswith("督办-督办建议-")
     assert _rows(Path(str(save_to["path"])))[0][0] == "事项"
     assert all(a.objectName() == ACTION_NAME for v in views if (a := export_action(v)))
+    # A table a page builds later has the action once its page is shown.
+    later = QTableWidget(0, 1, window.settings_page)
+    assert export_action(later) is None
+    window.show_page("设置")
+    assert export_action(later) is not None
 
 
 def _in_popup_part(view: QAbstractItemView) -> bool:
