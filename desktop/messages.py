@@ -370,6 +370,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是联席程序的数据库，已拒绝打开，文件未作改动。",
         "{path} is not a LianXi database; it was left untouched.",
     ),
+    "nothing_to_assess": (
+        "{year}年度没有可考核的单位（下级单位当年尚未成立或还未录入），不能生成考核结果通报。",
+        "There is no unit to assess for {year} (none below this office existed or was recorded "
+        "that year), so there is no assessment circular.",
+    ),
     "target_not_empty": (
         "目标数据库 {url} 中已有数据。迁移只能写入一个新建的空数据库。",
         "The target database {url} already holds data; data can only be moved into a new, empty one.",

@@ -634,7 +634,7 @@ def assessment_doc(
     judged = min(issued, date(year, 12, 31))
     card = compute_scorecard(session, year, today=judged)
     if not card.units:
-        raise NotFound(kind="unit", id="assessed")
+        raise DomainError("nothing_to_assess", year=year)
     # A portrait page holds a few indicator columns; a full scheme's breakdown goes to the
     # scorecard export instead, and the circular gives rank, total and change.
     specs = card.scheme.indicators if len(card.scheme.indicators) <= MAX_INDICATOR_COLUMNS else ()

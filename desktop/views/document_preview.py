@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,6 +28,7 @@ from sqlalchemy.orm import Session
 from desktop.core import issued
 from desktop.core.document_dto import Document, IssueInfo, Printable
 from desktop.core.errors import DomainError
+from desktop.core.issued import issue_assessment_circular
 from desktop.core.units import unit_names
 from desktop.db import Database
 from desktop.messages import describe
@@ -46,6 +49,11 @@ DocumentSource = Callable[[Session], Document]
 RecordBuilder = Callable[[Session, int], Document]
 # The PDF of one issued version (None: the newest), for the preview's choice of version.
 VersionSource = Callable[[int | None], bytes]
+# The document shown again after a correction (given its reason) or after issuing: its PDF and
+# versions, or None when refused (the refusal is said).
+Shown = tuple[bytes, tuple[IssueInfo, ...]]
+Correction = Callable[[str], Shown | None]
+Issuing = Callable[[], Shown | None]
 
 
 class DocumentPreview(QDialog):
@@ -61,25 +69,33 @@ class DocumentPreview(QDialog):
         versions: tuple[IssueInfo, ...] = (),
         load_version: VersionSource | None = None,
         word_copy: WordCopySource | None = None,
+        correct: Correction | None = None,
+        issue: Issuing | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.title = title
         self.load_version = load_version
+        self.correct = correct
+        self.issue = issue
         self.setWindowTitle(title)
         fit_to_screen(self, 820, 900)  # never taller than the screen: the buttons stay on it
         self.document = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self._show(pdf)
         self.version_choice = QComboBox(self)
-        for info in versions:
-            label = self.tr("第 %1 版 %2").replace("%1", str(info.version))
-            self.version_choice.addItem(
-                label.replace("%2", info.issued_on.isoformat()), info.version
-            )
-        self.version_choice.setCurrentIndex(len(versions) - 1)
-        self.version_choice.setVisible(len(versions) > 1)
+        self._list_versions(versions)
         self.version_choice.currentIndexChanged.connect(self._choose_version)
+        # An issued document is corrected as a new version; a draft that can be issued is.
+        self.correct_button = QPushButton(self.tr("更正…"))
+        self.correct_button.setToolTip(
+            self.tr("按现在的记录印发更正版（同一文号、新版本），原版本仍可查看")
+        )
+        self.correct_button.clicked.connect(self._correct)
+        self.issue_button = QPushButton(self.tr("印发"))
+        self.issue_button.setToolTip(self.tr("编号并印发；印发后内容不再随记录变化"))
+        self.issue_button.clicked.connect(self._issue)
+        self._show_actions(versions)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -96,7 +112,14 @@ class DocumentPreview(QDialog):
         row.addWidget(self.version_choice)
         row.addStretch(1)
         extra = [word_copy_button(self, title, word_copy)] if word_copy is not None else []
-        for b in (print_button, save_button, *extra, close_button):
+        for b in (
+            self.issue_button,
+            self.correct_button,
+            print_button,
+            save_button,
+            *extra,
+            close_button,
+        ):
             row.addWidget(b)
         layout = QVBoxLayout(self)
         self.font_note = QLabel(stand_in_note())  # which faces stand in, said once
@@ -104,6 +127,49 @@ class DocumentPreview(QDialog):
         layout.addWidget(self.font_note)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+
+    def _list_versions(self, versions: tuple[IssueInfo, ...]) -> None:
+        self.version_choice.blockSignals(True)
+        self.version_choice.clear()
+        for info in versions:
+            label = self.tr("第 %1 版 %2").replace("%1", str(info.version))
+            self.version_choice.addItem(
+                label.replace("%2", info.issued_on.isoformat()), info.version
+            )
+        self.version_choice.setCurrentIndex(len(versions) - 1)
+        self.version_choice.setVisible(len(versions) > 1)
+        self.version_choice.blockSignals(False)
+
+    def _show_actions(self, versions: tuple[IssueInfo, ...]) -> None:
+        self.correct_button.setVisible(self.correct is not None and bool(versions))
+        self.issue_button.setVisible(self.issue is not None and not versions)
+
+    def shown(self, pdf: bytes, versions: tuple[IssueInfo, ...]) -> None:
+        """Show the document again, as issued or corrected just now."""
+        self._show(pdf)
+        self._list_versions(versions)
+        self._show_actions(versions)
+        self.pages.setText(self.tr("共 %1 页").replace("%1", str(self.document.pageCount())))
+
+    def _correct(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(
+            self, self.tr("更正"), self.tr("更正原因（印在更正版上，原版本保留）：")
+        )
+        if ok and reason.strip() and self.correct is not None:
+            again = self.correct(reason.strip())
+            if again is not None:
+                self.shown(*again)
+
+    def _issue(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("印发"),
+            self.tr("编号并印发这份文件吗？印发后内容固定，只能以更正版修改。"),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.issue is not None:
+            again = self.issue()
+            if again is not None:
+                self.shown(*again)
 
     def _show(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -212,7 +278,9 @@ def preview_record(
     def word_copy() -> bytes:
         return operations(db).read(record_word_copy, builder, record_id)
 
-    return _preview_versions(db, _record_pdf, (builder, record_id), title, parent, word_copy)
+    return _preview_versions(
+        db, _record_pdf, (builder, record_id), title, parent, word_copy=word_copy
+    )
 
 
 def preview_issued(
@@ -224,8 +292,23 @@ def preview_issued(
     words: issued.Words | None = None,
 ) -> DocumentPreview | None:
     """Show the issued copy of a document of `kind` (the assessment circular of a year), or
-    its draft while it is not issued."""
-    return _preview_versions(db, _issued_view, (kind, record_id, words), title, parent)
+    its draft while it is not issued, with 印发 for the assessment circular."""
+    ops = operations(db)
+
+    def issue() -> Shown | None:
+        if ops.mutate(issue_assessment_circular, record_id, words, date.today(), parent=parent):
+            return ops.mutate(_issued_view, kind, record_id, words, parent=parent)
+        return None
+
+    return _preview_versions(
+        db,
+        _issued_view,
+        (kind, record_id, words),
+        title,
+        parent,
+        words=words,
+        issue=issue if kind == "assessment" and words is not None else None,
+    )
 
 
 def _preview_versions(
@@ -234,7 +317,10 @@ def _preview_versions(
     args: tuple[object, ...],
     title: str,
     parent: QWidget,
+    *,
     word_copy: WordCopySource | None = None,
+    words: issued.Words | None = None,
+    issue: Issuing | None = None,
 ) -> DocumentPreview | None:
     ops = operations(db)
     # mutate: a record issued before issued copies existed is frozen at its first print, and
@@ -249,8 +335,27 @@ def _preview_versions(
     def load_version(version: int | None) -> bytes:
         return ops.mutate(_version_pdf, kind, record_id, version, parent=parent) or pdf
 
+    def correct(reason: str) -> Shown | None:
+        done = ops.mutate(
+            issued.correct,
+            kind,
+            record_id,
+            reason=reason,
+            issued_on=date.today(),
+            words=words,
+            parent=parent,
+        )
+        return ops.mutate(view, *args, parent=parent) if done is not None else None
+
     dialog = DocumentPreview(
-        pdf, title, parent, versions=versions, load_version=load_version, word_copy=word_copy
+        pdf,
+        title,
+        parent,
+        versions=versions,
+        load_version=load_version,
+        word_copy=word_copy,
+        correct=correct,
+        issue=issue,
     )
     dialog.show()
     return dialog

@@ -80,3 +80,53 @@ def test_preview_of_corrected_minutes_offers_each_version(qtbot, county: County)
     assert dialog.pdf != newest and dialog.document.pageCount() >= 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
     assert "已被第2版更正" in text.replace("\n", "")
+
+
+def test_a_correction_is_issued_from_the_preview(qtbot, county: County, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog, QWidget
+
+    from desktop.views.document_preview import preview_record
+    from tests.core.issuing import issued_minutes
+
+    item, meeting_id = issued_minutes(county)
+    county.run(items.cancel_item, item, on=date(2026, 4, 20), reason="并入年度方案")
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = preview_record(county.db, minutes_doc, meeting_id, "会议纪要", host)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert not dialog.correct_button.isHidden() and dialog.issue_button.isHidden()
+    assert dialog.version_choice.isHidden()  # one version so far
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *_a, **_k: ("删去已撤销的事项", True)
+    )
+    dialog.correct_button.click()
+    choice = dialog.version_choice
+    assert choice.count() == 2 and not choice.isHidden() and choice.currentIndex() == 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "更正" in text
+
+
+def test_the_assessment_circular_is_issued_from_its_draft(
+    qtbot, county: County, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from desktop.messages import message
+    from desktop.views.document_preview import preview_issued
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = preview_issued(county.db, "assessment", 2026, "考核结果通报", host, message)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert not dialog.issue_button.isHidden() and dialog.correct_button.isHidden()
+    draft = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "草稿" in draft
+    dialog.issue_button.click()
+    assert dialog.issue_button.isHidden() and not dialog.correct_button.isHidden()
+    issued_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "草稿" not in issued_text and "号" in issued_text
