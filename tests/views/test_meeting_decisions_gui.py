@@ -32,3 +32,20 @@ def test_a_decision_per_topic_is_recorded_and_shown_on_the_agenda(qtbot, county:
     answering({}, cancel=True)
     assert editor.decide_selected() is None
     assert "写明理由" in seen[0].form.errors["decision"].text()
+
+
+def test_the_meeting_start_time_is_entered_in_the_editor(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _ = held_meeting(county)
+    editor = MeetingEditor(county.db, meeting_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.starts_at, "25:99")
+    assert not editor.save()
+    assert "时:分" in editor.form.errors["starts_at"].text()
+    editor.starts_at.clear()
+    qtbot.keyClicks(editor.starts_at, "14:30")
+    assert editor.save()
+    assert county.run(meetings.get_meeting, meeting_id).starts_at == "14:30"
+    again = MeetingEditor(county.db, meeting_id)
+    qtbot.addWidget(again)
+    assert again.starts_at.text() == "14:30"

@@ -130,6 +130,9 @@ class MeetingEditor(RecordEditor):
             "series_number", self.tr("届次（第N次，0 为自动）"), QSpinBox(maximum=10000)
         )
         self.planned_on = f.add("planned_on", self.tr("计划日期"), OptionalDate(date.today()))
+        self.starts_at = f.add(
+            "starts_at", self.tr("开始时间"), QLineEdit(placeholderText=self.tr("如 09:30"))
+        )
         self.place = f.add("place", self.tr("地点"), QLineEdit())
         self.chair = f.add("chair", self.tr("主持人"), QLineEdit())
         self.status = f.add("status", self.tr("状态"), QLineEdit(readOnly=True))
@@ -157,6 +160,7 @@ class MeetingEditor(RecordEditor):
             self.partner,
             self.series,
             self.planned_on,
+            self.starts_at,
             self.place,
             self.chair,
         )
@@ -445,6 +449,7 @@ class MeetingEditor(RecordEditor):
         self.series.setValue(dto.series_number)
         self.planned_on.set_value(dto.planned_on)
         self.place.setText(dto.place)
+        self.starts_at.setText(dto.starts_at)
         self.chair.setText(dto.chair)
         parts = [status_text(dto.status)]
         if dto.held_on:
@@ -512,6 +517,7 @@ class MeetingEditor(RecordEditor):
             planned_on=self.planned_on.value(),
             place=self.place.text(),
             chair=self.chair.text(),
+            starts_at=self.starts_at.text().strip() or None,
         )
 
     def store(self, session: Any) -> MeetingDTO:
