@@ -29,7 +29,7 @@ from desktop.core import documents
 from desktop.core import meetings as core
 from desktop.core.decisions import Outcome, read_decision
 from desktop.core.errors import InvalidInput
-from desktop.core.meeting_dto import MeetingDTO, ParticipantInput, previous_meeting
+from desktop.core.meeting_dto import MeetingDTO, ParticipantInput
 from desktop.core.office import local_office
 from desktop.core.topics import schedulable_topics
 from desktop.db import Database
@@ -377,43 +377,16 @@ class MeetingEditor(RecordEditor):
         layout = QVBoxLayout(box)
         self.minutes = text_box(240)
         self.watch(self.minutes)
-        row = QHBoxLayout()
-        previous = QPushButton(self.tr("插入上次会议议定事项落实情况"))
-        previous.clicked.connect(self.insert_previous_items)
-        row.addWidget(previous)
-        row.addStretch(1)
-        layout.addLayout(row)
+        note = QLabel(
+            self.tr(
+                "印发的纪要会自动列出上次会议议定事项的落实情况（按印发当日的办理情况），"
+                "不必在正文中录入。"
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.minutes)
         return box
-
-    def previous_items_text(self) -> str:
-        """Every meeting opens by reporting on the last one's agreed items and their status."""
-        prev = self.read(previous_meeting, self.record_id) if self.record_id else None
-        if prev is None:
-            return self.tr("一、上次会议议定事项落实情况\n本次为首次会议。\n")
-        lines = [
-            self.tr("一、上次会议（第%1次，%2）议定事项落实情况")
-            .replace("%1", str(prev.series_number))
-            .replace("%2", prev.held_on.isoformat() if prev.held_on else "")
-        ]
-        for n, item in enumerate(prev.items, start=1):
-            deadline = item.deadline.isoformat() if item.deadline else self.tr("未定")
-            lines.append(
-                fill(
-                    self.tr("%1. %2（牵头单位：%3；时限：%4；%5）"),
-                    n,
-                    item.text,
-                    item.lead_unit_name or self.tr("未定"),
-                    deadline,
-                    status_text(item.status),
-                )
-            )
-        if not prev.items:
-            lines.append(self.tr("上次会议未形成议定事项。"))
-        return "\n".join(lines) + "\n"
-
-    def insert_previous_items(self) -> None:
-        self.minutes.setPlainText(self.previous_items_text() + "\n" + self.minutes.toPlainText())
 
     def _items_tab(self) -> QWidget:
         box = QWidget()
