@@ -107,6 +107,7 @@ def test_a_correction_is_issued_from_the_preview(qtbot, county: County, monkeypa
     assert choice.count() == 2 and not choice.isHidden() and choice.currentIndex() == 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
     assert "更正" in text
+    _settle(qtbot, dialog)
 
 
 def test_the_assessment_circular_is_issued_from_its_draft(
@@ -130,3 +131,13 @@ def test_the_assessment_circular_is_issued_from_its_draft(
     assert dialog.issue_button.isHidden() and not dialog.correct_button.isHidden()
     issued_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
     assert "草稿" not in issued_text and "号" in issued_text
+    _settle(qtbot, dialog)
+
+
+def _settle(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """Let the PDF view finish drawing the reloaded document before the dialog goes: Qt PDF
+    renders on its own thread, and a document freed under it crashes a later test."""
+    qtbot.wait(200)
+    dialog.document.close()
+    dialog.close()
+    qtbot.wait(50)
