@@ -942,6 +942,34 @@ Publish now?</translation>
         <source>第 %1 版 %2</source>
         <translation>Version %1, %2</translation>
     </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>按现在的记录印发更正版（同一文号、新版本），原版本仍可查看</source>
+        <translation>Issue a corrected version from the current records (same document no., new version); the original stays viewable</translation>
+    </message>
+    <message>
+        <source>印发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>编号并印发；印发后内容不再随记录变化</source>
+        <translation>Number and issue; once issued, the content no longer follows the records</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>更正原因（印在更正版上，原版本保留）：</source>
+        <translation>Reason for the correction (printed on the corrected version; the original is kept):</translation>
+    </message>
+    <message>
+        <source>编号并印发这份文件吗？印发后内容固定，只能以更正版修改。</source>
+        <translation>Number and issue this document? Once issued, its content is fixed and can change only through a corrected version.</translation>
+    </message>
 </context>
 <context>
     <name>EscalationList</name>
@@ -1300,6 +1328,10 @@ Publish now?</translation>
         <source>再输入一次：</source>
         <translation>Repeat password:</translation>
     </message>
+    <message>
+        <source>暂不设置</source>
+        <translation>Not now</translation>
+    </message>
 </context>
 <context>
     <name>FontRoles</name>
@@ -1357,6 +1389,13 @@ Publish now?</translation>
     <message>
         <source>选择字体文件夹</source>
         <translation>Choose font folder</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>当前账户：%1（%2）</source>
+        <translation>Account: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1978,34 +2017,6 @@ Publish now?</translation>
         <translation>Members, separated by commas</translation>
     </message>
     <message>
-        <source>插入上次会议议定事项落实情况</source>
-        <translation>Insert progress on the last meeting&apos;s agreed items</translation>
-    </message>
-    <message>
-        <source>一、上次会议议定事项落实情况
-本次为首次会议。
-</source>
-        <translation>1. Progress on the last meeting&apos;s agreed items
-This is the first meeting.
-</translation>
-    </message>
-    <message>
-        <source>一、上次会议（第%1次，%2）议定事项落实情况</source>
-        <translation>1. Progress on the agreed items of the last meeting (no. %1, %2)</translation>
-    </message>
-    <message>
-        <source>未定</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <source>%1. %2（牵头单位：%3；时限：%4；%5）</source>
-        <translation>%1. %2 (lead unit: %3; deadline: %4; %5)</translation>
-    </message>
-    <message>
-        <source>上次会议未形成议定事项。</source>
-        <translation>The last meeting agreed no items.</translation>
-    </message>
-    <message>
         <source>新增议定事项</source>
         <translation>New agreed item</translation>
     </message>
@@ -2108,6 +2119,18 @@ This is the first meeting.
     <message>
         <source>议定意见</source>
         <translation>Decision text</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>如 09:30</source>
+        <translation>e.g. 09:30</translation>
+    </message>
+    <message>
+        <source>印发的纪要会自动列出上次会议议定事项的落实情况（按印发当日的办理情况），不必在正文中录入。</source>
+        <translation>The issued minutes list the progress on the last meeting’s agreed items by themselves (as it stands on the issue date); there is no need to type it into the text.</translation>
     </message>
 </context>
 <context>
