@@ -41,6 +41,7 @@ from desktop.core.accounts import (
 from desktop.core.errors import InvalidInput
 from desktop.messages import describe, role_label
 from desktop.models.enums import Role
+from desktop.views.labels import QT_TRANSLATE_NOOP
 from desktop.views.operations import Operations
 
 
@@ -90,7 +91,12 @@ class AccountForm(QDialog):
 class AccountsPage(QWidget):
     """The office's accounts in a table, with the admin's actions under it."""
 
-    COLUMNS = ("用户名", "姓名", "角色", "状态")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AccountsPage", "用户名"),
+        QT_TRANSLATE_NOOP("AccountsPage", "姓名"),
+        QT_TRANSLATE_NOOP("AccountsPage", "角色"),
+        QT_TRANSLATE_NOOP("AccountsPage", "状态"),
+    )
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,11 +24,20 @@ from PySide6.QtWidgets import (
 
 from desktop.core.accounts import list_accounts
 from desktop.core.audit import AuditRow, audited_kinds, list_entries, verify_chain
+from desktop.views.labels import QT_TRANSLATE_NOOP
 from desktop.views.operations import Operations
 
 
 class AuditPage(QWidget):
-    COLUMNS = ("序号", "时间", "操作人", "操作", "记录类别", "记录标识", "内容（原值 → 新值）")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AuditPage", "序号"),
+        QT_TRANSLATE_NOOP("AuditPage", "时间"),
+        QT_TRANSLATE_NOOP("AuditPage", "操作人"),
+        QT_TRANSLATE_NOOP("AuditPage", "操作"),
+        QT_TRANSLATE_NOOP("AuditPage", "记录类别"),
+        QT_TRANSLATE_NOOP("AuditPage", "记录标识"),
+        QT_TRANSLATE_NOOP("AuditPage", "内容（原值 → 新值）"),
+    )
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -67,9 +67,13 @@ def why(e: EscalationSuggestion) -> str:
     """Why this rung now: the rung the item is on (or its deadline), since when, how long."""
     since = e.waiting_since.isoformat() if e.waiting_since else ""
     if e.after is None:
-        return fill(_tr("时限 %1 已过 %2 个工作日"), since, e.workdays_waited)
+        return fill(
+            _tr(QT_TRANSLATE_NOOP("EscalationList", "时限 %1 已过 %2 个工作日")),
+            since,
+            e.workdays_waited,
+        )
     return fill(
-        _tr("%1后等待期满（%2），又过 %3 个工作日仍未办结"),
+        _tr(QT_TRANSLATE_NOOP("EscalationList", "%1后等待期满（%2），又过 %3 个工作日仍未办结")),
         _tr(AFTER_LABELS[e.after]),
         since,
         e.workdays_waited,
@@ -301,9 +305,15 @@ class EscalationList(QWidget):
 
 def batch_summary(step: Step, count: int, units: int, reply_by: date) -> str:
     return fill(
-        _tr("已按牵头单位印发 %1 份%2，涉及事项 %3 项；反馈时限 %4。"),
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "EscalationList", "已按牵头单位印发 %1 份%2，涉及事项 %3 项；反馈时限 %4。"
+            )
+        ),
         units,
-        _tr("催办单") if step == Step.REMINDER else _tr("督办通知书"),
+        _tr(QT_TRANSLATE_NOOP("EscalationList", "催办单"))
+        if step == Step.REMINDER
+        else _tr(QT_TRANSLATE_NOOP("EscalationList", "督办通知书")),
         count,
         reply_by.isoformat(),
     )

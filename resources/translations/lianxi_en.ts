@@ -128,6 +128,22 @@
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentCharts</name>
@@ -607,6 +623,34 @@ Publish now?</translation>
         <source>操作记录被改动：第 %1 条起哈希链不符（该条或其前一条被修改、删除或调换了顺序）。</source>
         <translation>Audit trail altered: the hash chain breaks at entry %1 (that entry or the one before it was changed, deleted or reordered).</translation>
     </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录类别</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>记录标识</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>内容（原值 → 新值）</source>
+        <translation>Change (old → new)</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -1072,6 +1116,26 @@ Publish now?</translation>
     <message>
         <source>共 %1 项，筛选后 %2 项</source>
         <translation>%1 items, %2 shown</translation>
+    </message>
+    <message>
+        <source>时限 %1 已过 %2 个工作日</source>
+        <translation>Deadline %1 passed %2 working days ago</translation>
+    </message>
+    <message>
+        <source>%1后等待期满（%2），又过 %3 个工作日仍未办结</source>
+        <translation>Waited after the %1 (until %2), still open %3 working days later</translation>
+    </message>
+    <message>
+        <source>已按牵头单位印发 %1 份%2，涉及事项 %3 项；反馈时限 %4。</source>
+        <translation>Issued %1 %2 (one per lead unit) on %3 items; reply by %4.</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>reminder(s)</translation>
+    </message>
+    <message>
+        <source>督办通知书</source>
+        <translation>supervision notice(s)</translation>
     </message>
 </context>
 <context>
