@@ -123,6 +123,7 @@ class DocumentPreview(QDialog):
             row.addWidget(b)
         layout = QVBoxLayout(self)
         self.font_note = QLabel(stand_in_note())  # which faces stand in, said once
+        self.font_note.setWordWrap(True)
         self.font_note.setVisible(bool(self.font_note.text()))
         layout.addWidget(self.font_note)
         layout.addWidget(self.view, 1)
