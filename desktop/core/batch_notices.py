@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.document_parts import cn_date
 from desktop.core.errors import InvalidInput
 from desktop.core.settings import supervision_settings
 from desktop.core.supervision import NoticeDTO, NoticeInput, issue_notice
@@ -33,10 +34,6 @@ class BatchResult:
     notices: tuple[NoticeDTO, ...]  # in the order issued (by lead unit)
     reply_by: date
     estimated: bool  # the reply deadline crossed a year the holiday calendar does not cover
-
-
-def _cn(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def issue_batch(
@@ -80,7 +77,7 @@ def issue_batch(
                 unit,
                 tuple(items),
                 issued_on,
-                requirements=REQUIREMENTS[kind].format(d=_cn(reply.day)),
+                requirements=REQUIREMENTS[kind].format(d=cn_date(reply.day)),
                 feedback_deadline=reply.day,
             ),
             today=today,

@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 from desktop.core import issued
 from desktop.core.document_dto import Document, IssueInfo, Printable
 from desktop.core.errors import DomainError
-from desktop.core.issued import issue_assessment_circular
 from desktop.core.units import unit_names
 from desktop.db import Database
 from desktop.messages import describe
@@ -297,7 +296,9 @@ def preview_issued(
     ops = operations(db)
 
     def issue() -> Shown | None:
-        if ops.mutate(issue_assessment_circular, record_id, words, date.today(), parent=parent):
+        if ops.mutate(
+            issued.issue_assessment_circular, record_id, words, date.today(), parent=parent
+        ):
             return ops.mutate(_issued_view, kind, record_id, words, parent=parent)
         return None
 
