@@ -271,8 +271,9 @@ class EscalationList(QWidget):
 
     def batch_step(self) -> Step | None:
         """The rung every selected row waits for, when a batch can take it."""
-        steps = {e.step for e in self.selected()}
-        if len(steps) != 1 or len(self.selected()) < 2:
+        chosen = self.selected()
+        steps = {e.step for e in chosen}
+        if len(steps) != 1 or len(chosen) < 2:
             return None
         step = steps.pop()
         return step if step in BATCH_STEPS else None
