@@ -194,6 +194,7 @@ class EscalationList(QWidget):
         header.resizeSection(0, 320)
         header.resizeSection(1, 150)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # why: read in full
+        header.setResizeContentsPrecision(200)  # fitting a column reads at most this many rows
         self.table.doubleClicked.connect(lambda index: take_step(self._suggestion(index)))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -237,6 +238,8 @@ class EscalationList(QWidget):
 
     def set_rows(self, rows: tuple[EscalationSuggestion, ...]) -> None:
         self.model.set_rows(rows)
+        for column in (2, 3, 4):  # dates, numbers and the step fit; in English headers are long
+            self.table.resizeColumnToContents(column)
         self._counted()
 
     def rowCount(self) -> int:
