@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Travelling, enum_column
@@ -13,6 +13,26 @@ from desktop.models.enums import Level
 
 class Establishment(Travelling, Base):
     __tablename__ = "establishment"
+    # One live record per union–partner pair (tombstones stay in the table, hence partial
+    # indexes): by partner unit when there is one, and by partner name, which every record has.
+    __table_args__ = (
+        Index(
+            "uq_establishment_live_partner_unit",
+            "union_unit_id",
+            "partner_unit_id",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "uq_establishment_live_partner_name",
+            "union_unit_id",
+            "partner_name",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     union_unit_id: Mapped[int] = mapped_column(
