@@ -17,11 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.core.errors import DomainError
 from desktop.models.enums import ItemStatus, MeetingStatus, Role
+from desktop.models.sealed_key import SealedKeyUnavailable, is_sealed, unseal
 
 ACTOR = "actor"
 
@@ -90,9 +92,13 @@ ISSUING_TABLES = {"supervision_notice", "bulletin", "bulletin_mention"}
 PRINTING_TABLES = {"doc_counter"}
 
 
+# The office's private keys: sealing a key written before sealing existed, at its first use.
+PRIVATE_KEY_COLUMNS = ("signing_private_key", "encryption_private_key")
+
+
 def refusal(role: Role, table: str, operation: str, obj: Any) -> str | None:
     """The act `role` may not do by this write, or None when it may."""
-    if role is Role.ADMIN:
+    if role is Role.ADMIN or is_system_write(table, operation, obj):
         return None
     if table in PRINTING_TABLES or (
         table == "issued_document" and operation == "insert" and obj.version == 1
@@ -113,6 +119,33 @@ def refusal(role: Role, table: str, operation: str, obj: Any) -> str | None:
     if table == "meeting" and _touches(obj, "status", MeetingStatus.MINUTES_ISSUED):
         return "issue_documents"
     return None
+
+
+def is_system_write(table: str, operation: str, obj: Any) -> bool:
+    """True for a write the program does on its own whoever is working, not an edit of theirs:
+    sealing the office's private keys at first use (a database from before sealing existed;
+    the first package a clerk exports signs with them). The same keys, only sealed: a change of
+    key, or of anything else on the row, is still the admin's."""
+    if table != "office" or operation != "update":
+        return False
+    state = inspect(obj)
+    changed = [a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.deleted]
+    if not changed or not set(changed) <= set(PRIVATE_KEY_COLUMNS):
+        return False
+    return all(_seals_same_key(state.attrs[key].history) for key in changed)
+
+
+def _seals_same_key(history: Any) -> bool:
+    old = history.deleted[0] if history.deleted else None
+    new = history.added[0] if history.added else None
+    if not isinstance(old, bytes) or not isinstance(new, bytes):
+        return False
+    if is_sealed(old) or not is_sealed(new):
+        return False
+    try:
+        return unseal(new) == old
+    except (SealedKeyUnavailable, InvalidTag):
+        return False
 
 
 def _touches(obj: Any, column: str, value: Any) -> bool:
