@@ -307,8 +307,10 @@ class EscalationList(QWidget):
             self.count.setText(fill(self.tr("共 %1 项，筛选后 %2 项"), total, shown))
 
 
-def batch_summary(step: Step, count: int, units: int, reply_by: date) -> str:
-    return fill(
+def batch_summary(step: Step, count: int, units: int, reply_by: date, estimated: bool) -> str:
+    """What a batch issued; a reply deadline reckoned past the holiday calendar's years is
+    said to be estimated, so the clerk checks it once the year's holidays are published."""
+    summary = fill(
         _tr(
             QT_TRANSLATE_NOOP(
                 "EscalationList", "已按牵头单位印发 %1 份%2，涉及事项 %3 项；反馈时限 %4。"
@@ -320,4 +322,15 @@ def batch_summary(step: Step, count: int, units: int, reply_by: date) -> str:
         else _tr(QT_TRANSLATE_NOOP("EscalationList", "督办通知书")),
         count,
         reply_by.isoformat(),
+    )
+    if not estimated:
+        return summary
+    return summary + fill(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "EscalationList",
+                "反馈时限为估算：节假日安排未覆盖%1年，暂按周末推算，请在公布放假安排后核对。",
+            )
+        ),
+        reply_by.year,
     )

@@ -197,5 +197,7 @@ class SupervisionPage(QWidget, Page):
             parent=self,
         )
         if result is not None:
-            self.done_text = batch_summary(step, len(chosen), len(result.notices), result.reply_by)
+            self.done_text = batch_summary(
+                step, len(chosen), len(result.notices), result.reply_by, result.estimated
+            )
             self.reload()  # the items now wait their reply period

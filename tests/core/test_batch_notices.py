@@ -72,3 +72,16 @@ def test_a_rectification_order_is_never_issued_in_a_batch(county: County) -> Non
     with pytest.raises(InvalidInput) as refused:
         county.run(issue_batch, NoticeKind.RECTIFICATION, (item,), date(2026, 10, 9))
     assert refused.value.code == "not_batchable"
+
+
+def test_a_reply_deadline_past_the_holiday_calendar_is_marked_estimated(county: County) -> None:
+    c = county
+
+    def remind(unit: int, text: str, on: date) -> tuple[date, bool]:
+        done = c.run(issue_batch, NoticeKind.REMINDER, (_item(c, unit, text),), on, today=on)
+        return done.reply_by, done.estimated
+
+    assert remind(c.hrss, "甲", date(2026, 12, 1)) == (date(2026, 12, 8), False)
+    # Five working days after Monday 28 December 2026 run into 2027, whose holidays the
+    # calendar does not hold: weekends alone give 4 January 2027, and it says so.
+    assert remind(c.finance, "乙", date(2026, 12, 28)) == (date(2027, 1, 4), True)

@@ -164,6 +164,29 @@ def test_every_late_item_is_listed_searched_filtered_and_reminded_in_one_batch( 
     rows.batch.click()
     page.wait_for_checks()
     assert "已按牵头单位印发 1 份催办单，涉及事项 2 项" in page.checking.text()
+    assert "估算" not in page.checking.text()  # 2026's holidays are known: the date is exact
     rows.search.setText("")
     rows.step.setCurrentIndex(0)
     assert {rows.suggestion(r).item_id for r in range(rows.rowCount())} == {late[2]}
+
+
+def test_a_batch_says_when_its_reply_deadline_is_only_estimated(  # type: ignore[no-untyped-def]
+    qtbot, county: County, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    for _ in range(2):
+        assigned_item(county, deadline=date(2026, 11, 6))
+    # Issued on 28 December 2026, the five working days run into 2027, a year the holiday
+    # calendar does not hold.
+    page = SupervisionPage(county.db, date(2026, 12, 28), QUndoStack())
+    qtbot.addWidget(page)
+    page.wait_for_checks()
+    rows = page.escalations
+    rows.select_rows([0, 1])
+    rows.batch.click()
+    page.wait_for_checks()
+    said = page.checking.text()
+    assert "反馈时限 2027-01-04" in said
+    assert "反馈时限为估算：节假日安排未覆盖2027年" in said
