@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
 from desktop.core.decisions import WORDS
+from desktop.core.deletion import delete_record
 from desktop.core.errors import InvalidInput
 from desktop.core.kinds import record_kind
 from desktop.core.listing import plain
@@ -109,11 +111,13 @@ def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--phone")
 
     def est(a: argparse.Namespace, s: Session) -> None:
+        partner_id, partner_name = _partner(s, a.partner)
         dto = establishments.create_establishment(
             s,
             establishments.EstablishmentInput(
                 union_unit_id=unit_ref(s, a.union),
-                partner_name=a.partner,
+                partner_name=partner_name,
+                partner_unit_id=partner_id,
                 level=Level(a.level),
                 established=a.established_on is not None,
                 established_on=a.established_on,
@@ -131,12 +135,83 @@ def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--union", required=True)
     p.add_argument("--partner", required=True, help="对方单位名称，如 滨海县人民政府")
     p.add_argument("--level", required=True, choices=[lv.value for lv in Level])
-    p.add_argument("--established-on", type=_date)
-    p.add_argument("--document")
-    p.add_argument("--number")
-    p.add_argument("--per-year", type=int)
+    _establishment_options(p)
+    _establishment_update_commands(g2)
+
+
+def _establishment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--established-on", type=_date, help="建制日期（给出即为已建制）")
+    p.add_argument("--document", help="建制文件标题")
+    p.add_argument("--number", help="建制文件文号")
+    p.add_argument("--per-year", type=int, help="每年应召开次数（1–52，不给按层级默认）")
     p.add_argument("--reason", help="未建制原因")
     p.add_argument("--deadline", type=_date, help="限期建制日期")
+
+
+def _partner(session: Session, text: str) -> tuple[int | None, str]:
+    """The partner side: a directory unit by id or exact name (linked), else a name only."""
+    if text.isdigit():
+        unit = units.get_unit(session, int(text))
+        return unit.id, unit.name
+    found = units.find_unit_by_name(session, text)
+    return (found.id, found.name) if found is not None else (None, text)
+
+
+def _establishment_update_commands(
+    g: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    def update(a: argparse.Namespace, s: Session) -> None:
+        data = establishments.establishment_input(establishments.get_establishment(s, a.id))
+        changes: dict[str, Any] = {}
+        if a.union is not None:
+            changes["union_unit_id"] = unit_ref(s, a.union)
+        if a.partner is not None:
+            changes["partner_unit_id"], changes["partner_name"] = _partner(s, a.partner)
+        if a.level is not None:
+            changes["level"] = Level(a.level)
+        if a.established_on is not None:
+            changes.update(established=True, established_on=a.established_on)
+        elif a.not_established:
+            changes.update(established=False, established_on=None)
+        for option, field in (
+            ("document", "document_title"),
+            ("number", "document_number"),
+            ("per_year", "meetings_per_year"),
+            ("reason", "reason_not_established"),
+            ("deadline", "establish_deadline"),
+        ):
+            if getattr(a, option) is not None:
+                changes[field] = getattr(a, option)
+        dto = establishments.update_establishment(s, a.id, replace(data, **changes))
+        _done(a, dto, "已修改建制情况")
+
+    p = _cmd(g, "update", "修改建制情况（只改给出的项）", update)
+    p.add_argument("id", type=int)
+    p.add_argument("--union", help="工会（编号或名称）")
+    p.add_argument("--partner", help="对方单位（名录中的编号或名称，或仅名称）")
+    p.add_argument("--level", choices=[lv.value for lv in Level])
+    p.add_argument(
+        "--not-established",
+        action="store_true",
+        help="改为未建制（须有未建制原因，可用 --reason 给出）",
+    )
+    _establishment_options(p)
+
+    def close(a: argparse.Namespace, s: Session) -> None:
+        dto = establishments.get_establishment(s, a.id)
+        delete_record(s, "establishment", a.id)
+        if a.json:
+            print(json.dumps({"id": a.id, "closed": True}, ensure_ascii=False))
+        else:
+            print(f"已撤销建制记录：{dto.union_name}—{dto.partner_name}（编号 {a.id}）")
+
+    p = _cmd(
+        g,
+        "close",
+        "撤销建制记录（误登，或这一对单位已不存在，如乡镇撤并）；撤销后不再计入建制率",
+        close,
+    )
+    p.add_argument("id", type=int)
 
 
 def _suggestion_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

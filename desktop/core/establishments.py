@@ -86,8 +86,41 @@ def establishment_dto(session: Session, est: Establishment) -> EstablishmentDTO:
     )
 
 
-def _same_pair(session: Session, est: Establishment, data: EstablishmentInput, name: str) -> bool:
-    """Whether another live record already stands for this union–partner pair."""
+class DuplicateEstablishment(InvalidInput):
+    """Another live record already stands for the pair; `existing_id` is the one to open."""
+
+    def __init__(self, *, unit: str, partner: str, existing_id: int) -> None:
+        super().__init__(
+            "duplicate_establishment",
+            field="partner_name",
+            unit=unit,
+            partner=partner,
+            existing_id=existing_id,
+        )
+        self.existing_id = existing_id
+
+
+def establishment_input(dto: EstablishmentDTO) -> EstablishmentInput:
+    """The input that would save a record as it is: the base of a partial update."""
+    return EstablishmentInput(
+        union_unit_id=dto.union_unit_id,
+        partner_name=dto.partner_name,
+        level=dto.level,
+        partner_unit_id=dto.partner_unit_id,
+        established=dto.established,
+        established_on=dto.established_on,
+        document_title=dto.document_title,
+        document_number=dto.document_number,
+        meetings_per_year=dto.meetings_per_year,
+        reason_not_established=dto.reason_not_established,
+        establish_deadline=dto.establish_deadline,
+    )
+
+
+def _same_pair(
+    session: Session, est: Establishment, data: EstablishmentInput, name: str
+) -> int | None:
+    """The id of another live record that already stands for this union–partner pair."""
     partner = (
         Establishment.partner_unit_id == data.partner_unit_id
         if data.partner_unit_id is not None
@@ -101,7 +134,7 @@ def _same_pair(session: Session, est: Establishment, data: EstablishmentInput, n
             Establishment.id != (est.id or 0),
         )
     )
-    return found is not None
+    return found
 
 
 def _apply(session: Session, est: Establishment, data: EstablishmentInput) -> None:
@@ -141,10 +174,9 @@ def _apply(session: Session, est: Establishment, data: EstablishmentInput) -> No
         est.establish_deadline = sane_date(data.establish_deadline, "establish_deadline")
     # Last, so a record with a missing field is told about the field first.
     with session.no_autoflush:
-        if _same_pair(session, est, data, name):
-            raise InvalidInput(
-                "duplicate_establishment", field="partner_name", unit=union.name, partner=name
-            )
+        existing = _same_pair(session, est, data, name)
+        if existing is not None:
+            raise DuplicateEstablishment(unit=union.name, partner=name, existing_id=existing)
 
 
 def create_establishment(session: Session, data: EstablishmentInput) -> EstablishmentDTO:

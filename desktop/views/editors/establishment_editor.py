@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QSpinBox, QWidget
 
 from desktop.core import establishments as core
 from desktop.core.errors import InvalidInput
@@ -108,6 +108,24 @@ class EstablishmentEditor(RecordEditor):
         if self.record_id is None:
             return core.create_establishment(session, data)
         return core.update_establishment(session, self.record_id, data)
+
+    def save(self) -> bool:
+        """As every editor saves; a pair that already has a record offers to open that one."""
+        if super().save():
+            return True
+        refusal = self.ops.last_refusal
+        if isinstance(refusal, core.DuplicateEstablishment):
+            answer = QMessageBox.question(
+                self,
+                self.tr("已有建制记录"),
+                self.tr(
+                    "这一对单位已经有一条建制记录（编号 %1）。放弃这里的填写，打开那一条吗？"
+                ).replace("%1", str(refusal.existing_id)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.set_dto(self.read(core.get_establishment, refusal.existing_id))
+        return False
 
     def reload_dto(self) -> core.EstablishmentDTO:
         return self.read(core.get_establishment, self.record_id)
