@@ -503,10 +503,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reading or writing a file failed. Check the file and the disk, then try again.",
     ),
     # the command line's own refusals
-    "unit_name_ambiguous": (
-        "有几个单位都叫“{name}”（编号 {ids}），请用编号指定其中一个。",
-        "Several units are called {name} (ids {ids}); give the id of the one you mean.",
-    ),
     "unit_name_not_found": (
         "找不到单位“{name}”。请用 lianxi list unit --search 查找其编号。",
         "No unit is called {name}; find its id with lianxi list unit --search.",
@@ -816,7 +812,6 @@ ACT_LABELS: dict[str, tuple[str, str]] = {
     "publish_results": ("发布考核结果", "publish assessment results"),
     "issue_documents": ("印发文书", "issue documents"),
     "verify_items": ("验收议定事项", "verify agreed items"),
-    "rewrite_audit_trail": ("改写操作记录", "rewrite the audit trail"),
 }
 ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 
