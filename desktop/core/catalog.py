@@ -322,7 +322,9 @@ class ListQuery:
     # With `unit_id`: also the units below it (a township's enterprises); off: that unit only.
     subtree: bool = True
     year: int | None = None
-    overdue_on: date | None = None  # items only: open and past their deadline on this day
+    # Items: open and past their deadline on this day; establishments: not established and
+    # past their 限期建制 date.
+    overdue_on: date | None = None
     sort: str | None = None
     descending: bool | None = None
     offset: int = 0
@@ -367,9 +369,20 @@ def filters(spec: ListingSpec, query: ListQuery) -> list[ColumnElement[bool]]:
                 )
             )
     if query.overdue_on is not None:
-        if spec.kind != "item":
-            clauses.append(false())
-        else:
+        if spec.kind == "item":
             clauses.append(AgreedItem.status.in_(OPEN_ITEM_STATUSES))
             clauses.append(AgreedItem.deadline < query.overdue_on)
+        elif spec.kind == "establishment":
+            clauses.extend(deadline_passed_clause(query.overdue_on))
+        else:
+            clauses.append(false())
     return clauses
+
+
+def deadline_passed_clause(today: date) -> tuple[ColumnElement[bool], ...]:
+    """Establishments still not set up after their 限期建制 date (the day itself still counts)."""
+    return (
+        Establishment.established.is_(False),
+        Establishment.establish_deadline < today,
+        Establishment.deleted_at.is_(None),
+    )

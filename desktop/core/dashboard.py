@@ -9,10 +9,12 @@ from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from desktop.core.catalog import deadline_passed_clause
 from desktop.core.frequency import FrequencyStatus, frequency_status
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
     AgreedItem,
+    Establishment,
     ExchangeLog,
     ProgressFeedback,
     Suggestion,
@@ -41,6 +43,8 @@ class DashboardCounts:
     open_items: int = 0
     pending_extensions: int = 0  # extension requests not yet decided
     awaiting_reply: int = 0  # open items supervised by a document and not reported on since
+    # Pairs still without the joint-meeting system after their 限期建制 date.
+    establishments_past_deadline: int = 0
 
 
 def due_soon_until(calendar: WorkCalendar, today: date) -> tuple[date, bool]:
@@ -106,6 +110,7 @@ def dashboard_counts(
             AgreedItem.deleted_at.is_(None),
         ),
         awaiting_reply=awaiting_reply_count(session, today),
+        establishments_past_deadline=count(Establishment, *deadline_passed_clause(today)),
     )
 
 
@@ -155,6 +160,7 @@ class DashboardEntries:
     due_soon_items: tuple[Entry, ...]
     topics_waiting_for_vetting: tuple[Entry, ...]
     suggestions_waiting_for_reply: tuple[Entry, ...]
+    establishments_past_deadline: tuple[Entry, ...] = ()
 
 
 def _items(session: Session, clauses: Clauses, limit: int) -> tuple[Entry, ...]:
@@ -185,7 +191,22 @@ def dashboard_entries(session: Session, today: date, limit: int = 200) -> Dashbo
         .order_by(Suggestion.received_on, Suggestion.id)
         .limit(limit)
     )
+    late = session.execute(
+        select(
+            Establishment.id,
+            Establishment.partner_name,
+            Establishment.establish_deadline,
+            Unit.name,
+        )
+        .join(Unit, Unit.id == Establishment.union_unit_id)
+        .where(*deadline_passed_clause(today))
+        .order_by(Establishment.establish_deadline, Establishment.id)
+        .limit(limit)
+    )
     return DashboardEntries(
+        establishments_past_deadline=tuple(
+            Entry("establishment", i, partner, on, union) for i, partner, on, union in late
+        ),
         overdue_items=_items(session, overdue_items_clause(today), limit),
         due_soon_items=_items(session, due_soon_clause(today, until), limit),
         topics_waiting_for_vetting=tuple(

@@ -88,6 +88,7 @@ class DashboardPage(QWidget, Page):
             "units_behind_on_meetings": CountCard(self.tr("未按规定召开会议的建制"), RED),
             "topics_waiting_for_vetting": CountCard(self.tr("待审定议题"), BLUE),
             "suggestions_waiting_for_reply": CountCard(self.tr("待答复职工建议"), BLUE),
+            "establishments_past_deadline": CountCard(self.tr("限期建制已过期"), RED),
         }
         grid = QGridLayout()
         for i, card in enumerate(self.cards.values()):
@@ -119,6 +120,16 @@ class DashboardPage(QWidget, Page):
         lists.addWidget(self.next_steps, 5, 0)
         lists.addWidget(QLabel(self.tr("本年度已结束的期次中未按规定召开联席会议的建制：")), 4, 1)
         lists.addWidget(self.behind, 5, 1)
+        # The records behind the 限期建制 card; the establishment list shows them all with
+        # its 仅看限期已过 filter.
+        self.past_deadline = QListWidget()
+        self.past_deadline.setObjectName("establishments_past_deadline")
+        self.past_deadline.itemDoubleClicked.connect(self._open)
+        caption = self.tr(
+            "限期建制日期已过、仍未建制的（双击打开；建制情况页可筛选“仅看限期已过”）"
+        )
+        lists.addWidget(QLabel(caption), 6, 0, 1, 2)
+        lists.addWidget(self.past_deadline, 7, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("工作台") + "</h2>"))
         layout.addLayout(grid)
@@ -165,6 +176,14 @@ class DashboardPage(QWidget, Page):
         self._fill(
             self.lists["suggestions_waiting_for_reply"], entries.suggestions_waiting_for_reply, None
         )
+        self.past_deadline.clear()
+        for e in entries.establishments_past_deadline:
+            when = e.on.isoformat() if e.on else ""
+            text = fill(self.tr("%1　%2（与%3）限期已过，仍未建制"), when, e.unit, e.text)
+            item = QListWidgetItem(text)
+            item.setData(RECORD_ROLE, (e.kind, e.id))
+            item.setForeground(QBrush(QColor(RED)))
+            self.past_deadline.addItem(item)
         self.counts = counts
         for key, card in self.cards.items():
             card.value.setText(str(getattr(counts, key)))

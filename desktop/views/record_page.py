@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -81,6 +83,9 @@ class RecordPage(QWidget, Page):
         self.status.setVisible(bool(spec.status_values))
         self.year = QSpinBox(minimum=NO_YEAR, maximum=2100, specialValueText=self.tr("全部年度"))
         self.year.setVisible(spec.year_of is not None)
+        # Establishments whose 限期建制 date has passed without the system being set up.
+        self.past_deadline = QCheckBox(self.tr("仅看限期已过"))
+        self.past_deadline.setVisible(kind == "establishment")
         self.unit_filter = UnitPicker(db)
         self.unit_filter.setPlaceholderText(self.tr("按单位筛选"))
         self.unit_filter.setVisible(bool(spec.units))
@@ -95,6 +100,7 @@ class RecordPage(QWidget, Page):
         filters.addWidget(self.unit_filter)
         filters.addWidget(self.status)
         filters.addWidget(self.year)
+        filters.addWidget(self.past_deadline)
         filters.addWidget(self.count)
         filters.addWidget(self.new_button)
         filters.addWidget(self.export_button)
@@ -132,6 +138,7 @@ class RecordPage(QWidget, Page):
         self.search.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.year.valueChanged.connect(self.apply_filters)
+        self.past_deadline.toggled.connect(self.apply_filters)
         self.unit_filter.unit_changed.connect(lambda _unit: self.apply_filters())
         if not ui_state.restore_header(f"columns/{kind}", self.table.horizontalHeader()):
             self.fit_columns()
@@ -244,7 +251,11 @@ class RecordPage(QWidget, Page):
                 status=self.status.currentData(),
                 unit_id=self.unit_filter.unit_id(),
                 year=self.year.value() or None,
+                overdue_on=(query.today or date.today())
+                if self.past_deadline.isChecked()
+                else None,
                 sort=query.sort,
+                today=query.today,
                 descending=query.descending,
             )
         )

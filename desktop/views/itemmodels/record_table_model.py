@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 # Kept for the light's tooltip, not shown as columns of their own.
 HIDDEN = ("light_code", "light_fields", "light_estimated")
+PAST_DEADLINE = "#c0392b"  # the red of an overdue item
 # The texts are Chinese source texts, translated when shown.
 LIGHT_LOOK = {
     "red": (QT_TRANSLATE_NOOP("RecordTableModel", "● 红"), "#c0392b"),
@@ -91,6 +93,12 @@ class RecordTableModel(QAbstractTableModel):
         text = message(code, self.row_value(row, "light_fields"))
         return text + (estimated_mark() if self.row_value(row, "light_estimated") else "")
 
+    def _deadline_passed(self, row: int, deadline: Any) -> bool:
+        """An establishment's 限期建制 date gone by while it is still not established."""
+        today = self._query.today or date.today()
+        status = self.row_value(row, "status")
+        return isinstance(deadline, date) and deadline < today and status == "not_established"
+
     # Qt interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -112,6 +120,11 @@ class RecordTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.light_text(index.row())
             return None
+        if column == "establish_deadline" and self._deadline_passed(index.row(), value):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(PAST_DEADLINE))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("RecordTableModel", "限期已过，仍未建制")
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 30:
