@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.core import documents, issued
+from desktop.core import documents, issued, replies
 from desktop.core.document_dto import Document, Printable
 from desktop.core.settings import font_folder
 from desktop.core.units import unit_names
@@ -24,9 +24,11 @@ from desktop.messages import message
 from desktop.reports import build_document, build_printable
 from desktop.reports.docx_copy import build_docx
 from desktop.reports.fonts import use_font_folder
+from desktop.reports.replies import build_reply_letter
 from desktop.reports.words import add_unit_names
 
-KINDS = sorted([*documents.RECORD_DOCUMENTS, "statistics", "assessment"])
+# reply: the 答复函 to the worker of suggestion ID, drafted from the records (never issued).
+KINDS = sorted([*documents.RECORD_DOCUMENTS, "statistics", "assessment", "reply"])
 
 
 def write_pdf(path: Path, data: bytes) -> None:
@@ -60,6 +62,10 @@ def printable_for(
 
 def pdf_for(session: Session, kind: str, ref: str, version: int | None = None) -> bytes:
     """The PDF of a document; an issued copy's PDF hash is kept at its first rendering."""
+    if kind == "reply":
+        if not ref.isdigit():
+            raise SystemExit("答复函需给出建议编号")
+        return build_reply_letter(replies.reply_letter(session, int(ref), date.today()))
     copy = printable_for(session, kind, ref, version)
     if copy is None:
         return build_document(_record_document(session, kind, ref))
@@ -78,6 +84,8 @@ def _record_document(session: Session, kind: str, ref: str) -> Document:
 
 def docx_for(session: Session, kind: str, ref: str, version: int | None = None) -> bytes:
     """The editable Word copy of what pdf_for prints (the issued record is not touched)."""
+    if kind == "reply":
+        raise SystemExit("答复函暂无 Word 副本，请用 --out 生成 PDF")
     copy = printable_for(session, kind, ref, version)
     return build_docx(copy if copy is not None else _record_document(session, kind, ref))
 
@@ -135,7 +143,10 @@ def add_report_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p = sub.add_parser("report", help="打印公文（PDF）/ print an official document")
     p.add_argument("kind", choices=KINDS)
     p.add_argument(
-        "ref", type=_ref, metavar="ID|latest", help="记录编号；statistics、assessment 为年度"
+        "ref",
+        type=_ref,
+        metavar="ID|latest",
+        help="记录编号；statistics、assessment 为年度；reply（答复函）为职工建议编号",
     )
     p.add_argument("--out", type=Path, metavar="FILE.pdf")
     p.add_argument("--docx", type=Path, metavar="FILE.docx", help="另存可编辑的 Word 副本")

@@ -11,6 +11,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.catalog import deadline_passed_clause
 from desktop.core.frequency import FrequencyStatus, frequency_status
+from desktop.core.replies import awaiting_any_reply_clause
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
     AgreedItem,
@@ -74,8 +75,9 @@ def due_soon_clause(today: date, until: date) -> Clauses:
 
 def waiting_for_reply_clause() -> Clauses:
     """Suggestions whose worker has not been told anything: still to decide, or decided
-    (adopted, forwarded, declined) without a reply."""
-    return (Suggestion.replied_on.is_(None), Suggestion.deleted_at.is_(None))
+    (adopted, forwarded, declined) without a reply; and adopted ones whose agreed item was
+    closed after the last reply (the final reply is owed)."""
+    return (awaiting_any_reply_clause(),)
 
 
 def dashboard_counts(

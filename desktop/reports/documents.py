@@ -19,6 +19,7 @@ from desktop.core.document_dto import (
     SupervisionNoticeDoc,
     VettingFormDoc,
 )
+from desktop.core.replies import ReplyLetterDoc
 from desktop.reports.circulars import assessment_story, bulletin_story, statistics_story
 from desktop.reports.fonts import FontSet
 from desktop.reports.forms import reminder_story, vetting_form_story
@@ -31,6 +32,7 @@ from desktop.reports.notices import (
     supervision_notice_story,
 )
 from desktop.reports.page import render
+from desktop.reports.replies import reply_letter_story
 from desktop.reports.story import Story
 
 STORY_BUILDERS: dict[type[Any], Callable[[Any], Story]] = {
@@ -44,6 +46,7 @@ STORY_BUILDERS: dict[type[Any], Callable[[Any], Story]] = {
     BulletinDoc: bulletin_story,
     AssessmentResultsDoc: assessment_story,
     StatisticsDoc: statistics_story,
+    ReplyLetterDoc: reply_letter_story,
 }
 
 

@@ -108,3 +108,19 @@ def test_close_removes_the_record_and_frees_the_pair(
     code, out, err = lx(capsys, office, *ADD)
     assert code == 0, err
     assert "编号 2" in out
+
+
+def test_report_reply_prints_the_letter_of_a_suggestion(
+    office: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = lx(
+        capsys, office, "suggestion", "add", "--channel", "letter", "--received-on",
+        "2026-03-01", "--content", "建议建设职工书屋", "--target-level", "county", "--name", "李梅",
+    )  # fmt: skip
+    assert code == 0, err
+    out_file = tmp_path / "reply.pdf"
+    code, out, err = lx(capsys, office, "report", "reply", "1", "--out", str(out_file))
+    assert code == 0, err
+    assert out_file.read_bytes().startswith(b"%PDF") and "已生成" in out
+    code, _, err = lx(capsys, office, "report", "reply", "9", "--out", str(out_file))
+    assert code != 0 and "9" in err

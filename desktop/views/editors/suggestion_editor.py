@@ -6,9 +6,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.core import suggestions as core
 from desktop.core.office import local_office
+from desktop.core.replies import ReplyLetterDoc, reply_letter
 from desktop.db import Database
 from desktop.models.enums import Channel, Level
 from desktop.views.editors.base import RecordEditor
@@ -17,6 +19,10 @@ from desktop.views.editors.registry import editor_for
 from desktop.views.form import chosen_unit, date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import status_text
 from desktop.views.unit_picker import UnitPicker
+
+
+def _reply_letter(session: Session, suggestion_id: int) -> ReplyLetterDoc:
+    return reply_letter(session, suggestion_id, date.today())
 
 
 @editor_for("suggestion")
@@ -54,6 +60,8 @@ class SuggestionEditor(RecordEditor):
             self.phone,
             self.content,
         )
+        # The 答复函 to the worker, drafted from the records (dated its reply, or today).
+        self.reply_letter_button = self.add_print_button(self.tr("答复函"), _reply_letter)
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
