@@ -812,6 +812,7 @@ ACT_LABELS: dict[str, tuple[str, str]] = {
     "publish_results": ("发布考核结果", "publish assessment results"),
     "issue_documents": ("印发文书", "issue documents"),
     "verify_items": ("验收议定事项", "verify agreed items"),
+    "rewrite_audit_trail": ("改写操作记录", "rewrite the audit trail"),
 }
 ESTIMATED_MARK = ("（暂按周末推算）", " (estimated: weekends only)")
 
