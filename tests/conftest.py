@@ -13,9 +13,10 @@ import pytest
 
 from desktop.core.office import create_local_office
 from desktop.core.units import UnitInput, create_unit
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.models.enums import Level, UnitKind
+from tests import databases
 
 # postgres_server / postgres_url: a throwaway PostgreSQL server for the PostgreSQL tests.
 pytest_plugins = ["tests.postgres_server"]
@@ -32,9 +33,25 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_server(request: pytest.FixtureRequest) -> None:
+    """With LIANXI_TEST_DB=postgres every test database is one on the throwaway server."""
+    if databases.ON_POSTGRES:
+        databases.use_server(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases() -> Iterator[None]:
+    """On PostgreSQL, the databases a test made are dropped after it (the server's disk)."""
+    before = databases.known()
+    yield
+    if databases.ON_POSTGRES:
+        databases.drop_all_but(before)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "lianxi.db")
+    database = databases.open_test_database(tmp_path / "lianxi.db")
     upgrade(database)
     yield database
     database.dispose()
@@ -65,7 +82,7 @@ def county(db: Database) -> County:
 
 def make_county(folder: Path) -> County:
     """A fresh county database in `folder` (for tests that need one per Hypothesis example)."""
-    database = open_database(folder / "lianxi.db")
+    database = databases.open_test_database(folder / "lianxi.db")
     upgrade(database)
     return county_in(database)
 

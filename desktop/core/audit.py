@@ -8,7 +8,8 @@ Bulk writes the ORM does not see (a package import) write one summary entry (`re
 Each entry's hash is SHA-256 of the previous entry's hash and the canonical JSON of the entry
 (its id included), so `verify_chain` finds an entry edited, deleted or moved behind the
 program's back: the first entry whose stored hash differs from the recomputed one. Deleting
-the newest entries leaves a shorter chain that still verifies; a backup is the check for that.
+the newest entries leaves a shorter chain that still verifies: the anchor kept outside the
+database (desktop.core.audit_anchor) is the check for that.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from desktop.core.audit_anchor import remember_head
 from desktop.core.permissions import actor_of
+from desktop.db.sequences import lock_for_transaction, sequence_past
 from desktop.models import AuditEntry
 from desktop.models.base import utcnow
 
@@ -145,6 +148,8 @@ def record_event(
 
 def _append(session: Session, entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
     connection = session.connection()
+    # Two clerks' transactions on PostgreSQL would both read the same last entry.
+    lock_for_transaction(connection, "audit_entry")
     last = connection.execute(
         select(AUDIT_TABLE.c.id, AUDIT_TABLE.c.entry_hash)
         .order_by(AUDIT_TABLE.c.id.desc())
@@ -168,6 +173,8 @@ def _append(session: Session, entries: list[tuple[str, str, str, dict[str, Any]]
         previous = row["entry_hash"] = chain_hash(previous, row)
         rows.append(row)
     connection.execute(insert(AUDIT_TABLE), rows)
+    remember_head(session, rows[-1]["id"], rows[-1]["entry_hash"])
+    sequence_past(connection, AUDIT_TABLE, rows[-1]["id"])
 
 
 def chain_hash(previous: str, row: Mapping[str, Any]) -> str:

@@ -9,17 +9,17 @@ from pathlib import Path
 from desktop.core.assessment import compute_scorecard
 from desktop.core.assessment.areas import area_rates, default_area_level
 from desktop.core.office import create_local_office
-from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.models.enums import Level, UnitKind
 from tests.conftest import County
 from tests.core.assessment_records import _pair, _unit, held
+from tests.databases import open_test_database
 
 TODAY = date(2026, 3, 1)  # judging 2025
 
 
 def test_a_city_sees_each_county_and_township_and_scores_its_counties(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "city.db")
+    db = open_test_database(tmp_path / "city.db")
     upgrade(db)
     with db.unit_of_work() as s:
         city = create_local_office(s, name="盐城市总工会", level=Level.CITY).unit_id

@@ -24,13 +24,13 @@ from desktop.core.assessment import (
 )
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.office import create_local_office
-from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.messages import message
 from desktop.models import AssessmentResult, AssessmentScheme
 from desktop.models.enums import Level
 from tests.conftest import County
 from tests.core.assessment_records import TODAY, build
+from tests.databases import open_test_database
 
 
 def _card(c: County, **kwargs: object) -> Scorecard:
@@ -215,7 +215,7 @@ def test_save_publish_and_read_back(county: County) -> None:
 def test_township_sees_its_card_provisional_until_the_county_result_arrives(
     tmp_path: Path,
 ) -> None:
-    db = open_database(tmp_path / "township.db")
+    db = open_test_database(tmp_path / "township.db")
     upgrade(db)
     with db.unit_of_work() as s:
         office = create_local_office(s, name="八滩镇工会", level=Level.TOWNSHIP)

@@ -26,13 +26,14 @@ from desktop.core.assessment import (
 from desktop.core.assessment.charts import ranking_bars
 from desktop.core.documents import assessment_doc
 from desktop.core.office import create_local_office
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.messages import message
 from desktop.models import AssessmentIndicator, AssessmentResult, AssessmentScheme, Office
 from desktop.models.enums import Level
 from tests.conftest import County
 from tests.core.assessment_records import TODAY, build
+from tests.databases import open_test_database
 
 
 def test_distribution_bands_by_hand() -> None:
@@ -145,7 +146,7 @@ def test_scheme_state_and_copy_from_last_year(county: County) -> None:
 
 
 def _township(tmp_path: Path, parent_uuid: str | None) -> tuple[Database, int]:
-    db = open_database(tmp_path / "township.db")
+    db = open_test_database(tmp_path / "township.db")
     upgrade(db)
     with db.unit_of_work() as s:
         office = create_local_office(

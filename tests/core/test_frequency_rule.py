@@ -3,7 +3,6 @@ a period in progress is never missed, and a pair owes meetings only from its est
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,10 +18,10 @@ from desktop.core.establishments import EstablishmentInput, create_establishment
 from desktop.core.formalism import formalism_checks
 from desktop.core.frequency import frequency_status
 from desktop.core.periods import due_periods
-from desktop.db import open_database
 from desktop.models.enums import Level, MeetingKind
 from tests.conftest import County, make_county
 from tests.core.helpers import vetted_topic
+from tests.databases import copy_database, open_test_database
 
 
 def establish(c: County, union: int, partner: int, name: str, level: Level, on: date) -> None:
@@ -100,10 +99,10 @@ def histories(draw: st.DrawFn) -> tuple[list[tuple[int, int, date]], list[tuple[
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, County]:
     """One migrated county database, copied for each example (migrating is the slow part)."""
-    county = make_county(tmp_path_factory.mktemp("template"))
+    folder = tmp_path_factory.mktemp("template")
+    county = make_county(folder)
     county.db.dispose()
-    assert county.db.path is not None
-    return county.db.path, county
+    return folder / "lianxi.db", county
 
 
 @given(histories(), st.dates(date(2026, 1, 15), date(2026, 12, 30)))
@@ -119,8 +118,8 @@ def test_dashboard_formalism_and_rates_agree(
     today: date,
 ) -> None:
     folder = tmp_path_factory.mktemp("freq")
-    shutil.copy(template[0], folder / "lianxi.db")
-    c = replace(template[1], db=open_database(folder / "lianxi.db"))
+    copy_database(template[0], folder / "lianxi.db")
+    c = replace(template[1], db=open_test_database(folder / "lianxi.db"))
     partners = [
         (c.government, "滨海县人民政府"),
         (c.hrss, "县人社局"),

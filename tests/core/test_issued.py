@@ -14,8 +14,9 @@ from desktop.core.errors import DomainError
 from desktop.core.establishments import EstablishmentInput, create_establishment
 from desktop.models.enums import Level, MeetingKind
 from tests.conftest import County
-from tests.core.helpers import assigned_item, held_meeting, vetted_topic
+from tests.core.helpers import assigned_item, held_meeting, issued_bulletin, vetted_topic
 from tests.core.issuing import finance_item, issued_minutes, run_together
+from tests.databases import url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -139,8 +140,7 @@ for _ in range(10):
 def test_two_programs_issuing_meeting_notices_at_once_get_different_numbers(
     county: County,
 ) -> None:
-    assert county.db.path is not None
-    run_together(ISSUER, str(county.db.path), str(county.federation))
+    run_together(ISSUER, url_of(county.db), str(county.federation))
     numbers = [county.run(issued.versions, "notice", m)[0].number for m in range(1, 21)]
     assert len(set(numbers)) == 20
     assert sorted(numbers) == sorted(f"滨工联会〔2026〕{n}号" for n in range(1, 21))
@@ -153,7 +153,7 @@ def test_the_bulletin_states_what_its_annex_adds_up_to(county: County) -> None:
     done = finance_item(c, meeting, date(2026, 5, 20))
     c.run(items.complete_item, done, on=date(2026, 5, 10))
     b = c.run(
-        supervision.issue_bulletin,
+        issued_bulletin,
         supervision.BulletinInput(
             date(2026, 4, 1), date(2026, 6, 30), date(2026, 7, 3), "2026年第二季度督查通报"
         ),

@@ -10,6 +10,7 @@ from desktop.models.enums import NoticeKind
 from tests.conftest import County
 from tests.core.helpers import assigned_item
 from tests.core.issuing import run_together
+from tests.databases import url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ISSUER = """
@@ -35,8 +36,7 @@ for _ in range(15):
 
 def test_two_programs_issuing_at_once_never_share_a_number(county: County) -> None:
     item = assigned_item(county)
-    assert county.db.path is not None
-    run_together(ISSUER, str(county.db.path), str(item), str(county.hrss))
+    run_together(ISSUER, url_of(county.db), str(item), str(county.hrss))
     with county.db.unit_of_work() as s:
         notices = [supervision.get_notice(s, i) for i in range(1, 31)]
     serials = sorted(n.serial for n in notices if n.kind == NoticeKind.REMINDER)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.office import create_local_office
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.demo import build_demo
 from desktop.models.enums import Level
@@ -30,13 +29,14 @@ from desktop.sync.importer import ImportResult, import_package, open_package
 from desktop.sync.records import KINDS, SCHEMA_VERSION
 from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import logical_dump
+from tests.databases import copy_database, open_test_database
 
 TODAY = date(2027, 3, 18)
 Records = dict[str, list[dict[str, Any]]]
 
 
 def open_db(path: Path) -> Database:
-    db = open_database(path)
+    db = open_test_database(path)
     upgrade(db, backup=False)
     return db
 
@@ -72,10 +72,9 @@ def build_pair(folder: Path, *, scale: str = "township") -> tuple[Path, Path]:
 
 
 def copy_db(source: Path, target: Path) -> Path:
-    """A closed SQLite database file (its WAL already checkpointed) under another name."""
-    if source.resolve() != target.resolve():
-        shutil.copyfile(source, target)
-    return target
+    """A closed database (a SQLite file with its WAL already checkpointed, or a PostgreSQL
+    database under LIANXI_TEST_DB=postgres) under another name."""
+    return copy_database(source, target)
 
 
 @dataclass

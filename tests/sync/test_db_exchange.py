@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.office import create_local_office
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.demo import build_demo
 from desktop.models import (
@@ -30,6 +30,7 @@ from desktop.sync.exporter import build_export
 from desktop.sync.importer import import_package
 from desktop.sync.trust import local_keys, trust_office
 from tests.conftest import logical_dump
+from tests.databases import open_test_database
 from tests.sync.exchange_env import preview_import, trust_each_other
 
 TODAY = date(2027, 3, 18)
@@ -58,7 +59,7 @@ class Pair:
 
 
 def _db(path: Path) -> Database:
-    db = open_database(path)
+    db = open_test_database(path)
     upgrade(db, backup=False)
     return db
 

@@ -12,7 +12,6 @@ from desktop.core.items import FeedbackInput, ItemInput, assign_item, create_ite
 from desktop.core.office import create_local_office, local_office
 from desktop.core.records import stamp_new
 from desktop.core.units import UnitInput, create_unit
-from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.messages import describe
 from desktop.models import (
@@ -42,6 +41,7 @@ from desktop.sync.exchange import (
 from desktop.sync.exporter import build_export
 from tests.conftest import County, logical_dump
 from tests.core.helpers import held_meeting
+from tests.databases import open_test_database
 from tests.sync.exchange_env import trust_each_other
 from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
 
@@ -272,7 +272,7 @@ def test_the_county_relays_another_townships_unit_its_bulletin_names(
     pair: Pair,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    other = open_database(tmp_path / "b.db")
+    other = open_test_database(tmp_path / "b.db")
     upgrade(other, backup=False)
     with other.unit_of_work() as s:
         create_local_office(s, name="八巨镇工会", level=Level.TOWNSHIP, parent_name="滨海县总工会")

@@ -13,12 +13,12 @@ from sqlalchemy import JSON, Boolean, Column, Date, Enum, Float, Integer, String
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 
-from desktop.db import open_database
 from desktop.db.bulk import binder, insert_rows
 from desktop.db.migrate import upgrade
 from desktop.models import CalendarDay
 from desktop.models.base import UTCDateTime
 from desktop.sync.records import SPECS, _column_checker, parse_value
+from tests.databases import open_test_database
 
 DIALECT = sqlite.dialect()
 
@@ -102,7 +102,7 @@ def test_enum_columns_store_values() -> None:
 def test_driver_errors_are_raised_as_sqlalchemy_errors(tmp_path: Path) -> None:
     """Rows written through the driver fail like any other write: the importer's
     IntegrityError handler (a constraint the checks cannot see) still catches them."""
-    db = open_database(tmp_path / "x.db")
+    db = open_test_database(tmp_path / "x.db")
     upgrade(db, backup=False)
     try:
         with db.unit_of_work() as session:
