@@ -38,7 +38,7 @@ from desktop.core.accounts import (
     set_single_user_mode,
     token_actor,
 )
-from desktop.core.audit import list_entries, verify_chain
+from desktop.core.audit import list_entries, reanchor, verify_chain
 from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.permissions import Actor, act_as, actor_of
 from desktop.db import Database
@@ -105,6 +105,8 @@ def add_account_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     )
     p = audit.add_parser("verify", help="检查操作记录的哈希链")
     p.set_defaults(handler=cmd_audit_verify, raw=True)
+    p = audit.add_parser("reanchor", help="恢复较早的备份后，以现有操作记录为准（单位管理员）")
+    p.set_defaults(handler=cmd_audit_reanchor)
     p = audit.add_parser("list", help="列出操作记录")
     p.add_argument("--user", dest="by_user", metavar="NAME")
     p.add_argument("--kind", help="记录类别（表名），如 agreed_item")
@@ -283,12 +285,25 @@ def cmd_audit_verify(args: argparse.Namespace, db: Database) -> int:
     if report.ok:
         print(f"操作记录完整：共 {report.entries} 条，哈希链无误。")
         return 0
+    if report.first_broken is None:
+        print(
+            f"操作记录末尾被删除：本机写入的第 {report.missing_from} 条已不在数据库中"
+            "（哈希链本身无误，但比本机记下的短）。刚恢复过较早的备份时，"
+            "请单位管理员运行 lianxi audit reanchor。",
+            file=sys.stderr,
+        )
+        return EXIT_BROKEN
     print(
         f"操作记录被改动：第 {report.first_broken} 条起哈希链不符"
         "（该条或其前一条被修改、删除或调换了顺序）。",
         file=sys.stderr,
     )
     return EXIT_BROKEN
+
+
+def cmd_audit_reanchor(args: argparse.Namespace, session: Session) -> None:
+    reanchor(session)
+    print("已以现有操作记录为准（此操作本身记入操作记录）。")
 
 
 def cmd_audit_list(args: argparse.Namespace, session: Session) -> None:

@@ -25,11 +25,12 @@ from typing import Any
 from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from desktop.core.audit_anchor import remember_head
-from desktop.core.permissions import actor_of
+from desktop.core.audit_anchor import REANCHOR, check_anchor, remember_head
+from desktop.core.permissions import actor_of, require
 from desktop.db.sequences import lock_for_transaction, sequence_past
 from desktop.models import AuditEntry
 from desktop.models.base import utcnow
+from desktop.models.enums import Role
 
 AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
 # Secrets are never copied into the trail; a change to them shows as "***" → "***".
@@ -59,10 +60,13 @@ class ChainReport:
 
     entries: int
     first_broken: int | None = None
+    # The newest entry this computer wrote, when the chain no longer holds it: the newest
+    # entries were deleted (or rewritten) and the shorter chain verifies on its own.
+    missing_from: int | None = None
 
     @property
     def ok(self) -> bool:
-        return self.first_broken is None
+        return self.first_broken is None and self.missing_from is None
 
 
 def _plain(value: Any) -> Any:
@@ -200,7 +204,8 @@ def chain_hash(previous: str, row: Mapping[str, Any]) -> str:
 
 
 def verify_chain(connection: Connection | Session) -> ChainReport:
-    """Recompute the chain from the first entry; name the first entry that does not match."""
+    """Recompute the chain from the first entry; name the first entry that does not match,
+    or else the anchored entry the chain no longer reaches (its tail deleted)."""
     previous = ""
     count = 0
     result = connection.execute(select(AUDIT_TABLE).order_by(AUDIT_TABLE.c.id))
@@ -210,7 +215,21 @@ def verify_chain(connection: Connection | Session) -> ChainReport:
         if row["entry_hash"] != previous_expected:
             return ChainReport(count, first_broken=row["id"])
         previous = row["entry_hash"]
-    return ChainReport(count)
+    missing = check_anchor(connection) if isinstance(connection, Session) else None
+    return ChainReport(count, missing_from=missing.entry_id if missing is not None else None)
+
+
+def reanchor(session: Session) -> None:
+    """Accept the chain as it is now as this computer's anchor (after restoring an older
+    backup, which shortens it on purpose); the office admin's act, itself an entry."""
+    require(session, "change_settings", Role.ADMIN)
+    missing = check_anchor(session)
+    session.info[REANCHOR] = True
+    record_event(
+        session,
+        "audit_reanchor",
+        detail={"missing_from": missing.entry_id if missing is not None else None},
+    )
 
 
 def list_entries(

@@ -114,6 +114,10 @@ class AuditPage(QWidget):
             text = self.tr("操作记录完整：共 %1 条，哈希链无误。").replace(
                 "%1", str(report.entries)
             )
+        elif report.first_broken is None:
+            text = self.tr(
+                "操作记录末尾被删除：本机写入的第 %1 条已不在数据库中（哈希链本身无误，但比本机记下的短）。"
+            ).replace("%1", str(report.missing_from))
         else:
             text = self.tr(
                 "操作记录被改动：第 %1 条起哈希链不符（该条或其前一条被修改、删除或调换了顺序）。"

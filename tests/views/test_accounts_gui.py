@@ -148,3 +148,19 @@ def test_audit_viewer_filters_and_checks(county: County, qtbot) -> None:  # type
     assert all(page.table.item(r, 2).text() == "boss" for r in range(page.table.rowCount()))
     page.check_chain()
     assert "哈希链无误" in page.status.text()
+
+
+def test_audit_viewer_names_a_deleted_tail(county: County, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    _accounts(county)
+    page = AuditPage(operations(county.db))
+    qtbot.addWidget(page)
+    newest = page.table.item(0, 0).text()
+    assert county.db.path is not None
+    county.db.dispose()
+    with sqlite3.connect(county.db.path) as connection:
+        connection.execute("DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
+    page.check_chain()
+    assert "末尾被删除" in page.status.text()
+    assert f"第 {newest} 条" in page.status.text()
