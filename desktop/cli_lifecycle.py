@@ -645,9 +645,13 @@ def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--problem")
     p.add_argument("--rectify-by", type=_date)
 
+
+def _bulletin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """A bulletin is saved as a draft, submitted for review and issued by a reviewer, as in
+    the window; only issuing takes a number."""
     gb = _kind_commands(sub, "bulletin")
 
-    def bulletin(a: argparse.Namespace, s: Session) -> None:
+    def draft(a: argparse.Namespace, s: Session) -> None:
         mentions = tuple(
             supervision.MentionInput(unit_ref(s, unit), kind, reason)
             for kind, given in (
@@ -656,7 +660,7 @@ def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
             )
             for unit, _, reason in (m.partition(":") for m in given)
         )
-        dto = supervision.issue_bulletin(
+        dto = supervision.save_bulletin_draft(
             s,
             supervision.BulletinInput(
                 period_start=a.period_from,
@@ -666,17 +670,39 @@ def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
                 content=a.content or "",
                 mentions=mentions,
             ),
+            a.id,
         )
-        _done(a, dto, f"已印发督查通报第{dto.issue_no}期")
+        _done(a, dto, "已保存通报草稿")
 
-    p = _cmd(gb, "issue", "印发督查通报", bulletin)
+    p = _cmd(gb, "draft", "保存督查通报草稿（不占用文号）", draft)
+    p.add_argument("--id", type=int, help="修改这份草稿（不给则新建）")
     p.add_argument("--from", dest="period_from", required=True, type=_date)
     p.add_argument("--to", dest="period_to", required=True, type=_date)
-    p.add_argument("--on", required=True, type=_date)
+    p.add_argument("--on", required=True, type=_date, help="拟印发日期")
     p.add_argument("--title", required=True)
     p.add_argument("--content")
     p.add_argument("--commend", action="append", help="单位:理由")
     p.add_argument("--criticise", action="append", help="单位:理由")
+
+    def submit(a: argparse.Namespace, s: Session) -> None:
+        _done(a, supervision.submit_bulletin(s, a.id), "已提交审核")
+
+    p = _cmd(gb, "submit", "提交审核", submit)
+    p.add_argument("id", type=int)
+
+    def send_back(a: argparse.Namespace, s: Session) -> None:
+        _done(a, supervision.return_bulletin(s, a.id), "已退回修改")
+
+    p = _cmd(gb, "return", "退回修改（审核）", send_back)
+    p.add_argument("id", type=int)
+
+    def issue(a: argparse.Namespace, s: Session) -> None:
+        dto = supervision.issue_bulletin(s, a.id, a.on)
+        _done(a, dto, f"已印发督查通报第{dto.issue_no}期：{dto.number}")
+
+    p = _cmd(gb, "issue", "印发督查通报（审核）：编号并定稿", issue)
+    p.add_argument("id", type=int)
+    p.add_argument("--on", type=_date, help="印发日期（默认草稿上的拟印发日期）")
 
 
 def add_lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -686,3 +712,4 @@ def add_lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     _meeting_commands(sub)
     _item_commands(sub)
     _supervision_commands(sub)
+    _bulletin_commands(sub)

@@ -346,6 +346,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This document is already issued; issue a correction instead.",
     ),
     "not_issued": ("该文件尚未印发，不能更正。", "This document is not issued yet."),
+    "bulletin_not_draft": (
+        "该通报已提交审核或已印发，不能再修改；如需修改，请审核人退回。",
+        "This bulletin is submitted for review or issued and can no longer be edited; a "
+        "reviewer can send it back.",
+    ),
     "not_flagged": (
         "该会议未被认定为走过场，没有重开通知。",
         "The meeting is not flagged as held for form: no reconvene notice.",
@@ -849,6 +854,9 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "extension_requested": ("申请延期", "extension requested"),
     "completed": ("已办结", "completed"),
     "verified": ("已验收", "verified"),
+    "draft": ("草稿", "draft"),
+    "submitted": ("待审核", "awaiting review"),
+    "issued": ("已印发", "issued"),
     "established": ("已建制", "established"),
     "not_established": ("未建制", "not established"),
 }
@@ -879,6 +887,9 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "complete": ("办结", "complete"),
     "send_back": ("退回", "send back"),
     "verify": ("验收", "verify"),
+    "submit_for_review": ("提交审核", "submit for review"),
+    "return_to_draft": ("退回修改", "send back"),
+    "issue": ("印发", "issue"),
     "criticism": ("通报批评", "circulated criticism"),
     "notice_reminder": ("催办", "reminder"),
     "notice_supervision": ("督办通知", "supervision notice"),

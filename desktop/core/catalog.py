@@ -276,6 +276,7 @@ _bulletin = ListingSpec(
     kind="bulletin",
     columns=(
         ("id", Bulletin.id),
+        ("status", Bulletin.status),
         ("number", Bulletin.number),
         ("issue_no", Bulletin.issue_no),
         ("issued_on", Bulletin.issued_on),
@@ -285,7 +286,7 @@ _bulletin = ListingSpec(
     ),
     joins=_no_joins,
     search=(Bulletin.number, Bulletin.title, Bulletin.content),
-    status=None,
+    status=Bulletin.status,
     units=(),
     year_of=Bulletin.issued_on,
     default_sort="issued_on",

@@ -22,7 +22,13 @@ from desktop.models import (
     Unit,
     notice_item,
 )
-from desktop.models.enums import OPEN_ITEM_STATUSES, Level, MentionKind, NoticeKind
+from desktop.models.enums import (
+    OPEN_ITEM_STATUSES,
+    BulletinStatus,
+    Level,
+    MentionKind,
+    NoticeKind,
+)
 
 
 class Step(StrEnum):
@@ -115,6 +121,7 @@ def rungs_taken(
         .join(Bulletin, Bulletin.id == BulletinMention.bulletin_id)
         .where(
             BulletinMention.kind == MentionKind.CRITICISM,
+            Bulletin.status == BulletinStatus.ISSUED,
             Bulletin.deleted_at.is_(None),
             Bulletin.issued_on <= today,
         )

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from desktop.core.catalog import ListQuery
 from desktop.core.listing import RowPage, list_records
 from desktop.core.records import load
-from desktop.models import BulletinMention, Unit
-from desktop.models.enums import MentionKind
+from desktop.models import Bulletin, BulletinMention, Unit
+from desktop.models.enums import BulletinStatus, MentionKind
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,12 @@ def unit_history(session: Session, unit_id: int, *, limit: int = 50) -> UnitHist
     mentions = dict(
         session.execute(
             select(BulletinMention.kind, func.count())
-            .where(BulletinMention.unit_id == unit_id)
+            .join(Bulletin, Bulletin.id == BulletinMention.bulletin_id)
+            .where(
+                BulletinMention.unit_id == unit_id,
+                Bulletin.status == BulletinStatus.ISSUED,
+                Bulletin.deleted_at.is_(None),
+            )
             .group_by(BulletinMention.kind)
         ).all()
     )

@@ -27,7 +27,7 @@ from desktop.core.numbering import DocNumber, next_number
 from desktop.core.office import local_office
 from desktop.core.records import load, required_date, required_reason
 from desktop.models import Bulletin, IssuedDocument, Meeting, SupervisionNotice
-from desktop.models.enums import MeetingStatus
+from desktop.models.enums import BulletinStatus, MeetingStatus
 
 # Kinds of issued documents, as the CLI and the numbering series name them.
 MEETING_KINDS = ("minutes", "notice", "reconvene")
@@ -169,9 +169,8 @@ def _is_issued(session: Session, kind: str, record_id: int) -> bool:
         return m.status == MeetingStatus.MINUTES_ISSUED and m.minutes_issued_on is not None
     if kind in NOTICE_KINDS:
         return load(session, SupervisionNotice, record_id, "notice").kind == kind
-    if kind == "bulletin":
-        load(session, Bulletin, record_id, "bulletin")
-        return True
+    if kind == "bulletin":  # a draft prints as a draft until a reviewer issues it
+        return load(session, Bulletin, record_id, "bulletin").status == BulletinStatus.ISSUED
     if kind == "notice":  # a notified meeting's notice went out; a held one's is not known
         return load(session, Meeting, record_id, "meeting").status == MeetingStatus.NOTIFIED
     if kind == "reconvene":  # flagging a meeting ordered it held again
@@ -327,7 +326,7 @@ def backfill(session: Session, *, record_copies: bool = True) -> int:
         ("bulletin", i)
         for i in session.scalars(
             select(Bulletin.id)
-            .where(Bulletin.deleted_at.is_(None))
+            .where(Bulletin.status == BulletinStatus.ISSUED, Bulletin.deleted_at.is_(None))
             .order_by(Bulletin.issued_on, Bulletin.id)
         )
     ]

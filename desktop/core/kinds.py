@@ -134,6 +134,7 @@ KINDS: dict[str, RecordKind] = {
             Bulletin,
             english="bulletin",
             children=(BulletinMention,),
+            state_machine="bulletin",
         ),
         RecordKind(
             "assessment_scheme",

@@ -19,10 +19,11 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, object_session, sessionmaker
 
 from desktop.core.errors import DomainError
-from desktop.models.enums import ItemStatus, MeetingStatus, Role
+from desktop.models import Bulletin
+from desktop.models.enums import BulletinStatus, ItemStatus, MeetingStatus, Role
 from desktop.models.sealed_key import SealedKeyUnavailable, is_sealed, unseal
 
 ACTOR = "actor"
@@ -174,6 +175,8 @@ def refusal(role: Role, table: str, operation: str, obj: Any = None) -> str | No
         return "publish_results"
     if role is Role.REVIEWER:
         return None
+    if obj is not None and drafts_bulletin(table, obj):
+        return None
     if table in ISSUING_TABLES:
         return "issue_documents"
     if obj is None:
@@ -210,6 +213,22 @@ def _seals_same_key(history: Any) -> bool:
         return unseal(new) == old
     except (SealedKeyUnavailable, InvalidTag):
         return False
+
+
+def drafts_bulletin(table: str, obj: Any) -> bool:
+    """True for a write to a bulletin that stays a draft (or goes to review): a clerk drafts
+    bulletins; issuing one, or changing one issued, is a reviewer's."""
+    if table == "bulletin_mention":
+        parent = obj.bulletin
+        session = object_session(obj)
+        if parent is None and obj.bulletin_id is not None and session is not None:
+            parent = session.get(Bulletin, obj.bulletin_id)  # a mention taken off a draft
+        return parent is not None and drafts_bulletin("bulletin", parent)
+    if table != "bulletin":
+        return False
+    return obj.status != BulletinStatus.ISSUED and not _touches(
+        obj, "status", BulletinStatus.ISSUED
+    )
 
 
 def _touches(obj: Any, column: str, value: Any) -> bool:

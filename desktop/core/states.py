@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.core.errors import IllegalTransition
-from desktop.models.enums import ItemStatus, MeetingStatus, SuggestionStatus, TopicStatus
+from desktop.models.enums import (
+    BulletinStatus,
+    ItemStatus,
+    MeetingStatus,
+    SuggestionStatus,
+    TopicStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -123,4 +129,16 @@ ITEM = StateMachine(
     },
 )
 
-MACHINES = {m.name: m for m in (SUGGESTION, TOPIC, MEETING, ITEM)}
+B = BulletinStatus
+# A bulletin is saved as a draft, submitted for review and issued by a reviewer (who may also
+# issue a draft of their own without submitting it to themselves), or sent back to its drafter.
+BULLETIN = StateMachine(
+    "bulletin",
+    {
+        "submit_for_review": ({B.DRAFT}, B.SUBMITTED),
+        "return_to_draft": ({B.SUBMITTED}, B.DRAFT),
+        "issue": ({B.DRAFT, B.SUBMITTED}, B.ISSUED),
+    },
+)
+
+MACHINES = {m.name: m for m in (SUGGESTION, TOPIC, MEETING, ITEM, BULLETIN)}

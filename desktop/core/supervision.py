@@ -12,6 +12,7 @@ from desktop.core.errors import DomainError, InvalidInput
 from desktop.core.issued import issue_record
 from desktop.core.numbering import next_number
 from desktop.core.office import local_office
+from desktop.core.permissions import require
 from desktop.core.records import (
     limited_text,
     load,
@@ -21,6 +22,7 @@ from desktop.core.records import (
     stamp_new,
     touch,
 )
+from desktop.core.states import BULLETIN
 from desktop.core.timeline import log_event
 from desktop.models import (
     AgreedItem,
@@ -30,7 +32,13 @@ from desktop.models import (
     Unit,
     item_cooperating_unit,
 )
-from desktop.models.enums import OPEN_ITEM_STATUSES, MentionKind, NoticeKind
+from desktop.models.enums import (
+    OPEN_ITEM_STATUSES,
+    BulletinStatus,
+    MentionKind,
+    NoticeKind,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ class MentionInput:
 class BulletinInput:
     period_start: date
     period_end: date
-    issued_on: date
+    issued_on: date  # the day it is to be issued (a draft's date may change until it is)
     title: str
     content: str = ""
     mentions: tuple[MentionInput, ...] = field(default_factory=tuple)
@@ -93,9 +101,10 @@ class MentionDTO:
 class BulletinDTO:
     id: int
     uuid: str
-    number: str
+    status: BulletinStatus
+    number: str  # "" until issued
     year: int
-    issue_no: int
+    issue_no: int  # 0 until issued
     issued_on: date
     period_start: date
     period_end: date
@@ -125,6 +134,15 @@ def notice_dto(session: Session, n: SupervisionNotice) -> NoticeDTO:
     )
 
 
+def check_issue_date(issued: date, today: date | None, last: date | None) -> None:
+    """A numbered document is never dated after today, nor before `last`, the latest of its
+    series this year: numbers follow dates."""
+    if issued > (today or date.today()):
+        raise InvalidInput("in_future", field="issued_on")
+    if last is not None and issued < last:
+        raise InvalidInput("before_last_number", field="issued_on", last=last.isoformat())
+
+
 def issue_notice(session: Session, data: NoticeInput, *, today: date | None = None) -> NoticeDTO:
     """Issue a numbered reminder, supervision notice or rectification order about open items.
 
@@ -145,8 +163,6 @@ def issue_notice(session: Session, data: NoticeInput, *, today: date | None = No
                 "not_responsible", field="target_unit_id", unit=target.name, item=item.text[:30]
             )
     issued = required_date(data.issued_on, "issued_on")
-    if issued > (today or date.today()):
-        raise InvalidInput("in_future", field="issued_on")
     last = session.scalar(
         select(func.max(SupervisionNotice.issued_on)).where(
             SupervisionNotice.kind == data.kind,
@@ -154,8 +170,7 @@ def issue_notice(session: Session, data: NoticeInput, *, today: date | None = No
             SupervisionNotice.origin_office == local_office(session).uuid,
         )
     )
-    if last is not None and issued < last:
-        raise InvalidInput("before_last_number", field="issued_on", last=last.isoformat())
+    check_issue_date(issued, today, last)
     feedback_deadline = sane_date(data.feedback_deadline, "feedback_deadline")
     if feedback_deadline is not None and feedback_deadline < issued:
         raise InvalidInput("before_issue", field="feedback_deadline")
@@ -204,6 +219,7 @@ def bulletin_dto(session: Session, b: Bulletin) -> BulletinDTO:
     return BulletinDTO(
         id=b.id,
         uuid=b.uuid,
+        status=b.status,
         number=b.number,
         year=b.year,
         issue_no=b.issue_no,
@@ -219,13 +235,16 @@ def bulletin_dto(session: Session, b: Bulletin) -> BulletinDTO:
     )
 
 
-def issue_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
-    """Issue a supervision bulletin (督查通报 第N期) with its commendations and criticisms."""
+def save_bulletin_draft(
+    session: Session, data: BulletinInput, bulletin_id: int | None = None
+) -> BulletinDTO:
+    """Save a bulletin as a draft (a new one, or a draft not yet submitted): no number is
+    taken and nothing counts until it is issued."""
     start = required_date(data.period_start, "period_start")
     end = required_date(data.period_end, "period_end")
     if end < start:
         raise InvalidInput("period_reversed", field="period_end")
-    issued = required_date(data.issued_on, "issued_on")
+    planned = required_date(data.issued_on, "issued_on")
     mentions = []
     for i, m in enumerate(data.mentions):
         load(session, Unit, m.unit_id, "unit")
@@ -236,22 +255,82 @@ def issue_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
                 reason=required_text(m.reason, f"mentions[{i}].reason", 2000),
             )
         )
-    number = next_number(session, "bulletin", issued.year)
-    bulletin = Bulletin(
-        number=number.text,
-        year=number.year,
-        issue_no=number.serial,
-        issued_on=issued,
-        period_start=start,
-        period_end=end,
-        title=required_text(data.title, "title", 200),
-        content=limited_text(data.content, "content", 100_000),
-        mentions=mentions,
+    values = {
+        "year": planned.year,
+        "issued_on": planned,
+        "period_start": start,
+        "period_end": end,
+        "title": required_text(data.title, "title", 200),
+        "content": limited_text(data.content, "content", 100_000),
+    }
+    if bulletin_id is None:
+        bulletin = Bulletin(status=BulletinStatus.DRAFT, number="", issue_no=0, **values)
+        bulletin.mentions = mentions
+        stamp_new(session, bulletin)
+        session.add(bulletin)
+    else:
+        bulletin = load(session, Bulletin, bulletin_id, "bulletin")
+        if bulletin.status != BulletinStatus.DRAFT:
+            raise DomainError("bulletin_not_draft", id=bulletin_id, status=str(bulletin.status))
+        for name, value in values.items():
+            setattr(bulletin, name, value)
+        bulletin.mentions = mentions
+        touch(bulletin)
+    session.flush()
+    return bulletin_dto(session, bulletin)
+
+
+def _step(session: Session, bulletin_id: int, action: str) -> Bulletin:
+    bulletin = load(session, Bulletin, bulletin_id, "bulletin")
+    bulletin.status = BulletinStatus(BULLETIN.target(action, bulletin.status))
+    touch(bulletin)
+    return bulletin
+
+
+def submit_bulletin(session: Session, bulletin_id: int) -> BulletinDTO:
+    """Hand a draft to a reviewer (提交审核); it is no longer edited unless sent back."""
+    bulletin = _step(session, bulletin_id, "submit_for_review")
+    session.flush()
+    return bulletin_dto(session, bulletin)
+
+
+def return_bulletin(session: Session, bulletin_id: int) -> BulletinDTO:
+    """Send a submitted bulletin back to its drafter (退回修改)."""
+    require(session, "issue_documents", Role.REVIEWER, Role.ADMIN)
+    bulletin = _step(session, bulletin_id, "return_to_draft")
+    session.flush()
+    return bulletin_dto(session, bulletin)
+
+
+def issue_bulletin(
+    session: Session, bulletin_id: int, issued_on: date | None = None, *, today: date | None = None
+) -> BulletinDTO:
+    """Issue a draft or submitted bulletin (印发): a reviewer's act. It takes the next number
+    of the issue year (督查通报 第N期), is frozen as issued, and from then on counts: its
+    criticisms go on the late items' timelines, in escalation and in assessment.
+
+    Like supervision notices it is never dated after today, and numbers follow dates: a date
+    before the year's last issued bulletin is refused.
+    """
+    require(session, "issue_documents", Role.REVIEWER, Role.ADMIN)
+    bulletin = load(session, Bulletin, bulletin_id, "bulletin")
+    BULLETIN.target("issue", bulletin.status)
+    issued = required_date(issued_on or bulletin.issued_on, "issued_on")
+    last = session.scalar(
+        select(func.max(Bulletin.issued_on)).where(
+            Bulletin.status == BulletinStatus.ISSUED,
+            Bulletin.year == issued.year,
+            Bulletin.origin_office == local_office(session).uuid,
+            Bulletin.deleted_at.is_(None),
+        )
     )
-    stamp_new(session, bulletin)
-    session.add(bulletin)
+    check_issue_date(issued, today, last)
+    number = next_number(session, "bulletin", issued.year)
+    bulletin = _step(session, bulletin_id, "issue")
+    bulletin.number, bulletin.year, bulletin.issue_no = number.text, number.year, number.serial
+    bulletin.issued_on = issued
     # Circulated criticism is the last rung of the ladder: it goes on the late items' timelines.
-    criticised = [m.unit_id for m in mentions if m.kind == MentionKind.CRITICISM]
+    criticised = [m.unit_id for m in bulletin.mentions if m.kind == MentionKind.CRITICISM]
     late = session.scalars(
         select(AgreedItem).where(
             AgreedItem.lead_unit_id.in_(criticised),

@@ -128,6 +128,12 @@ class NoticeKind(StrEnum):
     RECTIFICATION = "rectification"  # 整改通知书
 
 
+class BulletinStatus(StrEnum):
+    DRAFT = "draft"  # 草稿: saved, no number taken
+    SUBMITTED = "submitted"  # 待审核: handed to a reviewer
+    ISSUED = "issued"  # 已印发: numbered and frozen; only these count anywhere
+
+
 class MentionKind(StrEnum):
     COMMENDATION = "commendation"  # 通报表扬
     CRITICISM = "criticism"  # 通报批评

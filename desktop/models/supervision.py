@@ -8,7 +8,7 @@ from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, Travelling, enum_column
-from desktop.models.enums import MentionKind, NoticeKind
+from desktop.models.enums import BulletinStatus, MentionKind, NoticeKind
 from desktop.models.item import AgreedItem
 
 notice_item = Table(
@@ -46,11 +46,16 @@ class SupervisionNotice(Travelling, Base):
 
 
 class Bulletin(Travelling, Base):
-    """A supervision bulletin (督查通报 第N期)."""
+    """A supervision bulletin (督查通报 第N期): drafted, reviewed, then issued with a number.
+
+    A draft has no number yet (`number` "", `issue_no` 0); `issued_on` is the day it is meant
+    to be issued until it is, and `year` that day's year.
+    """
 
     __tablename__ = "bulletin"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[BulletinStatus] = mapped_column(enum_column(BulletinStatus), index=True)
     number: Mapped[str] = mapped_column(String(60), index=True)
     year: Mapped[int] = mapped_column(Integer)
     issue_no: Mapped[int] = mapped_column(Integer)  # 第N期

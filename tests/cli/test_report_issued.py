@@ -12,7 +12,7 @@ from desktop.cli import main
 from desktop.core import issued, items, meetings, supervision
 from desktop.models.enums import Level, MeetingKind
 from tests.conftest import County
-from tests.core.helpers import assigned_item, vetted_topic
+from tests.core.helpers import assigned_item, issued_bulletin, vetted_topic
 from tests.core.issuing import finance_item
 from tests.reports.pdfcheck import document_text
 
@@ -140,7 +140,7 @@ def test_the_printed_bulletin_states_what_its_annex_adds_up_to(
     done = finance_item(c, meeting, date(2026, 5, 20))
     c.run(items.complete_item, done, on=date(2026, 5, 10))
     c.run(
-        supervision.issue_bulletin,
+        issued_bulletin,
         supervision.BulletinInput(
             date(2026, 4, 1), date(2026, 6, 30), date(2026, 7, 3), "2026年第二季度督查通报"
         ),

@@ -23,6 +23,7 @@ from desktop.models.enums import (
     UnitKind,
 )
 from tests.conftest import County
+from tests.core.helpers import issued_bulletin
 
 TODAY = date(2026, 3, 1)  # 2025 is over: it is judged on 2025-12-31
 
@@ -165,7 +166,7 @@ def build(c: County) -> Records:
     ids["s5"] = _suggestion(c, t2, date(2025, 4, 1))
     mention = supervision.MentionInput
     ids["b1"] = c.run(
-        supervision.issue_bulletin,
+        issued_bulletin,
         supervision.BulletinInput(
             date(2025, 4, 1),
             date(2025, 6, 30),
@@ -175,7 +176,7 @@ def build(c: County) -> Records:
         ),
     ).id
     ids["b2"] = c.run(
-        supervision.issue_bulletin,
+        issued_bulletin,
         supervision.BulletinInput(
             date(2025, 7, 1),
             date(2025, 9, 30),

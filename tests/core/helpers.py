@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from desktop.core.items import ItemInput, assign_item, create_item
 from desktop.core.meetings import MeetingInput, create_meeting, hold_meeting, schedule_topic
+from desktop.core.supervision import (
+    BulletinDTO,
+    BulletinInput,
+    issue_bulletin,
+    save_bulletin_draft,
+)
 from desktop.core.topics import TopicInput, create_topic, vet_topic
 from desktop.models.enums import Level, MeetingKind, TopicSource
 from tests.conftest import County
@@ -59,3 +67,9 @@ def assigned_item(c: County, deadline: date = date(2026, 6, 30)) -> int:
     )
     c.run(assign_item, item.id, date(2026, 4, 2))
     return int(item.id)
+
+
+def issued_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
+    """A bulletin drafted and issued by a reviewer at once, on the day the draft names."""
+    draft = save_bulletin_draft(session, data)
+    return issue_bulletin(session, draft.id, today=data.issued_on)

@@ -249,6 +249,9 @@ FUNCTION_CLASS = {
     "desktop.core.items.verify_item": ISSUING,
     "desktop.core.meetings.issue_minutes": ISSUING,
     "desktop.core.supervision.record_rectification_result": RECORDS,
+    # a clerk drafts a bulletin and submits it; issuing or sending it back is a reviewer's
+    "desktop.core.supervision.save_bulletin_draft": RECORDS,
+    "desktop.core.supervision.submit_bulletin": RECORDS,
     "desktop.core.assessment.store.save_results": RECORDS,  # provisional scores
     "desktop.core.assessment.scheme.ensure_scheme": PART,  # stores the default once
     "desktop.core.accounts.create_first_admin": SETUP,

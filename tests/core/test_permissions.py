@@ -36,7 +36,7 @@ from desktop.core.settings import (
     save_supervision_settings,
 )
 from desktop.core.suggestions import SuggestionInput, register_suggestion, reply_to_worker
-from desktop.core.supervision import BulletinInput, NoticeInput, issue_bulletin, issue_notice
+from desktop.core.supervision import BulletinInput, NoticeInput, issue_notice
 from desktop.core.topics import TopicInput, create_topic, vet_topic
 from desktop.core.units import UnitInput, create_unit, update_unit
 from desktop.messages import message
@@ -50,7 +50,7 @@ from desktop.models.enums import (
 )
 from tests.conftest import County
 from tests.core.assessment_records import TODAY, build
-from tests.core.helpers import assigned_item, held_meeting, planned_meeting
+from tests.core.helpers import assigned_item, held_meeting, issued_bulletin, planned_meeting
 
 ALL = frozenset(Role)
 WRITERS = frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN})
@@ -152,7 +152,7 @@ MUTATIONS = [
     Mutation(
         "issue_bulletin",
         _nothing,
-        lambda s, _: issue_bulletin(
+        lambda s, _: issued_bulletin(
             s, BulletinInput(date(2026, 1, 1), date(2026, 3, 31), date(2026, 4, 5), "督查通报")
         ),
         ISSUERS,

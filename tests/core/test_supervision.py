@@ -12,7 +12,7 @@ from desktop.core.escalation import Step, escalation_suggestions, next_step
 from desktop.models import AgreedItem
 from desktop.models.enums import ItemStatus, MentionKind, NoticeKind
 from tests.conftest import County
-from tests.core.helpers import held_meeting
+from tests.core.helpers import held_meeting, issued_bulletin
 
 Q2 = (date(2026, 4, 1), date(2026, 6, 30))
 
@@ -153,7 +153,7 @@ def test_escalation_ladder(county: County) -> None:
         steps = {e.item_id: e.step for e in escalation_suggestions(s, date(2026, 9, 21))}
     assert steps[ids["E"]] == Step.CRITICISM
     c.run(
-        supervision.issue_bulletin,
+        issued_bulletin,
         supervision.BulletinInput(
             date(2026, 7, 1),
             date(2026, 9, 30),

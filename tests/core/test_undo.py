@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from desktop.core import items, meetings, suggestions, topics
+from desktop.core import items, meetings, suggestions, supervision, topics
 from desktop.core.changes import ChangeRecorder, Changes
 from desktop.core.kinds import KINDS
 from desktop.core.states import MACHINES
@@ -48,6 +48,10 @@ class Case:
 def _suggestion(c: County) -> int:
     data = suggestions.SuggestionInput(Channel.LETTER, date(2026, 3, 1), "建议", Level.COUNTY)
     return int(c.run(suggestions.register_suggestion, data).id)
+
+
+def _bulletin(title: str) -> supervision.BulletinInput:
+    return supervision.BulletinInput(date(2026, 7, 1), date(2026, 9, 30), date(2026, 10, 8), title)
 
 
 def _item_edit(item: int, meeting: int, lead: int) -> Callable[[Session], Any]:
@@ -107,6 +111,12 @@ CASES = {
         ),
         lambda c, i: lambda s: meetings.cancel_meeting(s, i, "县长出差"),
         lambda c, i: str(c.run(meetings.get_meeting, i).status),
+    ),
+    "bulletin": Case(
+        lambda c: int(c.run(supervision.save_bulletin_draft, _bulletin("督查通报")).id),
+        lambda c, i: lambda s: supervision.save_bulletin_draft(s, _bulletin("督查通报（修改）"), i),
+        lambda c, i: lambda s: supervision.submit_bulletin(s, i),
+        lambda c, i: str(c.run(supervision.get_bulletin, i).status),
     ),
     "item": Case(
         assigned_item,

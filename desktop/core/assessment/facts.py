@@ -20,7 +20,7 @@ from desktop.models import (
     ProgressFeedback,
     Suggestion,
 )
-from desktop.models.enums import ItemStatus, MeetingStatus, MentionKind
+from desktop.models.enums import BulletinStatus, ItemStatus, MeetingStatus, MentionKind
 
 COUNTED = (
     ItemStatus.ASSIGNED,
@@ -247,6 +247,7 @@ def gather_facts(
         .join(Bulletin, Bulletin.id == BulletinMention.bulletin_id)
         .join(scope, scope.c.unit_id == BulletinMention.unit_id)
         .where(
+            Bulletin.status == BulletinStatus.ISSUED,  # a draft counts for nothing
             Bulletin.deleted_at.is_(None),
             Bulletin.issued_on >= date(year, 1, 1),
             Bulletin.issued_on <= as_of,
