@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core import supervision
 from desktop.core.items import complete_item
 from desktop.core.permissions import ACTOR, Actor
 from desktop.models.enums import Role
@@ -83,9 +84,14 @@ COMMANDS: list[tuple[str, list[str], frozenset[Role]]] = [
     ),
     (
         "bulletin issue",
+        ["bulletin", "issue", "{bulletin}", "--on", "2026-04-05"],
+        frozenset({Role.REVIEWER, Role.ADMIN}),
+    ),
+    (
+        "bulletin draft",
         [
             "bulletin",
-            "issue",
+            "draft",
             "--from",
             "2026-01-01",
             "--to",
@@ -95,7 +101,7 @@ COMMANDS: list[tuple[str, list[str], frozenset[Role]]] = [
             "--title",
             "督查通报",
         ],
-        frozenset({Role.REVIEWER, Role.ADMIN}),
+        frozenset({Role.CLERK, Role.REVIEWER, Role.ADMIN}),
     ),
     (
         "suggestion add",
@@ -152,10 +158,21 @@ def test_each_role_through_the_cli(
     _label, args, allowed = command
     item = _completed_item(county) if "{item}" in args else 0
     assigned = assigned_item(county) if "{assigned}" in args else 0
+    bulletin = (
+        county.run(
+            supervision.save_bulletin_draft,
+            supervision.BulletinInput(
+                date(2026, 1, 1), date(2026, 3, 31), date(2026, 4, 5), "督查通报"
+            ),
+        ).id
+        if "{bulletin}" in args
+        else 0
+    )
     args = [
         a.replace("{item}", str(item))
         .replace("{assigned}", str(assigned))
         .replace("{hrss}", str(county.hrss))
+        .replace("{bulletin}", str(bulletin))
         for a in args
     ]
     capsys.readouterr()

@@ -244,7 +244,7 @@ CASES = [
     (
         (
             "bulletin",
-            "issue",
+            "draft",
             "--from",
             "2026-01-01",
             "--to",
@@ -258,7 +258,7 @@ CASES = [
         ),
         (
             "bulletin",
-            "issue",
+            "draft",
             "--from",
             "2026-07-01",
             "--to",

@@ -62,6 +62,9 @@ def test_bulletin_proposes_lists_from_statistics_and_issues(qtbot, county: Count
     assert editor.mentions.count() == 1
     assert editor.mentions.item(0).text().startswith("通报批评：县人社局")
     assert editor.save()
+    assert editor.number.text() == ""  # a draft: no number taken, no criticism logged yet
+    assert "criticism" not in [e.action for e in county.run(items.get_item, late).timeline]
+    editor.workflow.buttons["issue"].click()
     assert editor.number.text().endswith("（第1期）")
     actions = [e.action for e in county.run(items.get_item, late).timeline]
     assert actions[-1] == "criticism"

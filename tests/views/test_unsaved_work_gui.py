@@ -190,7 +190,7 @@ def test_bulletin_mentions_are_issued_with_it(qtbot, county: County) -> None:  #
     editor.title_edit.setText("关于议定事项落实情况的督查通报")
     editor.content.setPlainText("通报如下。")
     editor.add_mention(county.hrss, "县人社局", MentionKind.COMMENDATION, "按时办结")
-    assert editor.save()  # 印发: one action for the text and the list
+    assert editor.save()  # 保存草稿: one action for the text and the list
     again = BulletinEditor(county.db, editor.record_id)
     qtbot.addWidget(again)
     assert again.mentions.count() == 1 and "县人社局" in again.mentions.item(0).text()

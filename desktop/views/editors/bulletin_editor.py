@@ -1,4 +1,5 @@
-"""Supervision bulletin (督查通报): period, text, commendations and criticisms; issued with a number."""
+"""Supervision bulletin (督查通报): period, text, commendations and criticisms; saved as a draft,
+submitted for review, and issued with a number by a reviewer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,13 +22,15 @@ from desktop.core import documents
 from desktop.core import supervision as core
 from desktop.core.bulletin_stats import bulletin_statistics
 from desktop.core.errors import InvalidInput
+from desktop.core.permissions import NotPermitted
 from desktop.db import Database
 from desktop.messages import message
-from desktop.models.enums import MentionKind
+from desktop.models.enums import BulletinStatus, MentionKind, Role
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.registry import editor_for
 from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
-from desktop.views.labels import QT_TRANSLATE_NOOP, fill
+from desktop.views.labels import QT_TRANSLATE_NOOP, fill, status_text
+from desktop.views.login_dialog import current_actor
 from desktop.views.unit_picker import UnitPicker
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole
@@ -41,8 +45,15 @@ def mention_kind_label(kind: MentionKind) -> str:
     return QCoreApplication.translate("BulletinEditor", KIND_LABELS[kind])
 
 
+# What a reviewer (or the admin) does; a clerk drafts and submits.
+REVIEWER_ACTIONS = ("return_to_draft", "issue")
+
+
 @editor_for("bulletin")
 class BulletinEditor(RecordEditor):
+    machine = "bulletin"
+    actions = ("submit_for_review", "return_to_draft", "issue")
+
     def __init__(
         self, db: Database, record_id: int | None = None, parent: QWidget | None = None
     ) -> None:
@@ -55,12 +66,14 @@ class BulletinEditor(RecordEditor):
             self.tr("文号"),
             QLineEdit(readOnly=True, placeholderText=self.tr("印发时自动编号")),
         )
+        self.state = f.add("status", self.tr("状态"), QLabel(status_text(BulletinStatus.DRAFT)))
         self.title_edit = f.add("title", self.tr("标题"), QLineEdit())
         self.period_start = f.add(
             "period_start", self.tr("起始日期"), date_edit(date(today.year, 1, 1))
         )
         self.period_end = f.add("period_end", self.tr("截止日期"), date_edit(today))
         self.issued_on = f.add("issued_on", self.tr("印发日期"), date_edit(today))
+        self.issued_on.dateChanged.connect(self._mark_dirty)
         self.content = f.add("content", self.tr("通报正文"), text_box(120))
         row = QWidget()
         line = QHBoxLayout(row)
@@ -92,10 +105,11 @@ class BulletinEditor(RecordEditor):
         add.clicked.connect(self._add_mention)
         self.add_print_button(self.tr("打印通报"), documents.bulletin_doc)
         self.watch(self.title_edit, self.content)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("保存草稿"))
         if record_id is not None:
             self.set_dto(self.reload_dto())
         else:
-            self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("印发"))
+            self.workflow.update_state(None)  # type: ignore[union-attr]
 
     def fill_from_statistics(self) -> None:
         """Per-unit figures into the text; proposed commendations and criticisms into the list."""
@@ -162,7 +176,11 @@ class BulletinEditor(RecordEditor):
         return fill(self.tr("%1：%2　%3"), mention_kind_label(kind), unit_name, reason)
 
     def load(self, dto: core.BulletinDTO) -> None:
-        self.number.setText(fill(self.tr("%1（第%2期）"), dto.number, dto.issue_no))
+        self.state.setText(status_text(dto.status))
+        if dto.number:
+            self.number.setText(fill(self.tr("%1（第%2期）"), dto.number, dto.issue_no))
+        else:
+            self.number.clear()
         self.title_edit.setText(dto.title)
         self.period_start.setDate(to_qdate(dto.period_start))
         self.period_end.setDate(to_qdate(dto.period_end))
@@ -170,19 +188,35 @@ class BulletinEditor(RecordEditor):
         self.content.setPlainText(dto.content)
         self.mentions.clear()
         for m in dto.mentions:
-            self.mentions.addItem(self.mention_text(m.kind, m.unit_name, m.reason))
-        # An issued bulletin is a document of record: shown, not edited.
+            item = QListWidgetItem(self.mention_text(m.kind, m.unit_name, m.reason))
+            item.setData(MENTION_ROLE, (m.unit_id, m.kind, m.reason))
+            self.mentions.addItem(item)
+        # Only a draft is edited: a submitted one waits for its reviewer, an issued one is a
+        # document of record. The issue date stays open until the bulletin is issued.
+        draft = dto.status == BulletinStatus.DRAFT
         for w in (*self.form.fields.values(), self.propose, self.remove):
-            w.setEnabled(False)
-        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
+            w.setEnabled(draft)
+        self.issued_on.setEnabled(dto.status != BulletinStatus.ISSUED)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(draft)
         self.dirty = False
+
+    def set_dto(self, dto: Any) -> None:
+        super().set_dto(dto)
+        actor = current_actor(self.ops)
+        if actor is None or actor.role in (None, Role.REVIEWER, Role.ADMIN):
+            return
+        why = NotPermitted(actor, "issue_documents")
+        for action in REVIEWER_ACTIONS:
+            button = self.workflow.buttons[action]  # type: ignore[union-attr]
+            button.setEnabled(False)
+            button.setToolTip(message(why.code, why.fields))
 
     def store(self, session: Any) -> core.BulletinDTO:
         mentions = tuple(
             core.MentionInput(*self.mentions.item(i).data(MENTION_ROLE))
             for i in range(self.mentions.count())
         )
-        return core.issue_bulletin(
+        return core.save_bulletin_draft(
             session,
             core.BulletinInput(
                 period_start=from_qdate(self.period_start.date()) or date.today(),
@@ -192,10 +226,24 @@ class BulletinEditor(RecordEditor):
                 content=self.content.toPlainText(),
                 mentions=mentions,
             ),
+            self.record_id,
         )
 
     def reload_dto(self) -> core.BulletinDTO:
         return self.read(core.get_bulletin, self.record_id)
 
+    def on_action(self, action: str) -> None:
+        if self.dto is not None and self.dto.status != BulletinStatus.DRAFT:
+            self.dirty = False  # only the issue date is open now, and it goes with the step
+        super().on_action(action)
+
     def perform(self, action: str) -> Any:
+        record_id = self.record_id
+        if action == "submit_for_review":
+            return self.attempt(core.submit_bulletin, record_id)
+        if action == "return_to_draft":
+            return self.attempt(core.return_bulletin, record_id)
+        if action == "issue":
+            on = from_qdate(self.issued_on.date()) or date.today()
+            return self.attempt(core.issue_bulletin, record_id, on)
         raise KeyError(action)
