@@ -12,7 +12,14 @@ from desktop.core.settings import SupervisionSettings
 from desktop.demo import phrases
 from desktop.demo.context import Ctx, ItemTrack, Series
 from desktop.demo.rows import days
-from desktop.models.enums import ItemStatus, Level, MentionKind, NoticeKind, UnitKind
+from desktop.models.enums import (
+    BulletinStatus,
+    ItemStatus,
+    Level,
+    MentionKind,
+    NoticeKind,
+    UnitKind,
+)
 
 K = NoticeKind
 # (kind, days after the first deadline it is issued, chance): reminders come before the
@@ -213,6 +220,7 @@ def _bulletin(
         "bulletin",
         issued,
         issued,
+        status=BulletinStatus.ISSUED,
         number=format_number(ctx.doc_prefix, "bulletin", year, issue),
         year=year,
         issue_no=issue,

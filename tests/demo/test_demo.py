@@ -134,7 +134,7 @@ def test_every_state_of_every_machine_appears(county_db: tuple[Database, DemoSum
     for table, states in STATES.items():
         seen = {r[0] for r in _rows(db, f"SELECT DISTINCT status FROM {table}")}
         assert seen == {str(s) for s in states}, table
-    assert set(MACHINES) == {"suggestion", "topic", "meeting", "item"}
+    assert set(MACHINES) == {"suggestion", "topic", "meeting", "item", "bulletin"}
 
 
 def test_item_timelines_replay_through_the_state_machine(
