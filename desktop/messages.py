@@ -232,6 +232,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The lead unit cannot also be a cooperating unit.",
     ),
     "meeting_fixed": ("议定事项不能改到另一次会议。", "An item cannot move to another meeting."),
+    "unit_merge_into_itself": (
+        "不能把单位合并到它自己。",
+        "A unit cannot be merged into itself.",
+    ),
+    "unit_retired": (
+        "单位“{name}”已被合并或停用，请选择仍在使用的单位。",
+        "The unit {name} has been merged or retired; choose one still in use.",
+    ),
+    "unit_is_this_office": (
+        "“{name}”是本单位自己，请选择对方单位在名录中的条目。",
+        "{name} is this office itself; choose the other office's entry in the directory.",
+    ),
     "merge_into_itself": ("议题不能合并到自身。", "A topic cannot be merged into itself."),
     "merge_target_closed": ("目标议题已结束，不能合并。", "The target topic is closed."),
     "agenda_mismatch": (
@@ -508,6 +520,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reading or writing a file failed. Check the file and the disk, then try again.",
     ),
     # the command line's own refusals
+    "unit_name_ambiguous": (
+        "有几个单位都叫“{name}”（编号 {ids}），请用编号指定其中一个。",
+        "Several units are called {name} (ids {ids}); give the id of the one you mean.",
+    ),
     "unit_name_not_found": (
         "找不到单位“{name}”。请用 lianxi list unit --search 查找其编号。",
         "No unit is called {name}; find its id with lianxi list unit --search.",

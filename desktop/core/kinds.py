@@ -32,6 +32,7 @@ from desktop.models import (
     Office,
     PendingExport,
     ProgressFeedback,
+    ReceivedBase,
     ReceivedPackage,
     SentRecord,
     Setting,
@@ -41,6 +42,7 @@ from desktop.models import (
     TopicConsultation,
     TopicResearch,
     Unit,
+    UnitMerge,
     WorkingGroup,
 )
 from desktop.models.base import Base
@@ -69,6 +71,15 @@ KINDS: dict[str, RecordKind] = {
     k.key: k
     for k in (
         RecordKind("unit", "unit", "单位", Unit, english="unit"),
+        RecordKind(
+            "unit_merge",
+            "unit_merge",
+            "单位合并",
+            UnitMerge,
+            english="unit merge",
+            listed=False,
+            page=False,
+        ),
         RecordKind(
             "establishment", "establishment", "建制记录", Establishment, english="establishment"
         ),
@@ -169,6 +180,7 @@ _OTHER_TABLES: dict[type[Base], str] = {
     DocCounter: SETTINGS,
     ExchangePeer: EXCHANGE,
     ReceivedPackage: EXCHANGE,
+    ReceivedBase: EXCHANGE,
     SentRecord: EXCHANGE,
     HeldPackage: EXCHANGE,
     ExchangeConflict: EXCHANGE,

@@ -146,10 +146,19 @@ def directory_stamp(session: Session) -> tuple[object, ...]:
 
 
 def find_unit_by_name(session: Session, name: str) -> UnitDTO | None:
-    unit = session.scalars(
-        select(Unit).where(Unit.name == name.strip(), Unit.deleted_at.is_(None))
-    ).first()
-    return unit_dto(session, unit) if unit is not None else None
+    """The one live unit with this name; None if there is none. Several with the name are
+    refused (`unit_name_ambiguous`, naming their ids): a name never picks one of them silently."""
+    found = session.scalars(
+        select(Unit).where(Unit.name == name.strip(), Unit.deleted_at.is_(None)).order_by(Unit.id)
+    ).all()
+    if len(found) > 1:
+        raise InvalidInput(
+            "unit_name_ambiguous",
+            field="unit_id",
+            name=name.strip(),
+            ids="、".join(str(u.id) for u in found),
+        )
+    return unit_dto(session, found[0]) if found else None
 
 
 def unit_names(session: Session) -> tuple[str, ...]:

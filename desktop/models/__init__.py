@@ -30,11 +30,12 @@ from desktop.models.sync_state import (
     ExchangePeer,
     HeldPackage,
     PendingExport,
+    ReceivedBase,
     ReceivedPackage,
     SentRecord,
 )
 from desktop.models.topic import Topic, TopicConsultation, TopicResearch
-from desktop.models.unit import Unit
+from desktop.models.unit import Unit, UnitMerge
 
 __all__ = [
     "AgendaEntry",
@@ -63,6 +64,7 @@ __all__ = [
     "Office",
     "PendingExport",
     "ProgressFeedback",
+    "ReceivedBase",
     "ReceivedPackage",
     "SentRecord",
     "Setting",
@@ -73,6 +75,7 @@ __all__ = [
     "TopicResearch",
     "Travelling",
     "Unit",
+    "UnitMerge",
     "User",
     "WorkingGroup",
     "item_cooperating_unit",

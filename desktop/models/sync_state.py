@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, LargeBinary, String
+from sqlalchemy import JSON, Boolean, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, UTCDateTime, utcnow
@@ -19,6 +19,12 @@ class ExchangePeer(Base):
     peer_office_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     last_sent_sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_sent_manifest_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    # We started our numbering to this peer again (after a restore) and asked it to do the
+    # same: its next package starting at number 1 is then expected, not a question.
+    expect_restart: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The peer started again: our next package to it starts a new chain too and carries back
+    # the peer's own records we hold, which its restored database may lack.
+    return_records: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReceivedPackage(Base):
@@ -46,6 +52,17 @@ class SentRecord(Base):
     sent_sha256: Mapped[str] = mapped_column(String(64))
     sent_sequence: Mapped[int] = mapped_column(Integer)
     acked_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class ReceivedBase(Base):
+    """The copy of a record last taken from its owner (its SHA-256): the base a local edit is
+    measured against, so an owner's change never silently overwrites an edit it did not see."""
+
+    __tablename__ = "exchange_base"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
 
 
 class HeldPackage(Base):

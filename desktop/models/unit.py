@@ -30,3 +30,21 @@ class Unit(Travelling, Base):
     pinyin_full: Mapped[str] = mapped_column(String(400), default="")
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id], lazy="raise")
+
+
+class UnitMerge(Travelling, Base):
+    """One unit merged into another: the same union or department entered twice.
+
+    The merged unit's references moved to `into_unit_id` and its row was retired; its uuid
+    stays here so records that still name it (from a package, or a peer that has not merged
+    yet) land on the unit it was merged into. It travels, so the peers merge too.
+    """
+
+    __tablename__ = "unit_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merged_unit_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    merged_name: Mapped[str] = mapped_column(String(120), default="")
+    into_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )

@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 from desktop.core.attachments import blob_path
 from desktop.core.items import absorb_feedback
 from desktop.core.office import local_office
+from desktop.core.unit_merge import apply_merge, canonical_units
 from desktop.db import bulk
-from desktop.models import AgreedItem, CalendarDay, ExchangeConflict
+from desktop.models import AgreedItem, CalendarDay, ExchangeConflict, Unit
 from desktop.sync.authority import Authority
 from desktop.sync.domain_rules import DomainRules, check_change
 from desktop.sync.errors import PackageRejected
@@ -103,9 +104,10 @@ def apply_records(
     write; the caller wraps the call in a savepoint so a database constraint failing half-way
     leaves nothing behind either.
     """
+    tally = Tally()
+    records = _canonical_units(session, records, sender, from_parent, tally)
     parsed = {spec.kind: _check_kind(spec.kind, records.get(spec.kind, ())) for spec in SPECS}
     holidays = _check_holidays(records.get("holiday", ()))
-    tally = Tally()
     uuids = Uuids(session)
     me = local_office(session).uuid
     authority = Authority(session, sender=sender, me=me, from_parent=from_parent)
@@ -117,6 +119,12 @@ def apply_records(
     _check_references(plans, uuids)
     for spec in SPECS:
         _write(session, spec, plans[spec.kind], uuids, sender, package_id)
+    # Units the sender merged are merged here too, once both are in place.
+    merges = plans["unit_merge"]
+    for record in merges.new + [record for _, record in merges.updated]:
+        into = uuids.id(Unit, str(record.record["into_unit_uuid"]))
+        if into is not None:
+            apply_merge(session, str(record.record["merged_unit_uuid"]), into)
     # Feedback on our items from the units doing them moves the items along here too.
     fed = plans["feedback"].new + [record for _, record in plans["feedback"].updated]
     item_ids = (uuids.id(AgreedItem, str(r.record.get("item_uuid"))) for r in fed)
@@ -134,6 +142,66 @@ def apply_records(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(blob)
     return tally
+
+
+def _canonical_units(
+    session: Session,
+    records: Mapping[str, Sequence[Any]],
+    sender: str,
+    from_parent: bool,
+    tally: Tally,
+) -> Mapping[str, Sequence[Any]]:
+    """The package's records with every unit named by the uuid of the unit it was merged into.
+
+    A unit merged here (or by a merge in this package the sender may make) is never written
+    again: its own record is dropped, and records naming it name the unit it became.
+    """
+    aliases = canonical_units(session)
+    for merge in records.get("unit_merge", ()):
+        if not isinstance(merge, dict) or merge.get("origin_office") != sender:
+            continue
+        merged, into = merge.get("merged_unit_uuid"), merge.get("into_unit_uuid")
+        if isinstance(merged, str) and isinstance(into, str) and merged != into:
+            owner = session.scalar(select(Unit.origin_office).where(Unit.uuid == merged))
+            if from_parent or owner in (None, sender):
+                aliases.setdefault(merged, aliases.get(into, into))
+    if not aliases:
+        return records
+
+    def canon(value: Any) -> Any:
+        return aliases.get(value, value) if isinstance(value, str) else value
+
+    def rewrite(data: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+        return {**data, **{k: canon(data[k]) for k in keys if k in data}}
+
+    out: dict[str, Sequence[Any]] = dict(records)
+    for spec in SPECS:
+        unit_keys = [ref_key(c) for c, target in spec.refs.items() if target is Unit]
+        children = [
+            (child.key, [ref_key(c) for c, target in child.refs.items() if target is Unit])
+            for child in spec.children
+        ]
+        links = [key for key, (_, target) in spec.links.items() if target is Unit]
+        kept: list[Any] = []
+        for record in records.get(spec.kind, ()):
+            if not isinstance(record, dict):
+                kept.append(record)  # refused as malformed by the checks that follow
+                continue
+            if spec.kind == "unit" and record.get("uuid") in aliases:
+                tally.add("unit", "unchanged")
+                continue
+            record = rewrite(record, unit_keys)
+            for key, keys in children:
+                if keys and isinstance(record.get(key), list):
+                    record[key] = [
+                        rewrite(c, keys) if isinstance(c, dict) else c for c in record[key]
+                    ]
+            for key in links:
+                if isinstance(record.get(key), list):
+                    record[key] = [canon(u) for u in record[key]]
+            kept.append(record)
+        out[spec.kind] = tuple(kept)
+    return out
 
 
 def _bad(kind: str, label: str, invalid: RecordInvalid) -> PackageRejected:

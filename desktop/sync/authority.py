@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.kinds import KINDS, by_package_name
-from desktop.models import AgreedItem, Unit
+from desktop.models import AgreedItem, Office, Unit
 from desktop.models.item import item_cooperating_unit
 from desktop.sync.records import KIND_OF_MODEL, Parsed, RecordChecker, checker, ref_key
 
@@ -29,6 +29,7 @@ MENTION = "mention"  # a unit only named (who attended, who proposed): any unit
 
 RULES: dict[str, dict[str, str]] = {
     "unit": {"parent_uuid": SUBTREE},
+    "unit_merge": {"into_unit_uuid": MENTION},
     "topic": {
         "union_unit_uuid": SUBTREE,
         "proposing_unit_uuid": MENTION,
@@ -104,6 +105,15 @@ class Authority:
         self._parents: dict[str, str | None] = {}
         self._subtree: dict[str, bool] = {}
         self._items: dict[str, _Item] = {}
+        # The sender's entry in our directory (a township's 八滩镇工会 the county entered):
+        # it counts as the sender's own, and so does everything below it.
+        self.identity = set(
+            session.scalars(
+                select(Unit.uuid)
+                .join(Office, Office.unit_id == Unit.id)
+                .where(Office.uuid == sender, Office.is_local.is_(False))
+            )
+        )
 
     # -- what is here ------------------------------------------------------------------------
 
@@ -140,7 +150,7 @@ class Authority:
             current: str | None = uuid
             found = False
             while current is not None and current not in seen:
-                if self.owner(Unit, current) == self.sender:
+                if self.owner(Unit, current) == self.sender or current in self.identity:
                     found = True
                     break
                 if current in self._subtree:
@@ -284,6 +294,15 @@ def _attachment(authority: Authority, record: Parsed) -> Refusal | None:
     return None
 
 
+def _unit_merge(authority: Authority, record: Parsed) -> Refusal | None:
+    """The parent merges any two units of its directory; others merge only units of their own."""
+    merged = str(record.record.get("merged_unit_uuid"))
+    owner = authority.owner(Unit, merged)
+    if authority.from_parent or owner in (None, authority.sender):
+        return None
+    return Refusal("not_own_record", {"field": "merged_unit_uuid", "target_kind": "unit"})
+
+
 def _model_of(kind: str) -> type[Any] | None:
     """The model an attachment hangs on: its owner_kind is a kind key (`item`) or package name."""
     if kind in KINDS:
@@ -298,4 +317,5 @@ _SPECIAL: dict[str, Callable[[Authority, Parsed], Refusal | None]] = {
     "feedback": _feedback,
     "item_event": _item_event,
     "attachment": _attachment,
+    "unit_merge": _unit_merge,
 }

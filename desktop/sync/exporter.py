@@ -44,7 +44,7 @@ from desktop.sync.records import (
 from desktop.sync.trust import local_keys, public_of
 
 # Kinds a county sends down whole (directory, bulletins, schemes); others are filtered below.
-DOWN_WHOLE = ("unit", "bulletin", "assessment_scheme")
+DOWN_WHOLE = ("unit", "unit_merge", "bulletin", "assessment_scheme")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,15 @@ def subordinates(session: Session) -> list[Office]:
 
 def _down_seeds(session: Session, me: str, peer: str) -> list[tuple[str, Any]]:
     """Directory, bulletins, schemes; and the notices, results and items concerning the peer."""
-    theirs = select(Unit.id).where(Unit.origin_office == peer)
+    # The peer's units: its own, our entry for it (its identity here) and what we filed below it.
+    identity = select(Office.unit_id).where(Office.uuid == peer, Office.unit_id.is_not(None))
+    theirs = select(Unit.id).where(
+        or_(
+            Unit.origin_office == peer,
+            Unit.id.in_(identity),
+            Unit.parent_id.in_(identity),
+        )
+    )
     seeds: list[tuple[str, Any]] = []
     for kind in DOWN_WHOLE:
         model = BY_KIND[kind].model

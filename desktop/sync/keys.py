@@ -56,6 +56,9 @@ class PublicOffice:
     name: str
     signing_key: bytes  # raw Ed25519, 32 bytes (as Office.signing_public_key stores it)
     encryption_key: bytes  # raw X25519, 32 bytes
+    # The office's own entry in its unit directory, as its setup file names it (files written
+    # before it was added do not): whoever trusts the office makes it one with theirs.
+    unit_uuid: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -153,13 +156,19 @@ class TrustList:
         )
 
 
-def export_setup_file(office: LocalOffice, *, issued_at: datetime | None = None) -> bytes:
-    """The office's public keys as a small JSON file, self-signed to prove the private key."""
+def export_setup_file(
+    office: LocalOffice, *, unit_uuid: str | None = None, issued_at: datetime | None = None
+) -> bytes:
+    """The office's public keys as a small JSON file, self-signed to prove the private key;
+    with `unit_uuid`, the office's own entry in its directory."""
     public = office.public()
+    named: dict[str, str] = {"uuid": public.uuid, "name": public.name}
+    if unit_uuid is not None:
+        named["unit_uuid"] = unit_uuid
     body = {
         "format": SETUP_FORMAT,
         "format_version": SETUP_VERSION,
-        "office": {"uuid": public.uuid, "name": public.name},
+        "office": named,
         "signing_key": base64.b64encode(public.signing_key).decode("ascii"),
         "encryption_key": base64.b64encode(public.encryption_key).decode("ascii"),
         "fingerprint": public.fingerprint,
@@ -187,12 +196,17 @@ def import_setup_file(raw: bytes, *, expected_fingerprint: str | None = None) ->
             raise FieldInvalid("format", f"not {SETUP_FORMAT}")
         if setup.integer("format_version") != SETUP_VERSION:
             raise FieldInvalid("format_version", "unsupported")
-        office = setup.child("office", frozenset({"uuid", "name"}))
+        named = value.get("office")
+        with_unit = isinstance(named, dict) and "unit_uuid" in named
+        office = setup.child(
+            "office", frozenset({"uuid", "name", *(["unit_uuid"] if with_unit else [])})
+        )
         public = PublicOffice(
             uuid=office.text("uuid", UUID),
             name=office.text("name", max_len=MAX_NAME),
             signing_key=_base64(setup, "signing_key", 32),
             encryption_key=_base64(setup, "encryption_key", 32),
+            unit_uuid=office.text("unit_uuid", UUID) if with_unit else None,
         )
         setup.timestamp("issued_at")  # checked for form; the trust list keeps its own dates
         if setup.text("fingerprint") != public.fingerprint:

@@ -29,9 +29,9 @@ PAYLOAD_NAME = "payload.bin"
 # and receipts. Spelt out because this layer imports no database models; tests/core/test_kinds.py
 # holds the two lists equal.
 RECORD_KINDS: tuple[str, ...] = (
-    "unit", "establishment", "suggestion", "topic", "meeting", "agreed_item", "feedback",
-    "supervision_notice", "bulletin", "assessment_scheme", "assessment_result", "holiday",
-    "receipt", "attachment",
+    "unit", "unit_merge", "establishment", "suggestion", "topic", "meeting", "agreed_item",
+    "feedback", "supervision_notice", "bulletin", "assessment_scheme", "assessment_result",
+    "holiday", "receipt", "attachment",
 )  # fmt: skip
 DATA_MEMBER = re.compile(r"data/([a-z][a-z0-9_]{0,39})\.jsonl")
 ATTACHMENT_MEMBER = re.compile(r"attachments/([0-9a-f]{64})")

@@ -51,6 +51,7 @@ from desktop.models import (
     TopicConsultation,
     TopicResearch,
     Unit,
+    UnitMerge,
     WorkingGroup,
 )
 from desktop.models.base import UTCDateTime
@@ -91,6 +92,7 @@ class KindSpec:
 # In apply order: a record's references come before it (self references get a second pass).
 SPECS: tuple[KindSpec, ...] = (
     KindSpec("unit", Unit, {"parent_id": Unit}),
+    KindSpec("unit_merge", UnitMerge, {"into_unit_id": Unit}),
     KindSpec(
         "topic",
         Topic,

@@ -17,6 +17,8 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+# (id, label shown, pinyin initials): the label is the name, or the name with its parent (or
+# its number) where several units share the name, so each label stands for one unit.
 Choices = list[tuple[int, str, str]]
 # One copy of the directory per database, rebuilt only when the unit table changes.
 _CACHE: dict[int, tuple[tuple[object, ...], Choices, QStandardItemModel | None]] = {}
@@ -35,7 +37,32 @@ def _directory(
     if stamp == known:
         return stamp, None
     page = list_records(session, "unit", ListQuery(sort="name", descending=False))
-    return stamp, [(int(r["id"]), str(r["name"]), str(r["pinyin_initials"])) for r in page.dicts()]
+    return stamp, distinct_labels(
+        [
+            (int(r["id"]), str(r["name"]), r["parent"], str(r["pinyin_initials"]))
+            for r in page.dicts()
+        ]
+    )
+
+
+def distinct_labels(rows: list[tuple[int, str, object, str]]) -> Choices:
+    """(id, label, initials) from (id, name, parent name, initials): a name several units share
+    is shown with its parent, and with its number where the parent does not tell them apart."""
+    by_name: dict[str, int] = {}
+    by_name_parent: dict[tuple[str, object], int] = {}
+    for _, name, parent, _ in rows:
+        by_name[name] = by_name.get(name, 0) + 1
+        by_name_parent[(name, parent)] = by_name_parent.get((name, parent), 0) + 1
+    choices: Choices = []
+    for unit_id, name, parent, initials in rows:
+        label = name
+        if by_name[name] > 1:
+            where = str(parent) if parent else "无上级"
+            label = f"{name}（{where}）"
+            if by_name_parent[(name, parent)] > 1:
+                label = f"{name}（{where}，编号{unit_id}）"
+        choices.append((unit_id, label, initials))
+    return choices
 
 
 def _cached(db: Database) -> tuple[tuple[object, ...], Choices, QStandardItemModel | None]:
@@ -63,12 +90,16 @@ def completion_model(db: Database) -> QStandardItemModel:
 
 class _NameCompleter(QCompleter):
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        # Matching uses name + pinyin, but the field receives the name alone.
+        # Matching uses name + pinyin, but the field receives the label alone.
         return str(index.data(Qt.ItemDataRole.DisplayRole))
 
 
 class UnitPicker(QLineEdit):
-    """Holds a unit id; the text is the unit's name. `unit_changed` gives the id or None."""
+    """Holds a unit id; the text is the unit's label. `unit_changed` gives the id or None.
+
+    The id is what was chosen (from the list, or set by the editor), never looked up again by
+    a name several units share: such a name alone is unknown text until one of them is picked.
+    """
 
     unit_changed = Signal(object)
 
@@ -77,8 +108,8 @@ class UnitPicker(QLineEdit):
         self.setPlaceholderText(self.tr("输入单位名称或拼音首字母"))
         self.setClearButtonEnabled(True)
         choices = unit_choices(db)
-        self._by_name = {name: unit_id for unit_id, name, _ in choices}
-        self._by_id = {unit_id: name for unit_id, name, _ in choices}
+        self._by_label = {label: unit_id for unit_id, label, _ in choices}
+        self._by_id = {unit_id: label for unit_id, label, _ in choices}
         completer = _NameCompleter(completion_model(db), self)
         completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -88,7 +119,7 @@ class UnitPicker(QLineEdit):
         self.textChanged.connect(lambda _text: self.unit_changed.emit(self.unit_id()))
 
     def unit_id(self) -> int | None:
-        return self._by_name.get(self.text().strip())
+        return self._by_label.get(self.text().strip())
 
     def set_unit_id(self, unit_id: int | None) -> None:
         self.setText(self._by_id.get(unit_id, "") if unit_id is not None else "")

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.core.records import stamp_new
+from desktop.core.unit_merge import merge_units
 from desktop.db import Database
 from desktop.models import (
     AssessmentIndicator,
@@ -207,6 +208,17 @@ def township_extras(db: Any) -> None:
         )
         stamp_new(s, attachment)
         s.add_all([result, attachment])
+        # A unit entered twice and merged: the package carries the merge (unit_merge).
+        twin = Unit(
+            name="八滩镇工会（重复录入）",
+            kind=union.kind,
+            level=union.level,
+            parent_id=union.parent_id,
+        )
+        stamp_new(s, twin)
+        s.add(twin)
+        s.flush()
+        merge_units(s, twin.id, union.id)
 
 
 def build_world(folder: Path) -> tuple[Path, Path, dict[str, Any]]:

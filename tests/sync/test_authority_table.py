@@ -80,6 +80,8 @@ def _mine_and_theirs(world: World, sender: str, kind: str) -> tuple[dict[str, An
     record["version"] = 1
     if kind == "agreed_item":
         record["sequence"] = 99
+    if kind == "establishment":  # one record per union–partner pair: another partner
+        record["partner_name"] += "（另一对方）"
     return record, recipient
 
 

@@ -1,0 +1,196 @@
+"""A county and a new township, from `init` and their setup files: one identity per office.
+
+The township is made as `lianxi init --name 八滩镇工会 --level township --parent 滨海县总工会`
+makes it; the county picks its own directory entry 八滩镇工会 when it trusts the township's
+setup file. From then on the township's records count for the county's entry and the county's
+items for that entry reach the township, with no unit doubled on either side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.core.items import ItemInput, assign_item, create_item
+from desktop.core.meetings import MeetingInput, create_meeting
+from desktop.core.office import create_local_office, local_office
+from desktop.core.unit_merge import merge_units
+from desktop.core.units import UnitInput, create_unit
+from desktop.db import Database
+from desktop.models import AgreedItem, Meeting, Unit
+from desktop.models.enums import Level, MeetingKind, UnitKind
+from desktop.sync import import_setup_file
+from desktop.sync.exporter import build_export
+from desktop.sync.importer import ImportResult, import_package
+from desktop.sync.trust import local_keys, setup_file, trust_office
+from tests.conftest import County, make_county
+from tests.core.helpers import held_meeting
+from tests.sync.exchange_env import open_db
+
+DAY = date(2026, 5, 12)
+
+
+@dataclass
+class Offices:
+    county: County
+    township: Database
+    c_uuid: str
+    t_uuid: str
+
+    def up(self) -> ImportResult:
+        return _send(self.township, self.county.db, self.c_uuid)
+
+    def down(self) -> ImportResult:
+        return _send(self.county.db, self.township, self.t_uuid)
+
+
+def _send(source: Database, target: Database, recipient: str) -> ImportResult:
+    with source.unit_of_work() as s:
+        built = build_export(s, recipient, store=None)
+    assert built is not None
+    with target.unit_of_work() as s:
+        result = import_package(s, built.package.data, file_name=built.package.file_name())
+    assert result.result == "applied", result.message
+    return result
+
+
+def _swap_setup_files(county: County, township: Database, *, pick: int | None) -> Offices:
+    with county.db.unit_of_work() as s:
+        c_file, c_keys = setup_file(s), local_keys(s)
+    with township.unit_of_work() as s:
+        t_file, t_keys = setup_file(s), local_keys(s)
+    with county.db.unit_of_work() as s:  # the fingerprint read out over the phone
+        public = import_setup_file(t_file, expected_fingerprint=t_keys.keys.fingerprint)
+        trust_office(s, public, unit_id=pick)
+    with township.unit_of_work() as s:
+        trust_office(s, import_setup_file(c_file, expected_fingerprint=c_keys.keys.fingerprint))
+    return Offices(county, township, c_keys.uuid, t_keys.uuid)
+
+
+def _new_township(folder: Path) -> Database:
+    township = open_db(folder / "t.db")
+    with township.unit_of_work() as s:
+        create_local_office(
+            s,
+            name="八滩镇工会",
+            level=Level.TOWNSHIP,
+            parent_name="滨海县总工会",
+            doc_prefix="八工",
+        )
+    return township
+
+
+def _township_meeting(township: Database) -> int:
+    with township.unit_of_work() as s:
+        me = local_office(s).unit_id
+        government = create_unit(
+            s, UnitInput("八滩镇人民政府", UnitKind.GOVERNMENT, Level.TOWNSHIP)
+        ).id
+        meeting = create_meeting(
+            s,
+            MeetingInput(
+                MeetingKind.GOVERNMENT_UNION,
+                Level.TOWNSHIP,
+                me,
+                "八滩镇人民政府",
+                partner_unit_id=government,
+                planned_on=DAY,
+                place="镇政府会议室",
+            ),
+        ).id
+        return int(meeting)
+
+
+def _county_item_for_the_township(county: County) -> int:
+    meeting, _ = held_meeting(county)
+    item = county.run(
+        create_item,
+        ItemInput(
+            meeting,
+            "八滩镇建成职工服务驿站",
+            lead_unit_id=county.township_union,
+            deadline=date(2026, 9, 30),
+        ),
+    )
+    county.run(assign_item, item.id, date(2026, 4, 2))
+    return int(item.id)
+
+
+def _named(db: Database, name: str) -> list[int]:
+    with db.unit_of_work() as s:
+        return list(s.scalars(select(Unit.id).where(Unit.name == name, Unit.deleted_at.is_(None))))
+
+
+def _meetings_of(db: Database, unit_id: int) -> int:
+    with db.unit_of_work() as s:
+        return int(
+            s.scalar(
+                select(func.count(Meeting.id)).where(
+                    Meeting.union_unit_id == unit_id, Meeting.deleted_at.is_(None)
+                )
+            )
+            or 0
+        )
+
+
+@pytest.mark.parametrize("first", ["township sends first", "county sends first"])
+def test_one_identity_from_init_and_setup_files(tmp_path: Path, first: str) -> None:
+    county = make_county(tmp_path / "c")
+    township = _new_township(tmp_path)
+    offices = _swap_setup_files(county, township, pick=county.township_union)
+    _township_meeting(township)
+    item = _county_item_for_the_township(county)
+    if first == "township sends first":
+        offices.up()
+        offices.down()
+    else:
+        offices.down()
+        offices.up()
+    offices.up()  # the township's records, now naming the county's entry, again
+
+    # At the county: the township's meeting counts for the county's own 八滩镇工会.
+    assert _named(county.db, "八滩镇工会") == [county.township_union]
+    assert _meetings_of(county.db, county.township_union) == 1
+    # At the township: its own entry is the county's, and the county's item reached it.
+    with township.unit_of_work() as s:
+        me = local_office(s).unit_id
+        mine = s.scalar(select(Unit.uuid).where(Unit.id == me))
+        lead = s.scalar(select(AgreedItem.lead_unit_id).where(AgreedItem.text.like("八滩镇%")))
+    with county.db.unit_of_work() as s:
+        county_entry = s.scalar(select(Unit.uuid).where(Unit.id == county.township_union))
+        assert s.get(AgreedItem, item) is not None
+    assert mine == county_entry
+    assert lead == me
+    assert _named(township, "八滩镇工会") == [me]
+    assert _meetings_of(township, me) == 1
+    assert len(_named(township, "滨海县总工会")) == 1
+
+
+def test_a_duplicate_made_before_the_trust_step_is_merged_with_its_references(
+    tmp_path: Path,
+) -> None:
+    """A county that imported the township before choosing its entry: the copy is merged."""
+    county = make_county(tmp_path / "c")
+    township = _new_township(tmp_path)
+    offices = _swap_setup_files(county, township, pick=None)
+    _township_meeting(township)
+    offices.up()
+    copies = _named(county.db, "八滩镇工会")
+    assert len(copies) == 2  # the old behaviour: the township's own entry, without a parent
+    copy = next(i for i in copies if i != county.township_union)
+    assert _meetings_of(county.db, copy) == 1
+    county.run(merge_units, copy, county.township_union)  # 合并重复单位
+    assert _named(county.db, "八滩镇工会") == [county.township_union]
+    assert _meetings_of(county.db, county.township_union) == 1
+    offices.down()  # the merge travels: the township takes the county's entry as its own
+    offices.up()
+    assert _named(county.db, "八滩镇工会") == [county.township_union]
+    assert _meetings_of(county.db, county.township_union) == 1
+    with township.unit_of_work() as s:
+        me = local_office(s).unit_id
+    assert _named(township, "八滩镇工会") == [me]
+    assert _meetings_of(township, me) == 1
