@@ -45,11 +45,14 @@ class BuiltPackage:
     manifest_sha256: str
 
     def file_name(self) -> str:
-        """A name a clerk recognises on the stick: sender, recipient, number, date."""
+        """A name a clerk recognises on the stick: sender, recipient, number, date; and the
+        recipient's office number's first four characters, so two offices of one name never
+        share a file name on the same stick."""
         m = self.manifest
         # 20 characters of each name keep the whole under 255 bytes of UTF-8 (ext4, FAT).
         origin, recipient = m.origin.name[:20], m.recipient.name[:20]
-        name = f"{origin}至{recipient}_第{m.sequence:05d}号_{m.created_at:%Y%m%d}"
+        tag = m.recipient.uuid[:4]
+        name = f"{origin}至{recipient}-{tag}_第{m.sequence:05d}号_{m.created_at:%Y%m%d}"
         return _UNSAFE_IN_FILE_NAME.sub("_", name) + PACKAGE_SUFFIX
 
 

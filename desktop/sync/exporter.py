@@ -25,6 +25,7 @@ from desktop.models import (
     SupervisionNotice,
     Unit,
 )
+from desktop.models.enums import BulletinStatus
 from desktop.sync.archive import BuiltPackage, write_package
 from desktop.sync.manifest import Acknowledgement
 from desktop.sync.records import (
@@ -149,6 +150,9 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
                 "is_workday": day.is_workday,
                 "name": day.name,
             }
+    for key, record in list(chosen.items()):  # a bulletin travels once it is issued
+        if key[0] == "bulletin" and record.get("status") != BulletinStatus.ISSUED:
+            del chosen[key]
     owner_uuids = {key for kind, key in chosen if kind != "holiday"}
     attachment_spec = BY_KIND["attachment"]
     attachments = load_records(

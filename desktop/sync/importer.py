@@ -184,6 +184,9 @@ def _apply_as_sender(
             sequence=m.sequence,
             package_id=m.package_id,
             manifest_sha256=opened.manifest_sha256,
+            # A package of receipts alone needs no receipt back (0: none owed), or two offices
+            # would send each other receipt-only packages for ever.
+            acknowledged_in=None if any(m.record_counts.values()) else 0,
         )
     )
     counts = {kind: {o: c[o] for o in OUTCOMES} for kind, c in tally.counts.items()}

@@ -24,7 +24,7 @@ from desktop.models import (
     Topic,
     Unit,
 )
-from desktop.models.enums import Level
+from desktop.models.enums import BulletinStatus, Level
 from desktop.sync import export_setup_file, import_setup_file
 from desktop.sync.exporter import build_export
 from desktop.sync.importer import import_package
@@ -128,6 +128,11 @@ def test_receipt_stops_resending(pair: Pair) -> None:
     assert receipt_only is not None and receipt_only.counts == {}
     assert len(receipt_only.package.manifest.acknowledgements) == 1
     pair.import_to(pair.county, receipt_only.package.data)
+    # A package of receipts alone is owed no receipt: the exchange falls silent.
+    with pair.county.unit_of_work() as s:
+        assert build_export(s, pair.township_uuid, store=None) is None
+    with pair.township.unit_of_work() as s:
+        assert build_export(s, pair.county_uuid, store=None) is None
     with pair.township.unit_of_work() as s:
         meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
         assert meeting is not None
@@ -154,6 +159,20 @@ def test_county_notice_bulletin_units_holidays_reach_the_township(pair: Pair) ->
                 period_start=TODAY,
                 period_end=TODAY,
                 title="一季度督查通报",
+                status=BulletinStatus.ISSUED,
+                origin_office=pair.county_uuid,
+            )
+        )
+        s.add(  # a draft stays in the office that writes it
+            Bulletin(
+                number="",
+                year=2027,
+                issue_no=0,
+                issued_on=TODAY,
+                period_start=TODAY,
+                period_end=TODAY,
+                title="二季度督查通报（草稿）",
+                status=BulletinStatus.DRAFT,
                 origin_office=pair.county_uuid,
             )
         )

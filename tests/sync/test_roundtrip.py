@@ -104,7 +104,15 @@ def test_same_content_gives_same_bytes(peers: Peers) -> None:
 def test_file_name_is_readable_and_safe(peers: Peers) -> None:
     built = peers.build(created_at=datetime(2027, 3, 18, tzinfo=UTC), sequence=3,
                         previous_manifest_sha256="ab" * 32)  # fmt: skip
-    assert built.file_name() == "八滩镇工会至滨海县总工会_第00003号_20270318.lxpkg"
+    tag = peers.county.uuid[:4]
+    assert built.file_name() == f"八滩镇工会至滨海县总工会-{tag}_第00003号_20270318.lxpkg"
+
+
+def test_two_recipients_of_one_name_get_two_file_names(peers: Peers) -> None:
+    other = replace(peers.county, uuid="0000" + peers.county.uuid[4:])
+    first = peers.build().file_name()
+    second = peers.build(recipient=other.public()).file_name()
+    assert first != second
 
 
 def test_file_name_stays_short_with_long_office_names(peers: Peers) -> None:
