@@ -41,8 +41,10 @@ from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import (
     backup_database,
     backup_dir_of,
+    is_postgres,
     newest_good_backup,
     restore_backup,
+    restore_server_backup,
 )
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
@@ -345,6 +347,11 @@ def cmd_db_migrate_from_sqlite(args: argparse.Namespace, db: Database) -> None:
 
 def cmd_db_restore(args: argparse.Namespace, db: Database) -> None:
     path = db.path
+    if path is None and is_postgres(db):
+        backup, kept = restore_server_backup(db, args.source)
+        upgrade(db, backup=False)
+        print(message("restored_server_backup", {"backup": backup, "kept": kept}))
+        return
     if path is None:
         raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
     db.dispose()  # nothing may hold the file it replaces

@@ -413,6 +413,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只有内置的 SQLite 数据库文件可以这样备份。",
         "Only an SQLite database file can be backed up this way.",
     ),
+    "postgres_tool_missing": (
+        "找不到 PostgreSQL 的 {tool} 程序，无法备份或恢复服务器上的数据库。请在这台电脑上安装"
+        "与服务器同版本的 PostgreSQL 客户端工具（Debian/统信/麒麟：apt-get install "
+        "postgresql-client；Windows：PostgreSQL 安装包的“Command Line Tools”），"
+        "并把其 bin 文件夹加入 PATH 后再试。",
+        "The PostgreSQL program {tool} was not found, so the server's database cannot be backed "
+        "up or restored. Install the PostgreSQL client tools of the server's version on this "
+        "computer (Debian: apt-get install postgresql-client; Windows: the installer's Command "
+        "Line Tools), put their bin folder on PATH and try again.",
+    ),
+    "postgres_tool_failed": (
+        "PostgreSQL 的 {tool} 没有完成，数据库未作改动。它报告：{detail}",
+        "PostgreSQL's {tool} did not finish; the database was not changed. It said: {detail}",
+    ),
+    "restored_server_backup": (
+        "已用备份 {backup} 恢复服务器上的数据库。恢复前的内容已备份到 {kept}。"
+        "该备份之后所做的修改需要重新录入。",
+        "The server's database was restored from {backup}. What it held before is backed up in "
+        "{kept}. Changes made after that backup must be entered again.",
+    ),
     "backup_onto_itself": (
         "备份文件不能覆盖数据库本身。",
         "The backup cannot overwrite the database.",

@@ -15,9 +15,13 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from desktop.db import Database, open_database
 
 ON_POSTGRES = os.environ.get("LIANXI_TEST_DB", "sqlite").lower() in ("postgres", "postgresql")
+# Tests of the SQLite file itself (its bytes, WAL, a copy of it): not run on PostgreSQL.
+sqlite_file_only = pytest.mark.skipif(ON_POSTGRES, reason="about the SQLite file itself")
 
 _server: object | None = None  # tests.postgres_server.Server, set by use_server
 _names: dict[Path, str] = {}

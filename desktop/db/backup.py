@@ -1,5 +1,7 @@
 """Online backups with SQLite's backup API (never a file copy of a live database), each one
-verified with quick_check, kept per reason, and restored in place of a damaged file."""
+verified with quick_check, kept per reason, and restored in place of a damaged file. A
+PostgreSQL database is backed up with pg_dump instead (desktop.db.pg_backup), named and
+rotated the same way (`.dump` files in backups/postgresql-<database>/ of the data folder)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desktop.db import pg_backup
 from desktop.db.engine import Database, DatabaseError
+from desktop.paths import data_dir
 
 # How many backups of each reason rotation keeps; the reason is the file name's last part.
 KEEP_BY_REASON = {
@@ -21,12 +25,25 @@ KEEP_BY_REASON = {
     "before-restore": 5,
 }
 KEEP_OTHER = 5
-_NAME = re.compile(r"^lianxi-(\d{8}-\d{6}-\d{6})-([a-z-]+)\.db$")
+_NAME = re.compile(r"^lianxi-(\d{8}-\d{6}-\d{6})-([a-z-]+)(\.db|\.dump)$")
+
+
+def is_postgres(db: Database) -> bool:
+    return db.engine.dialect.name == "postgresql"
+
+
+def can_back_up(db: Database) -> bool:
+    """A SQLite file, or a PostgreSQL database with pg_dump and pg_restore on PATH."""
+    return db.path is not None or (is_postgres(db) and pg_backup.tools_present())
 
 
 def default_backup_dir(db: Database) -> Path:
-    """Backups sit beside the database they protect, in backups/."""
-    assert db.path is not None
+    """Backups sit beside the database they protect, in backups/; a PostgreSQL database's in
+    backups/postgresql-<database>/ of this PC's data folder."""
+    if db.path is None:
+        folder = data_dir() / "backups" / pg_backup.folder_name(db.url)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
     return backup_dir_of(db.path)
 
 
@@ -36,15 +53,19 @@ def backup_dir_of(path: Path) -> Path:
     return folder
 
 
-def backup_name(reason: str) -> str:
+def backup_name(reason: str, suffix: str = ".db") -> str:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return f"lianxi-{stamp}-{reason}.db"
+    return f"lianxi-{stamp}-{reason}{suffix}"
 
 
 def backup_database(db: Database, to: Path | None = None, *, reason: str = "manual") -> Path:
     """Copy the live database consistently to `to` (default: a dated file in backups/ named
     after `reason`). The copy must pass quick_check, else it is deleted and DatabaseError
-    `backup_damaged` raised; a failed write (a full disk) leaves no partial file behind."""
+    `backup_damaged` raised; a failed write (a full disk) leaves no partial file behind.
+
+    On PostgreSQL the same with pg_dump (DatabaseError `postgres_tool_missing` without it)."""
+    if db.path is None and is_postgres(db):
+        return _dump(db, to, reason)
     if db.path is None:
         raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
     if to is None:
@@ -62,6 +83,33 @@ def backup_database(db: Database, to: Path | None = None, *, reason: str = "manu
         raw.close()
     _prune(to.parent)
     return to
+
+
+def _dump(db: Database, to: Path | None, reason: str) -> Path:
+    if to is None:
+        to = default_backup_dir(db) / backup_name(reason, pg_backup.SUFFIX)
+    to = to.expanduser().resolve()
+    to.parent.mkdir(parents=True, exist_ok=True)
+    pg_backup.dump(db, to)
+    _prune(to.parent)
+    return to
+
+
+def restore_server_backup(db: Database, backup: Path | None = None) -> tuple[Path, Path]:
+    """Put a pg_dump backup (default: the newest good one) in place of a PostgreSQL database's
+    contents, after backing the current contents up (reason before-restore). Returns the
+    backup restored and the one of what it replaced."""
+    pg_backup.require_tools()
+    folder = default_backup_dir(db)
+    if backup is None:
+        backup = newest_good_backup(folder, pg_backup.is_good, suffix=pg_backup.SUFFIX)
+        if backup is None:
+            raise DatabaseError("no_good_backup", folder=str(folder))
+    elif not pg_backup.is_good(backup):
+        raise DatabaseError("backup_damaged", path=str(backup))
+    kept = _dump(db, None, "before-restore")
+    pg_backup.restore(db, backup)
+    return backup, kept
 
 
 def backup_daily(db: Database) -> Path | None:
@@ -109,15 +157,17 @@ def passes_quick_check(path: Path) -> bool:
         connection.close()
 
 
-def backups_newest_first(folder: Path) -> list[Path]:
-    return sorted((p for p in folder.glob("lianxi-*.db") if _NAME.match(p.name)), reverse=True)
+def backups_newest_first(folder: Path, suffix: str = ".db") -> list[Path]:
+    return sorted(
+        (p for p in folder.glob(f"lianxi-*{suffix}") if _NAME.match(p.name)), reverse=True
+    )
 
 
 def newest_good_backup(
-    folder: Path, is_good: Callable[[Path], bool] = passes_quick_check
+    folder: Path, is_good: Callable[[Path], bool] = passes_quick_check, *, suffix: str = ".db"
 ) -> Path | None:
-    """The newest backup in `folder` that passes quick_check, or None."""
-    return next((p for p in backups_newest_first(folder) if is_good(p)), None)
+    """The newest backup in `folder` that passes quick_check (or `is_good`), or None."""
+    return next((p for p in backups_newest_first(folder, suffix) if is_good(p)), None)
 
 
 def restore_backup(path: Path, backup: Path) -> Path:
@@ -162,10 +212,10 @@ def _set_aside(path: Path) -> Path:
 
 def _prune(folder: Path) -> None:
     by_reason: dict[str, list[Path]] = defaultdict(list)
-    for backup in backups_newest_first(folder):
+    for backup in [*backups_newest_first(folder), *backups_newest_first(folder, ".dump")]:
         match = _NAME.match(backup.name)
         assert match is not None
-        by_reason[match.group(2)].append(backup)
+        by_reason[match.group(2) + match.group(3)].append(backup)
     for reason, backups in by_reason.items():
-        for old in backups[KEEP_BY_REASON.get(reason, KEEP_OTHER) :]:
+        for old in backups[KEEP_BY_REASON.get(reason.rsplit(".", 1)[0], KEEP_OTHER) :]:
             old.unlink(missing_ok=True)

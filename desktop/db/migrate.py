@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from desktop.db.backup import backup_database
+from desktop.db.backup import backup_database, can_back_up
 from desktop.db.engine import APPLICATION_ID, Database, DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -67,13 +67,14 @@ def needs_upgrade(db: Database) -> bool:
 def upgrade(db: Database, *, backup: bool = True) -> Path | None:
     """Bring the schema to the code's head. Backs up a non-empty database first.
 
-    Returns the backup file, if one was written. A database newer than the code is refused
-    before anything is touched.
+    Returns the backup file, if one was written (a PostgreSQL database is backed up with
+    pg_dump when it is on PATH). A database newer than the code is refused before anything is
+    touched.
     """
     if not needs_upgrade(db):
         return None
     backup_file = None
-    if backup and current_revision(db) is not None and db.path is not None:
+    if backup and current_revision(db) is not None and can_back_up(db):
         backup_file = backup_database(db, reason="before-upgrade")
     config = _config()
     with db.engine.begin() as connection:

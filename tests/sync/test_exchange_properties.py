@@ -47,6 +47,7 @@ from desktop.models.enums import (
 from desktop.sync.importer import ImportResult, apply_held, held_next, import_package
 from desktop.sync.records import BY_KIND, SPECS, Uuids, load_records, to_record
 from tests.conftest import logical_dump
+from tests.databases import sqlite_file_only
 from tests.sync.exchange_env import Env, copy_db, make_env, open_db, trust_each_other
 
 KINDS = ("unit", "suggestion", "topic", "meeting", "agreed_item", "feedback")
@@ -440,5 +441,6 @@ def test_apply_held_drains_and_drops_a_held_package_refused_in_its_turn(
     assert "对不上" in results[0].message
 
 
+@sqlite_file_only
 def test_copy_db_keeps_the_file(small_pair: tuple[Path, Path], tmp_path: Path) -> None:
     assert copy_db(small_pair[0], tmp_path / "x.db").read_bytes() == small_pair[0].read_bytes()

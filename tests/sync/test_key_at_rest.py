@@ -16,7 +16,10 @@ from desktop.models import Office
 from desktop.models.sealed_key import KEY_DIR_ENV, MARK, is_sealed
 from desktop.sync.errors import KeyLocked
 from desktop.sync.trust import local_keys
+from tests.databases import sqlite_file_only
 
+# The sealed keys as they lie in the SQLite file and its backups.
+pytestmark = sqlite_file_only
 PEM_HEADER = b"-----BEGIN PRIVATE KEY-----"
 
 
