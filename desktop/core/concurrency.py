@@ -3,6 +3,11 @@
 An editor remembers the version of the record it showed; saving checks that the row still has
 that version (every change bumps it: an edit, a workflow step, an import). If not, the save is
 refused with who changed the record and when, and nothing is overwritten; the clerk reloads.
+
+The check locks the row until the saving transaction ends (SELECT … FOR UPDATE): on a server
+database two programs could otherwise both read the version they were shown, both pass and the
+later save overwrite the other. SQLite needs no row lock: every unit of work that may write
+holds the whole database's write lock from its start.
 """
 
 from __future__ import annotations
@@ -29,8 +34,12 @@ def version_of(session: Session, kind: str, record_id: int) -> int:
 
 
 def require_version(session: Session, kind: str, record_id: int, seen: int) -> None:
-    """Refuse (EditedElsewhere) unless the record still has the version the editor showed."""
-    record = load(session, record_kind(kind).model, record_id, kind)
+    """Refuse (EditedElsewhere) unless the record still has the version the editor showed;
+    the row stays locked against other programs' saves until the caller's transaction ends."""
+    model = record_kind(kind).model
+    # Waits for another program's save of the row to end, then reads what it left.
+    session.get(model, record_id, with_for_update=True, populate_existing=True)
+    record = load(session, model, record_id, kind)
     if record.version == seen:
         return
     changed: datetime = record.updated_at

@@ -25,6 +25,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _county(url: str) -> None:
+    db = open_database(url)
+    county_in(db)
+    db.dispose()
+
+
 def _units(url: str) -> int:
     db = open_database(url)
     try:
@@ -46,9 +52,7 @@ def _add_unit(url: str, name: str) -> None:
 def test_backup_then_restore_brings_the_records_back(
     postgres_url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_database(postgres_url)
-    county_in(db)
-    db.dispose()
+    _county(postgres_url)
     before = _units(postgres_url)
     assert main(["--db-url", postgres_url, "db", "backup"]) == 0
     (dump,) = (data_dir / "backups").glob("postgresql-*/lianxi-*-manual.dump")
@@ -68,9 +72,7 @@ def test_backup_then_restore_brings_the_records_back(
 
 
 def test_backup_to_a_chosen_file_and_restore_from_it(postgres_url: str, tmp_path: Path) -> None:
-    db = open_database(postgres_url)
-    county_in(db)
-    db.dispose()
+    _county(postgres_url)
     target = tmp_path / "县总工会.dump"
     assert main(["--db-url", postgres_url, "db", "backup", "--to", str(target)]) == 0
     assert target.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
@@ -83,9 +85,7 @@ def test_backup_to_a_chosen_file_and_restore_from_it(postgres_url: str, tmp_path
 def test_a_damaged_backup_is_refused_and_nothing_changes(
     postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_database(postgres_url)
-    county_in(db)
-    db.dispose()
+    _county(postgres_url)
     bad = tmp_path / "bad.dump"
     bad.write_bytes(b"PGDMP not really a dump")
     assert main(["--db-url", postgres_url, "db", "restore", "--from", str(bad)]) == 1
