@@ -9,7 +9,7 @@ APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth
 	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1 libglib2.0-0
 
-.PHONY: run test lint bench translations system venv clean dist
+.PHONY: run test test-postgres lint bench translations system venv clean dist
 
 run: venv
 	$(BIN)/lianxi
@@ -19,6 +19,12 @@ test: venv
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 	QT_QPA_PLATFORM=offscreen $(BIN)/lianxi --self-test --json-out $(VENV)/self-test.json
+
+# The core, sync and reports suites again with every test database on PostgreSQL (a throwaway
+# server the tests start: tests/postgres_server.py, tests/databases.py); `make test` runs them on
+# SQLite and only the PostgreSQL-specific tests on the server.
+test-postgres: venv
+	LIANXI_TEST_DB=postgres QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/core tests/sync tests/reports tests/db/test_postgres*.py
 
 lint: venv
 	$(BIN)/ruff check desktop tests bench
