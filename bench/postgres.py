@@ -10,13 +10,11 @@ cannot be started, or an operation that fails, is said and skipped: it never fai
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,26 +96,20 @@ def throwaway_server() -> Iterator[str | None]:
     try:
         import psycopg  # noqa: F401
 
-        from tests.postgres_server import _admin, start_server
+        from tests.postgres_server import START_ERRORS, _admin, running_server
     except ImportError as exc:
         print(f"PostgreSQL skipped: {exc} (pip install -e '.[postgres]')")
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="lianxi-bench-pg-"))
-    folder.chmod(0o755)
-    try:
-        server, stop = start_server(folder)
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-        shutil.rmtree(folder, ignore_errors=True)
-        print(f"PostgreSQL skipped: the server did not start: {exc}"[:400])
-        yield None
-        return
-    try:
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(running_server("lianxi-bench-pg-"))
+        except START_ERRORS as exc:
+            print(f"PostgreSQL skipped: the server did not start: {exc}"[:400])
+            yield None
+            return
         _admin(server, "CREATE DATABASE bench")
         yield server.url("bench")
-    finally:
-        subprocess.run(stop, capture_output=True, timeout=60)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def show(sqlite: dict[str, float | None], postgres: dict[str, float | None] | None) -> None:

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,19 +112,38 @@ def _admin(server: Server, sql: str) -> None:
         connection.execute(sql)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Server]:
-    pytest.importorskip("psycopg")
-    folder = Path(tempfile.mkdtemp(prefix="lianxi-pg-"))
+# What a server that cannot be started raises.
+START_ERRORS = (RuntimeError, OSError, subprocess.SubprocessError)
+
+
+@contextmanager
+def running_server(prefix: str = "lianxi-pg-") -> Iterator[Server]:
+    """A server in a fresh temporary folder, stopped and removed at the end (one of
+    START_ERRORS when it cannot be started); bench/postgres.py uses it too."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
     folder.chmod(0o755)
     try:
         server, stop = start_server(folder)
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+    except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
-        if os.environ.get("CI") or os.environ.get("LIANXI_TEST_DB", "").startswith("postgres"):
-            pytest.fail(f"PostgreSQL could not be started for the tests: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL could not be started: {exc}")
+        raise
     try:
+        yield server
+    finally:
+        subprocess.run(stop, capture_output=True, timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    pytest.importorskip("psycopg")
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(running_server())
+        except START_ERRORS as exc:
+            if os.environ.get("CI") or os.environ.get("LIANXI_TEST_DB", "").startswith("postgres"):
+                pytest.fail(f"PostgreSQL could not be started for the tests: {exc}", pytrace=False)
+            pytest.skip(f"PostgreSQL could not be started: {exc}")
         from desktop.db import open_database
         from desktop.db.migrate import upgrade
 
@@ -132,9 +152,6 @@ def postgres_server() -> Iterator[Server]:
         upgrade(template, backup=False)
         template.dispose()
         yield server
-    finally:
-        subprocess.run(stop, capture_output=True, timeout=60)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
