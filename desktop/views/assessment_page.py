@@ -121,9 +121,11 @@ class AssessmentPage(QWidget, Page):
         self.print_button.clicked.connect(self.print_circular)
         for b in self._card_buttons():
             b.setEnabled(False)
-        # A township neither stores, publishes nor circulates results: the county does.
-        for b in (self.save_button, self.publish_button, self.print_button):
-            b.setVisible(not self.own_mode)
+        # A township neither stores, publishes nor circulates results: the county does. (Hidden,
+        # never shown here: a parentless widget shown opens as a window of its own for a moment.)
+        if self.own_mode:
+            for b in (self.save_button, self.publish_button, self.print_button):
+                b.hide()
         self.status = QLabel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -158,7 +160,8 @@ class AssessmentPage(QWidget, Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking.currentCellChanged.connect(lambda row, *_: self.show_unit(row))
-        self.ranking.setVisible(not self.own_mode)
+        if self.own_mode:
+            self.ranking.hide()
         self.details = QTreeWidget()
         self.details.setHeaderLabels([self.tr("指标与明细"), self.tr("得分")])
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
@@ -16,28 +17,30 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from desktop.core.catalog import ListQuery
 from desktop.core.changes import EVERYTHING, Changes
 from desktop.core.dashboard import DashboardCounts
-from desktop.core.documents import statistics_doc
-from desktop.core.kinds import PAGED
+from desktop.core.kinds import EXCHANGE, PAGED, shown_kinds
+from desktop.core.listing import count_records
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.views import ui_state
-from desktop.views.assessment_page import AssessmentPage
 from desktop.views.dashboard_page import DashboardPage
-from desktop.views.document_preview import DocumentPreview, preview
-from desktop.views.editors.base import RecordEditor
-from desktop.views.exchange import ExchangePage
 from desktop.views.fit import fit_to_screen, scrolling
 from desktop.views.labels import QT_TRANSLATE_NOOP, with_note
 from desktop.views.operations import operations
 from desktop.views.page import Page
-from desktop.views.record_page import RecordPage
-from desktop.views.settings_page import SettingsPage
-from desktop.views.supervision_page import SupervisionPage
 from desktop.views.table_export import install_table_exports
 from desktop.views.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from desktop.views.assessment_page import AssessmentPage
+    from desktop.views.document_preview import DocumentPreview
+    from desktop.views.editors.base import RecordEditor
+    from desktop.views.exchange import ExchangePage
+    from desktop.views.settings_page import SettingsPage
 
 # The title of each record kind's list page, a Chinese source text translated when the window is
 # built; the pages and their order are the registry's (desktop.core.kinds.PAGED).
@@ -54,10 +57,28 @@ PAGE_TITLES: dict[str, str] = {
 LIST_PAGES: tuple[tuple[str, str], ...] = tuple((kind, PAGE_TITLES[kind]) for kind in PAGED)
 
 
+def unbuilt_counts(
+    session: Session, kinds: tuple[str, ...], exchange: bool
+) -> dict[str, int | None]:
+    """What the navigation shows beside pages not built yet: every record of each list kind
+    (as its list counts them unfiltered) and, for 数据交换, the open conflicts."""
+    counts: dict[str, int | None] = {k: count_records(session, k, ListQuery()) for k in kinds}
+    if exchange:
+        # Exchange packages are read only when the page is opened: no import at start for it.
+        from desktop.sync.exchange import open_conflicts
+
+        counts["exchange"] = len(open_conflicts(session)) or None  # no note without any
+    return counts
+
+
 class MainWindow(QMainWindow):
+    """Pages are built when first shown: the window paints with the dashboard alone, and a list
+    page reads its records only when the clerk opens it (or something asks for it)."""
+
     def __init__(self, db: Database, today: date | None = None) -> None:
         super().__init__()
         self.db = db
+        self.today = today or date.today()
         self.ops = operations(db)
         self.office = self.ops.read(local_office)
         self.setWindowTitle(self.tr("联席 — %1").replace("%1", self.office.name))
@@ -71,40 +92,30 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.dashboard = DashboardPage(db, today or date.today())
+        self.dashboard = DashboardPage(db, self.today)
         self.dashboard.open_record.connect(self.open_record)
-        self.pages: list[Page] = [self.dashboard]
-        self.titles: list[str] = [self.tr("工作台")]
         # Stable names of the pages, whatever the interface language (screenshots, tests).
-        self.page_keys: list[str] = ["dashboard"]
-        for kind, source in LIST_PAGES:
-            title = QCoreApplication.translate("MainWindow", source)
-            page: Page
-            if kind == "notice":
-                page = SupervisionPage(db, today or date.today(), self.undo_stack, self.tasks)
-            else:
-                page = RecordPage(db, kind, title, self.undo_stack)
-            page.changed.connect(self.update_counts)  # type: ignore[attr-defined]
-            self.pages.append(page)
-            self.titles.append(title)
-            self.page_keys.append(kind)
-        self.assessment = AssessmentPage(db, today or date.today(), self.tasks)
-        self.assessment.open_record.connect(self.open_record)
-        self.pages.append(self.assessment)
-        self.titles.append(self.tr("考核"))
-        self.page_keys.append("assessment")
-        self.exchange = ExchangePage(db, self.tasks)
-        self.pages.append(self.exchange)
-        self.titles.append(self.tr("数据交换"))
-        self.page_keys.append("exchange")
-        self.settings_page = SettingsPage(db)
-        self.pages.append(self.settings_page)
-        self.titles.append(self.tr("设置"))
-        self.page_keys.append("settings")
-        for page, title in zip(self.pages, self.titles, strict=True):
-            assert isinstance(page, QWidget)
+        self.page_keys: list[str] = [
+            "dashboard",
+            *PAGE_TITLES,
+            "assessment",
+            "exchange",
+            "settings",
+        ]
+        self.titles: list[str] = [
+            self.tr("工作台"),
+            *(QCoreApplication.translate("MainWindow", source) for _kind, source in LIST_PAGES),
+            self.tr("考核"),
+            self.tr("数据交换"),
+            self.tr("设置"),
+        ]
+        self._built: list[Page | None] = [None] * len(self.page_keys)
+        self._built[0] = self.dashboard
+        self._counted: dict[str, int | None] = {}
+        self._count_unbuilt(EVERYTHING)
+        for page, title in zip(self._built, self.titles, strict=True):
             # A page taller or wider than a small screen scrolls; the window never grows.
-            self.stack.addWidget(scrolling(page))
+            self.stack.addWidget(scrolling(page) if isinstance(page, QWidget) else QWidget())
             QListWidgetItem(title, self.nav)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -128,9 +139,76 @@ class MainWindow(QMainWindow):
         install_table_exports(self.stack)
         self._restore_state()
 
+    def _build(self, key: str) -> Page:
+        """The page named `key`; its module is imported only now (charts, printing, packages)."""
+        page: Page
+        if key == "notice":
+            from desktop.views.supervision_page import SupervisionPage
+
+            page = SupervisionPage(self.db, self.today, self.undo_stack, self.tasks)
+        elif key in PAGE_TITLES:
+            from desktop.views.record_page import RecordPage
+
+            title = self.titles[self.page_keys.index(key)]
+            page = RecordPage(self.db, key, title, self.undo_stack)
+        elif key == "assessment":
+            from desktop.views.assessment_page import AssessmentPage
+
+            page = AssessmentPage(self.db, self.today, self.tasks)
+            page.open_record.connect(self.open_record)
+        elif key == "exchange":
+            from desktop.views.exchange import ExchangePage
+
+            page = ExchangePage(self.db, self.tasks)
+        else:
+            from desktop.views.settings_page import SettingsPage
+
+            page = SettingsPage(self.db)
+        if key in PAGE_TITLES:
+            page.changed.connect(self.update_counts)  # type: ignore[attr-defined]
+        return page
+
+    def page_at(self, row: int) -> Page:
+        """The page in navigation row `row`, built the first time it is asked for."""
+        page = self._built[row]
+        if page is None:
+            page = self._build(self.page_keys[row])
+            assert isinstance(page, QWidget)
+            self._built[row] = page
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, scrolling(page))
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    def page(self, key: str) -> Page:
+        """The page named `key` (see page_keys), built the first time it is asked for."""
+        return self.page_at(self.page_keys.index(key))
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order; builds those not built yet."""
+        return [self.page_at(row) for row in range(len(self.page_keys))]
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far: the others have nothing to refresh, save or keep."""
+        return [page for page in self._built if page is not None]
+
+    @property
+    def assessment(self) -> AssessmentPage:
+        return self.page("assessment")  # type: ignore[return-value]
+
+    @property
+    def exchange(self) -> ExchangePage:
+        return self.page("exchange")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
     def _go_to(self, row: int) -> None:
         """Show page `row`, unless the page in view has unsaved work its user keeps."""
-        current = self.pages[self.stack.currentIndex()]
+        current = self.page_at(self.stack.currentIndex())
         if row == self.stack.currentIndex() or row < 0:
             return
         if not current.can_leave():
@@ -138,11 +216,12 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.stack.currentIndex())
             del blocker
             return
+        self.page_at(row)
         self.stack.setCurrentIndex(row)
         install_table_exports(self.stack.currentWidget())  # tables a page built since
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page_at(self.stack.currentIndex())
 
     def page_titles(self) -> list[str]:
         return list(self.titles)
@@ -150,7 +229,9 @@ class MainWindow(QMainWindow):
     def show_page(self, title: str) -> QWidget:
         row = self.titles.index(title)
         self.nav.setCurrentRow(row)
-        return self.pages[row]
+        page = self.page_at(row)
+        assert isinstance(page, QWidget)
+        return page
 
     def _build_menu(self) -> None:
         self.menus = WindowMenus(self)
@@ -163,25 +244,44 @@ class MainWindow(QMainWindow):
             self.print_statistics(year)
 
     def print_statistics(self, year: int) -> DocumentPreview | None:
+        from desktop.core.documents import statistics_doc
+        from desktop.views.document_preview import preview
+
         return preview(
             self.db, lambda session: statistics_doc(session, year), self.tr("年度统计表"), self
         )
 
     def open_record(self, kind: str, record_id: int | None) -> RecordEditor:
         """Open a record's editor (a new record's when None) from anywhere: menus, dashboard."""
-        for page in self.pages:
-            if isinstance(page, SupervisionPage):
-                page = page.documents
-            if isinstance(page, RecordPage) and page.kind == kind:
-                return page.open_editor(record_id)
-        raise KeyError(kind)
+        from desktop.views.record_page import RecordPage
+        from desktop.views.supervision_page import SupervisionPage
+
+        if kind not in PAGE_TITLES:
+            raise KeyError(kind)
+        page = self.page(kind)
+        if isinstance(page, SupervisionPage):
+            page = page.documents
+        assert isinstance(page, RecordPage) and page.kind == kind
+        return page.open_editor(record_id)
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh the pages that show what changed, and the navigation counts."""
-        for page in self.pages:
+        for page in self.built_pages():
             if changes.touches(page.shows):
                 page.reload()
+        self._count_unbuilt(changes)
         self.update_counts()
+
+    def _count_unbuilt(self, changes: Changes) -> None:
+        """Recount what the pages not built yet would show beside their titles, where touched."""
+        unbuilt = {
+            key for key, page in zip(self.page_keys, self._built, strict=True) if page is None
+        }
+        kinds = tuple(k for k in PAGED if k in unbuilt and changes.touches(shown_kinds(k)))
+        # Conflicts arrive with packages and are decided on the exchange page itself.
+        exchange = "exchange" in unbuilt and changes.touches({EXCHANGE})
+        if kinds or exchange:
+            self._counted.update(self.ops.read(unbuilt_counts, kinds, exchange))
 
     def reload(self) -> None:
         """Everything again (F5): for changes made outside this window."""
@@ -194,12 +294,12 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         """Navigation entries carry the number of records behind them."""
         counts: DashboardCounts | None = self.dashboard.counts
-        for row, page in enumerate(self.pages):
+        for row, page in enumerate(self._built):
             item = self.nav.item(row)
             if item is None:
                 continue
             title = self.titles[row]
-            count = page.nav_count()
+            count = page.nav_count() if page is not None else self._counted.get(self.page_keys[row])
             item.setText(with_note(title, count) if count is not None else title)
         if counts is not None:
             last = counts.last_exchange_at
@@ -219,11 +319,13 @@ class MainWindow(QMainWindow):
 
     def close_editors(self) -> bool:
         """Close every open editor; one with typed work asks first. False if one stays open."""
+        from desktop.views.editors.base import RecordEditor
+
         editors = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
         return all(editor.close() for editor in editors)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_editors() or not all(page.can_leave() for page in self.pages):
+        if not self.close_editors() or not all(page.can_leave() for page in self.built_pages()):
             event.ignore()
             return
         ui_state.save_geometry("main_window/geometry", self)

@@ -80,18 +80,13 @@ class RecordPage(QWidget, Page):
         self.status.addItem(self.tr("全部状态"), None)
         for value in spec.status_values:
             self.status.addItem(cell_text(value), value)
-        self.status.setVisible(bool(spec.status_values))
         self.year = QSpinBox(minimum=NO_YEAR, maximum=2100, specialValueText=self.tr("全部年度"))
-        self.year.setVisible(spec.year_of is not None)
         # Establishments whose 限期建制 date has passed without the system being set up.
         self.past_deadline = QCheckBox(self.tr("仅看限期已过"))
-        self.past_deadline.setVisible(kind == "establishment")
         self.unit_filter = UnitPicker(db)
         self.unit_filter.setPlaceholderText(self.tr("按单位筛选"))
-        self.unit_filter.setVisible(bool(spec.units))
         self.count = QLabel()
         self.new_button = QPushButton(self.tr("新建"))
-        self.new_button.setVisible(kind in CREATABLE)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.export_button = QPushButton(self.tr("导出 Excel"))
         self.export_button.clicked.connect(self.export_dialog)
@@ -131,6 +126,13 @@ class RecordPage(QWidget, Page):
         layout.addWidget(heading)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # Only now that they sit in the page: shown before, a parentless widget opens as a
+        # window of its own for a moment (and takes the focus from the main window).
+        self.status.setVisible(bool(spec.status_values))
+        self.year.setVisible(spec.year_of is not None)
+        self.unit_filter.setVisible(bool(spec.units))
+        self.new_button.setVisible(kind in CREATABLE)
+        self.past_deadline.setVisible(kind == "establishment")
 
         # Typing waits a moment so every keystroke does not query the database.
         self._debounce = QTimer(self, singleShot=True, interval=250)

@@ -12,13 +12,11 @@ from desktop import __version__
 from desktop.core.kinds import PAGED
 from desktop.paths import data_dir, resource_path
 from desktop.views.backup_actions import backup_now, choose_and_restore
-from desktop.views.editors.registry import CREATABLE
-from desktop.views.record_page import RecordPage
-from desktop.views.supervision_page import SupervisionPage
 from desktop.views.table_export import export_dialog, focused_view, shown_views
 
 if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
+    from desktop.views.record_page import RecordPage
 
 
 def user_guide_path() -> str:
@@ -31,6 +29,10 @@ def user_guide_path() -> str:
 
 def listed_page(window: MainWindow) -> RecordPage | None:
     """The record list in view (the 督办 page's is its documents list), if any."""
+    # Imported when asked, not with the menus: the window paints before any list is built.
+    from desktop.views.record_page import RecordPage
+    from desktop.views.supervision_page import SupervisionPage
+
     page = window.current_page()
     if isinstance(page, SupervisionPage):
         return page.documents
@@ -113,6 +115,8 @@ class WindowMenus(QObject):
     # file
     def new_record(self) -> None:
         """A new record of the list in view (agreed items are made from their meeting)."""
+        from desktop.views.editors.registry import CREATABLE
+
         page = listed_page(self.window)
         if page is None or page.kind not in CREATABLE:
             self.window.show_notice(self.tr("请先打开要新建记录的页面（议定事项在会议中新增）。"))
@@ -122,7 +126,7 @@ class WindowMenus(QObject):
     def go_to(self, key: str) -> QWidget:
         row = self.window.page_keys.index(key)
         self.window.nav.setCurrentRow(row)
-        return self.window.pages[row]  # type: ignore[return-value]
+        return self.window.page_at(row)  # type: ignore[return-value]
 
     def export_list(self) -> None:
         """The table with the focus, else the record list in view, else the first table shown
