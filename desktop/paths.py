@@ -34,7 +34,13 @@ def attachments_dir(db_path: Path | None = None) -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A bundled resource, also inside a PyInstaller build (sys._MEIPASS)."""
+    """A resource the program ships (translations, icons, the user guide): in a PyInstaller
+    build under sys._MEIPASS, in an installed wheel inside the package (setup.py puts them
+    there), in a source tree or an editable install in the repository's resources/ folder."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    if frozen_root:
+        return Path(frozen_root).joinpath("resources", *parts)
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    root = installed if installed.is_dir() else package.parent / "resources"
+    return root.joinpath(*parts)

@@ -8,11 +8,13 @@ import ast
 import configparser
 import importlib.metadata
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -329,3 +331,64 @@ def test_libraries_only_a_left_out_plugin_needed_are_left_out_too() -> None:
     assert bundle_rules.without_orphans(kept, [gtk_theme]) == [xcb]
     # A library a kept file still needs stays, whoever else needed it.
     assert bundle_rules.without_orphans(kept, []) == kept
+
+
+# What `pip wheel .` needs of the repository (setup.py reads bundle_rules for the resources).
+WHEEL_SOURCES = (
+    "pyproject.toml",
+    "setup.py",
+    "README.md",
+    "desktop",
+    "resources",
+    "docs",
+    "installer",
+)
+
+
+def test_a_wheel_carries_every_resource_the_program_loads(tmp_path: Path) -> None:
+    """`pip install .` (not -e) gives a program that finds its translations, icons and guide."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in WHEEL_SOURCES:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, source / name)
+    # No build isolation: setuptools comes from the test extra, so this takes seconds offline.
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+    subprocess.run(
+        [*pip_wheel, str(source), "-w", str(tmp_path / "wheel")],
+        check=True,
+        cwd=tmp_path,
+    )
+    (wheel,) = (tmp_path / "wheel").glob("lianxi-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert "desktop/resources/translations/lianxi_en.qm" in names
+    assert "desktop/resources/docs/user-guide.md" in names
+    for png in (ROOT / "resources" / "icons").glob("lianxi-*.png"):
+        assert f"desktop/resources/icons/{png.name}" in names
+    assert not any(name.endswith(".ts") for name in names)  # catalogue sources stay home
+    assert "desktop/db/migrations/env.py" in names
+
+    # Installed (unpacked where site-packages would hold it), resource_path finds them all.
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    calls = [parts for parts in resource_calls() if parts]
+    probe = (
+        "import sys, desktop.paths as p; "
+        f"print(all(p.resource_path(*parts).exists() for parts in {calls!r}), "
+        "p.resource_path('icons').parent.parent == p.Path(sys.argv[1]) / 'desktop')"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe, str(site)],
+        env={**os.environ, "PYTHONPATH": str(site)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.split() == ["True", "True"], shown.stderr
