@@ -19,6 +19,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.kinds import record_kind
 from desktop.core.listing import plain
 from desktop.core.meeting_dto import ParticipantInput
+from desktop.core.voiding import void_document
 from desktop.models.enums import (
     AttendanceRole,
     Channel,
@@ -644,6 +645,23 @@ def _supervision_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--feedback-by", type=_date)
     p.add_argument("--problem")
     p.add_argument("--rectify-by", type=_date)
+    _void_command(g, "notice")
+
+
+def _void_command(group: argparse._SubParsersAction[argparse.ArgumentParser], kind: str) -> None:
+    """`lianxi KIND void ID --reason`: void (作废) an issued document; its number stays taken."""
+
+    def void(a: argparse.Namespace, s: Session) -> None:
+        void_document(s, kind, a.id, a.reason)
+        if kind == "notice":
+            dto: Any = supervision.get_notice(s, a.id)
+        else:
+            dto = supervision.get_bulletin(s, a.id)
+        _done(a, dto, f"已作废：{dto.number}")
+
+    p = _cmd(group, "void", "作废已印发的文书（审核）：文号保留不再使用，不再计入督办和统计", void)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True, help="作废理由")
 
 
 def _bulletin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -703,6 +721,17 @@ def _bulletin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p = _cmd(gb, "issue", "印发督查通报（审核）：编号并定稿", issue)
     p.add_argument("id", type=int)
     p.add_argument("--on", type=_date, help="印发日期（默认草稿上的拟印发日期）")
+    _void_command(gb, "bulletin")
+
+    def delete(a: argparse.Namespace, s: Session) -> None:
+        delete_record(s, "bulletin", a.id)
+        if a.json:
+            print(json.dumps({"id": a.id, "deleted": True}, ensure_ascii=False))
+        else:
+            print(f"已删除通报草稿（编号 {a.id}）")
+
+    p = _cmd(gb, "delete", "删除尚未印发的通报（草稿或待审核）；已印发的只能作废", delete)
+    p.add_argument("id", type=int)
 
 
 def add_lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -45,6 +45,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reply_text": ("答复内容", "reply"),
     "replied_on": ("答复日期", "reply date"),
     "reason": ("原因", "reason"),
+    "voided_on": ("作废日期", "voided on"),
+    "void_reason": ("作废理由", "reason for voiding"),
     "outcome": ("决定结果", "outcome"),
     "holiday_table": ("节假日表", "holiday table"),
     "yellow_within_workdays": ("临期预警（工作日）", "yellow within (working days)"),
@@ -136,9 +138,28 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # deleting a record entered by mistake (desktop.core.deletion)
     "document_issued": (
-        "已印发的{kind_label}是存档文件，不能删除（作废功能尚未提供）。",
-        "An issued {kind_label} is a document of record and cannot be deleted "
-        "(voiding is not available yet).",
+        "已印发的{kind_label}是存档文件，不能删除，只能作废：由审核人员或单位管理员写明理由后作废，"
+        "文号保留不再使用。",
+        "An issued {kind_label} is a document of record and cannot be deleted, only voided: a "
+        "reviewer or the office admin voids it with a reason, and its number is not used again.",
+    ),
+    # voiding an issued document (desktop.core.voiding)
+    "kind_not_voidable": (
+        "{kind_label}不是印发的文书，不能作废。",
+        "A {kind_label} is not an issued document and cannot be voided.",
+    ),
+    "already_voided": (
+        "这份{kind_label}已经作废。",
+        "This {kind_label} has already been voided.",
+    ),
+    "not_issued_delete_instead": (
+        "这份{kind_label}尚未印发，没有文号，不必作废：可以直接删除。",
+        "This {kind_label} has not been issued and has no number, so it is not voided: it can "
+        "simply be deleted.",
+    ),
+    "not_own_document": (
+        "这份{kind_label}是其他单位印发的，只能由印发单位作废。",
+        "This {kind_label} was issued by another office; only that office can void it.",
     ),
     "kind_not_deletable": (
         "{kind_label}不能删除。",

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
 
 from desktop.core.hierarchy import subtree
 from desktop.core.kinds import LISTED, record_kind
+from desktop.core.voiding import listed_tombstones
 from desktop.models import (
     AgreedItem,
     Bulletin,
@@ -133,6 +134,7 @@ _suggestion = ListingSpec(
         ("content", Suggestion.content),
         ("topic_id", Suggestion.topic_id),
         ("replied_on", Suggestion.replied_on),
+        ("submitter_phone", Suggestion.submitter_phone),  # masked for a leader (listing)
     ),
     joins=lambda s: s.outerjoin(SugUnit, SugUnit.id == Suggestion.receiving_unit_id),
     search=(Suggestion.content, Suggestion.submitter_name, SugUnit.name, SugUnit.pinyin_initials),
@@ -346,7 +348,9 @@ def _escape_like(text: str) -> str:
 
 def filters(spec: ListingSpec, query: ListQuery) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a query, shared by the page and its count."""
-    clauses: list[ColumnElement[bool]] = [spec.model.deleted_at.is_(None)]
+    live = spec.model.deleted_at.is_(None)
+    voided = listed_tombstones(spec.kind)  # voided documents stay listed, marked so
+    clauses: list[ColumnElement[bool]] = [live if voided is None else or_(live, voided)]
     term = query.search.strip()
     if term:
         pattern = f"%{_escape_like(term.lower())}%"

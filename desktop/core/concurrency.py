@@ -13,6 +13,7 @@ holds the whole database's write lock from its start.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
 from desktop.core.records import load
+from desktop.core.voiding import VOIDABLE, document_record
 from desktop.models import AuditEntry
 
 
@@ -28,9 +30,16 @@ class EditedElsewhere(DomainError):
     trail names who)."""
 
 
+def _shown(session: Session, kind: str, record_id: int) -> Any:
+    """The record an editor shows: a live one, or a voided document (shown, never edited)."""
+    if kind in VOIDABLE:
+        return document_record(session, kind, record_id)
+    return load(session, record_kind(kind).model, record_id, kind)
+
+
 def version_of(session: Session, kind: str, record_id: int) -> int:
     """The record's version now (what an editor remembers when it shows the record)."""
-    return int(load(session, record_kind(kind).model, record_id, kind).version)
+    return int(_shown(session, kind, record_id).version)
 
 
 def require_version(session: Session, kind: str, record_id: int, seen: int) -> None:

@@ -3,9 +3,10 @@
 A delete is a tombstone (`deleted_at`), so it travels in exchange packages like any edit. Only
 records that nothing has built on may go: a suggestion not yet adopted or forwarded, a topic
 still a candidate and not drawn from a suggestion, a meeting still planned with an empty agenda
-and no agreed items, an agreed item not yet assigned, an establishment record. Issued documents
-(supervision notices, bulletins) and directory units are never deleted; voiding an issued
-document is not offered yet (`document_issued`).
+and no agreed items, an agreed item not yet assigned, an establishment record, a bulletin
+not yet issued (a draft, or one awaiting review). Issued documents (supervision notices, issued
+bulletins) and directory units are never deleted: an issued document is voided instead
+(desktop.core.voiding), keeping its number and its frozen copy.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from desktop.core.kinds import record_kind
 from desktop.core.records import load, tombstone
 from desktop.models import AgreedItem, Meeting, Suggestion, Topic
 from desktop.models.base import Travelling
-from desktop.models.enums import ItemStatus, MeetingStatus, SuggestionStatus, TopicStatus
+from desktop.models.enums import (
+    BulletinStatus,
+    ItemStatus,
+    MeetingStatus,
+    SuggestionStatus,
+    TopicStatus,
+)
 
 # The states in which a record of each kind can still be deleted; None: any state.
 DELETABLE_STATES: dict[str, frozenset[str] | None] = {
@@ -27,8 +34,11 @@ DELETABLE_STATES: dict[str, frozenset[str] | None] = {
     "meeting": frozenset({MeetingStatus.PLANNED}),
     "item": frozenset({ItemStatus.DRAFTED}),
     "establishment": None,
+    # Unnumbered: nothing counts a bulletin until it is issued.
+    "bulletin": frozenset({BulletinStatus.DRAFT, BulletinStatus.SUBMITTED}),
 }
-ISSUED_DOCUMENTS = frozenset({"notice", "bulletin"})
+# Documents that are issued as they are made: voided, never deleted.
+ISSUED_DOCUMENTS = frozenset({"notice"})
 
 
 class CannotDelete(DomainError):
@@ -62,6 +72,8 @@ def check_deletable(session: Session, kind: str, record_id: int) -> None:
     assert isinstance(record, Travelling)
     states = DELETABLE_STATES[kind]
     status = getattr(record, "status", None)
+    if kind == "bulletin" and status == BulletinStatus.ISSUED:
+        raise CannotDelete("document_issued", kind=kind, id=record_id)
     if states is not None and status not in states:
         raise CannotDelete("record_in_progress", kind=kind, id=record_id, state=str(status))
     if _in_use(session, record):

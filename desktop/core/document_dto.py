@@ -362,10 +362,13 @@ class IssueInfo:
 @dataclass(frozen=True)
 class Printable:
     """A document ready to print: the frozen copy of an issued one, or a draft (issue None)
-    built from the records as they are now."""
+    built from the records as they are now. `voided_on` (and `void_reason`) when the issued
+    document has since been voided (作废): it prints as such."""
 
     doc: Document
     issue: IssueInfo | None
+    voided_on: date | None = None
+    void_reason: str = ""
 
     @property
     def is_draft(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -191,13 +192,25 @@ def printable(
     """
     copy = issued_copy(session, kind, record_id, version)
     if copy is not None:
-        return copy
+        return _with_void(session, kind, record_id, copy)
     if _is_issued(session, kind, record_id):
         _freeze_old(session, kind, record_id)
         copy = issued_copy(session, kind, record_id)
         assert copy is not None
         return copy
     return Printable(_live(session, kind, record_id, words), None)
+
+
+def _with_void(session: Session, kind: str, record_id: int, copy: Printable) -> Printable:
+    """The issued copy, saying so when its notice or bulletin has since been voided."""
+    if kind not in (*NOTICE_KINDS, "bulletin"):
+        return copy
+    from desktop.core.voiding import void_info  # voiding freezes through this module
+
+    void = void_info(session, "bulletin" if kind == "bulletin" else "notice", record_id)
+    if void is None:
+        return copy
+    return replace(copy, voided_on=void.voided_on, void_reason=void.reason)
 
 
 def kind_of(
@@ -207,8 +220,11 @@ def kind_of(
     editors' print buttons hold); None for documents that are never issued (forms)."""
     from desktop.core import documents
 
-    if builder is documents.notice_doc:
-        return str(load(session, SupervisionNotice, record_id, "notice").kind)
+    if builder is documents.notice_doc:  # a voided notice still prints, marked 作废
+        notice = session.get(SupervisionNotice, record_id)
+        if notice is None:
+            raise NotFound(kind="notice", id=record_id)
+        return str(notice.kind)
     kind = next((k for k, b in documents.RECORD_DOCUMENTS.items() if b is builder), "")
     return kind if kind in KINDS else None
 

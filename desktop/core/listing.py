@@ -17,12 +17,14 @@ from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.establishments import get_establishment
 from desktop.core.items import get_item
 from desktop.core.meetings import get_meeting
+from desktop.core.phones import mask_phone, sees_whole_phones
 from desktop.core.settings import supervision_settings
 from desktop.core.suggestions import get_suggestion
 from desktop.core.supervision import get_bulletin, get_notice
 from desktop.core.topics import get_topic
 from desktop.core.traffic import ItemFacts, lights
 from desktop.core.units import get_unit
+from desktop.core.voiding import VOIDABLE, void_infos
 from desktop.core.workdays import load_calendar
 from desktop.models import ProgressFeedback
 
@@ -32,7 +34,25 @@ MAX_PAGE = 100_000
 # Columns computed from the listed values rather than read from the database.
 DERIVED: dict[str, tuple[str, ...]] = {
     "item": ("light", "light_code", "light_fields", "light_estimated"),
+    # An issued document voided (作废): the day and the reason; None while it stands.
+    "notice": ("voided_on", "void_reason"),
+    "bulletin": ("voided_on", "void_reason"),
 }
+# Workers' phone numbers: a leader sees them masked (desktop.core.phones.mask_phone).
+PERSONAL_PHONES = frozenset({"submitter_phone"})
+
+
+def _as_seen(
+    session: Session, columns: tuple[str, ...], rows: tuple[tuple[Any, ...], ...]
+) -> tuple[tuple[Any, ...], ...]:
+    """The rows as the acting account may see them: phones masked for a leader."""
+    masked = [i for i, c in enumerate(columns) if c in PERSONAL_PHONES]
+    if not masked or not rows or sees_whole_phones(session):
+        return rows
+    return tuple(
+        tuple(mask_phone(v) if i in masked and isinstance(v, str) else v for i, v in enumerate(r))
+        for r in rows
+    )
 
 
 def _derive(
@@ -42,6 +62,13 @@ def _derive(
     rows: tuple[tuple[Any, ...], ...],
     today: date,
 ) -> tuple[tuple[Any, ...], ...]:
+    rows = _as_seen(session, columns, rows)
+    if kind in VOIDABLE and rows:
+        found = void_infos(session, kind, [r[0] for r in rows])
+        return tuple(
+            (*row, *((v.voided_on, v.reason) if (v := found.get(row[0])) else (None, None)))
+            for row in rows
+        )
     if kind != "item" or not rows:
         return rows
     at = {c: i for i, c in enumerate(columns)}

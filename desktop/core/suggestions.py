@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidInput
-from desktop.core.phones import phone_numbers
+from desktop.core.phones import phone_numbers, shown_phone
 from desktop.core.records import (
     limited_text,
     load,
@@ -198,4 +198,6 @@ def reopen_suggestion(session: Session, suggestion_id: int) -> SuggestionDTO:
 
 
 def get_suggestion(session: Session, suggestion_id: int) -> SuggestionDTO:
-    return suggestion_dto(load(session, Suggestion, suggestion_id, "suggestion"))
+    """A suggestion as the acting account sees it: a leader sees the worker's phone masked."""
+    dto = suggestion_dto(load(session, Suggestion, suggestion_id, "suggestion"))
+    return replace(dto, submitter_phone=shown_phone(session, dto.submitter_phone))

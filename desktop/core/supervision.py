@@ -24,6 +24,7 @@ from desktop.core.records import (
 )
 from desktop.core.states import BULLETIN
 from desktop.core.timeline import log_event
+from desktop.core.voiding import VoidInfo, document_record, void_info
 from desktop.models import (
     AgreedItem,
     Bulletin,
@@ -70,6 +71,7 @@ class NoticeDTO:
     problem: str
     rectify_deadline: date | None
     result: str
+    voided: VoidInfo | None = None  # 已作废: no longer in force, kept with its number
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class BulletinDTO:
     title: str
     content: str
     mentions: tuple[MentionDTO, ...]
+    voided: VoidInfo | None = None  # 已作废: no longer in force, kept with its number
 
 
 def notice_dto(session: Session, n: SupervisionNotice) -> NoticeDTO:
@@ -131,6 +134,7 @@ def notice_dto(session: Session, n: SupervisionNotice) -> NoticeDTO:
         problem=n.problem,
         rectify_deadline=n.rectify_deadline,
         result=n.result,
+        voided=void_info(session, "notice", n.id) if n.deleted_at is not None else None,
     )
 
 
@@ -232,6 +236,7 @@ def bulletin_dto(session: Session, b: Bulletin) -> BulletinDTO:
             MentionDTO(m.unit_id, load(session, Unit, m.unit_id, "unit").name, m.kind, m.reason)
             for m in b.mentions
         ),
+        voided=void_info(session, "bulletin", b.id) if b.deleted_at is not None else None,
     )
 
 
@@ -321,7 +326,7 @@ def issue_bulletin(
             Bulletin.status == BulletinStatus.ISSUED,
             Bulletin.year == issued.year,
             Bulletin.origin_office == local_office(session).uuid,
-            Bulletin.deleted_at.is_(None),
+            # A voided bulletin keeps its number, so the next one may not be dated before it.
         )
     )
     check_issue_date(issued, today, last)
@@ -347,11 +352,17 @@ def issue_bulletin(
 
 
 def get_notice(session: Session, notice_id: int) -> NoticeDTO:
-    return notice_dto(session, load(session, SupervisionNotice, notice_id, "notice"))
+    """A notice, a voided one too (its `voided` says when and why)."""
+    record = document_record(session, "notice", notice_id)
+    assert isinstance(record, SupervisionNotice)
+    return notice_dto(session, record)
 
 
 def get_bulletin(session: Session, bulletin_id: int) -> BulletinDTO:
-    return bulletin_dto(session, load(session, Bulletin, bulletin_id, "bulletin"))
+    """A bulletin, a voided one too (its `voided` says when and why); not a deleted draft."""
+    record = document_record(session, "bulletin", bulletin_id)
+    assert isinstance(record, Bulletin)
+    return bulletin_dto(session, record)
 
 
 @dataclass(frozen=True)

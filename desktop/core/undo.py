@@ -5,6 +5,10 @@ after the edit. Undo and redo put fields back only while the row is exactly as t
 a later workflow step, an import or another clerk's save bumps the version, and the undo is
 refused (`undo_stale`) instead of silently reversing them. Workflow state is never part of an
 entry: states change only through their state machines.
+
+A delete, or the void of an issued document, is undone the same way: its entry holds the row's
+version right after the tombstone, and undo lifts the tombstone only while nothing has touched
+the row since (a package that brought the delete to another office is not taken back by it).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
-from desktop.core.records import load, touch
+from desktop.core.records import load, tombstone, touch
 from desktop.models import AgreedItem, Meeting, Unit
 from desktop.models.base import Travelling
 from desktop.models.meeting import MeetingParticipant, WorkingGroup
@@ -130,3 +134,52 @@ def redo_edit(session: Session, entry: EditUndo) -> EditUndo:
     """Make the edit again after an undo; returns the entry for the next undo."""
     version = _put_back(session, entry, entry.before, entry.after)
     return replace(entry, version=version)
+
+
+@dataclass(frozen=True)
+class TombstoneUndo:
+    """A delete or a void: the record and its version as the tombstone (or its undo) left it."""
+
+    kind: str
+    record_id: int
+    version: int
+
+
+def _tombstoned_row(session: Session, entry: TombstoneUndo, deleted: bool) -> Travelling:
+    """The row, refused (UndoStale) unless it is as the entry left it."""
+    record = session.get(record_kind(entry.kind).model, entry.record_id)
+    if not isinstance(record, Travelling):
+        raise UndoStale(kind=entry.kind, id=entry.record_id, changed_at="")
+    if record.version != entry.version or (record.deleted_at is not None) != deleted:
+        changed_at: datetime | None = record.updated_at
+        raise UndoStale(
+            kind=entry.kind,
+            id=entry.record_id,
+            changed_at=changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if changed_at else "",
+        )
+    return record
+
+
+def tombstone_entry(session: Session, kind: str, record_id: int) -> TombstoneUndo:
+    """The undo entry of a delete or void just made."""
+    session.flush()
+    record = session.get(record_kind(kind).model, record_id)
+    assert isinstance(record, Travelling) and record.deleted_at is not None
+    return TombstoneUndo(kind, record_id, record.version)
+
+
+def undo_tombstone(session: Session, entry: TombstoneUndo) -> TombstoneUndo:
+    """Bring a deleted or voided record back; UndoStale when it changed since."""
+    record = _tombstoned_row(session, entry, deleted=True)
+    record.deleted_at = None
+    touch(record)
+    session.flush()
+    return replace(entry, version=record.version)
+
+
+def redo_tombstone(session: Session, entry: TombstoneUndo) -> TombstoneUndo:
+    """Delete (or void, for the reason first given) the record again after an undo."""
+    record = _tombstoned_row(session, entry, deleted=False)
+    tombstone(record)
+    session.flush()
+    return replace(entry, version=record.version)

@@ -117,7 +117,9 @@ class Database:
     def reading(self) -> AbstractContextManager[Session]:
         """A transaction meant for reading: it does not take the write lock at its start, so
         it never waits for another program's write (on SQLite; elsewhere the same as
-        unit_of_work)."""
+        unit_of_work). It acts as the account `sessions` acts as: what is shown may depend on
+        who reads (a leader sees workers' phone numbers masked)."""
+        self._readers.configure(info=dict(self.sessions.kw.get("info") or {}))
         return _transaction(self._readers)
 
     def reading_connection(self) -> Connection:

@@ -1,5 +1,6 @@
 """Lines that say what a printed copy is: a draft, a correction, a superseded version, a
-record copy of another body's document. They sit above the document, outside its format."""
+voided document, a record copy of another body's document. They sit above the document,
+outside its format."""
 
 from __future__ import annotations
 
@@ -35,9 +36,18 @@ def status_text(issue: IssueInfo | None) -> str:
     return "；".join(parts)
 
 
+def void_text(printable: Printable) -> str:
+    """A voided document's line: 作废, the day and the reason; "" while it stands."""
+    if printable.voided_on is None:
+        return ""
+    reason = f"，理由：{printable.void_reason}" if printable.void_reason else ""
+    return f"作废　本件已于{cn_date(printable.voided_on)}作废{reason}；不再具有效力，仅供查阅"
+
+
 def marked(story: Story, printable: Printable) -> Story:
-    """The story with its status line on top, when the copy is anything but a plain issue."""
-    text = status_text(printable.issue)
-    if not text:
+    """The story with its status lines on top, when the copy is anything but a plain issue:
+    a voided copy says so first, above anything else."""
+    lines = [text for text in (void_text(printable), status_text(printable.issue)) if text]
+    if not lines:
         return story
-    return replace(story, elements=(mark_line(text), *story.elements))
+    return replace(story, elements=(*(mark_line(t) for t in lines), *story.elements))

@@ -85,6 +85,9 @@ COLUMN_LABELS: dict[str, str] = {
     "period_end": QT_TRANSLATE_NOOP("labels", "截止日期"),
     "assigned_on": QT_TRANSLATE_NOOP("labels", "交办日期"),
     "light": QT_TRANSLATE_NOOP("labels", "督办灯"),
+    "voided_on": QT_TRANSLATE_NOOP("labels", "作废日期"),
+    "void_reason": QT_TRANSLATE_NOOP("labels", "作废理由"),
+    "submitter_phone": QT_TRANSLATE_NOOP("labels", "联系电话"),
 }
 
 VALUE_LABELS: dict[str, str] = {

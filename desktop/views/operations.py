@@ -24,7 +24,17 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import EVERYTHING, NOTHING, ChangeRecorder, Changes
 from desktop.core.concurrency import require_version
 from desktop.core.errors import DomainError
-from desktop.core.undo import EditUndo, edit_entry, redo_edit, snapshot, undo_edit
+from desktop.core.undo import (
+    EditUndo,
+    TombstoneUndo,
+    edit_entry,
+    redo_edit,
+    redo_tombstone,
+    snapshot,
+    tombstone_entry,
+    undo_edit,
+    undo_tombstone,
+)
 from desktop.db import Database, DatabaseError
 from desktop.db.backup import backup_database, restore_backup
 from desktop.db.migrate import upgrade
@@ -152,6 +162,29 @@ class Operations(QObject):
             self.undo_stack.push(EditCommand(self, entry, title))
         return value
 
+    def remove(
+        self,
+        fn: Callable[..., T],
+        kind: str,
+        record_id: int,
+        *args: Any,
+        text: str,
+        parent: QWidget | None = None,
+    ) -> T | None:
+        """A delete or a void, `fn(session, kind, record_id, *args)`, undoable from the
+        window's undo stack under `text`; None when refused (shown over `parent`)."""
+
+        def remove_with_undo(session: Session) -> tuple[T, TombstoneUndo]:
+            value = fn(session, kind, record_id, *args)
+            return value, tombstone_entry(session, kind, record_id)
+
+        result = self.mutate(remove_with_undo, parent=parent)
+        if result is None:
+            return None
+        value, entry = result
+        self.undo_stack.push(TombstoneCommand(self, entry, text))
+        return value
+
     def run(
         self,
         job: Callable[..., T],
@@ -270,23 +303,20 @@ class Operations(QObject):
             self.notice.emit(text)
 
 
-class EditCommand(QUndoCommand):
-    """A saved edit on the window's undo stack; undo and redo are core operations."""
+class CoreCommand(QUndoCommand):
+    """An action on the window's undo stack whose undo and redo are core operations
+    (`undo_step`, `redo_step`) taking and returning the action's entry."""
 
-    def __init__(self, ops: Operations, entry: EditUndo, title: str) -> None:
-        label = kind_label(entry.kind)
-        super().__init__(
-            QCoreApplication.translate("Operations", "修改%1“%2”")
-            .replace("%1", label)
-            .replace("%2", title)
-            if title
-            else QCoreApplication.translate("Operations", "修改%1").replace("%1", label)
-        )
+    undo_step: Callable[[Session, Any], Any]
+    redo_step: Callable[[Session, Any], Any]
+
+    def __init__(self, ops: Operations, entry: Any, text: str) -> None:
+        super().__init__(text)
         self.ops = ops
         self.entry = entry
         self._pushed = True
 
-    def _apply(self, step: Callable[[Session, EditUndo], EditUndo]) -> None:
+    def _apply(self, step: Callable[[Session, Any], Any]) -> None:
         try:
             entry, changes = self.ops._transaction(step, self.entry)
         except FAILURES as exc:
@@ -299,13 +329,39 @@ class EditCommand(QUndoCommand):
         self.ops.announce(changes)
 
     def undo(self) -> None:
-        self._apply(undo_edit)
+        self._apply(type(self).undo_step)
 
     def redo(self) -> None:
-        if self._pushed:  # pushed after the save itself: nothing to do yet
+        if self._pushed:  # pushed after the action itself: nothing to do yet
             self._pushed = False
             return
-        self._apply(redo_edit)
+        self._apply(type(self).redo_step)
+
+
+class EditCommand(CoreCommand):
+    """A saved edit on the window's undo stack."""
+
+    undo_step = staticmethod(undo_edit)
+    redo_step = staticmethod(redo_edit)
+
+    def __init__(self, ops: Operations, entry: EditUndo, title: str) -> None:
+        label = kind_label(entry.kind)
+        super().__init__(
+            ops,
+            entry,
+            QCoreApplication.translate("Operations", "修改%1“%2”")
+            .replace("%1", label)
+            .replace("%2", title)
+            if title
+            else QCoreApplication.translate("Operations", "修改%1").replace("%1", label),
+        )
+
+
+class TombstoneCommand(CoreCommand):
+    """A delete, or the void of an issued document, on the window's undo stack."""
+
+    undo_step = staticmethod(undo_tombstone)
+    redo_step = staticmethod(redo_tombstone)
 
 
 _OPERATIONS: dict[int, tuple[weakref.ref[Database], Operations]] = {}

@@ -30,6 +30,7 @@ from desktop.core.kinds import shown_kinds
 from desktop.core.listing import list_records, spec_for
 from desktop.core.spreadsheet import is_typed_cell, write_table
 from desktop.core.states import MACHINES
+from desktop.core.voiding import VOIDABLE
 from desktop.db import Database
 from desktop.messages import describe, kind_label
 from desktop.views import ui_state
@@ -40,6 +41,7 @@ from desktop.views.labels import action_text, cell_text, column_label
 from desktop.views.operations import operations
 from desktop.views.page import Page
 from desktop.views.unit_picker import UnitPicker
+from desktop.views.voiding import void_record
 
 NO_YEAR = 0
 # Columns holding prose get more room than codes and dates.
@@ -189,13 +191,36 @@ class RecordPage(QWidget, Page):
             )
         menu.addSeparator()
         row = index.row()
-        menu.addAction(self.tr("删除…"), lambda: self.delete_row(row))
+        removal = self.removal(row)
+        if removal == "void":
+            menu.addAction(self.tr("作废…"), lambda: self.void_row(row))
+        elif removal == "delete":
+            menu.addAction(self.tr("删除…"), lambda: self.delete_row(row))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
+    def removal(self, row: int) -> str | None:
+        """How the row's record goes: "delete", "void" (an issued document), or None (voided)."""
+        if self.kind not in VOIDABLE:
+            return "delete"
+        if self.model.row_value(row, "voided_on") is not None:
+            return None
+        if self.kind == "bulletin" and self.model.row_value(row, "status") != "issued":
+            return "delete"
+        return "void"
+
     def delete_row(self, row: int) -> bool:
-        """Delete the row's record after asking; core refuses what may no longer be deleted."""
-        record_id = self.model.record_id(row)
+        """Delete the row's record after asking (an issued document is voided instead); core
+        refuses what may no longer be deleted. Undone with Ctrl+Z."""
+        removal = self.removal(row)
+        if removal == "void":
+            return self.void_row(row)
         label = kind_label(self.kind)
+        if removal is None:
+            QMessageBox.information(
+                self, self.tr("已作废"), self.tr("这份%1已经作废。").replace("%1", label)
+            )
+            return False
+        record_id = self.model.record_id(row)
         answer = QMessageBox.question(
             self,
             self.tr("删除记录"),
@@ -203,10 +228,14 @@ class RecordPage(QWidget, Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return (
-            operations(self._db).mutate(delete_record, self.kind, record_id, parent=self)
-            is not None
-        )
+        text = self.tr("删除%1（编号 %2）").replace("%1", label).replace("%2", str(record_id))
+        ops = operations(self._db)
+        return ops.remove(delete_record, self.kind, record_id, text=text, parent=self) is not None
+
+    def void_row(self, row: int, reason: str | None = None) -> bool:
+        """Void the row's issued document (作废) for a reason, asked for when not given."""
+        number = str(self.model.row_value(row, "number"))
+        return void_record(self._db, self.kind, self.model.record_id(row), number, self, reason)
 
     def export_rows(self, path: Path) -> int:
         """Every row of the current view (search, filters and order), as the table shows it."""

@@ -145,15 +145,19 @@ class WindowMenus(QObject):
 
     # edit
     def delete_selected(self) -> bool:
-        """Delete the selected record, after asking; core refuses what may not be deleted."""
+        """Delete the selected record, after asking, or void (作废) it when it is an issued
+        document; core refuses what may not be deleted."""
         page = listed_page(self.window)
         rows = page.table.selectionModel().selectedRows() if page is not None else []
         if page is None or not rows:
             self.window.show_notice(self.tr("请先在列表中选中要删除的记录。"))
             return False
+        voiding = page.removal(rows[0].row()) == "void"
         deleted = page.delete_row(rows[0].row())
         if deleted:
-            self.window.show_notice(self.tr("已删除所选记录。"))
+            self.window.show_notice(
+                self.tr("已作废所选文书。") if voiding else self.tr("已删除所选记录。")
+            )
         return deleted
 
     def find_in_page(self) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.items import ItemInput, assign_item, create_item
 from desktop.core.meetings import MeetingInput, create_meeting, hold_meeting, schedule_topic
+from desktop.core.suggestions import SuggestionInput, register_suggestion
 from desktop.core.supervision import (
     BulletinDTO,
     BulletinInput,
@@ -15,7 +16,7 @@ from desktop.core.supervision import (
     save_bulletin_draft,
 )
 from desktop.core.topics import TopicInput, create_topic, vet_topic
-from desktop.models.enums import Level, MeetingKind, TopicSource
+from desktop.models.enums import Channel, Level, MeetingKind, TopicSource
 from tests.conftest import County
 
 MEETING_DAY = date(2026, 4, 1)
@@ -73,3 +74,19 @@ def issued_bulletin(session: Session, data: BulletinInput) -> BulletinDTO:
     """A bulletin drafted and issued by a reviewer at once, on the day the draft names."""
     draft = save_bulletin_draft(session, data)
     return issue_bulletin(session, draft.id, today=data.issued_on)
+
+
+def worker_suggestion(c: County, phone: str) -> int:
+    """A worker's suggestion by hotline, with the worker's name and phone number."""
+    made = c.run(
+        register_suggestion,
+        SuggestionInput(
+            Channel.HOTLINE,
+            date(2026, 3, 1),
+            "建议延长职工食堂供餐时间",
+            Level.COUNTY,
+            submitter_name="王芳",
+            submitter_phone=phone,
+        ),
+    )
+    return int(made.id)

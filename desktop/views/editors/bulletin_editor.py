@@ -32,6 +32,7 @@ from desktop.views.form import date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill, status_text
 from desktop.views.login_dialog import current_actor
 from desktop.views.unit_picker import UnitPicker
+from desktop.views.voiding import update_void_button, void_button, void_shown, voided_number
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole
 # Chinese source texts, translated when shown (context "BulletinEditor").
@@ -104,6 +105,9 @@ class BulletinEditor(RecordEditor):
         self.body.addWidget(self.mentions)
         add.clicked.connect(self._add_mention)
         self.add_print_button(self.tr("打印通报"), documents.bulletin_doc)
+        self.void_button = void_button(db, issued=False, voided=False)
+        self.void_button.clicked.connect(lambda: self.void())
+        self.print_row.addWidget(self.void_button)
         self.watch(self.title_edit, self.content)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("保存草稿"))
         if record_id is not None:
@@ -178,7 +182,8 @@ class BulletinEditor(RecordEditor):
     def load(self, dto: core.BulletinDTO) -> None:
         self.state.setText(status_text(dto.status))
         if dto.number:
-            self.number.setText(fill(self.tr("%1（第%2期）"), dto.number, dto.issue_no))
+            number = fill(self.tr("%1（第%2期）"), dto.number, dto.issue_no)
+            self.number.setText(voided_number(number, dto.voided))
         else:
             self.number.clear()
         self.title_edit.setText(dto.title)
@@ -198,7 +203,13 @@ class BulletinEditor(RecordEditor):
             w.setEnabled(draft)
         self.issued_on.setEnabled(dto.status != BulletinStatus.ISSUED)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(draft)
+        issued = dto.status == BulletinStatus.ISSUED
+        update_void_button(self.void_button, self.db, issued, voided=dto.voided is not None)
         self.dirty = False
+
+    def void(self, reason: str | None = None) -> bool:
+        """作废…: void this issued bulletin for a reason (asked for when not given)."""
+        return void_shown(self, reason)
 
     def set_dto(self, dto: Any) -> None:
         super().set_dto(dto)

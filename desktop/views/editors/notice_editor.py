@@ -19,6 +19,7 @@ from desktop.views.editors.registry import editor_for
 from desktop.views.form import OptionalDate, date_edit, from_qdate, text_box, to_qdate
 from desktop.views.labels import fill, status_text, with_note
 from desktop.views.unit_picker import UnitPicker
+from desktop.views.voiding import update_void_button, void_button, void_shown, voided_number
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,6 +65,9 @@ class NoticeEditor(RecordEditor):
         self.result = f.add("result", self.tr("整改结果"), text_box(50))
         self.target.unit_changed.connect(self._load_open_items)
         self.add_print_button(self.tr("打印文书"), documents.notice_doc)
+        self.void_button = void_button(db, issued=False, voided=False)
+        self.void_button.clicked.connect(lambda: self.void())
+        self.print_row.addWidget(self.void_button)
         self.watch(self.notice_kind, self.target, self.requirements, self.problem, self.result)
         self.items.itemChanged.connect(self._mark_dirty)  # an item ticked or unticked
         if record_id is not None:
@@ -99,7 +103,7 @@ class NoticeEditor(RecordEditor):
 
     def load(self, dto: core.NoticeDTO) -> None:
         select(self.notice_kind, dto.kind)
-        self.number.setText(dto.number)
+        self.number.setText(voided_number(dto.number, dto.voided))
         self.target.set_unit_id(dto.target_unit_id)
         self.items.clear()
         for item in self.read(core.notice_items, dto.id):
@@ -122,11 +126,17 @@ class NoticeEditor(RecordEditor):
             self.rectify_deadline,
         ):
             w.setEnabled(False)
-        is_rectification = dto.kind == NoticeKind.RECTIFICATION
+        # A voided notice is kept as it was: nothing more is recorded on it.
+        is_rectification = dto.kind == NoticeKind.RECTIFICATION and dto.voided is None
         self.result.setEnabled(is_rectification)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("保存整改结果"))
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(is_rectification)
+        update_void_button(self.void_button, self.db, issued=True, voided=dto.voided is not None)
         self.dirty = False
+
+    def void(self, reason: str | None = None) -> bool:
+        """作废…: void this notice for a reason (asked for when not given)."""
+        return void_shown(self, reason)
 
     def store(self, session: Any) -> core.NoticeDTO:
         if self.record_id is not None:

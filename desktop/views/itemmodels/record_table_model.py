@@ -27,6 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 # Kept for the light's tooltip, not shown as columns of their own.
 HIDDEN = ("light_code", "light_fields", "light_estimated")
 PAST_DEADLINE = "#c0392b"  # the red of an overdue item
+VOIDED = "#7f8c8d"  # the grey of a voided document
 # The texts are Chinese source texts, translated when shown.
 LIGHT_LOOK = {
     "red": (QT_TRANSLATE_NOOP("RecordTableModel", "● 红"), "#c0392b"),
@@ -127,9 +128,26 @@ class RecordTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("RecordTableModel", "限期已过，仍未建制")
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(value)
+        voided = self.voided_text(index.row())
+        if voided:  # a voided document stays listed, greyed, saying when and why
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(VOIDED))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return voided
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 30:
             return value
         return None
+
+    def voided_text(self, row: int) -> str:
+        """已作废 with the day and the reason, for a voided document's row; "" otherwise."""
+        if "voided_on" not in self._at or self.row_value(row, "voided_on") is None:
+            return ""
+        reason = self.row_value(row, "void_reason") or ""
+        return (
+            QCoreApplication.translate("RecordTableModel", "已于 %1 作废：%2")
+            .replace("%1", cell_text(self.row_value(row, "voided_on")))
+            .replace("%2", reason)
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
