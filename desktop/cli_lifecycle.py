@@ -12,7 +12,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.core import establishments, items, meetings, suggestions, supervision, topics, units
+from desktop.core import (
+    establishments,
+    items,
+    meetings,
+    suggestions,
+    supervision,
+    topics,
+    unit_merge,
+    units,
+)
 from desktop.core.decisions import WORDS
 from desktop.core.deletion import delete_record
 from desktop.core.errors import InvalidInput
@@ -110,6 +119,21 @@ def _unit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--parent")
     p.add_argument("--contact")
     p.add_argument("--phone")
+
+    def merge(a: argparse.Namespace, s: Session) -> None:
+        merged = unit_merge.merge_units(s, unit_ref(s, a.merged), unit_ref(s, a.into))
+        if a.json:
+            print(json.dumps(plain(merged), ensure_ascii=False, indent=2))
+        else:
+            print(
+                f"已将“{merged.merged_name}”合并到“{merged.into_name}”（单位编号 {merged.into_unit_id}）"
+            )
+
+    p = _cmd(
+        g, "merge", "合并重复单位：前者的记录全部转到后者，前者停用（随数据包发给对方）", merge
+    )
+    p.add_argument("merged", metavar="重复的单位", help="编号或名称")
+    p.add_argument("into", metavar="保留的单位", help="编号或名称")
 
     def est(a: argparse.Namespace, s: Session) -> None:
         partner_id, partner_name = _partner(s, a.partner)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.cli_lifecycle import unit_ref
 from desktop.core.errors import DomainError
 from desktop.db import Database
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, kind_label
-from desktop.models import Office
-from desktop.sync import export_setup_file, import_setup_file, write_file_atomic
+from desktop.models import Office, Unit
+from desktop.sync import import_setup_file, write_file_atomic
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import (
     default_recipients,
@@ -25,7 +26,13 @@ from desktop.sync.exchange import (
 )
 from desktop.sync.importer import ImportResult, open_package
 from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS
-from desktop.sync.trust import local_keys, office_fingerprint, revoke_office, trust_office
+from desktop.sync.trust import (
+    local_keys,
+    office_fingerprint,
+    revoke_office,
+    setup_file,
+    trust_office,
+)
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -131,8 +138,12 @@ def cmd_keys_trust(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
         public = import_setup_file(args.file.read_bytes(), expected_fingerprint=args.fingerprint)
-        office = trust_office(session, public)
+        unit = None if args.unit is None else unit_ref(session, args.unit)
+        office = trust_office(session, public, unit_id=unit)
         print(f"已信任 {office.name}（编号 {office.id}，指纹 {public.fingerprint}）")
+        if office.unit_id is not None:
+            name = session.scalar(select(Unit.name).where(Unit.id == office.unit_id))
+            print(f"对方在本单位名录中的条目：{name}（单位编号 {office.unit_id}）")
     return EXIT_OK
 
 
@@ -150,8 +161,9 @@ def cmd_keys_export_setup(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
         local = local_keys(session)
+        data = setup_file(session)
     target: Path = args.to
-    write_file_atomic(target.parent, target.name, export_setup_file(local))
+    write_file_atomic(target.parent, target.name, data)
     print(f"已写入设置文件 {target}，请把指纹告诉对方：{local.keys.fingerprint}")
     return EXIT_OK
 
@@ -180,6 +192,11 @@ def add_package_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p = keys.add_parser("trust", help="信任对方的设置文件")
     p.add_argument("file", type=Path)
     p.add_argument("--fingerprint", required=True, help="对方电话告知的指纹")
+    p.add_argument(
+        "--unit",
+        metavar="单位",
+        help="对方在本单位名录中的条目（编号或名称），如下级乡镇工会：其记录将计入该条目",
+    )
     p.set_defaults(handler=cmd_keys_trust, raw=True)
     p = keys.add_parser("revoke", help="吊销对方密钥")
     p.add_argument("id", type=int)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
@@ -26,7 +26,7 @@ from desktop.core.items import absorb_feedback
 from desktop.core.office import local_office
 from desktop.core.unit_merge import apply_merge, canonical_units
 from desktop.db import bulk
-from desktop.models import AgreedItem, CalendarDay, ExchangeConflict, Unit
+from desktop.models import AgreedItem, CalendarDay, ExchangeConflict, ReceivedBase, Unit
 from desktop.sync.authority import Authority
 from desktop.sync.domain_rules import DomainRules, check_change
 from desktop.sync.errors import PackageRejected
@@ -46,6 +46,7 @@ from desktop.sync.records import (
     load_records,
     parse_value,
     plain_columns,
+    record_hash,
     record_label,
     ref_key,
 )
@@ -86,6 +87,7 @@ class _Plan:
     updated: list[tuple[int, Parsed]] = field(default_factory=list)  # (row id, record)
     conflicts: list[tuple[dict[str, Any], Parsed]] = field(default_factory=list)  # (local, ...)
     checked: list[Parsed] = field(default_factory=list)  # every record the sender may send
+    taken: list[Parsed] = field(default_factory=list)  # unchanged: already as the owner has it
 
 
 def apply_records(
@@ -316,6 +318,7 @@ def _plan(
         session, spec, uuids, ids=[existing[r.uuid][0] for r in owned if r.uuid in existing]
     )
     unchanged = 0
+    bases = _bases(session, spec.kind, [r.uuid for r in owned if r.uuid in existing])
     for record in owned:
         row = existing.get(record.uuid)
         if row is None:
@@ -324,9 +327,12 @@ def _plan(
             continue
         row_id, version, origin = row
         mine = local[row_id]
-        if mine == record.record or record.version < version:
+        if mine == record.record:
             unchanged += 1
-        elif origin != record.origin_office:
+            plan.taken.append(record)
+        elif origin != record.origin_office or _edited_here(
+            spec.kind, mine, bases.get(record.uuid), version, record
+        ):
             plan.conflicts.append((mine, record))
         elif (refusal := check_change(spec.kind, mine, record.record)) is not None:
             broken.append((record, refusal))
@@ -342,6 +348,57 @@ def _plan(
     tally.add(spec.kind, "unchanged", unchanged)
     tally.add(spec.kind, "conflicts", len(plan.conflicts))
     return plan
+
+
+# Kinds whose copy here changes only by what travels back to the owner anyway: a township's
+# progress on a county item moves its copy of the item, and the feedback and timeline entries
+# that did it go up to the county, whose next copy includes them. The owner's copy wins.
+OWNER_WINS = frozenset({"agreed_item"})
+
+
+def _edited_here(
+    kind: str, mine: dict[str, Any], base: str | None, version: int, record: Parsed
+) -> bool:
+    """Whether our copy of another office's record was edited here since we last took the
+    owner's copy: then the owner's change has not seen our edit, and a person decides."""
+    if kind in OWNER_WINS:
+        return False
+    if base is not None:
+        return record_hash(mine) != base
+    # Taken before bases were kept: our version ahead of the owner's means edits made here.
+    return record.version < version
+
+
+def _bases(session: Session, kind: str, uuids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(uuids), _CHUNK):
+        chunk = uuids[start : start + _CHUNK]
+        found.update(
+            session.execute(
+                select(ReceivedBase.record_uuid, ReceivedBase.sha256).where(
+                    ReceivedBase.kind == kind, ReceivedBase.record_uuid.in_(chunk)
+                )
+            ).all()
+        )
+    return found
+
+
+def _keep_bases(session: Session, kind: str, records: Sequence[Parsed]) -> None:
+    """Remember the owner's copy just taken (or found equal): the base of later local edits."""
+    if not records:
+        return
+    uuids = [r.uuid for r in records]
+    for start in range(0, len(uuids), _CHUNK):
+        session.execute(
+            delete(ReceivedBase).where(
+                ReceivedBase.kind == kind,
+                ReceivedBase.record_uuid.in_(uuids[start : start + _CHUNK]),
+            )
+        )
+    session.execute(
+        insert(ReceivedBase),
+        [{"kind": kind, "record_uuid": r.uuid, "sha256": record_hash(r.record)} for r in records],
+    )
 
 
 def _check_references(plans: Mapping[str, _Plan], uuids: Uuids) -> None:
@@ -419,13 +476,15 @@ def _write(
     if written:
         _write_children(session, spec, written, uuids)
         _write_self_refs(session, spec, written, uuids)
-    # A package re-sent before our receipt arrives carries the same change again: one entry.
+    if spec.kind not in OWNER_WINS:
+        _keep_bases(session, spec.kind, plan.new + [r for _, r in plan.updated] + plan.taken)
+    # A package re-sent before our receipt arrives carries the same change again: one entry
+    # (and a change already decided is not asked about again).
     pending = {
         (c.record_uuid, dumps_canonical(c.incoming_value))
         for c in session.scalars(
             select(ExchangeConflict).where(
                 ExchangeConflict.kind == spec.kind,
-                ExchangeConflict.resolution.is_(None),
                 ExchangeConflict.record_uuid.in_([r.uuid for _, r in plan.conflicts]),
             )
         )

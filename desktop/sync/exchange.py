@@ -20,7 +20,7 @@ from desktop.core.changes import Changes
 from desktop.core.kinds import EXCHANGE, by_package_name
 from desktop.db import Database
 from desktop.db.backup import backup_database
-from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport
+from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport, ReceivedBase
 from desktop.paths import attachments_dir
 from desktop.sync import importer as importer_module
 from desktop.sync.apply import write_record
@@ -30,7 +30,7 @@ from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
 from desktop.sync.exporter import build_export, subordinates
 from desktop.sync.importer import ImportResult, apply_held, import_package, would_change
 from desktop.sync.messages import rejection_message
-from desktop.sync.records import BY_KIND, Uuids, ref_key, to_record
+from desktop.sync.records import BY_KIND, Uuids, record_hash, ref_key, to_record
 from desktop.sync.trust import office_fingerprint
 
 
@@ -318,38 +318,53 @@ class ConflictGone(Exception):
 def resolve_conflict(session: Session, conflict_id: int, keep: str) -> ExchangeConflict:
     """Decide one conflict: keep "mine" as it is, or take "theirs" into our record.
 
-    Taking theirs keeps our ownership and raises our version, so our next package carries the
-    decision back to the sender.
+    A peer's change to a record we own: taking theirs keeps our ownership and raises our
+    version, so our next package carries the decision back to the sender. The owner's change
+    meeting an edit made here: taking theirs takes the owner's copy as it is. Either way the
+    owner's copy becomes the base its next change is measured against.
     """
     if keep not in ("mine", "theirs"):
         raise ValueError(keep)
     conflict = session.get(ExchangeConflict, conflict_id)
     if conflict is None or conflict.resolution is not None:
         raise ConflictGone()
+    spec = BY_KIND[conflict.kind]
+    row = session.scalars(select(spec.model).where(spec.model.uuid == conflict.record_uuid)).first()
+    if row is None:
+        raise ConflictGone()
+    owners_copy = row.origin_office == conflict.peer_office_uuid
     if keep == "theirs":
-        spec = BY_KIND[conflict.kind]
-        row = session.scalars(
-            select(spec.model).where(spec.model.uuid == conflict.record_uuid)
-        ).first()
-        if row is None:
-            raise ConflictGone()
         uuids = Uuids(session)
         current = to_record(row, spec, uuids)
-        record = {
-            **conflict.incoming_value,
-            **{k: current[k] for k in _BOOKKEEPING if k in current},
-        }
+        record = dict(conflict.incoming_value)
+        if not owners_copy:
+            record |= {k: current[k] for k in _BOOKKEEPING if k in current}
         write_record(session, spec, row, record, uuids)
         for column in spec.self_refs:
             target = record.get(ref_key(column))
             setattr(row, column, uuids.id(spec.model, target) if target else None)
-        row.version = current["version"] + 1
-        row.updated_at = datetime.now(UTC)
+        if not owners_copy:
+            row.version = current["version"] + 1
+            row.updated_at = datetime.now(UTC)
+    if owners_copy:
+        _take_base(session, conflict)
     conflict.resolution = keep
     conflict.resolved_by = getpass.getuser()[:60]
     conflict.resolved_at = datetime.now(UTC)
     session.flush()
     return conflict
+
+
+def _take_base(session: Session, conflict: ExchangeConflict) -> None:
+    """The owner's copy in a decided conflict is the base of edits made here from now on."""
+    base = session.get(ReceivedBase, (conflict.kind, conflict.record_uuid))
+    digest = record_hash(conflict.incoming_value)
+    if base is None:
+        session.add(
+            ReceivedBase(kind=conflict.kind, record_uuid=conflict.record_uuid, sha256=digest)
+        )
+    else:
+        base.sha256 = digest
 
 
 def changes_of_import(results: Sequence[ImportResult]) -> Changes:

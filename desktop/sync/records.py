@@ -699,6 +699,19 @@ class Parsed:
     record: dict[str, Any]
 
 
+# Fields added to a kind since its records were first written, with what a record without
+# them means (what the migration that added the column gave the rows already there): a package
+# from an earlier version of the program still imports.
+ADDED_FIELDS: dict[str, dict[str, Any]] = {"bulletin": {"status": "issued"}}
+
+
+def _with_added(kind: str, record: Any) -> Any:
+    added = ADDED_FIELDS.get(kind)
+    if not added or not isinstance(record, dict) or added.keys() <= record.keys():
+        return record
+    return {**added, **record}
+
+
 class RecordChecker:
     """Checks records of one kind against the schema; built once per kind."""
 
@@ -715,6 +728,7 @@ class RecordChecker:
 
     def check(self, record: Any) -> Parsed:
         """The parsed record, or RecordInvalid naming the first bad field."""
+        record = _with_added(self.spec.kind, record)
         row = self.shape.check(record, "")
         children = {}
         for child, shape in self.children:
@@ -731,6 +745,8 @@ class RecordChecker:
     def check_many(self, records: Sequence[Any]) -> tuple[list[Parsed], RecordInvalid | None]:
         """The records parsed in order up to the first bad one, and what is wrong with that
         one (None when all are good): the same as `check` on each in turn."""
+        if self.spec.kind in ADDED_FIELDS:
+            records = [_with_added(self.spec.kind, record) for record in records]
         rows = self.shape.rows(records)
         if rows is not None and not self.children and not self.spec.links:
             u, v, o = self._uuid, self._version, self._origin

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlalchemy.orm import Session
@@ -14,6 +14,8 @@ from desktop.db import Database
 from desktop.views.operations import operations
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -57,10 +59,19 @@ def distinct_labels(rows: list[tuple[int, str, object, str]]) -> Choices:
     for unit_id, name, parent, initials in rows:
         label = name
         if by_name[name] > 1:
-            where = str(parent) if parent else "无上级"
-            label = f"{name}（{where}）"
+            where = str(parent) if parent else QCoreApplication.translate("UnitPicker", "无上级")
+            label = (
+                QCoreApplication.translate("UnitPicker", "%1（%2）")
+                .replace("%1", name)
+                .replace("%2", where)
+            )
             if by_name_parent[(name, parent)] > 1:
-                label = f"{name}（{where}，编号{unit_id}）"
+                label = (
+                    QCoreApplication.translate("UnitPicker", "%1（%2，编号%3）")
+                    .replace("%1", name)
+                    .replace("%2", where)
+                    .replace("%3", str(unit_id))
+                )
         choices.append((unit_id, label, initials))
     return choices
 

@@ -21,9 +21,10 @@ from desktop.core.office import create_local_office, local_office
 from desktop.core.unit_merge import merge_units
 from desktop.core.units import UnitInput, create_unit
 from desktop.db import Database
-from desktop.models import AgreedItem, Meeting, Unit
+from desktop.models import AgreedItem, ExchangeConflict, Meeting, Unit
 from desktop.models.enums import Level, MeetingKind, UnitKind
 from desktop.sync import import_setup_file
+from desktop.sync.exchange import resolve_conflict
 from desktop.sync.exporter import build_export
 from desktop.sync.importer import ImportResult, import_package
 from desktop.sync.trust import local_keys, setup_file, trust_office
@@ -194,3 +195,93 @@ def test_a_duplicate_made_before_the_trust_step_is_merged_with_its_references(
         me = local_office(s).unit_id
     assert _named(township, "八滩镇工会") == [me]
     assert _meetings_of(township, me) == 1
+
+
+def _county_unit(offices: Offices) -> str:
+    with offices.county.db.unit_of_work() as s:
+        return str(s.scalar(select(Unit.uuid).where(Unit.id == offices.county.finance)))
+
+
+def _edit_unit(db: Database, uuid: str, note: str) -> None:
+    """An edit as the unit editor makes it (the note, the version counted)."""
+    with db.unit_of_work() as s:
+        unit = s.scalars(select(Unit).where(Unit.uuid == uuid)).one()
+        unit.note = note
+        unit.version += 1
+
+
+def _note(db: Database, uuid: str) -> str:
+    with db.unit_of_work() as s:
+        return str(s.scalar(select(Unit.note).where(Unit.uuid == uuid)))
+
+
+def _open_conflicts(db: Database) -> list[ExchangeConflict]:
+    with db.unit_of_work() as s:
+        return list(
+            s.scalars(select(ExchangeConflict).where(ExchangeConflict.resolution.is_(None)))
+        )
+
+
+@pytest.mark.parametrize("order", ["township edits first", "county edits first"])
+@pytest.mark.parametrize("township_edits", [1, 2])
+def test_an_owner_change_never_overwrites_an_edit_it_did_not_see(
+    tmp_path: Path, order: str, township_edits: int
+) -> None:
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    offices.down()
+    finance = _county_unit(offices)
+    edits = [lambda n=n: _edit_unit(offices.township, finance, f"乡镇改{n}") for n in (1, 2)]
+    if order == "township edits first":
+        for edit in edits[:township_edits]:
+            edit()
+        _edit_unit(county.db, finance, "县里改")
+    else:
+        _edit_unit(county.db, finance, "县里改")
+        for edit in edits[:township_edits]:
+            edit()
+    result = offices.down()
+    assert result.counts["unit"]["conflicts"] == 1, result.counts["unit"]
+    (conflict,) = _open_conflicts(offices.township)
+    assert conflict.incoming_value["note"] == "县里改"
+    assert conflict.local_value["note"] == f"乡镇改{township_edits}"
+    assert _note(offices.township, finance) == f"乡镇改{township_edits}"  # nothing overwritten
+    with offices.township.unit_of_work() as s:
+        resolve_conflict(s, conflict.id, "theirs")
+    assert _note(offices.township, finance) == "县里改"
+    _edit_unit(county.db, finance, "县里再改")  # later changes, seen by nobody here, just apply
+    offices.down()
+    assert _note(offices.township, finance) == "县里再改"
+    assert _open_conflicts(offices.township) == []
+
+
+def test_an_owner_change_applies_when_nothing_was_edited_here(tmp_path: Path) -> None:
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    offices.down()
+    finance = _county_unit(offices)
+    for n in range(3):  # three owner edits, each carried down
+        _edit_unit(county.db, finance, f"县里改{n}")
+        assert offices.down().counts["unit"]["updated"] == 1
+    assert _note(offices.township, finance) == "县里改2"
+    assert _open_conflicts(offices.township) == []
+
+
+def test_keeping_mine_is_asked_again_only_for_a_new_owner_change(tmp_path: Path) -> None:
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    offices.down()
+    finance = _county_unit(offices)
+    _edit_unit(offices.township, finance, "乡镇改")
+    _edit_unit(county.db, finance, "县里改")
+    offices.down()
+    (conflict,) = _open_conflicts(offices.township)
+    with offices.township.unit_of_work() as s:
+        resolve_conflict(s, conflict.id, "mine")
+    offices.down()  # the same package content again (no receipt yet): not asked again
+    assert _open_conflicts(offices.township) == []
+    _edit_unit(county.db, finance, "县里又改")
+    offices.down()
+    (again,) = _open_conflicts(offices.township)
+    assert again.incoming_value["note"] == "县里又改"
+    assert _note(offices.township, finance) == "乡镇改"

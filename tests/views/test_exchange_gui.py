@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -144,9 +145,11 @@ def test_keys_trust_checks_the_spoken_fingerprint_and_revokes(
     qtbot,  # type: ignore[no-untyped-def]
     pair: Pair,  # noqa: F811
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = _page(qtbot, pair.county)
     keys = page.keys_tab
+    monkeypatch.setattr(keys, "directory_entry", lambda public: None)  # see test_trust_entry_gui
     assert keys.table.rowCount() == 1 and keys.table.item(0, 1).text() == "已信任"
     keys.write_setup_file(tmp_path / "county.json")
     assert keys.fingerprint in keys.status.text()

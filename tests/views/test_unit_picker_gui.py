@@ -69,3 +69,63 @@ def test_saving_a_suggestion_keeps_its_unit_among_duplicates(qtbot, county: Coun
     assert editor.save()
     saved = county.run(get_suggestion, suggestion.id)
     assert saved.receiving_unit_id == county.township_union
+
+
+def test_a_record_another_office_keeps_opens_read_only(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from desktop.models import Office, Unit
+    from desktop.models.enums import Level as Lv
+    from desktop.views.editors.unit_editor import UnitEditor
+
+    with county.db.unit_of_work() as s:
+        s.add(
+            Office(uuid="0" * 8 + "-0000-4000-8000-" + "0" * 12, name="盐城市总工会", level=Lv.CITY)
+        )
+        s.execute(
+            update(Unit)
+            .where(Unit.id == county.finance)
+            .values(origin_office="0" * 8 + "-0000-4000-8000-" + "0" * 12)
+        )
+    editor = UnitEditor(county.db, county.finance)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.kept_by == "盐城市总工会"
+    assert editor.kept_note.isVisible() and "盐城市总工会" in editor.kept_note.text()
+    assert not editor.form.isEnabled()
+    assert not editor.save()
+    own = UnitEditor(county.db, county.hrss)
+    qtbot.addWidget(own)
+    own.show()
+    assert own.kept_by is None and not own.kept_note.isVisible() and own.form.isEnabled()
+
+
+def test_merging_a_duplicate_from_its_editor(qtbot, county: County, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from desktop.core.units import get_unit
+    from desktop.views.editors.unit_editor import UnitEditor
+    from tests.views.dialogs import answer_questions
+
+    copy = county.run(create_unit, UnitInput("县财政局", UnitKind.DEPARTMENT, Level.COUNTY)).id
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    editor = UnitEditor(county.db, copy)
+    qtbot.addWidget(editor)
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or dialog is editor:
+            QTimer.singleShot(20, pick)
+            return
+        dialog.findChild(UnitPicker).set_unit_id(county.finance)
+        dialog.accept()
+
+    QTimer.singleShot(0, pick)
+    assert editor.merge_into_other()
+    assert asked and "将“县财政局”合并到“县财政局（滨海县人民政府）”" in asked[0]
+    assert county.run(get_unit, county.finance).name == "县财政局"
+    picker = UnitPicker(county.db)
+    qtbot.addWidget(picker)
+    picker.set_unit_id(county.finance)
+    assert picker.text() == "县财政局"  # one unit of the name again: shown by name alone

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes
 from desktop.core.concurrency import EditedElsewhere, version_of
+from desktop.core.concurrency import kept_by as keeper_of
 from desktop.core.document_dto import Document
 from desktop.db import Database
 from desktop.views.attachment_list import AttachmentList
@@ -59,6 +61,8 @@ class RecordEditor(QDialog):
         self._saving = False
         self.record_id = record_id
         self.seen_version: int | None = None  # set when a record is shown
+        # The office that keeps the record shown, when it is another office: read only here.
+        self.kept_by: str | None = None
         self.dto: Any = None
         self.dirty = False
         self.form = Form()
@@ -81,6 +85,11 @@ class RecordEditor(QDialog):
         fields.addLayout(self.body)
         fields.addWidget(self.attachments)
         layout = QVBoxLayout(self)
+        self.kept_note = QLabel(wordWrap=True)
+        self.kept_note.setStyleSheet("color: #8a5a00;")
+        self.kept_note.hide()
+        layout.addWidget(self.kept_note)
+        self.content = content
         layout.addWidget(scrolling(content), 1)
         if self.workflow is not None:
             layout.addWidget(self.workflow)
@@ -171,16 +180,38 @@ class RecordEditor(QDialog):
         self.record_id = dto.id
         # The version shown: a save is refused if someone changes the record meanwhile.
         self.seen_version = self.read(version_of, self.kind, dto.id)
+        self.kept_by = self.read(keeper_of, self.kind, dto.id)
         self.dirty = False
         self.load(dto)
+        self._show_keeper()
         self.attachments.set_owner(dto.uuid)
         for button in self.print_buttons:
             button.setEnabled(True)
         if self.workflow is not None:
             self.workflow.update_state(getattr(dto, "status", None))
 
+    def _show_keeper(self) -> None:
+        """A record another office keeps is shown read only: its owner edits it, and its next
+        package would meet an edit made here as a conflict."""
+        kept = self.kept_by is not None
+        self.kept_note.setVisible(kept)
+        if kept:
+            self.kept_note.setText(
+                self.tr("此记录由“%1”录入和维护，本单位只能查看；如需修改，请联系对方。").replace(
+                    "%1", str(self.kept_by)
+                )
+            )
+        self.form.setEnabled(not kept)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not kept)
+        if self.workflow is not None and self.kind != "item":
+            # An item another office keeps still takes its lead unit's steps (progress,
+            # extension, completion): they travel back to the owner as its own records.
+            self.workflow.setEnabled(not kept)
+
     def save(self) -> bool:
         """Store the form as one undoable user action; False (and the form kept) if refused."""
+        if self.kept_by is not None:
+            return False
         self._saving = True
         try:
             if self.record_id is None:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core import units as core
 from desktop.core.errors import InvalidInput
+from desktop.core.unit_merge import merge_units
 from desktop.db import Database
 from desktop.models.enums import Level, UnitKind
 from desktop.views.editors.base import RecordEditor
 from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.registry import editor_for
 from desktop.views.form import text_box
+from desktop.views.labels import fill
 from desktop.views.unit_picker import UnitPicker
 
 
@@ -47,8 +59,63 @@ class UnitEditor(RecordEditor):
             self.members,
             self.note,
         )
+        self.merge_button = QPushButton(self.tr("合并到其他单位…"))
+        self.merge_button.setToolTip(
+            self.tr("同一单位录入了两次时：本单位的全部记录转到保留的单位，本单位从名录中停用")
+        )
+        self.merge_button.setEnabled(record_id is not None)
+        self.merge_button.clicked.connect(self.merge_into_other)
+        self.print_row.addWidget(self.merge_button)
+        self.print_row.addStretch(1)
         if record_id is not None:
             self.set_dto(self.reload_dto())
+
+    def merge_into_other(self) -> bool:
+        """合并重复单位: this unit's records move to the unit kept; this one is retired."""
+        if self.record_id is None:
+            return False
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("合并重复单位"))
+        kept = UnitPicker(self.db)
+        layout = QVBoxLayout(dialog)
+        note = QLabel(
+            fill(
+                self.tr("把“%1”合并到哪个单位？请选择保留的单位（名录中已有的同一单位）。"),
+                self.name.text(),
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(kept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or kept.unit_id() is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("合并重复单位"),
+            fill(
+                self.tr(
+                    "将“%1”合并到“%2”：它的会议、事项、建制等记录全部转到“%2”，"
+                    "“%1”从名录中停用。合并会随数据包发给对方单位。确定合并吗？"
+                ),
+                self.name.text(),
+                kept.text(),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        done = self.attempt(merge_units, self.record_id, kept.unit_id())
+        if done is None:
+            return False
+        self.changed.emit()
+        self.dirty = False
+        self.accept()
+        return True
 
     def load(self, dto: core.UnitDTO) -> None:
         self.name.setText(dto.name)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -22,15 +24,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.messages import describe
-from desktop.sync import export_setup_file, import_setup_file
+from desktop.sync import PublicOffice, import_setup_file
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import peers
-from desktop.sync.trust import local_keys, revoke_office, trust_office
+from desktop.sync.trust import local_keys, revoke_office, setup_file, trust_office
 from desktop.views import ui_state
 from desktop.views.labels import fill, with_colon
 from desktop.views.operations import operations
+from desktop.views.unit_picker import UnitPicker, unit_choices
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -124,7 +128,7 @@ class KeysTab(QWidget):
             self.write_setup_file(Path(name))
 
     def write_setup_file(self, path: Path) -> None:
-        data = export_setup_file(self.ops.read(local_keys))
+        data = self.ops.read(setup_file)
         try:
             path.write_bytes(data)
         except OSError as exc:
@@ -157,13 +161,54 @@ class KeysTab(QWidget):
         except SyncError as exc:
             self.status.setText(describe(exc))
             return False
-        name = self.ops.mutate(lambda s: trust_office(s, public).name, show_in=self.status.setText)
+        entry = self.directory_entry(public)
+        if entry is False:
+            return False
+        name = self.ops.mutate(
+            lambda s: trust_office(s, public, unit_id=entry).name, show_in=self.status.setText
+        )
         if name is None:
             return False
         self.status.setText(fill(self.tr("已信任 %1。"), name))
         self.reload()
         self.changed.emit()
         return True
+
+    def directory_entry(self, public: PublicOffice) -> int | bool | None:
+        """The unit in our directory that is the office being trusted (the county picks its
+        entry 八滩镇工会 for the township): its records will count for that entry. None: not
+        in the directory (its own entry arrives with its first package); False: cancelled.
+        Our parent needs no choice: its entry comes with its directory."""
+        if self.ops.read(lambda s: local_office(s).parent_name) == public.name:
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("对方在本单位名录中的条目"))
+        picker = UnitPicker(self.db)
+        same = [i for i, label, _ in unit_choices(self.db) if label == public.name]
+        if len(same) == 1:
+            picker.set_unit_id(same[0])
+        layout = QVBoxLayout(dialog)
+        note = QLabel(
+            fill(
+                self.tr(
+                    "请在本单位名录中选出“%1”对应的单位（如下级乡镇工会）。对方导入的会议、"
+                    "事项将计入该单位，本单位交给该单位的事项也会发给对方。名录中没有时可留空。"
+                ),
+                public.name,
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(picker)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return picker.unit_id()
 
     def revoke_selected(self) -> None:
         row = self.table.currentRow()
