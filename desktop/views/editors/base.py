@@ -195,18 +195,19 @@ class RecordEditor(QDialog):
         package would meet an edit made here as a conflict."""
         kept = self.kept_by is not None
         self.kept_note.setVisible(kept)
-        if kept:
-            self.kept_note.setText(
-                self.tr("此记录由“%1”录入和维护，本单位只能查看；如需修改，请联系对方。").replace(
-                    "%1", str(self.kept_by)
-                )
+        if not kept:
+            return  # what the editor enables (a draft's Save, a step) is left as it set it
+        self.kept_note.setText(
+            self.tr("此记录由“%1”录入和维护，本单位只能查看；如需修改，请联系对方。").replace(
+                "%1", str(self.kept_by)
             )
-        self.form.setEnabled(not kept)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not kept)
+        )
+        self.form.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         if self.workflow is not None and self.kind != "item":
             # An item another office keeps still takes its lead unit's steps (progress,
             # extension, completion): they travel back to the owner as its own records.
-            self.workflow.setEnabled(not kept)
+            self.workflow.setEnabled(False)
 
     def save(self) -> bool:
         """Store the form as one undoable user action; False (and the form kept) if refused."""
