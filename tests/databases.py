@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,25 @@ def path_of(db: Database) -> Path:
 def url_of(db: Database) -> str:
     """What another program opens `db` by: its file, or its URL."""
     return str(db.path) if db.path is not None else db.url.render_as_string(hide_password=False)
+
+
+def behind_the_programs_back(db: Database, *statements: str) -> None:
+    """Run `statements` straight through the driver (no engine hooks, no audit), committed;
+    `db` is disposed first, so it reconnects to what they left."""
+    db.dispose()
+    if db.path is None:
+        raw = db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            for sql in statements:
+                cursor.execute(sql)
+            raw.commit()
+        finally:
+            raw.close()
+        db.dispose()
+        return
+    connection = sqlite3.connect(db.path)
+    with connection:
+        for sql in statements:
+            connection.execute(sql)
+    connection.close()

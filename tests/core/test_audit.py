@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from desktop.core.units import UnitInput, create_unit, update_unit
 from desktop.db import Database
 from desktop.models.enums import Level, Role, UnitKind
 from tests.conftest import County
-from tests.databases import cli_database, path_of
+from tests.databases import behind_the_programs_back, cli_database, path_of
 
 
 def _unit(c: County, name: str) -> int:
@@ -51,23 +50,7 @@ def test_rolled_back_change_leaves_no_entry(county: County) -> None:
 
 
 def _tamper(db: Database, *statements: str) -> None:
-    db.dispose()
-    if db.path is None:  # PostgreSQL (LIANXI_TEST_DB=postgres): straight through the driver
-        raw = db.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            for sql in statements:
-                cursor.execute(sql)
-            raw.commit()
-        finally:
-            raw.close()
-        db.dispose()
-        return
-    connection = sqlite3.connect(db.path)
-    with connection:
-        for sql in statements:
-            connection.execute(sql)
-    connection.close()
+    behind_the_programs_back(db, *statements)
 
 
 def _verify(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

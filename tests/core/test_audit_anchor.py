@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from desktop.core.permissions import ACTOR, Actor, NotPermitted
 from desktop.core.units import UnitInput, create_unit
 from desktop.models.enums import Level, Role, UnitKind
 from tests.conftest import County
+from tests.databases import behind_the_programs_back, cli_database, path_of
 
 
 def _units(c: County, *names: str) -> None:
@@ -23,20 +23,15 @@ def _units(c: County, *names: str) -> None:
 
 def _delete_newest(c: County, count: int) -> None:
     """Behind the program's back: the newest `count` entries go, the rest still chains."""
-    assert c.db.path is not None
-    c.db.dispose()
-    connection = sqlite3.connect(c.db.path)
-    with connection:
-        connection.execute(
-            "DELETE FROM audit_entry WHERE id IN"
-            " (SELECT id FROM audit_entry ORDER BY id DESC LIMIT ?)",
-            (count,),
-        )
-    connection.close()
+    behind_the_programs_back(
+        c.db,
+        "DELETE FROM audit_entry WHERE id IN"
+        f" (SELECT id FROM audit_entry ORDER BY id DESC LIMIT {int(count)})",
+    )
 
 
 def _verify(c: County, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["--db", str(c.db.path), "audit", "verify"])
+    code = main([*cli_database(path_of(c.db)), "audit", "verify"])
     out = capsys.readouterr()
     return code, out.out + out.err
 
@@ -94,13 +89,12 @@ def test_an_admin_reanchors_after_a_restore_and_it_is_logged(
         reanchor(s)
     code, text = _verify(county, capsys)
     assert code == 0, text
-    assert main(["--db", str(county.db.path), "audit", "list", "--limit", "1"]) in (0, None)
+    assert main([*cli_database(path_of(county.db)), "audit", "list", "--limit", "1"]) in (0, None)
     assert "audit_reanchor" in capsys.readouterr().out
 
 
 def test_the_anchor_lives_outside_the_data_folder(county: County, data_dir: Path) -> None:
     _units(county, "县住建局")
     assert anchor_path().is_file()
-    assert county.db.path is not None
-    assert not anchor_path().is_relative_to(county.db.path.parent)
+    assert not anchor_path().is_relative_to(path_of(county.db).parent)
     assert not anchor_path().is_relative_to(data_dir)
