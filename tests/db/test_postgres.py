@@ -133,3 +133,16 @@ def test_db_check_on_postgres_finds_what_is_wrong(postgres_url: str) -> None:
         assert report.damaged and report.problems()["bad_value"] == 1
     finally:
         db.dispose()
+
+
+def test_connections_compile_no_queries_just_in_time(postgres_url: str) -> None:
+    """JIT made the county scorecard 3.3 times slower than on SQLite (0.4 s of compiling per
+    query over the unit tree); every connection turns it off, for good, not only in the
+    transaction that set it."""
+    db = open_database(postgres_url)
+    try:
+        for _ in range(2):
+            with db.unit_of_work() as s:
+                assert s.scalar(text("SHOW jit")) == "off"
+    finally:
+        db.dispose()
