@@ -23,6 +23,7 @@ from desktop.sync.exchange import (
     peers,
     preview_files,
     read_package_file,
+    request_resync,
 )
 from desktop.sync.importer import ImportResult, open_package
 from desktop.sync.messages import OUTCOME_WORDS, RESULT_WORDS
@@ -81,12 +82,26 @@ def _report(result: ImportResult, as_json: bool, dry_run: bool) -> None:
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     if args.dry_run:
-        results = preview_files(db, args.files)
+        results = preview_files(db, args.files, accept_restart=args.accept_restart)
     else:
-        results, _backup = import_files(db, args.files)
+        results, _backup = import_files(db, args.files, accept_restart=args.accept_restart)
     for result in results:
         _report(result, args.json, args.dry_run)
     return EXIT_OK if all(r.ok for r in results) else EXIT_REFUSED
+
+
+def cmd_resync(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        found = [p for p in peers(session) if args.office in (p.uuid, p.name, str(p.id))]
+        if len(found) != 1:
+            raise DomainError("peer_not_named", name=args.office)
+        office = request_resync(session, found[0].uuid)
+    print(
+        f"已准备与 {office.name} 重新同步：下一个数据包从第1号开始，带上对方应有的全部记录。"
+        f"请导出数据包交给对方，并请对方导入时接受重新同步。"
+    )
+    return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace, db: Database) -> int:
@@ -184,7 +199,18 @@ def add_package_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--accept-restart",
+        action="store_true",
+        help="接受对方重新同步（对方恢复备份后数据包重新从第1号编号；请先电话核对）",
+    )
     p.set_defaults(handler=cmd_import, raw=True)
+    p = pkg.add_parser(
+        "resync",
+        help="恢复备份后与对方重新同步：本单位数据包重新从第1号编号，双方互相补发对方缺少的记录",
+    )
+    p.add_argument("office", metavar="OFFICE", help="对方单位名称、编号（keys show）或 UUID")
+    p.set_defaults(handler=cmd_resync, raw=True)
     keys = sub.add_parser("keys", help="本单位与对方单位的密钥").add_subparsers(
         dest="keys_command", required=True
     )

@@ -574,6 +574,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nobody to send to: first trust a peer's setup file with lianxi keys trust.",
     ),
     "peer_not_found": ("找不到编号为 {id} 的对方单位。", "There is no peer office with id {id}."),
+    "peer_not_named": (
+        "找不到名为“{name}”的对方单位（同名的有几个时，请用 lianxi keys show 列出的编号）。",
+        "No peer office is called {name} (if several are, give the id lianxi keys show lists).",
+    ),
     "unknown_scale": (
         "没有“{value}”这种演示规模。可用的规模：{allowed}。",
         "No demo scale {value}; known: {allowed}.",

@@ -88,6 +88,7 @@ class _Plan:
     conflicts: list[tuple[dict[str, Any], Parsed]] = field(default_factory=list)  # (local, ...)
     checked: list[Parsed] = field(default_factory=list)  # every record the sender may send
     taken: list[Parsed] = field(default_factory=list)  # unchanged: already as the owner has it
+    returned: int = 0  # of `new`, our own records carried back (counted when taken back)
 
 
 def apply_records(
@@ -99,6 +100,8 @@ def apply_records(
     from_parent: bool,
     attachments: Mapping[str, bytes],
     store: Path | None,
+    returning: bool = False,
+    restarting: bool = False,
 ) -> Tally:
     """Apply every record the sender may write; refuse or queue the rest. Never commits.
 
@@ -115,7 +118,9 @@ def apply_records(
     authority = Authority(session, sender=sender, me=me, from_parent=from_parent)
     rules = DomainRules(session, authority)
     plans = {
-        spec.kind: _plan(session, spec, parsed[spec.kind], authority, rules, uuids, tally)
+        spec.kind: _plan(
+            session, spec, parsed[spec.kind], authority, rules, uuids, tally, returning, restarting
+        )
         for spec in SPECS
     }
     _check_references(plans, uuids)
@@ -294,10 +299,14 @@ def _plan(
     rules: DomainRules,
     uuids: Uuids,
     tally: Tally,
+    returning: bool = False,
+    restarting: bool = False,
 ) -> _Plan:
     plan = _Plan()
     if not records:
         return plan
+    if returning:
+        records = _take_back(session, spec, records, plan, tally, authority.me)
     sender = authority.sender
     # A parent relays directory entries of a third office that its own records refer to.
     relayable = authority.from_parent and spec.kind in RELAYED_KINDS
@@ -330,8 +339,12 @@ def _plan(
         if mine == record.record:
             unchanged += 1
             plan.taken.append(record)
-        elif origin != record.origin_office or _edited_here(
-            spec.kind, mine, bases.get(record.uuid), version, record
+        elif (
+            origin != record.origin_office
+            or _edited_here(spec.kind, mine, bases.get(record.uuid), version, record)
+            # A sender that restored a backup: its copy no newer than ours may lack changes
+            # it sent us before the restore.
+            or (restarting and record.version <= version)
         ):
             plan.conflicts.append((mine, record))
         elif (refusal := check_change(spec.kind, mine, record.record)) is not None:
@@ -343,7 +356,7 @@ def _plan(
     for record, refusal in beyond + broken:
         tally.refuse(spec.kind, record.uuid, refusal.code, **refusal.fields)
         authority.refused.add(record.uuid)
-    tally.add(spec.kind, "new", len(plan.new))
+    tally.add(spec.kind, "new", len(plan.new) - plan.returned)
     tally.add(spec.kind, "updated", len(plan.updated))
     tally.add(spec.kind, "unchanged", unchanged)
     tally.add(spec.kind, "conflicts", len(plan.conflicts))
@@ -399,6 +412,35 @@ def _keep_bases(session: Session, kind: str, records: Sequence[Parsed]) -> None:
         insert(ReceivedBase),
         [{"kind": kind, "record_uuid": r.uuid, "sha256": record_hash(r.record)} for r in records],
     )
+
+
+def _take_back(
+    session: Session,
+    spec: KindSpec,
+    records: list[Parsed],
+    plan: _Plan,
+    tally: Tally,
+    me: str,
+) -> list[Parsed]:
+    """Our own records a peer carries back after we restored a backup (the resync we asked
+    for): those we lack are written again; one that differs from ours (an edit the restore
+    took, or one made since) goes to the conflict queue for a person to decide."""
+    ours = [r for r in records if r.origin_office == me]
+    if not ours:
+        return records
+    table = spec.model.__table__
+    here = bulk.existing_by_uuid(_connection(session), table, [r.uuid for r in ours])
+    back = [r for r in ours if r.uuid not in here]
+    plan.new += back
+    plan.checked += back
+    plan.returned = len(back)
+    kept = [r for r in ours if r.uuid in here]
+    local = load_records(session, spec, Uuids(session), ids=[here[r.uuid][0] for r in kept])
+    differing = [(local[here[r.uuid][0]], r) for r in kept if local[here[r.uuid][0]] != r.record]
+    plan.conflicts += differing
+    tally.add(spec.kind, "new", len(back))
+    tally.add(spec.kind, "unchanged", len(kept) - len(differing))
+    return [r for r in records if r.origin_office != me]
 
 
 def _check_references(plans: Mapping[str, _Plan], uuids: Uuids) -> None:

@@ -12,15 +12,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, note_changes
 from desktop.core.kinds import EXCHANGE, by_package_name
 from desktop.db import Database
 from desktop.db.backup import backup_database
-from desktop.models import ExchangeConflict, ExchangeLog, Office, PendingExport, ReceivedBase
+from desktop.models import (
+    ExchangeConflict,
+    ExchangeLog,
+    ExchangePeer,
+    HeldPackage,
+    Office,
+    PendingExport,
+    ReceivedBase,
+    ReceivedPackage,
+)
 from desktop.paths import attachments_dir
 from desktop.sync import importer as importer_module
 from desktop.sync.apply import write_record
@@ -28,7 +38,13 @@ from desktop.sync.archive import PACKAGE_SUFFIX
 from desktop.sync.atomic import remove_stale_temporaries, write_file_atomic
 from desktop.sync.errors import PackageRejected, SyncError, WriteFailed
 from desktop.sync.exporter import build_export, subordinates
-from desktop.sync.importer import ImportResult, apply_held, import_package, would_change
+from desktop.sync.importer import (
+    ImportResult,
+    apply_held,
+    import_package,
+    restart_numbering,
+    would_change,
+)
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import BY_KIND, Uuids, record_hash, ref_key, to_record
 from desktop.sync.trust import office_fingerprint
@@ -227,14 +243,20 @@ def _read(path: Path) -> bytes | ImportResult:
         )
 
 
-def _import_all(session: Session, paths: Sequence[Path], store: Path | None) -> list[ImportResult]:
+def _import_all(
+    session: Session, paths: Sequence[Path], store: Path | None, accept_restart: bool = False
+) -> list[ImportResult]:
     results: list[ImportResult] = []
     for path in paths:
         data = _read(path)
         if isinstance(data, ImportResult):
             results.append(data)
             continue
-        results.append(import_package(session, data, file_name=path.name, store=store))
+        results.append(
+            import_package(
+                session, data, file_name=path.name, store=store, accept_restart=accept_restart
+            )
+        )
         results += apply_held(session, store)
     return results
 
@@ -248,25 +270,30 @@ def _would_change(db: Database, paths: Sequence[Path]) -> bool:
     return False
 
 
-def preview_files(db: Database, paths: Sequence[Path]) -> list[ImportResult]:
+def preview_files(
+    db: Database, paths: Sequence[Path], *, accept_restart: bool = False
+) -> list[ImportResult]:
     """What importing these files in this order would do, including held packages that would
     follow; everything is rolled back and no attachment is stored."""
     with db.unit_of_work() as session:
         savepoint = session.begin_nested()
         try:
-            return _import_all(session, paths, None)
+            return _import_all(session, paths, None, accept_restart)
         finally:
             savepoint.rollback()
 
 
-def import_files(db: Database, paths: Sequence[Path]) -> tuple[list[ImportResult], Path | None]:
+def import_files(
+    db: Database, paths: Sequence[Path], *, accept_restart: bool = False
+) -> tuple[list[ImportResult], Path | None]:
     """Back up, then apply every file in one transaction; returns the results and the backup
-    (None when no file would change anything: packages imported before need no backup)."""
+    (None when no file would change anything: packages imported before need no backup).
+    `accept_restart`: the clerk confirmed a peer's new start after its restore (重新同步)."""
     backup = None
     if db.path is not None and _would_change(db, paths):
         backup = backup_database(db, reason="before-import")
     with db.unit_of_work() as session:
-        results = _import_all(session, paths, attachments_dir(db.path))
+        results = _import_all(session, paths, attachments_dir(db.path), accept_restart)
     return results, backup
 
 
@@ -365,6 +392,40 @@ def _take_base(session: Session, conflict: ExchangeConflict) -> None:
         )
     else:
         base.sha256 = digest
+
+
+def request_resync(session: Session, peer_uuid: str) -> Office:
+    """After restoring a backup: start our numbering to this peer again and ask it to do the
+    same (重新同步). Our next package to it is no. 1 and carries every record it should have;
+    the peer checks our signature, accepts the new start (its clerk confirms), carries back the
+    records of ours it holds that the restore took from us, and starts its own numbering to us
+    again, which we accept without asking. Nothing is lost on either side."""
+    peer = session.scalars(select(Office).where(Office.uuid == peer_uuid)).first()
+    if peer is None or peer.is_local:
+        raise ValueError(peer_uuid)
+    state = session.get(ExchangePeer, peer_uuid) or ExchangePeer(
+        peer_office_uuid=peer_uuid, last_sent_sequence=0
+    )
+    session.add(state)
+    restart_numbering(session, state)
+    state.expect_restart, state.return_records = True, False
+    for model in (ReceivedPackage, HeldPackage):
+        session.execute(delete(model).where(model.peer_office_uuid == peer_uuid))
+    session.add(
+        ExchangeLog(
+            direction="export",
+            package_id=str(uuid4()),
+            peer_office_uuid=peer_uuid,
+            peer_office_name=peer.name[:120],
+            sequence=0,
+            username=getpass.getuser()[:60],
+            result="resync",
+            detail={},
+        )
+    )
+    session.flush()
+    note_changes(session, Changes.of(EXCHANGE))
+    return peer
 
 
 def changes_of_import(results: Sequence[ImportResult]) -> Changes:

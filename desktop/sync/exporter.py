@@ -130,6 +130,13 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
             for record in load_records(session, BY_KIND[kind], uuids, ids=ids).values():
                 chosen[(kind, record["uuid"])] = record
         _add_referenced(session, me.uuid, peer_uuid, chosen, uuids)
+    state = session.get(ExchangePeer, peer_uuid)
+    if state is not None and state.return_records:
+        # The peer restored a backup and started again: carry back its own records we hold.
+        for spec in SPECS:
+            where = spec.model.origin_office == peer_uuid
+            for record in load_records(session, spec, uuids, where=where).values():
+                chosen[(spec.kind, record["uuid"])] = record
     sent = {
         (kind, key): (sent_sha256, acked)
         for kind, key, sent_sha256, acked in session.execute(
@@ -177,10 +184,9 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
     )
     if not changed and not owed:
         return None
-    state = session.get(ExchangePeer, peer_uuid) or ExchangePeer(
-        peer_office_uuid=peer_uuid, last_sent_sequence=0
-    )
+    state = state or ExchangePeer(peer_office_uuid=peer_uuid, last_sent_sequence=0)
     session.add(state)
+    state.return_records = False
     sequence = state.last_sent_sequence + 1
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for (kind, _key), (record, _digest) in changed.items():

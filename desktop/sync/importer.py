@@ -8,13 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.audit import record_event
 from desktop.core.permissions import Actor, acting_as
-from desktop.models import ExchangeLog, HeldPackage, Office, ReceivedPackage, SentRecord
+from desktop.models import (
+    ExchangeLog,
+    ExchangePeer,
+    HeldPackage,
+    Office,
+    PendingExport,
+    ReceivedPackage,
+    SentRecord,
+)
 from desktop.sync.apply import OUTCOMES, Problem, apply_records
 from desktop.sync.archive import OpenedPackage, read_package
 from desktop.sync.errors import PackageRejected
@@ -88,19 +96,33 @@ def _rejected(file_name: str, code: str, fields: Mapping[str, Any], **more: Any)
 
 
 def import_package(
-    session: Session, data: bytes, *, file_name: str = "", store: Path | None = None
+    session: Session,
+    data: bytes,
+    *,
+    file_name: str = "",
+    store: Path | None = None,
+    accept_restart: bool = False,
 ) -> ImportResult:
     """Verify and apply one package in the caller's transaction; never commits.
 
     A rejected package writes nothing. A preview (exchange.preview_files) calls this inside a
-    savepoint it rolls back, so its counts are exactly what applying would do.
+    savepoint it rolls back, so its counts are exactly what applying would do. A sender that
+    starts its numbering again (a restored backup, then a resync) is applied when we asked for
+    that resync ourselves, or when the clerk accepts it (`accept_restart`).
     """
     with no_cyclic_gc():
-        return _import_package(session, data, file_name=file_name, store=store)
+        return _import_package(
+            session, data, file_name=file_name, store=store, accept_restart=accept_restart
+        )
 
 
 def _import_package(
-    session: Session, data: bytes, *, file_name: str = "", store: Path | None = None
+    session: Session,
+    data: bytes,
+    *,
+    file_name: str = "",
+    store: Path | None = None,
+    accept_restart: bool = False,
 ) -> ImportResult:
     try:
         opened = open_package(session, data)
@@ -114,6 +136,18 @@ def _import_package(
         "sequence": m.sequence,
     }
     verdict = _place(session, opened)
+    returning = restarting = False
+    if m.sequence == 1 and verdict.action in ("restart", "apply"):
+        asked = _expecting_restart(session, sender)
+        if verdict.action == "restart" or asked:
+            if _seen_before(session, m.package_id):
+                verdict = SequenceVerdict("reject", "stale", verdict.fields)
+            elif asked or accept_restart:
+                _restart_from(session, sender, asked=asked)
+                returning, restarting = asked, not asked
+                verdict = SequenceVerdict("apply", "next", verdict.fields)
+            else:
+                verdict = SequenceVerdict("reject", verdict.code, verdict.fields)
     if verdict.action == "reject":
         return _rejected(file_name, verdict.code, verdict.fields, **info)
     message = rejection_message(verdict.code, verdict.fields)
@@ -137,7 +171,7 @@ def _import_package(
     # constraint failing half-way through the writes, leaves nothing of the package behind.
     savepoint = session.begin_nested()
     try:
-        counts, problems = _apply(session, opened, file_name, store)
+        counts, problems = _apply(session, opened, file_name, store, returning, restarting)
     except PackageRejected as rejected:
         savepoint.rollback()
         return _rejected(file_name, rejected.code, rejected.fields, **info)
@@ -150,15 +184,25 @@ def _import_package(
 
 
 def _apply(
-    session: Session, opened: OpenedPackage, file_name: str, store: Path | None
+    session: Session,
+    opened: OpenedPackage,
+    file_name: str,
+    store: Path | None,
+    returning: bool = False,
+    restarting: bool = False,
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     """Written as the sending office, not the clerk who imports; audited as one summary."""
     with acting_as(session, Actor(opened.manifest.origin.name[:60])):
-        return _apply_as_sender(session, opened, file_name, store)
+        return _apply_as_sender(session, opened, file_name, store, returning, restarting)
 
 
 def _apply_as_sender(
-    session: Session, opened: OpenedPackage, file_name: str, store: Path | None
+    session: Session,
+    opened: OpenedPackage,
+    file_name: str,
+    store: Path | None,
+    returning: bool,
+    restarting: bool,
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     m = opened.manifest
     sender = m.origin.uuid
@@ -176,6 +220,8 @@ def _apply_as_sender(
         from_parent=parent == sender,
         attachments=opened.attachments,
         store=store,
+        returning=returning,
+        restarting=restarting,
     )
     _take_receipt(session, opened, me)
     session.add(
@@ -206,6 +252,49 @@ def _apply_as_sender(
     return counts, problems
 
 
+def _expecting_restart(session: Session, sender: str) -> bool:
+    state = session.get(ExchangePeer, sender)
+    return state is not None and state.expect_restart
+
+
+def _seen_before(session: Session, package_id: str) -> bool:
+    """A package applied here once, in an earlier numbering: never a new start."""
+    return (
+        session.scalar(
+            select(ExchangeLog.id)
+            .where(ExchangeLog.package_id == package_id, ExchangeLog.direction == "import")
+            .where(ExchangeLog.result == "applied")
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _restart_from(session: Session, sender: str, *, asked: bool) -> None:
+    """The sender numbers its packages from 1 again: forget its old numbering. Unless we asked
+    for this resync ourselves, start ours to it again too, re-sending every record it should
+    have and carrying back its own records, which its restored database may lack."""
+    for model in (ReceivedPackage, HeldPackage):
+        session.execute(delete(model).where(model.peer_office_uuid == sender))
+    state = session.get(ExchangePeer, sender) or ExchangePeer(
+        peer_office_uuid=sender, last_sent_sequence=0
+    )
+    session.add(state)
+    if not asked:
+        restart_numbering(session, state)
+        state.return_records = True
+    state.expect_restart = False
+    session.flush()
+
+
+def restart_numbering(session: Session, state: ExchangePeer) -> None:
+    """Our packages to this peer start again at no. 1, carrying every record it should have."""
+    peer = state.peer_office_uuid
+    state.last_sent_sequence, state.last_sent_manifest_sha256 = 0, None
+    for model in (SentRecord, PendingExport):
+        session.execute(delete(model).where(model.peer_office_uuid == peer))
+
+
 def would_change(session: Session, data: bytes) -> bool:
     """Whether importing `data` would write anything: False for a package already applied or
     one that would be refused, so the import need not back the database up first."""
@@ -213,7 +302,7 @@ def would_change(session: Session, data: bytes) -> bool:
         opened = open_package(session, data)
     except PackageRejected:
         return False
-    return _place(session, opened).action in ("apply", "hold")
+    return _place(session, opened).action in ("apply", "hold", "restart")
 
 
 def _place(session: Session, opened: OpenedPackage) -> SequenceVerdict:

@@ -294,8 +294,18 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "Package no. {sequence} is older than the last applied ({last_applied}); ignored.",
     ),
     "sequence_reused": (
-        "第 {sequence} 号数据包与已导入的同号数据包内容不同。对方可能恢复过旧备份，请联系对方。",
-        "A different package no. {sequence} was already applied; contact the sender.",
+        "第 {sequence} 号数据包与已导入的同号数据包内容不同。对方可能恢复过旧备份：请对方在"
+        "“数据交换”中对本单位点“重新同步…”（或 lianxi package resync），再导出数据包。",
+        "A different package no. {sequence} was already applied. The sender may have restored a "
+        "backup: ask them to resync with this office (lianxi package resync) and export again.",
+    ),
+    "restart_unconfirmed": (
+        "对方的数据包重新从第 1 号开始编号（已导入到第 {last_applied} 号）：对方恢复过备份并要求"
+        "重新同步。请先电话与对方核对，再选择“接受重新同步”导入（lianxi package import "
+        "--accept-restart）。接受后双方互相补发对方缺少的记录，不会丢失数据。",
+        "The sender's packages start again at no. 1 (no. {last_applied} was applied): it restored "
+        "a backup and asks to resync. Confirm with the sender by phone, then import accepting the "
+        "resync (--accept-restart); each side then re-sends what the other lacks.",
     ),
     "chain_broken": (
         "第 {sequence} 号数据包与已导入的上一号数据包对不上。对方可能恢复过旧备份，请联系对方。",

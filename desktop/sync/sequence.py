@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from desktop.sync.manifest import Manifest
 
-Action = Literal["apply", "skip", "hold", "reject"]
+Action = Literal["apply", "skip", "hold", "reject", "restart"]
 # Sequences are a USB stick's worth apart; a jump of hundreds means the peers lost each other
 # (a reinstall, a restored backup) and a person should look before anything is held.
 DEFAULT_MAX_AHEAD = 50
@@ -29,6 +29,8 @@ class SequenceVerdict:
     apply: the next package, apply it. skip: already applied, a success with nothing to do.
     hold: keep the file until `missing` have been applied, then classify it again.
     reject: never apply it; the code says which rule it broke.
+    restart: a new first package where another was applied: the sender started its numbering
+    again (a restored backup, then a resync); applied only once the recipient accepts that.
     """
 
     action: Action
@@ -59,6 +61,8 @@ def classify_sequence(
         if before is None:
             return SequenceVerdict("reject", "stale", fields)
         if before.package_id != incoming.package_id:
+            if seq == 1:
+                return SequenceVerdict("restart", "restart_unconfirmed", fields)
             return SequenceVerdict("reject", "sequence_reused", fields)
         if before.manifest_sha256 not in (None, incoming_sha256):
             # Same id, different manifest: only the sender's key could have made it, so it

@@ -83,3 +83,55 @@ def test_unit_merge_and_a_name_two_units_share(
     assert [u["id"] for u in _units(capsys, db, "县财政局")] == [first]
     code, out = lx(capsys, db, "unit", "merge", str(second), str(first))
     assert code != 0 and "找不到编号为" in out, out  # merged away: no longer in the directory
+
+
+def test_resync_after_a_restore_by_the_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    county, town, stick = tmp_path / "c.db", tmp_path / "t.db", tmp_path / "stick"
+    stick.mkdir()
+    for db, args in (
+        (county, ("init", "--name", "滨海县总工会", "--level", "county")),
+        (town, ("init", "--name", "八滩镇工会", "--level", "township",
+                "--parent", "滨海县总工会")),
+    ):  # fmt: skip
+        assert lx(capsys, db, *args)[0] == 0
+    town_fp = _setup(capsys, town, stick / "t.json")
+    county_fp = _setup(capsys, county, stick / "c.json")
+    assert (
+        lx(capsys, county, "keys", "trust", str(stick / "t.json"), "--fingerprint", town_fp)[0] == 0
+    )
+    assert (
+        lx(capsys, town, "keys", "trust", str(stick / "c.json"), "--fingerprint", county_fp)[0] == 0
+    )
+
+    def send(source: Path, target: Path, *flags: str) -> tuple[int, str]:
+        assert lx(capsys, source, "package", "export", "--to", str(stick))[0] == 0
+        (package,) = stick.glob("*.lxpkg")
+        try:
+            return lx(capsys, target, "package", "import", str(package), *flags)
+        finally:
+            package.unlink()
+
+    assert lx(capsys, town, "db", "backup", "--to", str(tmp_path / "old.db"))[0] == 0
+    assert lx(capsys, town, "unit", "add", "--name", "八滩镇总商会", "--kind", "industry_association",
+              "--level", "township")[0] == 0  # fmt: skip
+    assert send(town, county)[0] == 0
+    assert lx(capsys, town, "db", "restore", "--from", str(tmp_path / "old.db"))[0] == 0
+    assert lx(capsys, town, "unit", "add", "--name", "八滩镇个私协会", "--kind", "industry_association",
+              "--level", "township")[0] == 0  # fmt: skip
+    code, out = send(town, county)
+    assert code != 0 and "重新同步" in out, out
+    code, out = lx(capsys, town, "package", "resync", "滨海县总工会")
+    assert code == 0 and "重新同步" in out, out
+    assert lx(capsys, town, "package", "export", "--to", str(stick))[0] == 0
+    (first,) = stick.glob("*.lxpkg")
+    code, out = lx(capsys, county, "package", "import", str(first))
+    assert code != 0 and "接受重新同步" in out, out  # asked, not applied silently
+    code, out = lx(capsys, county, "package", "import", str(first), "--accept-restart")
+    assert code == 0 and "已导入" in out, out
+    first.unlink()
+    code, out = send(county, town)  # the county's new start, expected: no question
+    assert code == 0 and "已导入" in out, out
+    assert len(_units(capsys, town, "八滩镇总商会")) == 1  # what the restore took, back
+    assert len(_units(capsys, county, "八滩镇个私协会")) == 1

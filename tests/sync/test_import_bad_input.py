@@ -180,7 +180,9 @@ def test_reused_sequence_with_other_content(env: Env, exchange_base: ExchangeBas
     assert env.import_to_county(exchange_base.first).result == "applied"
     records = env.records_of(exchange_base.first)
     records["suggestion"][0]["content"] = "另一份第1号数据包"
-    refused(env, env.sign(records).data, "第 1 号数据包与已导入的同号数据包内容不同")
+    # Another first package: the sender started again (a restored backup), never applied
+    # without the clerk accepting the resync.
+    refused(env, env.sign(records).data, "重新从第 1 号开始编号", "接受重新同步")
     with env.county.unit_of_work() as s:
         package_id = s.scalars(select(ReceivedPackage.package_id)).one()
     same_id = env.sign(records, package_id=package_id)

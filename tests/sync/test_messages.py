@@ -25,7 +25,7 @@ _RAISERS = {
     "Refusal",  # one record refused (authority.py, domain_rules.py)
     "KeyLocked",
 }
-_ACTIONS = {"apply", "skip", "hold", "reject"}
+_ACTIONS = {"apply", "skip", "hold", "reject", "restart"}
 
 
 def codes_in_source() -> set[str]:

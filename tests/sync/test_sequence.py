@@ -101,3 +101,11 @@ def test_lookup_may_be_a_function() -> None:
 
     result = classify_sequence(9, lookup, incoming(2, "e" * 64), incoming_sha256="a" * 64)
     assert (result.code, asked) == ("already_applied", [2])
+
+
+def test_a_new_first_package_is_a_restart_to_accept() -> None:
+    """After a restore and a resync the sender numbers from 1 again: not applied silently, not
+    refused for good either; the recipient accepts it (see tests/sync/test_resync.py)."""
+    result = verdict(6, incoming(1, None, package_id=OTHER_ID))
+    assert (result.action, result.code) == ("restart", "restart_unconfirmed")
+    assert "重新同步" in rejection_message(result.code, result.fields)

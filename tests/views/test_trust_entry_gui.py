@@ -64,3 +64,44 @@ def test_cancelling_the_choice_trusts_nothing(qtbot, tmp_path: Path) -> None:  #
     assert not page.keys_tab.trust_file(tmp_path / "t.json", fingerprint)
     with county.db.unit_of_work() as s:
         assert s.scalars(select(Office).where(Office.is_local.is_(False))).all() == []
+
+
+def test_resync_from_the_keys_tab_and_accepting_it_at_import(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.sync.exchange import export_packages
+    from tests.sync.test_two_offices import _swap_setup_files, _township_meeting
+    from tests.views.dialogs import answer_questions
+
+    county = make_county(tmp_path / "c")
+    township = _new_township(tmp_path)
+    offices = _swap_setup_files(county, township, pick=county.township_union)
+    _township_meeting(township)
+    offices.up()
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    page = ExchangePage(township, TaskRunner(), find_drives=lambda: [])
+    qtbot.addWidget(page)
+    keys = page.keys_tab
+    row = next(
+        r for r in range(keys.table.rowCount()) if keys.table.item(r, 0).text() == "滨海县总工会"
+    )
+    keys.table.setCurrentCell(row, 0)
+    assert keys.resync_selected()
+    assert "重新同步" in asked[-1] and "已准备与 滨海县总工会 重新同步" in keys.status.text()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (written,) = export_packages(township, stick, [offices.c_uuid])
+    assert written.path is not None and written.sequence == 1
+
+    at_county = ExchangePage(county.db, TaskRunner(), find_drives=lambda: [])
+    qtbot.addWidget(at_county)
+    tab = at_county.import_tab
+    tab.preview([written.path])
+    qtbot.waitUntil(lambda: tab.accept_restart and tab.confirm_button.isEnabled(), timeout=20_000)
+    assert "八滩镇工会 的数据包重新从第 1 号开始编号" in asked[-1]
+    with qtbot.waitSignal(at_county.changed, timeout=20_000):
+        tab.confirm()
+        at_county.wait()
+    assert "导入完成：1 个数据包已导入" in tab.status.text()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,6 +38,8 @@ class ImportTab(QWidget):
         super().__init__(parent)
         self.db, self.tasks = db, tasks
         self.files: list[Path] = []
+        # The clerk accepted a peer's new start after its restore (重新同步) for these files.
+        self.accept_restart = False
         choose = QPushButton(self.tr("选择数据包…"))
         choose.clicked.connect(self.choose_files)
         self.confirm_button = QPushButton(self.tr("确认导入"))
@@ -80,11 +83,13 @@ class ImportTab(QWidget):
             self.preview([Path(n) for n in names])
 
     def preview(self, files: list[Path]) -> None:
+        if files != self.files:
+            self.accept_restart = False
         self.files = files
         self.confirm_button.setEnabled(False)
-        db = self.db
+        db, accept = self.db, self.accept_restart
         self.tasks.run(
-            lambda _p, _c: preview_files(db, files),
+            lambda _p, _c: preview_files(db, files, accept_restart=accept),
             on_done=lambda results: self._show(results, preview=True),
             on_error=self._failed,
             label=self.tr("正在检查数据包…"),
@@ -92,10 +97,10 @@ class ImportTab(QWidget):
         )
 
     def confirm(self) -> None:
-        files, db = self.files, self.db
+        files, db, accept = self.files, self.db, self.accept_restart
         self.confirm_button.setEnabled(False)
         self.tasks.run(
-            lambda _p, _c: import_files(db, files),
+            lambda _p, _c: import_files(db, files, accept_restart=accept),
             on_done=self._imported,
             on_error=self._failed,
             label=self.tr("正在导入数据包…"),
@@ -135,6 +140,9 @@ class ImportTab(QWidget):
                 top.addChild(QTreeWidgetItem([problem]))
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
+        if preview and self._accepts_restart(results):
+            self.preview(self.files)  # again, accepting the new start
+            return
         if preview:
             usable = any(r.result in ("applied", "held") for r in results)
             self.confirm_button.setEnabled(usable)
@@ -143,6 +151,27 @@ class ImportTab(QWidget):
                 if usable
                 else self.tr("没有可以导入的数据包。")
             )
+
+    def _accepts_restart(self, results: list[ImportResult]) -> bool:
+        """A peer that restored a backup starts its numbering again: applied only once the
+        clerk, having checked with the peer by phone, accepts the resync."""
+        restarting = [r for r in results if r.code == "restart_unconfirmed"]
+        if self.accept_restart or not restarting:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("重新同步"),
+            fill(
+                self.tr(
+                    "%1 的数据包重新从第 1 号开始编号：对方恢复过备份，要求重新同步。"
+                    "请先与对方电话核对。接受后双方互相补发对方缺少的记录，两边改得不一样的"
+                    "记录列入“冲突处理”由您决定，不会丢失数据。接受重新同步吗？"
+                ),
+                restarting[0].sender,
+            ),
+        )
+        self.accept_restart = answer == QMessageBox.StandardButton.Yes
+        return self.accept_restart
 
     def _failed(self, exc: Exception) -> None:
         if isValid(self):

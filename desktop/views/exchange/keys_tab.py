@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import DomainError
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.messages import describe
+from desktop.models import Office
 from desktop.sync import PublicOffice, import_setup_file
 from desktop.sync.errors import SyncError
-from desktop.sync.exchange import peers
+from desktop.sync.exchange import peers, request_resync
 from desktop.sync.trust import local_keys, revoke_office, setup_file, trust_office
 from desktop.views import ui_state
 from desktop.views.labels import fill, with_colon
@@ -37,6 +39,13 @@ from desktop.views.operations import operations
 from desktop.views.unit_picker import UnitPicker, unit_choices
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _resync(session: Session, office_id: int) -> str:
+    office = session.get(Office, office_id)
+    if office is None or office.is_local:
+        raise DomainError("peer_not_found", id=office_id)
+    return request_resync(session, office.uuid).name
 
 
 def _revoke(session: Session, office_id: int) -> str:
@@ -89,9 +98,15 @@ class KeysTab(QWidget):
         trust.clicked.connect(self.choose_setup_file)
         self.revoke_button = QPushButton(self.tr("吊销所选单位的密钥"))
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.resync_button = QPushButton(self.tr("与所选单位重新同步…"))
+        self.resync_button.setToolTip(
+            self.tr("本单位恢复备份后：数据包重新从第 1 号编号，双方互相补发对方缺少的记录")
+        )
+        self.resync_button.clicked.connect(self.resync_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(trust)
         buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.resync_button)
         buttons.addStretch(1)
         olayout.addLayout(buttons)
         self.status = QLabel()
@@ -223,6 +238,35 @@ class KeysTab(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.revoke(int(item.data(ID_ROLE)))
+
+    def resync_selected(self) -> bool:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.status.setText(self.tr("请先选择一个对方单位。"))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("重新同步"),
+            fill(
+                self.tr(
+                    "本单位恢复过备份后，%1 会拒收本单位的数据包。重新同步：本单位给 %1 的"
+                    "数据包重新从第 1 号编号，并带上对方应有的全部记录；对方导入时确认后，"
+                    "也会补发本单位缺少的记录。请先电话告知对方。现在重新同步吗？"
+                ),
+                item.text(),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        name = self.ops.mutate(_resync, int(item.data(ID_ROLE)), show_in=self.status.setText)
+        if name is None:
+            return False
+        self.status.setText(
+            fill(self.tr("已准备与 %1 重新同步。请在“导出”中导出数据包交给对方。"), name)
+        )
+        self.changed.emit()
+        return True
 
     def revoke(self, office_id: int) -> None:
         name = self.ops.mutate(_revoke, office_id, show_in=self.status.setText)
