@@ -112,6 +112,15 @@ def _admin(server: Server, sql: str) -> None:
         connection.execute(sql)  # type: ignore[arg-type]
 
 
+def _collation() -> str:
+    """LIANXI_TEST_PG_COLLATION=zh-CN (say): the test databases sort text by that ICU
+    collation, as a server set up in Chinese does (pinyin order), not by code point."""
+    locale = os.environ.get("LIANXI_TEST_PG_COLLATION")
+    if not locale:
+        return ""
+    return f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{locale}' LOCALE 'C.UTF-8'"
+
+
 # What a server that cannot be started raises.
 START_ERRORS = (RuntimeError, OSError, subprocess.SubprocessError)
 
@@ -147,7 +156,7 @@ def postgres_server() -> Iterator[Server]:
         from desktop.db import open_database
         from desktop.db.migrate import upgrade
 
-        _admin(server, f"CREATE DATABASE {TEMPLATE}")
+        _admin(server, f"CREATE DATABASE {TEMPLATE}{_collation()}")
         template = open_database(server.url(TEMPLATE))
         upgrade(template, backup=False)
         template.dispose()
