@@ -1,5 +1,6 @@
 """The paths that differ by database, run on PostgreSQL (the throwaway server of
-tests/postgres_server.py): the demo's explicit ids, numbers issued by two programs at once."""
+tests/postgres_server.py): the demo's explicit ids, the self-test, the move from SQLite, db check.
+Two programs issuing numbers and saving at once: test_postgres_concurrency.py."""
 
 from __future__ import annotations
 
@@ -14,17 +15,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from desktop.core import supervision
 from desktop.core.units import UnitInput, create_unit
 from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.demo import build_demo
 from desktop.models import Unit
-from desktop.models.enums import Level, NoticeKind, UnitKind
+from desktop.models.enums import Level, UnitKind
 from tests.conftest import county_in
 from tests.core.helpers import assigned_item
-from tests.core.issuing import run_together
-from tests.core.test_numbers_at_once import ISSUER
 
 
 def test_after_the_demo_new_records_get_new_ids(postgres_url: str) -> None:
@@ -38,21 +36,6 @@ def test_after_the_demo_new_records_get_new_ids(postgres_url: str) -> None:
             unit = create_unit(s, UnitInput("新建测试单位", UnitKind.DEPARTMENT, Level.TOWNSHIP))
             largest = s.scalar(select(func.max(Unit.id)).where(Unit.id != unit.id))
         assert unit.id > largest
-    finally:
-        db.dispose()
-
-
-def test_two_programs_issuing_at_once_never_share_a_number(postgres_url: str) -> None:
-    db = open_database(postgres_url)
-    try:
-        county = county_in(db)
-        item = assigned_item(county)
-        run_together(ISSUER, postgres_url, str(item), str(county.hrss))
-        with db.unit_of_work() as s:
-            notices = [supervision.get_notice(s, i) for i in range(1, 31)]
-        serials = sorted(n.serial for n in notices if n.kind == NoticeKind.REMINDER)
-        assert serials == list(range(1, 31))
-        assert len({n.number for n in notices}) == 30
     finally:
         db.dispose()
 

@@ -24,7 +24,7 @@ from tests.core.helpers import assigned_item
 ROOT = Path(__file__).resolve().parents[2]
 # argv: database, item, unit, clerk, version shown, start time. Saves a new text for the item
 # over the version shown (holding its transaction a moment, so the other program's save comes
-# meanwhile), then issues five reminders; prints "saved" or "refused <code> <by>".
+# meanwhile), then issues eight reminders; prints "saved" or "refused <code> <by>".
 CLERK = """
 import sys, time
 from dataclasses import replace
@@ -55,7 +55,7 @@ try:
     said = "saved"
 except EditedElsewhere as refused:
     said = f"refused {refused.code} {refused.fields.get('by', '')}"
-for _ in range(5):
+for _ in range(8):
     with db.unit_of_work() as s:
         supervision.issue_notice(
             s,
@@ -114,9 +114,9 @@ def test_two_clerks_saving_one_item_at_once_one_is_refused_and_numbers_stay_uniq
         assert (shown.text, shown.target_text) == (f"{winner} 改写的事项内容", f"{winner} 的目标")
         assert county.run(version_of, "item", item) == seen + 1
         with db.reading() as s:
-            notices = [supervision.get_notice(s, i) for i in range(1, 11)]
+            notices = [supervision.get_notice(s, i) for i in range(1, 17)]
         assert all(n.kind == NoticeKind.REMINDER for n in notices)
-        assert sorted(n.serial for n in notices) == list(range(1, 11))
-        assert len({n.number for n in notices}) == 10
+        assert sorted(n.serial for n in notices) == list(range(1, 17))
+        assert len({n.number for n in notices}) == 16
     finally:
         db.dispose()
