@@ -26,6 +26,7 @@ from desktop.core.catalog import ListQuery
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
 from desktop.core.exports import (
+    Code,
     ExportTable,
     dashboard_table,
     exchange_log_table,
@@ -36,6 +37,7 @@ from desktop.core.exports import (
 from desktop.core.kinds import LISTED
 from desktop.core.listing import list_records, plain, show_record
 from desktop.core.office import create_local_office, local_office
+from desktop.core.scope import supervision_scope
 from desktop.core.spreadsheet import write_sheets, write_table
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import (
@@ -57,6 +59,7 @@ from desktop.messages import (
     describe,
     kind_label,
     message,
+    scope_text,
     set_language,
     value_label,
     worded_sheet,
@@ -256,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_dashboard, reads_only=True)
 
+    p = sub.add_parser(
+        "next-steps", help="督办建议：本会督办的逾期事项的下一步 / escalation suggestions"
+    )
+    p.add_argument("--today", type=iso_date)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_next_steps, reads_only=True)
+
     add_lifecycle_commands(sub)
     add_report_command(sub)
     add_assessment_commands(sub)
@@ -442,6 +452,29 @@ def cmd_dashboard(args: argparse.Namespace, session: Session) -> None:
             f"未办结事项 {counts.open_items}"
         ),
     )
+
+
+def cmd_next_steps(args: argparse.Namespace, session: Session) -> None:
+    """The 督办建议 list as the supervision page shows it: its scope, then one late item a
+    line with the rung it should climb next and why."""
+    scope = supervision_scope(session)
+    table = next_steps_table(session, args.today or date.today())
+    if args.json:
+        rows = [
+            {
+                c: plain(v.code if isinstance(v, Code) else v)
+                for c, v in zip(table.columns, row, strict=True)
+            }
+            for row in table.rows
+        ]
+        print(json.dumps({"scope": plain(scope), "rows": rows}, ensure_ascii=False, indent=1))
+        return
+    sheet = worded_sheet(table)
+    print(scope_text(scope))
+    print("\t".join(sheet.headers))
+    for row in sheet.rows:
+        print("\t".join("" if v is None else str(plain(v)) for v in row))
+    print(message("listed_total", {"count": len(table.rows)}), file=sys.stderr)
 
 
 EXPORTS: dict[str, Callable[[Session, argparse.Namespace], tuple[ExportTable, ...]]] = {

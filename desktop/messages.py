@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.core.errors import DomainError
 from desktop.core.exports import Code, ExportTable
 from desktop.core.kinds import KINDS, by_package_name
+from desktop.core.scope import SupervisionScope
 from desktop.core.spreadsheet import Sheet
 from desktop.db import DatabaseError
 from desktop.db.check import CheckReport
@@ -671,6 +672,18 @@ MESSAGES.update(
             "{overdue} 项议定事项逾期未办结，最长超期 {days} 个工作日",
             "{overdue} items overdue, the longest by {days} working days",
         ),
+        "escalation_scope": (
+            "督办范围：{levels}联席会议的议定事项（与督查通报同一口径）；"
+            "{left_out}联席会议的事项由下级工会督办，不在此列。",
+            "Covers the items agreed by {levels} joint meetings (as the supervision bulletins "
+            "count them); items of {left_out} joint meetings are supervised by the unions below "
+            "and are not listed.",
+        ),
+        "escalation_scope_all": (
+            "督办范围：{levels}联席会议的议定事项（与督查通报同一口径）。",
+            "Covers the items agreed by {levels} joint meetings (as the supervision bulletins "
+            "count them).",
+        ),
         "meeting_without_items": (
             "{held_on} 召开的第{number}次会议没有形成任何议定事项",
             "meeting no. {number} held on {held_on} decided nothing",
@@ -1132,6 +1145,17 @@ def value_label(value: str, lang: str | None = None) -> str:
     if value in VALUE_LABELS:
         return _label(VALUE_LABELS, value, lang)
     return _label(STATUS_LABELS, value, lang)
+
+
+def scope_text(scope: SupervisionScope | None, lang: str | None = None) -> str:
+    """What the escalation list covers, in one sentence ("" before the office is set up)."""
+    if scope is None:
+        return ""
+    levels = [value_label(lv, lang) for lv in scope.levels]
+    if not scope.left_out:
+        return message("escalation_scope_all", {"levels": levels}, lang)
+    left_out = [value_label(lv, lang) for lv in scope.left_out]
+    return message("escalation_scope", {"levels": levels, "left_out": left_out}, lang)
 
 
 def worded_sheet(table: ExportTable, lang: str | None = None) -> Sheet:

@@ -1,7 +1,8 @@
 """The figures of a supervision bulletin: per unit, items due, done, on time, overdue, lateness.
 
 Only the items an office supervises count: those agreed by meetings of its own level and the
-level just below (``supervised_levels``). For a period [start, end] and a lead unit:
+level just below (``core.scope``, the escalation ladder's scope too). For a period [start, end]
+and a lead unit:
 * due — its assigned (not drafted, not cancelled) items whose deadline falls in the period;
 * done — of those, completed or verified on or before the period's end;
 * on time — of those done, completed on or before the deadline;
@@ -11,9 +12,10 @@ level just below (``supervised_levels``). For a period [start, end] and a lead u
 * average working days late — over the late ones (done late in the period, or still open at
   its end), working days from the deadline to completion or to the period's end.
 
-Proposals name only units the issuing office may commend or criticise (``may_be_proposed``):
-never the office itself, never a party committee, never a government of the office's own
-level or above, never a unit above the office. A unit is never in both lists of one issue.
+Proposals name only units the issuing office may commend or criticise
+(``scope.may_be_proposed``): never the office itself, never a party committee, never a
+government of the office's own level or above, never a unit above the office. A unit is never
+in both lists of one issue.
 
 * Commendation: every item due in the period done on time, and nothing overdue at its end;
   the units with the most items done on time first, at most ``commendations_per_issue``.
@@ -32,10 +34,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.office import find_local_office
+from desktop.core.scope import may_be_proposed, supervised_items_clause
 from desktop.core.settings import SupervisionSettings, supervision_settings
 from desktop.core.workdays import WorkCalendar, load_calendar
-from desktop.models import AgreedItem, Meeting, SupervisionNotice, Unit, notice_item
-from desktop.models.enums import ItemStatus, Level, NoticeKind, UnitKind
+from desktop.models import AgreedItem, SupervisionNotice, Unit, notice_item
+from desktop.models.enums import ItemStatus, NoticeKind
 
 COUNTED = (
     ItemStatus.ASSIGNED,
@@ -45,16 +48,6 @@ COUNTED = (
     ItemStatus.VERIFIED,
 )
 DONE = (ItemStatus.COMPLETED, ItemStatus.VERIFIED)
-# How far down the hierarchy a level is; industry unions hang below a county as townships do.
-DEPTH = {
-    Level.PROVINCE: 0,
-    Level.CITY: 1,
-    Level.COUNTY: 2,
-    Level.TOWNSHIP: 3,
-    Level.STREET: 3,
-    Level.INDUSTRY: 3,
-    Level.ENTERPRISE: 4,
-}
 
 
 @dataclass(frozen=True)
@@ -89,33 +82,6 @@ class BulletinStats:
     criticisms: tuple[BulletinProposal, ...]
     # Rectification orders not carried out by the period's end: unit id, unit name, number.
     failed_rectifications: tuple[tuple[int, str, str], ...] = ()
-
-
-def may_be_proposed(
-    kind: UnitKind,
-    level: Level,
-    *,
-    office_level: Level | None,
-    is_office: bool,
-) -> bool:
-    """Whether a bulletin of an office at `office_level` may name a unit for commendation or
-    criticism: a unit below it, or a department or union beside it; never itself, a party
-    committee, a government of its own level or above, or anything above it."""
-    if is_office or kind == UnitKind.PARTY_COMMITTEE:
-        return False
-    if office_level is None:
-        return True
-    depth, own = DEPTH[level], DEPTH[office_level]
-    if depth < own:
-        return False
-    return not (kind == UnitKind.GOVERNMENT and depth == own)
-
-
-def supervised_levels(office_level: Level) -> tuple[Level, ...]:
-    """The meetings whose items an office supervises: those of its own level and the level
-    just below (a county: county, township, street and industry meetings; the townships
-    supervise their enterprises' meetings themselves)."""
-    return tuple(lv for lv in Level if DEPTH[lv] <= DEPTH[office_level] + 1)
 
 
 @dataclass
@@ -187,10 +153,7 @@ def bulletin_statistics(
     office = find_local_office(session)
     office_level = office.level if office is not None else None
     office_unit = office.unit_id if office is not None else None
-    if office_level is not None:
-        stmt = stmt.join(Meeting, Meeting.id == AgreedItem.meeting_id).where(
-            Meeting.level.in_(supervised_levels(office_level))
-        )
+    stmt = stmt.where(supervised_items_clause(office_level))
     for unit_id, name, kind, level, deadline, status, completed_on in session.execute(stmt):
         if unit_id is None or deadline is None:  # excluded by the query; keeps the types honest
             continue

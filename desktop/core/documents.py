@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,6 @@ from desktop.core.document_parts import (
     own_contact,
 )
 from desktop.core.errors import DomainError, NotFound
-from desktop.core.items import get_item
 from desktop.core.meeting_dto import MeetingDTO, previous_meeting
 from desktop.core.meetings import get_meeting
 from desktop.core.office import OfficeInfo, local_office
@@ -67,9 +66,32 @@ def _own(office: OfficeInfo, m: MeetingDTO) -> bool:
     return m.union_unit_id == office.unit_id
 
 
-def _meeting_title(m: MeetingDTO) -> str:
+def _meeting_title(m: MeetingDTO | _MeetingRef) -> str:
     year = (m.held_on or m.planned_on or date.today()).year
     return f"{m.union_name}与{m.partner_name}{year}年第{chinese_count(m.series_number)}次联席会议"
+
+
+class _MeetingRef(NamedTuple):
+    """The meeting a supervision document cites, read without the participants, agenda and
+    working groups a MeetingDTO loads (a county issues hundreds of such documents)."""
+
+    union_name: str
+    partner_name: str
+    series_number: int
+    held_on: date | None
+    planned_on: date | None
+
+
+def _meeting_ref(session: Session, meeting_id: int) -> _MeetingRef:
+    row = session.execute(
+        select(Unit.name, Meeting.partner_name, Meeting.series_number, Meeting.held_on,
+               Meeting.planned_on)
+        .join(Unit, Unit.id == Meeting.union_unit_id)
+        .where(Meeting.id == meeting_id)
+    ).one_or_none()  # fmt: skip
+    if row is None:
+        raise NotFound(kind="meeting", id=meeting_id)
+    return _MeetingRef(*row)
 
 
 def _approved_deadlines(events: list[ItemEvent]) -> list[tuple[date, date | None, date]]:
@@ -321,8 +343,8 @@ def _notice_items(session: Session, item_ids: tuple[int, ...]) -> list[AgreedIte
     return [load(session, AgreedItem, i, "item") for i in item_ids]
 
 
-def _meeting_of(session: Session, item: AgreedItem) -> MeetingDTO:
-    return get_meeting(session, item.meeting_id)
+def _meeting_of(session: Session, item: AgreedItem) -> _MeetingRef:
+    return _meeting_ref(session, item.meeting_id)
 
 
 def _notice_of_kind(session: Session, notice_id: int, kind: NoticeKind) -> NoticeDTO:
@@ -362,11 +384,22 @@ def reminder_doc(session: Session, notice_id: int) -> d.ReminderDoc:
     n = _notice_of_kind(session, notice_id, NoticeKind.REMINDER)
     office = local_office(session)
     author = author_of(session, office, origin_of(session, SupervisionNotice, notice_id))
-    item = get_item(session, n.item_ids[0])
-    meeting = get_meeting(session, item.meeting_id)
+    item = load(session, AgreedItem, n.item_ids[0], "item")
+    meeting = _meeting_ref(session, item.meeting_id)
     deadline = item.deadline or n.issued_on
     late = max(0, load_calendar(session).workdays_between(deadline, n.issued_on))
-    progress = item.feedback[-1].text if item.feedback else "尚未收到办理进展反馈。"
+    # The progress known on the reminder's day: a frozen copy never quotes a later report.
+    latest = session.scalar(
+        select(ProgressFeedback.text)
+        .where(
+            ProgressFeedback.item_id == item.id,
+            ProgressFeedback.deleted_at.is_(None),
+            ProgressFeedback.reported_on <= n.issued_on,
+        )
+        .order_by(ProgressFeedback.reported_on.desc(), ProgressFeedback.id.desc())
+        .limit(1)
+    )
+    progress = latest or "尚未收到办理进展反馈。"
     return d.ReminderDoc(
         issuing_office=f"{author.name}督查组",
         number=n.number,

@@ -10,8 +10,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.bulletin_stats import may_be_proposed
 from desktop.core.office import find_local_office
+from desktop.core.scope import may_be_proposed, supervised_items_clause
 from desktop.core.settings import SupervisionSettings, supervision_settings
 from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
@@ -166,8 +166,12 @@ def suggest(
 
 
 def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSuggestion, ...]:
-    """For every overdue open item whose current rung has waited long enough, the next rung,
-    the longest-waiting first."""
+    """For every overdue open item the office supervises (``scope.supervised_items_clause``,
+    as bulletins count them) whose current rung has waited long enough, the next rung, the
+    longest-waiting first."""
+    office = find_local_office(session)
+    office_level = office.level if office is not None else None
+    office_unit = office.unit_id if office is not None else None
     rows = session.execute(
         select(
             AgreedItem.id,
@@ -183,14 +187,12 @@ def escalation_suggestions(session: Session, today: date) -> tuple[EscalationSug
             AgreedItem.status.in_(OPEN_ITEM_STATUSES),
             AgreedItem.deadline < today,
             AgreedItem.deleted_at.is_(None),
+            supervised_items_clause(office_level),
         )
         .order_by(AgreedItem.deadline, AgreedItem.id)
     ).all()
     calendar = load_calendar(session)
     taken = rungs_taken(session, [r[0] for r in rows], today, calendar)
-    office = find_local_office(session)
-    office_level = office.level if office is not None else None
-    office_unit = office.unit_id if office is not None else None
     result = []
     for item_id, text, lead_id, lead_name, deadline, kind, level in rows:
         if lead_id is None or deadline is None:

@@ -19,6 +19,10 @@ from desktop.core.errors import InvalidInput
 from desktop.models import CalendarDay
 
 BUILTIN_YEARS = frozenset(d.year for d in chinese_calendar.holidays)
+# Running working-day counts of years no imported table touches: the same for every calendar,
+# so reckoned once per process (a calendar is loaded per document or check; a year takes 365
+# look-ups in the built-in table).
+_UNTOUCHED_YEARS: dict[int, list[int]] = {}
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,16 @@ class WorkCalendar:
     def _year_counts(self, year: int) -> list[int]:
         counts = self._running.get(year)
         if counts is None:
-            day, total, counts = date(year, 1, 1), 0, []
-            while day.year == year:
-                total += self.is_workday(day)
-                counts.append(total)
-                day += timedelta(days=1)
+            untouched = year not in self.override_years
+            counts = _UNTOUCHED_YEARS.get(year) if untouched else None
+            if counts is None:
+                day, total, counts = date(year, 1, 1), 0, []
+                while day.year == year:
+                    total += self.is_workday(day)
+                    counts.append(total)
+                    day += timedelta(days=1)
+                if untouched:
+                    _UNTOUCHED_YEARS[year] = counts
             self._running[year] = counts
         return counts
 

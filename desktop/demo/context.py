@@ -90,6 +90,9 @@ class Ctx:
     # (union id, year) → meetings held, and the unions flagged for a meeting held for form.
     held: dict[tuple[int, int], int] = field(default_factory=lambda: defaultdict(int))
     formality: set[tuple[int, int]] = field(default_factory=set)
+    # Topic id → the latest day one of its agreed items was closed (办结): its workers are owed
+    # a final reply from then on.
+    topic_closed: dict[int, date] = field(default_factory=dict)
 
     @property
     def created(self) -> date:

@@ -77,6 +77,7 @@ CONSULTATION_AGREES = (
 CONSULTATION_DOUBTS = "对资金来源有不同意见，建议分步实施"
 RESEARCH_FINDINGS = "职工反映较为集中，企业经营者态度积极，需政府层面协调解决"
 REPLY_ADOPTED = "您的建议已被采纳，列入联席会议议题研究，感谢您的关心和支持。"
+REPLY_DONE = "您的建议经联席会议研究议定，现已办结落实，感谢您的关心和支持。"
 REPLY_ONLY = "您反映的问题已转相关单位研究办理，我们将跟踪落实情况。"
 # A topic the meeting did not turn into an agreed item: deferred (most) or refused, with why.
 DEFERRED = (
@@ -88,7 +89,7 @@ REFUSED = "不予通过：诉求超出企业现有条件，由工会做好职工
 REPLY_FORWARDED = "您的建议已转{unit}研究办理，办理结果将及时告知您。"
 REPLY_NOT_ADOPTED = "感谢您的建议。经研究，{reason}，暂不列入联席会议议题，我们将继续关注。"
 NOTICE_REQUIREMENTS = {
-    "reminder": "该事项即将到期，请于{d}前报送办理进展。",
+    "reminder": "该事项已到办理时限，尚未办结，请于{d}前报送办理进展。",
     "supervision": "该事项已超过办理时限，请明确责任人，于{d}前书面报告办理情况及下一步措施。",
     "rectification": "请对照联席会议议定事项限期整改，于{d}前书面报告整改措施，整改期满报告整改结果。",
 }

@@ -35,7 +35,10 @@ ADOPT_WINDOW = (60, 90)  # a suggestion feeds a topic made up to 60 days before 
 # How soon a union tells the worker what became of a suggestion: each union has its own habit,
 # a typical delay in days drawn from this range, and a small share it never answers.
 TYPICAL_REPLY_DAYS = (6, 45)
-NEVER_ANSWERED = (0.0, 0.08)
+NEVER_ANSWERED = (0.0, 0.02)
+# Once the agreed item that answers an adopted suggestion is closed, the worker is told within
+# days (the final reply, 办结答复): the dashboard's 待答复 holds only the latest closes.
+FINAL_REPLY_DAYS = (2, 12)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,12 @@ def _suggestion(
         wait = habit.delay(rng)
         if wait is not None and received + days(wait) <= ctx.today:
             replied = received + days(wait)
+    closed = ctx.topic_closed.get(entry.topic_id) if status == S.ADOPTED else None
+    if replied and closed is not None and replied < closed:
+        # The item that answers it was closed: the worker is owed a final reply until told.
+        final = closed + days(rng.randint(*FINAL_REPLY_DAYS))
+        if final <= ctx.today:
+            replied, reply = final, phrases.REPLY_DONE
     if replied:
         values["reply_text"] = reply
         values["replied_on"] = replied

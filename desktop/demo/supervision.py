@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core.bulletin_stats import may_be_proposed
 from desktop.core.numbering import format_number
+from desktop.core.scope import may_be_proposed
 from desktop.core.settings import SupervisionSettings
-from desktop.demo import phrases
+from desktop.demo import ladder, phrases
 from desktop.demo.context import Ctx, ItemTrack, Series
 from desktop.demo.rows import days
 from desktop.models.enums import (
@@ -22,13 +22,8 @@ from desktop.models.enums import (
 )
 
 K = NoticeKind
-# (kind, days after the first deadline it is issued, chance): reminders come before the
-# deadline, supervision notices after it, rectification orders when an item stalls for months.
-NOTICE_RULES = (
-    (K.REMINDER, (-10, -3), 0.35),
-    (K.SUPERVISION, (10, 30), 0.6),
-    (K.RECTIFICATION, (90, 120), 0.1),
-)
+# Per unit, the (issue day, deadline) of its rectification orders: no criticism meanwhile.
+Rectifying = dict[int, list[tuple[date, date]]]
 BULLETIN_DAYS = ((4, 10), (7, 10), (10, 10), (12, 28))  # (month, day) of issues 1–4
 # Binhai's year: 4 bulletins naming 27 units commended and 8 criticised. Issues 1–3 name a few
 # on their items (as core.bulletin_stats proposes); the year-end issue names the rest on how
@@ -61,30 +56,27 @@ class _Notice:
 def supervise(ctx: Ctx, series: list[Series]) -> None:
     """Notices, bulletins and the document counters that let numbering carry on after them."""
     counters: dict[tuple[str, int], int] = defaultdict(int)
-    _notices(ctx, counters)
-    _bulletins(ctx, series, counters)
+    rectifying = _notices(ctx, counters)
+    _bulletins(ctx, series, counters, rectifying)
     _number_minutes(ctx, counters)
     for (kind, year), last in sorted(counters.items()):
         ctx.rows.add("doc_counter", series=kind, year=year, last_number=last)
 
 
-def _open_on(item: ItemTrack, day: date) -> bool:
-    return item.assigned_on < day and (item.open_until is None or day <= item.open_until)
-
-
-def _notices(ctx: Ctx, counters: dict[tuple[str, int], int]) -> None:
+def _notices(ctx: Ctx, counters: dict[tuple[str, int], int]) -> Rectifying:
+    """The documents of the ladder on every late item the office supervises, one per unit, rung
+    and day; the lay-off rectification order; and the units' answers. Returns the windows of
+    the rectification orders, in which their units are not criticised."""
     rng = ctx.rng
     grouped: dict[tuple[NoticeKind, date, int], _Notice] = {}
     named = _nameable(ctx)
     for item in ctx.items:
         if not item.supervised or item.lead.id not in named:
             continue
-        for kind, (lo, hi), chance in NOTICE_RULES:
-            day = item.first_deadline + days(rng.randint(lo, hi))
-            if day <= ctx.today and _open_on(item, day) and rng.random() < chance:
-                key = (kind, day, item.lead.id)  # one notice per unit and day covers its items
-                grouped.setdefault(key, _Notice(kind, day, problem=phrases.RECTIFY_WEAK))
-                grouped[key].items.append(item)
+        for rung in ladder.climb(rng, item, ctx.today):
+            key = (rung.kind, rung.issued, item.lead.id)  # one notice covers the unit's items
+            grouped.setdefault(key, _Notice(rung.kind, rung.issued, problem=phrases.RECTIFY_WEAK))
+            grouped[key].items.append(item)
     notices = list(grouped.values())
     layoffs = [i for i in ctx.items if i.layoff and (i.open_until or ctx.today) > i.assigned_on]
     if layoffs:
@@ -92,24 +84,32 @@ def _notices(ctx: Ctx, counters: dict[tuple[str, int], int]) -> None:
         day = ctx.between(item.assigned_on + days(1), item.open_until or ctx.today)
         notices.append(_Notice(K.RECTIFICATION, day, [item], phrases.RECTIFY_LAYOFF))
     notices.sort(key=lambda n: (n.issued, list(K).index(n.kind), n.items[0].id))
+    answers = ladder.Answers(ctx)
+    rectifying: Rectifying = defaultdict(list)
     for n in notices:
         counters[(str(n.kind), n.issued.year)] += 1
         serial = counters[(str(n.kind), n.issued.year)]
         number = format_number(ctx.doc_prefix, str(n.kind), n.issued.year, serial)
-        _write_notice(ctx, n, serial, number)
+        answer_by, rectify_by = _write_notice(ctx, n, serial, number)
+        if rectify_by is not None:
+            rectifying[n.items[0].lead.id].append((n.issued, rectify_by))
+        for item in n.items:
+            answers.answer(item, n.kind, n.issued, answer_by)
+    return rectifying
 
 
-def _write_notice(ctx: Ctx, n: _Notice, serial: int, number: str) -> None:
+def _write_notice(ctx: Ctx, n: _Notice, serial: int, number: str) -> tuple[date, date | None]:
+    """The notice and its lines on the items' timelines; returns the day it asks a reply by
+    and a rectification order's deadline."""
     rng = ctx.rng
-    answer_by = n.issued + days(rng.randint(7, 15))
-    rectify_by = n.issued + days(30) if n.kind == K.RECTIFICATION else None
+    answer_by = n.issued + days(rng.randint(*ladder.ANSWER_WITHIN))
+    rectify_by = n.issued + days(ladder.RECTIFY_DAYS) if n.kind == K.RECTIFICATION else None
     result = ""
     if rectify_by is not None and rectify_by < ctx.today:
-        result = (
-            phrases.RECTIFY_LAYOFF_RESULT
-            if n.problem == phrases.RECTIFY_LAYOFF
-            else (phrases.RECTIFY_RESULT)
-        )
+        if n.problem == phrases.RECTIFY_LAYOFF:
+            result = phrases.RECTIFY_LAYOFF_RESULT
+        elif all(i.completed_on is not None and i.completed_on <= rectify_by for i in n.items):
+            result = phrases.RECTIFY_RESULT  # carried out; otherwise the order failed
     template = phrases.NOTICE_REQUIREMENTS[n.kind]
     notice_id = ctx.rows.record(
         "supervision_notice",
@@ -140,6 +140,7 @@ def _write_notice(ctx: Ctx, n: _Notice, serial: int, number: str) -> None:
             action=f"notice_{n.kind}",
             document_number=number,
         )
+    return answer_by, rectify_by
 
 
 def _nameable(ctx: Ctx) -> set[int]:
@@ -158,7 +159,9 @@ def _nameable(ctx: Ctx) -> set[int]:
     }
 
 
-def _bulletins(ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], int]) -> None:
+def _bulletins(
+    ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], int], rectifying: Rectifying
+) -> None:
     watched = [s for s in series if s.area in ("township", "enterprise", "industry")]
     watched = [s for s in watched if s.established_on and s.union.id != ctx.office_unit.id]
     named = _nameable(ctx)
@@ -188,7 +191,9 @@ def _bulletins(ctx: Ctx, series: list[Series], counters: dict[tuple[str, int], i
             # Criticism first: a unit is never both commended and criticised in one issue.
             blame, praise = MentionKind.CRITICISM, MentionKind.COMMENDATION
             again = so_far if annual else defaultdict(set)
-            criticised = _pick(mentions[blame], named - again[blame], limits[blame])
+            # Never while a unit's rectification order runs: the ladder waits for its deadline.
+            busy = {u for u, spans in rectifying.items() if any(a <= issued <= b for a, b in spans)}
+            criticised = _pick(mentions[blame], named - again[blame] - busy, limits[blame])
             commended = _pick(
                 mentions[praise], named - again[praise] - set(criticised), limits[praise]
             )

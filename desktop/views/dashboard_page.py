@@ -28,7 +28,9 @@ from desktop.core.dashboard import (
 from desktop.core.escalation import EscalationSuggestion, escalation_suggestions
 from desktop.core.frequency import FrequencyStatus, frequency_status
 from desktop.core.kinds import EXCHANGE, SETTINGS
+from desktop.core.scope import SupervisionScope, supervision_scope
 from desktop.db import Database
+from desktop.messages import scope_text
 from desktop.views.escalation_list import STEP_LABELS
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill
 from desktop.views.operations import operations
@@ -62,12 +64,14 @@ def _dashboard(
     DashboardCounts,
     DashboardEntries,
     tuple[EscalationSuggestion, ...],
+    SupervisionScope | None,
 ]:
     """What the dashboard shows, read in one transaction."""
     standing = frequency_status(session, today)
     counts = dashboard_counts(session, today, standing)
     entries = dashboard_entries(session, today)
-    return standing, counts, entries, escalation_suggestions(session, today)[:200]
+    steps = escalation_suggestions(session, today)[:200]
+    return standing, counts, entries, steps, supervision_scope(session)
 
 
 class DashboardPage(QWidget, Page):
@@ -116,7 +120,8 @@ class DashboardPage(QWidget, Page):
         self.next_steps = QListWidget()
         self.next_steps.setObjectName("next_steps")
         self.next_steps.itemDoubleClicked.connect(self._open)
-        lists.addWidget(QLabel(self.tr("逾期事项的下一步督办措施：")), 4, 0)
+        self.next_steps_caption = QLabel(self.tr("逾期事项的下一步督办措施："))
+        lists.addWidget(self.next_steps_caption, 4, 0)
         lists.addWidget(self.next_steps, 5, 0)
         lists.addWidget(QLabel(self.tr("本年度已结束的期次中未按规定召开联席会议的建制：")), 4, 1)
         lists.addWidget(self.behind, 5, 1)
@@ -165,7 +170,9 @@ class DashboardPage(QWidget, Page):
         return self.counts.overdue_items or None if self.counts is not None else None
 
     def reload(self) -> None:
-        standing, counts, entries, steps = operations(self._db).read(_dashboard, self.today)
+        standing, counts, entries, steps, scope = operations(self._db).read(_dashboard, self.today)
+        for widget in (self.next_steps_caption, self.next_steps):  # what the list covers
+            widget.setToolTip(scope_text(scope))
         behind = [s for s in standing if s.behind]
         self._fill(self.lists["overdue_items"], entries.overdue_items, RED)
         self._fill_steps(steps)

@@ -1,5 +1,6 @@
-"""督办建议: every late item's next rung, all of them (no cap), searchable, filtered by rung and
-by the lead unit's level, sortable by any column, with 批量催办 for a selection."""
+"""督办建议: the next rung of every late item the office supervises, all of them (no cap), the
+scope said above the list, searchable, filtered by rung and by the lead unit's level, sortable
+by any column, with 批量催办 for a selection."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.escalation import EscalationSuggestion, Step
+from desktop.core.scope import SupervisionScope
+from desktop.messages import scope_text
 from desktop.models.enums import Level
 from desktop.views.labels import QT_TRANSLATE_NOOP, fill, translate
 
@@ -219,6 +222,9 @@ class EscalationList(QWidget):
         self.batch.setEnabled(False)
         self.batch.clicked.connect(self._batch)
         self.count = QLabel()
+        self.scope = QLabel()  # which meetings' items the list covers (core.scope)
+        self.scope.setObjectName("escalation_scope")
+        self.scope.setWordWrap(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -230,6 +236,7 @@ class EscalationList(QWidget):
         layout.addWidget(
             QLabel(self.tr("逾期事项的下一步督办措施（双击按建议印发文书；可多选后批量印发）："))
         )
+        layout.addWidget(self.scope)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -241,6 +248,11 @@ class EscalationList(QWidget):
         for column in (2, 3, 4):  # dates, numbers and the step fit; in English headers are long
             self.table.resizeColumnToContents(column)
         self._counted()
+
+    def set_scope(self, scope: SupervisionScope | None) -> None:
+        """Say which meetings' items the list covers, as the bulletins count them."""
+        self.scope.setText(scope_text(scope))
+        self.scope.setVisible(scope is not None)
 
     def rowCount(self) -> int:
         """Rows shown, after the filters."""

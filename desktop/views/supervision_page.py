@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.core.batch_notices import issue_batch
-from desktop.core.checks import supervision_checks
+from desktop.core.checks import SupervisionChecks, supervision_checks
 from desktop.core.escalation import EscalationSuggestion, Step
 from desktop.core.formalism import FormalityFlag
 from desktop.db import Database
@@ -110,17 +110,18 @@ class SupervisionPage(QWidget, Page):
             parent=self,
         )
 
-    def _checked(
-        self, result: tuple[tuple[EscalationSuggestion, ...], tuple[FormalityFlag, ...]]
-    ) -> None:
+    def _checked(self, result: SupervisionChecks) -> None:
         if not isValid(self):
             return
-        self.escalations.set_rows(result[0])
-        self._fill_flags(result[1])
+        self.escalations.set_scope(result.scope)
+        self.escalations.set_rows(result.escalations)
+        self._fill_flags(result.flags)
         text = fill(
-            self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。"), len(result[0]), len(result[1])
+            self.tr("逾期事项 %1 项待督办；走过场迹象 %2 处。"),
+            len(result.escalations),
+            len(result.flags),
         )
-        if len(result[1]) > SHOWN:  # never a silent cap
+        if len(result.flags) > SHOWN:  # never a silent cap
             text += fill(self.tr("走过场检查只列出最紧要的前 %1 处。"), SHOWN)
         text = f"{self.done_text} {text}" if self.done_text else text
         self.checking.setText(text)

@@ -92,6 +92,21 @@ def test_notices_print_as_their_own_kind(county: County) -> None:
     assert err.value.code == "wrong_notice_kind"
 
 
+def test_a_reminder_quotes_the_progress_known_on_its_day(county: County) -> None:
+    c = county
+    item_id = assigned_item(c, deadline=date(2026, 5, 1))
+    for on, text in ((date(2026, 4, 20), "已完成方案"), (date(2026, 6, 1), "已全部拨付")):
+        c.run(items.report_progress, item_id, items.FeedbackInput(on, text, 50), today=on)
+    reminder = c.run(
+        supervision.issue_notice,
+        supervision.NoticeInput(NoticeKind.REMINDER, c.hrss, (item_id,), date(2026, 5, 15)),
+        today=date(2026, 6, 2),
+    )
+    doc = c.run(documents.notice_doc, reminder.id)
+    assert isinstance(doc, documents.d.ReminderDoc)
+    assert doc.progress == "已完成方案"  # not the report of 1 June, after the reminder
+
+
 def test_statistics_and_latest(county: County) -> None:
     c = county
     held_meeting(c)

@@ -206,13 +206,15 @@ def test_items_are_consistent(county_db: tuple[Database, DemoSummary]) -> None:
         )
         == 0
     )
-    # percent_done and last_feedback_on are those of the latest feedback.
+    # percent_done and last_feedback_on are those of the latest-dated feedback (answers to
+    # supervision documents are written after the rest of an item's timeline).
     latest = _rows(
         db,
         """SELECT i.id, i.percent_done, i.last_feedback_on, f.percent_done,
                                  f.reported_on, i.status FROM agreed_item i
         JOIN progress_feedback f ON f.item_id = i.id
-        WHERE f.id = (SELECT max(id) FROM progress_feedback WHERE item_id = i.id)""",
+        WHERE f.id = (SELECT id FROM progress_feedback WHERE item_id = i.id
+                      ORDER BY reported_on DESC, id DESC LIMIT 1)""",
     )
     assert latest
     for _, pct, last_on, fb_pct, fb_on, status in latest:

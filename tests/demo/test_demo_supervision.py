@@ -16,7 +16,10 @@ from sqlalchemy import text
 
 from desktop.core.bulletin_stats import bulletin_statistics
 from desktop.core.dashboard import dashboard_counts
+from desktop.core.escalation import escalation_suggestions
 from desktop.core.extensions import pending_extensions
+from desktop.core.settings import SupervisionSettings
+from desktop.core.workdays import WorkCalendar
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
 from desktop.demo import build_demo
@@ -216,3 +219,118 @@ def test_core_proposals_over_a_demo_year_are_of_binhais_size(demo: Database) -> 
                 criticised += len(blamed)
             assert 15 <= commended <= 35, year
             assert 4 <= criticised <= 12, year
+
+
+SUPERVISED = "('county', 'township', 'street', 'industry')"  # a county's own and the level below
+
+
+def test_the_county_supervises_a_believable_share_of_late_items(demo: Database) -> None:
+    """Of the items of its own and its townships' meetings, a county has a few dozen open and
+    some late (Binhai: 37 township meetings deciding 64 items a year); nearly every late one was
+    reminded soon after its deadline, many got a supervision notice, a few a rectification order
+    (a county issues two or three a year: Binhai ordered a company to rectify)."""
+    open_, late = _rows(
+        demo,
+        f"""SELECT count(*), sum(i.deadline < :t) FROM agreed_item i
+        JOIN meeting m ON m.id = i.meeting_id WHERE m.level IN {SUPERVISED}
+        AND i.status IN ('assigned', 'in_progress', 'extension_requested')""",
+        t=TODAY,
+    )[0]
+    assert 25 <= open_ <= 120
+    assert 4 <= late <= 0.3 * open_
+    reminded = _rows(
+        demo,
+        f"""SELECT count(*), sum(EXISTS (SELECT 1 FROM notice_item ni JOIN supervision_notice n
+                   ON n.id = ni.notice_id WHERE ni.item_id = i.id AND n.kind = 'reminder'))
+        FROM agreed_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.level IN {SUPERVISED}
+        AND i.status IN ('assigned', 'in_progress', 'extension_requested')
+        AND i.deadline < :week_ago""",
+        week_ago=TODAY - timedelta(days=10),
+    )[0]
+    assert reminded[0] and reminded[1] >= 0.75 * reminded[0]
+    for year in (2024, 2025):
+        per_kind = dict(
+            _rows(
+                demo,
+                "SELECT kind, count(*) FROM supervision_notice WHERE year = :y GROUP BY kind",
+                y=year,
+            )
+        )
+        assert 20 <= per_kind["reminder"] <= 80, year
+        assert 8 <= per_kind["supervision"] < per_kind["reminder"], year
+        assert 1 <= per_kind["rectification"] <= 8, year
+
+
+def _ladder(db: Database) -> dict[int, list[tuple[str, date, date | None]]]:
+    """Per supervised item, its documents in date order: kind, issue day, rectification deadline."""
+    documents: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
+    for item_id, kind, issued, rectify_by in _rows(
+        db,
+        f"""SELECT ni.item_id, n.kind, n.issued_on, n.rectify_deadline FROM supervision_notice n
+        JOIN notice_item ni ON ni.notice_id = n.id JOIN agreed_item i ON i.id = ni.item_id
+        JOIN meeting m ON m.id = i.meeting_id WHERE m.level IN {SUPERVISED}
+        ORDER BY n.issued_on, n.id""",
+    ):
+        documents[item_id].append((kind, _day(issued), _day(rectify_by)))  # type: ignore[arg-type]
+    return documents
+
+
+def test_no_rung_before_the_previous_rungs_deadline(demo: Database) -> None:
+    """Reminder after the item's deadline, supervision notice after the reminder's reply period,
+    rectification after the notice's, criticism only once the rectification deadline passed —
+    the periods core.escalation waits (default settings, the built-in holiday calendar)."""
+    settings = SupervisionSettings()
+    waits = {
+        "reminder": settings.reminder_reply_workdays,
+        "supervision": settings.supervision_reply_workdays,
+    }
+    calendar = WorkCalendar()
+    deadlines = {i: _day(d) for i, d in _rows(demo, "SELECT id, deadline FROM agreed_item")}
+    lead = dict(_rows(demo, "SELECT id, lead_unit_id FROM agreed_item"))
+    criticised: dict[int, list[date]] = defaultdict(list)
+    for unit_id, issued in _rows(
+        demo,
+        "SELECT m.unit_id, b.issued_on FROM bulletin_mention m JOIN bulletin b "
+        "ON b.id = m.bulletin_id WHERE m.kind = 'criticism'",
+    ):
+        criticised[unit_id].append(_day(issued))  # type: ignore[arg-type]
+    ladder = _ladder(demo)
+    assert len(ladder) >= 60
+    for item_id, documents in ladder.items():
+        kinds = [kind for kind, _, _ in documents]
+        assert kinds == sorted(kinds, key=["reminder", "supervision", "rectification"].index)
+        assert len(set(kinds)) == len(kinds), item_id  # each rung once
+        previous_wait_over = deadlines[item_id]
+        for kind, issued, rectify_by in documents:
+            assert previous_wait_over is not None and issued > previous_wait_over, item_id
+            if kind == "rectification":
+                assert rectify_by is not None and rectify_by > issued
+                after = [d for d in criticised[lead[item_id]] if d >= issued]
+                assert all(d > rectify_by for d in after), item_id
+            else:
+                previous_wait_over = calendar.add_workdays(issued, waits[kind]).day
+    # The ladder is climbed only while an item stays late: fewer items on each higher rung.
+    counts = [sum(kind in {k for k, _, _ in d} for d in ladder.values()) for kind in waits]
+    assert counts[0] > counts[1] > 0
+
+
+def test_some_documents_are_answered_and_some_still_wait(demo: Database) -> None:
+    """A progress report by the responsible unit between a document and the reply it asks for
+    answers it; most are answered, not all, and the dashboard shows who still owes a reply."""
+    pairs = _rows(
+        demo,
+        """SELECT n.id, ni.item_id, EXISTS (SELECT 1 FROM progress_feedback f
+               WHERE f.item_id = ni.item_id AND f.reported_on > n.issued_on
+               AND f.reported_on <= n.feedback_deadline)
+        FROM supervision_notice n JOIN notice_item ni ON ni.notice_id = n.id
+        WHERE n.feedback_deadline < :t""",
+        t=TODAY,
+    )
+    answered = sum(a for _, _, a in pairs) / len(pairs)
+    assert 0.4 <= answered <= 0.9
+    with demo.unit_of_work() as s:
+        counts = dashboard_counts(s, TODAY)
+        steps = {e.step for e in escalation_suggestions(s, TODAY)}
+    assert 1 <= counts.awaiting_reply <= 15
+    assert 5 <= counts.suggestions_waiting_for_reply <= 80  # Binhai hears from 478 a year
+    assert len(steps) >= 2  # the list proposes a mix of next steps, not only reminders

@@ -22,6 +22,8 @@ def test_escalation_step_issues_a_numbered_notice(qtbot, county: County) -> None
     assert page.escalations.rowCount() == 1
     assert page.escalations.text(0, 3) == "10"  # working days late
     assert page.escalations.text(0, 4) == "发催办单"
+    # The list says what it covers: the county's own and its townships' meetings.
+    assert page.escalations.scope.text().startswith("督办范围：县级、乡镇、街道、产业联席会议")
     editor = page.take_step(0)
     assert editor is not None
     qtbot.addWidget(editor)
