@@ -294,6 +294,7 @@ def cmd_init(args: argparse.Namespace, session: Session) -> None:
         level=Level(args.level),
         parent_name=args.parent,
         doc_prefix=args.prefix,
+        parent_entry=True,
     )
     print(f"已设置本单位：{office.name}（{office.uuid}）")
 

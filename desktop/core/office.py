@@ -108,8 +108,10 @@ def create_local_office(
     parent_name: str | None = None,
     doc_prefix: str = "",
     keys: StoredKeys | None = None,
+    parent_entry: bool = False,
 ) -> OfficeInfo:
-    """Create this installation's office, its key pair and its own entry in the unit directory."""
+    """Create this installation's office, its key pair and its own entry in the unit directory;
+    with `parent_entry` (first start, `lianxi init`), the parent typed becomes an entry too."""
     name = name.strip()
     if not name:
         raise InvalidInput("required", field="name")
@@ -145,4 +147,37 @@ def create_local_office(
     session.add(unit)
     session.flush()
     office.unit_id = unit.id
+    if parent_entry and office.parent_name:
+        unit.parent_id = _parent_entry(session, office).id
     return _info(office)
+
+
+# The level of the federation above an office of each level, for its parent's directory entry.
+LEVEL_ABOVE = {
+    Level.CITY: Level.PROVINCE,
+    Level.COUNTY: Level.CITY,
+    Level.TOWNSHIP: Level.COUNTY,
+    Level.STREET: Level.COUNTY,
+    Level.ENTERPRISE: Level.COUNTY,
+    Level.INDUSTRY: Level.COUNTY,
+}
+
+
+def _parent_entry(session: Session, office: Office) -> Unit:
+    """The parent typed at first start, as a directory entry above the office's own: a new
+    township's items and meetings have their county to name at once. Trusting the county's
+    setup file later gives this entry the county's own identity (desktop.sync.trust), so the
+    county's directory updates it instead of doubling it."""
+    name = str(office.parent_name)
+    initials, full = pinyin_keys(name)
+    parent = Unit(
+        name=name,
+        kind=UnitKind.FEDERATION,
+        level=LEVEL_ABOVE.get(office.level, Level.COUNTY),
+        origin_office=office.uuid,
+        pinyin_initials=initials,
+        pinyin_full=full,
+    )
+    session.add(parent)
+    session.flush()
+    return parent

@@ -107,6 +107,12 @@ class Authority:
         self._items: dict[str, _Item] = {}
         # The sender's entry in our directory (a township's 八滩镇工会 the county entered):
         # it counts as the sender's own, and so does everything below it.
+        # Our own entry: a subordinate files its own entry under it (八滩镇工会 under 滨海县总工会).
+        self.home = session.scalar(
+            select(Unit.uuid)
+            .join(Office, Office.unit_id == Unit.id)
+            .where(Office.is_local.is_(True))
+        )
         self.identity = set(
             session.scalars(
                 select(Unit.uuid)
@@ -241,7 +247,8 @@ class Authority:
         owner = self.owner(target, uuid)
         if owner is None or rule in (MENTION, RESPONSIBLE):
             return None  # an unknown reference refuses the whole package later
-        if rule == SUBTREE and not self.from_parent and not self.in_subtree(uuid):
+        under_us = key == "parent_uuid" and uuid == self.home  # its entry filed under ours
+        if rule == SUBTREE and not self.from_parent and not under_us and not self.in_subtree(uuid):
             return Refusal("outside_subtree", {"field": key, "target_kind": target_kind})
         if rule == OWN and owner != self.sender:
             return Refusal("not_own_record", {"field": key, "target_kind": target_kind})

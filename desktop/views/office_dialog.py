@@ -89,6 +89,7 @@ class OfficeDialog(QDialog):
             level=self.level.currentData(),
             parent_name=self.parent_name.text(),
             doc_prefix=self.prefix.text(),
+            parent_entry=True,
             show_in=lambda text: self.error.setText(first_upper(text)),
         )
         if office is None:

@@ -81,6 +81,7 @@ def _new_township(folder: Path) -> Database:
             level=Level.TOWNSHIP,
             parent_name="滨海县总工会",
             doc_prefix="八工",
+            parent_entry=True,
         )
     return township
 
@@ -285,3 +286,22 @@ def test_keeping_mine_is_asked_again_only_for_a_new_owner_change(tmp_path: Path)
     (again,) = _open_conflicts(offices.township)
     assert again.incoming_value["note"] == "县里又改"
     assert _note(offices.township, finance) == "乡镇改"
+
+
+def test_the_parent_typed_at_first_start_is_an_entry_that_becomes_the_countys(
+    tmp_path: Path,
+) -> None:
+    township = _new_township(tmp_path)
+    with township.unit_of_work() as s:
+        me = s.get(Unit, local_office(s).unit_id)
+        assert me is not None and me.parent_id is not None
+        typed = s.get(Unit, me.parent_id)
+        assert typed is not None and typed.name == "滨海县总工会"
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, township, pick=county.township_union)
+    offices.down()
+    with county.db.unit_of_work() as s:
+        county_own = s.scalar(select(Unit.uuid).where(Unit.id == county.federation))
+    with township.unit_of_work() as s:
+        (parent,) = s.scalars(select(Unit).where(Unit.name == "滨海县总工会")).all()
+        assert parent.uuid == county_own  # the typed entry took the county's identity
