@@ -651,6 +651,10 @@ Publish now?</translation>
         <source>内容（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
+    <message>
+        <source>操作记录末尾被删除：本机写入的第 %1 条已不在数据库中（哈希链本身无误，但比本机记下的短）。</source>
+        <translation>Audit trail cut short: entry %1, written on this computer, is no longer in the database (the hash chain itself is correct, but shorter than this computer recorded).</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -754,10 +758,6 @@ Publish now?</translation>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <source>印发</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
         <source>%1至%2，各牵头单位议定事项办理情况如下：</source>
         <translation>From %1 to %2, the lead units handled their agreed items as follows:</translation>
     </message>
@@ -780,6 +780,14 @@ Publish now?</translation>
     <message>
         <source>打印通报</source>
         <translation>Print bulletin</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
     </message>
 </context>
 <context>
@@ -820,10 +828,6 @@ Publish now?</translation>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <source>对方修改了不归其所有的记录。请对照两边的值决定：保留本单位的值，或采用对方的值（记录仍归本单位所有，下次导出时发回对方）。</source>
-        <translation>The other office changed a record it does not own. Compare both values and decide: keep ours, or take theirs (the record stays ours and goes back to them with the next export).</translation>
-    </message>
-    <message>
         <source>%1「%2」 %3</source>
         <translation>%1 “%2” %3</translation>
     </message>
@@ -842,6 +846,10 @@ Publish now?</translation>
     <message>
         <source>已采用对方的值。</source>
         <translation>Took their value.</translation>
+    </message>
+    <message>
+        <source>两种情况会列在这里：对方修改了归本单位所有的记录；或对方修改了它自己的记录，而本单位此前也改过这条记录，对方并不知道。请对照两边的值决定：保留本单位的值，或采用对方的值。采用后，对方以后的修改照常导入；保留本单位的值，对方再改时会再次询问。</source>
+        <translation>Two cases are listed here: the other office changed a record this office owns; or it changed a record of its own that this office had also changed without its knowing. Compare both values and decide: keep ours, or take theirs. Once you take theirs, their later changes import as usual; if you keep ours, you are asked again the next time they change it.</translation>
     </message>
 </context>
 <context>
@@ -947,6 +955,18 @@ Publish now?</translation>
     <message>
         <source>%1（与%2）</source>
         <translation>%1 (with %2)</translation>
+    </message>
+    <message>
+        <source>限期建制已过期</source>
+        <translation>Establishment deadlines passed</translation>
+    </message>
+    <message>
+        <source>限期建制日期已过、仍未建制的（双击打开；建制情况页可筛选“仅看限期已过”）</source>
+        <translation>Pairs past their deadline to establish and still not established (double-click to open; the Establishment page can filter by “Past deadline only”)</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2（与%3）限期已过，仍未建制</source>
+        <translation>%1 — %2 (with %3): past the deadline, not yet established</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1157,10 @@ Publish now?</translation>
         <source>督办通知书</source>
         <translation>supervision notice(s)</translation>
     </message>
+    <message>
+        <source>反馈时限为估算：节假日安排未覆盖%1年，暂按周末推算，请在公布放假安排后核对。</source>
+        <translation>The reply deadline is an estimate: the holiday calendar does not cover %1, so only weekends were counted. Check it once the holiday schedule is published.</translation>
+    </message>
 </context>
 <context>
     <name>EstablishmentEditor</name>
@@ -1191,6 +1215,14 @@ Publish now?</translation>
     <message>
         <source>限期建制日期</source>
         <translation>Deadline to establish</translation>
+    </message>
+    <message>
+        <source>已有建制记录</source>
+        <translation>Establishment record exists</translation>
+    </message>
+    <message>
+        <source>这一对单位已经有一条建制记录（编号 %1）。放弃这里的填写，打开那一条吗？</source>
+        <translation>This pair of units already has an establishment record (no. %1). Discard what you entered here and open that one?</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1560,14 @@ Publish now?</translation>
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
+    <message>
+        <source>重新同步</source>
+        <translation>Resync</translation>
+    </message>
+    <message>
+        <source>%1 的数据包重新从第 1 号开始编号：对方恢复过备份，要求重新同步。请先与对方电话核对。接受后双方互相补发对方缺少的记录，两边改得不一样的记录列入“冲突处理”由您决定，不会丢失数据。接受重新同步吗？</source>
+        <translation>Packages from %1 are numbered from 1 again: they restored a backup and ask to resync. Check with them by phone first. Once accepted, each side sends the records the other lacks, and records changed differently on the two sides go to “Conflicts” for you to decide; no data is lost. Accept the resync?</translation>
+    </message>
 </context>
 <context>
     <name>ItemEditor</name>
@@ -1799,6 +1839,34 @@ Publish now?</translation>
     <message>
         <source>已吊销 %1 的密钥。</source>
         <translation>Revoked the key of %1.</translation>
+    </message>
+    <message>
+        <source>与所选单位重新同步…</source>
+        <translation>Resync with the selected office…</translation>
+    </message>
+    <message>
+        <source>本单位恢复备份后：数据包重新从第 1 号编号，双方互相补发对方缺少的记录</source>
+        <translation>After this office restores a backup: packages are numbered from 1 again and each side sends the records the other lacks</translation>
+    </message>
+    <message>
+        <source>对方在本单位名录中的条目</source>
+        <translation>Their entry in our directory</translation>
+    </message>
+    <message>
+        <source>请在本单位名录中选出“%1”对应的单位（如下级乡镇工会）。对方导入的会议、事项将计入该单位，本单位交给该单位的事项也会发给对方。名录中没有时可留空。</source>
+        <translation>Choose the unit in our directory that stands for “%1” (such as a subordinate township union). Meetings and items imported from them count for that unit, and items we assign to that unit are sent to them. Leave it empty if the directory has none.</translation>
+    </message>
+    <message>
+        <source>重新同步</source>
+        <translation>Resync</translation>
+    </message>
+    <message>
+        <source>本单位恢复过备份后，%1 会拒收本单位的数据包。重新同步：本单位给 %1 的数据包重新从第 1 号编号，并带上对方应有的全部记录；对方导入时确认后，也会补发本单位缺少的记录。请先电话告知对方。现在重新同步吗？</source>
+        <translation>After this office has restored a backup, %1 refuses our packages. Resync: our packages to %1 are numbered from 1 again and carry every record they should have; once they confirm on import, they also send back the records we lack. Tell them by phone first. Resync now?</translation>
+    </message>
+    <message>
+        <source>已准备与 %1 重新同步。请在“导出”中导出数据包交给对方。</source>
+        <translation>Ready to resync with %1. Export a package under “Export to USB” and hand it to them.</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2526,10 @@ Publish now?</translation>
         <source>这条记录已被他人修改。放弃您的修改，载入最新内容吗？</source>
         <translation>Someone else has changed this record. Discard your changes and load the latest version?</translation>
     </message>
+    <message>
+        <source>此记录由“%1”录入和维护，本单位只能查看；如需修改，请联系对方。</source>
+        <translation>This record is entered and maintained by “%1”; this office can only view it. To change it, contact them.</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -2524,6 +2596,26 @@ Publish now?</translation>
         <source>删除这条%1？只有误录入、尚未办理的记录可以删除。</source>
         <translation>Delete this %1? Only records entered by mistake and not yet acted on can be deleted.</translation>
     </message>
+    <message>
+        <source>仅看限期已过</source>
+        <translation>Past deadline only</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>这份%1已经作废。</source>
+        <translation>This %1 is already void.</translation>
+    </message>
+    <message>
+        <source>删除%1（编号 %2）</source>
+        <translation>Delete %1 (no. %2)</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -2542,6 +2634,14 @@ Publish now?</translation>
     <message>
         <source>● 灰</source>
         <translation>● Grey</translation>
+    </message>
+    <message>
+        <source>限期已过，仍未建制</source>
+        <translation>Past the deadline, not yet established</translation>
+    </message>
+    <message>
+        <source>已于 %1 作废：%2</source>
+        <translation>Voided on %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2976,6 +3076,10 @@ Publish now?</translation>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <source>答复函</source>
+        <translation>Reply letter</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPage</name>
@@ -3253,12 +3357,79 @@ Publish now?</translation>
         <source>备注</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <source>合并到其他单位…</source>
+        <translation>Merge into another unit…</translation>
+    </message>
+    <message>
+        <source>同一单位录入了两次时：本单位的全部记录转到保留的单位，本单位从名录中停用</source>
+        <translation>When one unit was entered twice: all this unit’s records move to the unit kept, and this one is disabled in the directory</translation>
+    </message>
+    <message>
+        <source>合并重复单位</source>
+        <translation>Merge duplicate units</translation>
+    </message>
+    <message>
+        <source>把“%1”合并到哪个单位？请选择保留的单位（名录中已有的同一单位）。</source>
+        <translation>Merge “%1” into which unit? Choose the unit to keep (the same unit, already in the directory).</translation>
+    </message>
+    <message>
+        <source>将“%1”合并到“%2”：它的会议、事项、建制等记录全部转到“%2”，“%1”从名录中停用。合并会随数据包发给对方单位。确定合并吗？</source>
+        <translation>Merge “%1” into “%2”: its meetings, items, establishments and other records all move to “%2”, and “%1” is disabled in the directory. The merge goes to the other offices with the exchange packages. Merge?</translation>
+    </message>
 </context>
 <context>
     <name>UnitPicker</name>
     <message>
         <source>输入单位名称或拼音首字母</source>
         <translation>Type a unit name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>无上级</source>
+        <translation>no parent</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1（%2，编号%3）</source>
+        <translation>%1 (%2, no. %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Voiding</name>
+    <message>
+        <source>作废文书</source>
+        <translation>Void document</translation>
+    </message>
+    <message>
+        <source>作废%1 %2：文号保留、不再使用，已印发的文本留存并标明“作废”，不再计入督办和统计。请写明作废理由：</source>
+        <translation>Void %1 %2: its number stays reserved and is not reused, the issued copy is kept and marked “void”, and it no longer counts in supervision or statistics. Give the reason for voiding:</translation>
+    </message>
+    <message>
+        <source>作废%1 %2</source>
+        <translation>Void %1 %2</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>尚未印发，没有文号：可以直接删除</source>
+        <translation>Not issued yet and has no number: it can simply be deleted</translation>
+    </message>
+    <message>
+        <source>文号保留不再使用，已印发的文本标明“作废”</source>
+        <translation>The number stays reserved and unused; the issued copy is marked “void”</translation>
+    </message>
+    <message>
+        <source>%1（已于 %2 作废：%3）</source>
+        <translation>%1 (voided on %2: %3)</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3541,10 @@ Government–union joint meeting system
 
 Data folder: %2
 Database: %3</translation>
+    </message>
+    <message>
+        <source>已作废所选文书。</source>
+        <translation>Voided the selected document.</translation>
     </message>
 </context>
 <context>
@@ -3853,6 +4028,14 @@ Database: %3</translation>
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>作废日期</source>
+        <translation>Voided on</translation>
+    </message>
+    <message>
+        <source>作废理由</source>
+        <translation>Reason for voiding</translation>
     </message>
 </context>
 <context>
