@@ -31,6 +31,7 @@ from desktop.sync.trust import (
     local_keys,
     office_fingerprint,
     revoke_office,
+    rotate_keys,
     setup_file,
     trust_office,
 )
@@ -162,6 +163,17 @@ def cmd_keys_trust(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+def cmd_keys_rotate(args: argparse.Namespace, db: Database) -> int:
+    upgrade(db)
+    with db.unit_of_work() as session:
+        new = rotate_keys(session)
+    print(
+        "已更换本单位密钥。之后导出的数据包仍用旧密钥签名并告知对方新密钥，对方回执到达后"
+        f"旧密钥作废。新指纹：{new}"
+    )
+    return EXIT_OK
+
+
 def cmd_keys_revoke(args: argparse.Namespace, db: Database) -> int:
     upgrade(db)
     with db.unit_of_work() as session:
@@ -224,6 +236,10 @@ def add_package_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="对方在本单位名录中的条目（编号或名称），如下级乡镇工会：其记录将计入该条目",
     )
     p.set_defaults(handler=cmd_keys_trust, raw=True)
+    p = keys.add_parser(
+        "rotate", help="更换本单位密钥（随后的数据包告知对方新密钥，对方回执后旧密钥作废）"
+    )
+    p.set_defaults(handler=cmd_keys_rotate, raw=True)
     p = keys.add_parser("revoke", help="吊销对方密钥")
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_keys_revoke, raw=True)

@@ -575,6 +575,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nobody to send to: first trust a peer's setup file with lianxi keys trust.",
     ),
     "peer_not_found": ("找不到编号为 {id} 的对方单位。", "There is no peer office with id {id}."),
+    "key_change_pending": (
+        "上一次更换的密钥尚未送达所有对方单位（等待对方回执），请先与各对方交换数据包后再更换。",
+        "The previous key change has not reached every peer yet (awaiting receipts); exchange "
+        "packages with them before changing keys again.",
+    ),
     "peer_not_named": (
         "找不到名为“{name}”的对方单位（同名的有几个时，请用 lianxi keys show 列出的编号）。",
         "No peer office is called {name} (if several are, give the id lianxi keys show lists).",

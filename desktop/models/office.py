@@ -33,6 +33,13 @@ class Office(Base):
     # Private keys exist only on the local office's row, sealed at rest (see sealed_key.py).
     signing_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
     encryption_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
+    # After a key change (lianxi keys rotate): the local office's previous private keys, which
+    # sign packages announcing the new ones until every peer has them; on a peer's row, its
+    # previous public keys, accepted on packages announcing the key now trusted.
+    previous_signing_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
+    previous_encryption_private_key: Mapped[bytes | None] = mapped_column(SealedKey, default=None)
+    previous_signing_public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    previous_encryption_public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     trusted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -25,6 +25,10 @@ class ExchangePeer(Base):
     # The peer started again: our next package to it starts a new chain too and carries back
     # the peer's own records we hold, which its restored database may lack.
     return_records: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Our keys changed: packages to this peer announce the new ones, signed with the previous
+    # key, from `announce_keys_in` on until the peer's receipt for one of them arrives.
+    announce_keys: Mapped[bool] = mapped_column(Boolean, default=False)
+    announce_keys_in: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class ReceivedPackage(Base):

@@ -13,7 +13,7 @@ from typing import Any
 from desktop.sync.envelope import open_sealed, seal
 from desktop.sync.errors import ExportRefused, PackageRejected
 from desktop.sync.jsonl import parse_jsonl, write_jsonl
-from desktop.sync.keys import LocalOffice, PublicOffice, TrustStore
+from desktop.sync.keys import LocalOffice, PublicOffice, TrustStore, announced_keys
 from desktop.sync.limits import DEFAULT_LIMITS, Limits
 from desktop.sync.manifest import (
     DATA_MEMBER,
@@ -22,6 +22,7 @@ from desktop.sync.manifest import (
     RECORD_KINDS,
     SIGNATURE_NAME,
     Acknowledgement,
+    KeyAnnouncement,
     Manifest,
     MemberEntry,
     OfficeRef,
@@ -86,6 +87,7 @@ def write_package(
     limits: Limits = DEFAULT_LIMITS,
     created_at: datetime | None = None,
     package_id: str | None = None,
+    new_keys: KeyAnnouncement | None = None,
 ) -> BuiltPackage:
     """Sign (and optionally seal) records and attachment contents into one package file.
 
@@ -114,6 +116,7 @@ def write_package(
         record_counts=counts,
         acknowledgements=tuple(acknowledgements),
         payload=payload,
+        new_keys=new_keys,
     )
     manifest_bytes = manifest.to_json()
     signature = origin.keys.signing.sign(manifest_bytes)
@@ -173,6 +176,8 @@ def read_package(
         raise PackageRejected("package_too_large", size=len(data), max=limits.max_package_bytes)
     outer = list_members(data, limits)
     manifest, manifest_bytes, signer = _authentic_manifest(data, outer, trust, limits)
+    if manifest.new_keys is not None:
+        announced_keys(manifest.origin.uuid, manifest.new_keys)  # the proof must verify
     if manifest.recipient.uuid != me.uuid:
         raise PackageRejected("wrong_recipient", recipient=manifest.recipient.name, me=me.name)
     if manifest.schema_version > schema_version:

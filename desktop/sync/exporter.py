@@ -27,6 +27,7 @@ from desktop.models import (
 )
 from desktop.models.enums import BulletinStatus
 from desktop.sync.archive import BuiltPackage, write_package
+from desktop.sync.keys import announce_keys
 from desktop.sync.manifest import Acknowledgement
 from desktop.sync.records import (
     BY_KIND,
@@ -42,7 +43,7 @@ from desktop.sync.records import (
     record_hash,
     ref_key,
 )
-from desktop.sync.trust import local_keys, public_of
+from desktop.sync.trust import local_keys, previous_keys, public_of
 
 # Kinds a county sends down whole (directory, bulletins, schemes); others are filtered below.
 DOWN_WHOLE = ("unit", "unit_merge", "bulletin", "assessment_scheme")
@@ -182,7 +183,13 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
             )
         )
     )
-    if not changed and not owed:
+    # Our keys changed: sign with the previous key, announcing the new one, until a receipt.
+    signer, new_keys = me, None
+    if state is not None and state.announce_keys:
+        previous = previous_keys(session)
+        if previous is not None:
+            signer, new_keys = previous, announce_keys(me.uuid, me.keys)
+    if not changed and not owed and new_keys is None:
         return None
     state = state or ExchangePeer(peer_office_uuid=peer_uuid, last_sent_sequence=0)
     session.add(state)
@@ -198,7 +205,8 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
             if path.exists():
                 blobs.append(path.read_bytes())
     package = write_package(
-        origin=me,
+        origin=signer,
+        new_keys=new_keys,
         recipient=recipient,
         records=by_kind,
         attachments=blobs,
@@ -212,6 +220,8 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
         kinds=KINDS,
     )
     state.last_sent_sequence, state.last_sent_manifest_sha256 = sequence, package.manifest_sha256
+    if new_keys is not None and state.announce_keys_in is None:
+        state.announce_keys_in = sequence
     for received in owed:
         received.acknowledged_in = sequence
     fresh = [

@@ -54,6 +54,9 @@ class JsonObject:
     def raw(self, key: str) -> Any:
         return self._value[key]
 
+    def has(self, key: str) -> bool:
+        return key in self._value
+
     def integer(self, key: str, minimum: int = 0) -> int:
         value = self._value[key]
         # bool is an int in Python but not in the format.

@@ -30,7 +30,13 @@ from desktop.sync.limits import DEFAULT_LIMITS, Limits
 from desktop.sync.messages import rejection_message
 from desktop.sync.records import KINDS, SCHEMA_VERSION, no_cyclic_gc
 from desktop.sync.sequence import AppliedPackage, SequenceVerdict, classify_sequence
-from desktop.sync.trust import OfficeTrust, local_keys
+from desktop.sync.trust import (
+    OfficeTrust,
+    announced_everywhere,
+    check_superseded,
+    local_keys,
+    take_new_keys,
+)
 
 
 def problem_message(problem: Problem, lang: str = "zh") -> str:
@@ -80,7 +86,7 @@ LIMITS: Limits = DEFAULT_LIMITS
 
 def open_package(session: Session, data: bytes) -> OpenedPackage:
     """Check everything about a package addressed to us; PackageRejected otherwise."""
-    return read_package(
+    opened = read_package(
         data,
         me=local_keys(session),
         trust=OfficeTrust(session),
@@ -88,6 +94,8 @@ def open_package(session: Session, data: bytes) -> OpenedPackage:
         kinds=KINDS,
         limits=LIMITS,
     )
+    check_superseded(session, opened.manifest)
+    return opened
 
 
 def _rejected(file_name: str, code: str, fields: Mapping[str, Any], **more: Any) -> ImportResult:
@@ -206,6 +214,7 @@ def _apply_as_sender(
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     m = opened.manifest
     sender = m.origin.uuid
+    take_new_keys(session, m)
     # open_package found our keys; here only who we and our parent are matters.
     local = session.execute(
         select(Office.uuid, Office.parent_uuid).where(Office.is_local.is_(True))
@@ -329,6 +338,15 @@ def _take_receipt(session: Session, opened: OpenedPackage, me: str) -> None:
     sequences = [a.sequence for a in opened.manifest.acknowledgements if a.origin_uuid == me]
     if not sequences:
         return
+    state = session.get(ExchangePeer, opened.manifest.origin.uuid)
+    if (
+        state is not None
+        and state.announce_keys
+        and state.announce_keys_in is not None
+        and max(sequences) >= state.announce_keys_in
+    ):  # the peer has our new keys
+        state.announce_keys, state.announce_keys_in = False, None
+        announced_everywhere(session)
     session.execute(
         update(SentRecord)
         .where(SentRecord.peer_office_uuid == opened.manifest.origin.uuid)

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from desktop.sync.errors import PackageRejected
 from desktop.sync.fields import MAX_NAME, UUID, FieldInvalid, JsonObject, format_utc
 from desktop.sync.jsonl import dumps_canonical, loads_strict
+from desktop.sync.manifest import KeyAnnouncement
 
 SETUP_FORMAT = "lianxi-setup"
 SETUP_VERSION = 1
@@ -236,3 +237,36 @@ def _base64(setup: JsonObject, key: str, length: int) -> bytes:
 def _squeeze(typed: str) -> str:
     """What a clerk typed, without the spaces and case that do not matter."""
     return "".join(typed.split()).upper()
+
+
+def announce_keys(office_uuid: str, new: OfficeKeys) -> KeyAnnouncement:
+    """An office's new public keys for its peers, proven by the new signing key itself."""
+    unsigned = KeyAnnouncement(
+        base64.b64encode(new.signing_public).decode("ascii"),
+        base64.b64encode(new.encryption_public).decode("ascii"),
+        "",
+    )
+    proof = new.signing.sign(unsigned.proof_message(office_uuid))
+    return KeyAnnouncement(
+        unsigned.signing_key, unsigned.encryption_key, base64.b64encode(proof).decode("ascii")
+    )
+
+
+def announced_keys(office_uuid: str, announcement: KeyAnnouncement) -> tuple[bytes, bytes]:
+    """The raw new signing and encryption keys of an announcement whose proof verifies, or
+    PackageRejected (bad_key_announcement)."""
+    try:
+        signing = base64.b64decode(announcement.signing_key, validate=True)
+        encryption = base64.b64decode(announcement.encryption_key, validate=True)
+        proof = base64.b64decode(announcement.proof, validate=True)
+    except binascii.Error:
+        raise PackageRejected("bad_key_announcement") from None
+    if len(signing) != 32 or len(encryption) != 32 or len(proof) != 64:
+        raise PackageRejected("bad_key_announcement")
+    try:
+        Ed25519PublicKey.from_public_bytes(signing).verify(
+            proof, announcement.proof_message(office_uuid)
+        )
+    except (InvalidSignature, ValueError):
+        raise PackageRejected("bad_key_announcement") from None
+    return signing, encryption

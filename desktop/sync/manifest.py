@@ -82,6 +82,26 @@ class Acknowledgement:
 
 
 @dataclass(frozen=True)
+class KeyAnnouncement:
+    """The sender's new public keys (base64, raw), announced in a package its previous key
+    signs; `proof` is the new signing key's signature over `proof_message`, so the sender
+    holds the new private key, not only the old one."""
+
+    signing_key: str
+    encryption_key: str
+    proof: str
+
+    def proof_message(self, office_uuid: str) -> bytes:
+        return dumps_canonical(
+            {
+                "office": office_uuid,
+                "signing_key": self.signing_key,
+                "encryption_key": self.encryption_key,
+            }
+        )
+
+
+@dataclass(frozen=True)
 class MemberEntry:
     name: str
     size: int
@@ -119,6 +139,8 @@ class Manifest:
     # describe what is inside it.
     payload: MemberEntry | None = None
     format_version: int = FORMAT_VERSION
+    # The sender changed its keys: the new ones, in packages still signed with the old key.
+    new_keys: KeyAnnouncement | None = None
 
     @property
     def encrypted(self) -> bool:
@@ -157,8 +179,10 @@ class Manifest:
     def to_json(self) -> bytes:
         """Canonical bytes: these exact bytes are signed and hashed into the next manifest."""
         # The dataclasses' field names are the JSON keys, so asdict() spells them.
+        announced = {} if self.new_keys is None else {"new_keys": asdict(self.new_keys)}
         return dumps_canonical(
             {
+                **announced,
                 "format_version": self.format_version,
                 "schema_version": self.schema_version,
                 "package_id": self.package_id,
@@ -183,7 +207,9 @@ class Manifest:
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
             raise PackageRejected("too_new_format", version=version, supported=FORMAT_VERSION)
         try:
-            return _parse(JsonObject(value, "", _MANIFEST_KEYS), limits)
+            announcing = isinstance(value, dict) and "new_keys" in value
+            keys = _MANIFEST_KEYS | ({"new_keys"} if announcing else set())
+            return _parse(JsonObject(value, "", frozenset(keys)), limits)
         except FieldInvalid as invalid:
             raise PackageRejected(
                 "bad_manifest", field=invalid.field, reason=invalid.reason
@@ -208,6 +234,7 @@ _MANIFEST_KEYS = frozenset(
     ]
 )
 _MEMBER_KEYS = frozenset({"name", "size", "sha256"})
+_NEW_KEYS = frozenset({"signing_key", "encryption_key", "proof"})
 _OFFICE_KEYS = frozenset({"uuid", "name"})
 _ACK_KEYS = frozenset({"origin_uuid", "sequence", "package_id"})
 
@@ -229,6 +256,14 @@ def _parse(obj: JsonObject, limits: Limits) -> Manifest:
         raise FieldInvalid("record_counts", "not an object")
     count_obj = JsonObject(counts, "record_counts", frozenset(counts))
     payload = obj.optional_child("payload", _MEMBER_KEYS)
+    announced = None
+    if obj.has("new_keys"):
+        new = obj.child("new_keys", _NEW_KEYS)
+        announced = KeyAnnouncement(
+            new.text("signing_key", max_len=100),
+            new.text("encryption_key", max_len=100),
+            new.text("proof", max_len=200),
+        )
     manifest = Manifest(
         format_version=obj.integer("format_version"),
         schema_version=obj.integer("schema_version"),
@@ -247,6 +282,7 @@ def _parse(obj: JsonObject, limits: Limits) -> Manifest:
         members=tuple(_member(m) for m in _items(obj, "members", _MEMBER_KEYS, limits.max_members)),
         record_counts={kind: count_obj.integer(kind) for kind in counts},
         payload=None if payload is None else _member(payload),
+        new_keys=announced,
     )
     if obj.boolean("encrypted") != manifest.encrypted:
         raise FieldInvalid("encrypted", "disagrees with payload")

@@ -110,6 +110,15 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "数据包的签名验证失败：清单在签名后被改动过，或签名已损坏。已拒绝导入。",
         "The package signature does not verify; it was altered or damaged.",
     ),
+    "bad_key_announcement": (
+        "数据包宣布了对方的新密钥，但新密钥的证明验证失败，已拒绝导入。请与对方联系。",
+        "The package announces new keys whose proof does not verify; refused.",
+    ),
+    "superseded_key": (
+        "{office} 已更换密钥：用旧密钥签名且不宣布新密钥的数据包不再接受（指纹 {fingerprint}）。",
+        "{office} changed its keys: a package signed with the old key that does not announce "
+        "the new one is no longer accepted (fingerprint {fingerprint}).",
+    ),
     "unknown_key": (
         "数据包由“{office}”签名，但其密钥（指纹 {fingerprint}）不在本单位的信任名单中。"
         "请导入对方的设置文件，并电话核对指纹。",

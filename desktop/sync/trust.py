@@ -8,22 +8,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes, note_changes
-from desktop.core.errors import InvalidInput, NoLocalOffice
+from desktop.core.errors import DomainError, InvalidInput, NoLocalOffice
 from desktop.core.kinds import EXCHANGE
+from desktop.core.office import generate_keys
 from desktop.core.records import load, stamp_new
 from desktop.core.unit_merge import merge_units
 from desktop.db.scrub import erasing_freed_space
-from desktop.models import Office, Unit, UnitMerge
+from desktop.models import ExchangePeer, Office, Unit, UnitMerge
 from desktop.models.enums import Level
 from desktop.models.sealed_key import SealedKeyUnavailable, is_sealed, seal, unseal
-from desktop.sync.errors import KeyLocked
+from desktop.sync.errors import KeyLocked, PackageRejected
 from desktop.sync.keys import (
     LocalOffice,
     OfficeKeys,
     PublicOffice,
+    announced_keys,
     export_setup_file,
     fingerprint,
 )
+from desktop.sync.manifest import Manifest
 
 
 def local_keys(session: Session) -> LocalOffice:
@@ -74,17 +77,137 @@ class OfficeTrust:
         )
 
     def find(self, office_uuid: str, fp: str) -> PublicOffice | None:
+        """The peer's trusted keys, or its previous keys while it announces new ones (the
+        importer then requires the announcement: `check_superseded`)."""
         for office in self._peers():
-            public = public_of(office)
             if (
-                public is not None
-                and office.uuid == office_uuid
-                and office.trusted_at is not None
-                and office.revoked_at is None
-                and public.fingerprint == fp
+                office.uuid != office_uuid
+                or office.trusted_at is None
+                or office.revoked_at is not None
             ):
-                return public
+                continue
+            for public in (public_of(office), previous_of(office)):
+                if public is not None and public.fingerprint == fp:
+                    return public
         return None
+
+
+def previous_of(office: Office) -> PublicOffice | None:
+    """A peer's previous keys, still accepted on packages announcing its new ones."""
+    if office.previous_signing_public_key is None or office.previous_encryption_public_key is None:
+        return None
+    return PublicOffice(
+        office.uuid,
+        office.name,
+        office.previous_signing_public_key,
+        office.previous_encryption_public_key,
+    )
+
+
+def check_superseded(session: Session, manifest: Manifest) -> None:
+    """A package signed with a peer's previous key must announce the key we now trust."""
+    origin = manifest.origin
+    office = session.scalars(select(Office).where(Office.uuid == origin.uuid)).first()
+    previous = None if office is None else previous_of(office)
+    if previous is None or previous.fingerprint != origin.key_fingerprint:
+        return
+    current = public_of(office) if office is not None else None
+    announced = manifest.new_keys
+    if announced is not None and current is not None:
+        signing, encryption = announced_keys(origin.uuid, announced)
+        if fingerprint(signing, encryption) == current.fingerprint:
+            return
+    raise PackageRejected("superseded_key", office=origin.name, fingerprint=origin.key_fingerprint)
+
+
+def take_new_keys(session: Session, manifest: Manifest) -> str | None:
+    """Trust the keys a peer announces (its previous ones stay accepted on packages that
+    announce them); a package signed with the new key ends the previous one. Returns the new
+    fingerprint when the keys changed here."""
+    origin = manifest.origin
+    office = session.scalars(select(Office).where(Office.uuid == origin.uuid)).first()
+    if office is None:
+        return None
+    current = public_of(office)
+    if manifest.new_keys is None:
+        if current is not None and current.fingerprint == origin.key_fingerprint:
+            # Signed with the key we trust: any previous key is revoked now.
+            office.previous_signing_public_key = office.previous_encryption_public_key = None
+        return None
+    signing, encryption = announced_keys(origin.uuid, manifest.new_keys)
+    new = fingerprint(signing, encryption)
+    if current is not None and current.fingerprint == new:
+        return None  # announced before
+    office.previous_signing_public_key = office.signing_public_key
+    office.previous_encryption_public_key = office.encryption_public_key
+    office.signing_public_key, office.encryption_public_key = signing, encryption
+    note_changes(session, Changes.of(EXCHANGE))
+    return new
+
+
+def rotate_keys(session: Session) -> str:
+    """更换本单位密钥: new key pairs; the previous ones sign the packages that announce the new
+    ones to every trusted peer, until each peer's receipt shows it has them, and are then
+    forgotten. Returns the new fingerprint, for the setup file and the phone."""
+    old = local_keys(session)  # sealed first if need be; refuses when the keys are locked
+    office = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
+    if office.previous_signing_private_key is not None:
+        raise DomainError("key_change_pending")
+    new = generate_keys()
+    with erasing_freed_space(session):
+        office.previous_signing_private_key = office.signing_private_key
+        office.previous_encryption_private_key = office.encryption_private_key
+        office.signing_private_key = seal(new.signing_private_pem)
+        office.encryption_private_key = seal(new.encryption_private_pem)
+    office.signing_public_key = new.signing_public_raw
+    office.encryption_public_key = new.encryption_public_raw
+    for peer in session.scalars(
+        select(Office).where(
+            Office.is_local.is_(False),
+            Office.trusted_at.is_not(None),
+            Office.revoked_at.is_(None),
+        )
+    ):
+        state = session.get(ExchangePeer, peer.uuid) or ExchangePeer(
+            peer_office_uuid=peer.uuid, last_sent_sequence=0
+        )
+        session.add(state)
+        state.announce_keys, state.announce_keys_in = True, None
+    session.flush()
+    note_changes(session, Changes.of(EXCHANGE))
+    del old
+    return fingerprint(new.signing_public_raw, new.encryption_public_raw)
+
+
+def previous_keys(session: Session) -> LocalOffice | None:
+    """This office's previous keys while a key change is being announced, else None."""
+    office = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
+    if (
+        office.previous_signing_private_key is None
+        or office.previous_encryption_private_key is None
+    ):
+        return None
+    try:
+        keys = OfficeKeys.from_pem(
+            unseal(office.previous_signing_private_key),
+            unseal(office.previous_encryption_private_key),
+        )
+    except SealedKeyUnavailable as missing:
+        raise KeyLocked("signing_key_unavailable", where=missing.where) from None
+    return LocalOffice(office.uuid, office.name, keys)
+
+
+def announced_everywhere(session: Session) -> None:
+    """Once no peer waits for our new keys, the previous private keys are forgotten."""
+    waiting = session.scalar(
+        select(ExchangePeer.peer_office_uuid).where(ExchangePeer.announce_keys)
+    )
+    if waiting is not None:
+        return
+    office = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
+    if office.previous_signing_private_key is not None:
+        with erasing_freed_space(session):
+            office.previous_signing_private_key = office.previous_encryption_private_key = None
 
 
 def trust_office(session: Session, public: PublicOffice, *, unit_id: int | None = None) -> Office:

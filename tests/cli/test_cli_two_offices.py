@@ -135,3 +135,14 @@ def test_resync_after_a_restore_by_the_commands(
     assert code == 0 and "已导入" in out, out
     assert len(_units(capsys, town, "八滩镇总商会")) == 1  # what the restore took, back
     assert len(_units(capsys, county, "八滩镇个私协会")) == 1
+
+
+def test_keys_rotate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "t.db"
+    assert lx(capsys, db, "init", "--name", "八滩镇工会", "--level", "township")[0] == 0
+    old = _setup(capsys, db, tmp_path / "old.json")
+    code, out = lx(capsys, db, "keys", "rotate")
+    assert code == 0 and "新指纹" in out and old not in out, out
+    assert _setup(capsys, db, tmp_path / "new.json") != old  # the setup file has the new keys
+    code, out = lx(capsys, db, "keys", "rotate")
+    assert code != 0 and "尚未送达" in out, out

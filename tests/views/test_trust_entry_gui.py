@@ -105,3 +105,24 @@ def test_resync_from_the_keys_tab_and_accepting_it_at_import(  # type: ignore[no
         tab.confirm()
         at_county.wait()
     assert "导入完成：1 个数据包已导入" in tab.status.text()
+
+
+def test_changing_the_offices_keys_from_the_keys_tab(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.sync.trust import previous_keys
+    from tests.views.dialogs import answer_questions
+
+    township = _new_township(tmp_path)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    page = ExchangePage(township, TaskRunner(), find_drives=lambda: [])
+    qtbot.addWidget(page)
+    keys = page.keys_tab
+    old = keys.fingerprint
+    assert keys.rotate()
+    assert "更换" in asked[-1]
+    assert keys.fingerprint != old and keys.fingerprint in keys.shown_fingerprint.text()
+    with township.unit_of_work() as s:
+        assert local_keys(s).keys.fingerprint == keys.fingerprint
+        previous = previous_keys(s)
+        assert previous is not None and previous.keys.fingerprint == old

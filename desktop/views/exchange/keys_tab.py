@@ -32,7 +32,13 @@ from desktop.models import Office
 from desktop.sync import PublicOffice, import_setup_file
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import peers, request_resync
-from desktop.sync.trust import local_keys, revoke_office, setup_file, trust_office
+from desktop.sync.trust import (
+    local_keys,
+    revoke_office,
+    rotate_keys,
+    setup_file,
+    trust_office,
+)
 from desktop.views import ui_state
 from desktop.views.labels import fill, with_colon
 from desktop.views.operations import operations
@@ -66,12 +72,21 @@ class KeysTab(QWidget):
         form = QFormLayout(mine)
         shown = QLabel(f"<b>{self.fingerprint}</b>")
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shown_fingerprint = shown
         form.addRow(with_colon(self.tr("单位")), QLabel(me.name))
         form.addRow(with_colon(self.tr("密钥指纹")), shown)
         setup = QPushButton(self.tr("导出本单位设置文件…"))
         setup.clicked.connect(self.choose_setup_target)
+        self.rotate_button = QPushButton(self.tr("更换本单位密钥…"))
+        self.rotate_button.setToolTip(
+            self.tr(
+                "备份外泄或经办人调离时：换用新密钥，随后的数据包告知对方，对方回执后旧密钥作废"
+            )
+        )
+        self.rotate_button.clicked.connect(self.rotate)
         setup_row = QHBoxLayout()
         setup_row.addWidget(setup)
+        setup_row.addWidget(self.rotate_button)
         setup_row.addStretch(1)
         form.addRow("", setup_row)
         form.addRow(
@@ -238,6 +253,29 @@ class KeysTab(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.revoke(int(item.data(ID_ROLE)))
+
+    def rotate(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("更换本单位密钥"),
+            self.tr(
+                "换用新的签名和加密密钥。之后导出的数据包仍用旧密钥签名，并告知各对方单位新密钥；"
+                "对方导入后即信任新密钥，回执到达后旧密钥作废。请把新指纹电话告知对方。"
+                "现在更换吗？"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        new = self.ops.mutate(rotate_keys, show_in=self.status.setText)
+        if new is None:
+            return False
+        self.fingerprint = new
+        self.shown_fingerprint.setText(f"<b>{new}</b>")
+        self.status.setText(
+            fill(self.tr("已更换本单位密钥。新指纹：%1。请导出数据包交给各对方单位。"), new)
+        )
+        self.changed.emit()
+        return True
 
     def resync_selected(self) -> bool:
         row = self.table.currentRow()
