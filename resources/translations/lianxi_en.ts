@@ -1143,7 +1143,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>%1后等待期满（%2），又过 %3 个工作日仍未办结</source>
-        <translation>Waited after the %1 (until %2), still open %3 working days later</translation>
+        <translation>After %1, waited until %2; still open %3 working days later</translation>
     </message>
     <message>
         <source>已按牵头单位印发 %1 份%2，涉及事项 %3 项；反馈时限 %4。</source>
@@ -1867,6 +1867,26 @@ Publish now?</translation>
     <message>
         <source>已准备与 %1 重新同步。请在“导出”中导出数据包交给对方。</source>
         <translation>Ready to resync with %1. Export a package under “Export to USB” and hand it to them.</translation>
+    </message>
+    <message>
+        <source>更换本单位密钥…</source>
+        <translation>Change this office’s keys…</translation>
+    </message>
+    <message>
+        <source>备份外泄或经办人调离时：换用新密钥，随后的数据包告知对方，对方回执后旧密钥作废</source>
+        <translation>When a backup has leaked or the clerk has moved on: switch to new keys; the next packages tell the other offices, and the old keys end once they acknowledge</translation>
+    </message>
+    <message>
+        <source>更换本单位密钥</source>
+        <translation>Change this office’s keys</translation>
+    </message>
+    <message>
+        <source>换用新的签名和加密密钥。之后导出的数据包仍用旧密钥签名，并告知各对方单位新密钥；对方导入后即信任新密钥，回执到达后旧密钥作废。请把新指纹电话告知对方。现在更换吗？</source>
+        <translation>Switch to new signing and encryption keys. Packages exported after this are still signed with the old key and tell each other office the new keys; they trust the new keys once they import, and the old keys end when their acknowledgement arrives. Read the new fingerprint to the other offices by phone. Change the keys now?</translation>
+    </message>
+    <message>
+        <source>已更换本单位密钥。新指纹：%1。请导出数据包交给各对方单位。</source>
+        <translation>Changed this office’s keys. New fingerprint: %1. Export packages and hand them to the other offices.</translation>
     </message>
 </context>
 <context>
