@@ -181,7 +181,7 @@ class AssessmentPage(QWidget, Page):
         self.tabs.addTab(self.scheme_editor, self.tr("考核方案"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('考核')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("考核") + "</h2>"))
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.banner)

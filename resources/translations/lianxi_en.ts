@@ -534,6 +534,10 @@ Publish now?</translation>
         <source>另有 %1 个单位的结果由其他单位下发，未覆盖。</source>
         <translation> %1 more units have results sent by another office; those were not overwritten.</translation>
     </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
