@@ -80,8 +80,10 @@ class RatesPanel(QWidget):
         self.chart = chart_view()
         self.chart.setMinimumHeight(280)
         header = self.convening.horizontalHeader()
+        # Every column as wide as its contents (the level's name no longer squeezed to a sliver
+        # when the rates are wide), the last one taking what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         tables = QWidget()
         left = QVBoxLayout(tables)
         left.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +103,8 @@ class RatesPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(tables)
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 3)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(scroll, 2)
+        layout.addWidget(self.chart, 1)
 
     def set_rates(self, rates: YearRates) -> None:
         self.rates = rates
