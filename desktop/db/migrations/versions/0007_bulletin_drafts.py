@@ -46,4 +46,6 @@ def downgrade() -> None:
     op.execute("DELETE FROM bulletin WHERE status <> 'issued'")
     with op.batch_alter_table("bulletin", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_bulletin_status"))
+        # The enum's CHECK goes with its column, or the copied table names a missing column.
+        batch_op.drop_constraint(batch_op.f("ck_bulletin_bulletinstatus"), type_="check")
         batch_op.drop_column("status")
