@@ -6,17 +6,14 @@ counting anywhere: the escalation ladder, bulletin statistics, assessment and a 
 read only live documents.
 
 The void is the record's tombstone (`deleted_at`), so it travels in exchange packages as an
-ordinary change of the record. No column of the record holds the reason yet: it is kept in the
-audit trail's `void` entry for the record, written in the same transaction. Another office
-therefore sees the void and its day but not its reason, until the records get a column for it.
+ordinary change of the record, its reason (`void_reason`) with it; the audit trail's `void`
+entry records it too.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -28,7 +25,7 @@ from desktop.core.issued import printable
 from desktop.core.office import local_office
 from desktop.core.permissions import require
 from desktop.core.records import required_reason, tombstone
-from desktop.models import AuditEntry, Bulletin, SupervisionNotice
+from desktop.models import Bulletin, SupervisionNotice
 from desktop.models.enums import BulletinStatus, Role
 
 # The record kinds that are issued documents, by their registry key.
@@ -92,6 +89,7 @@ def void_document(session: Session, kind: str, record_id: int, reason: str) -> i
     # A document issued before frozen copies existed is frozen now, as it stood when issued.
     issued_kind = str(record.kind) if isinstance(record, SupervisionNotice) else kind
     printable(session, issued_kind, record_id)
+    record.void_reason = text
     tombstone(record)
     session.flush()
     record_event(session, VOID_ACTION, model.__tablename__, record.uuid, {"reason": text})
@@ -111,17 +109,12 @@ def void_infos(session: Session, kind: str, record_ids: list[int]) -> dict[int, 
     }
     if not voided:
         return {}
-    reasons: dict[str, str] = {}
-    for uuid, detail in session.execute(
-        select(AuditEntry.target_uuid, AuditEntry.detail)
-        .where(
-            AuditEntry.action == VOID_ACTION,
-            AuditEntry.target_kind == model.__tablename__,
-            AuditEntry.target_uuid.in_(list(voided)),
+    reasons: dict[str, str] = {
+        uuid: reason
+        for uuid, reason in session.execute(
+            select(model.uuid, model.void_reason).where(model.uuid.in_(list(voided)))
         )
-        .order_by(AuditEntry.id)
-    ):
-        reasons[uuid] = _reason(detail)  # the latest void of the record wins
+    }
     return {
         record_id: VoidInfo(deleted_at.astimezone().date(), reasons.get(uuid, ""))
         for uuid, (record_id, deleted_at) in voided.items()
@@ -131,12 +124,3 @@ def void_infos(session: Session, kind: str, record_ids: list[int]) -> dict[int, 
 def void_info(session: Session, kind: str, record_id: int) -> VoidInfo | None:
     """The record's void, or None while it stands."""
     return void_infos(session, kind, [record_id]).get(record_id)
-
-
-def _reason(detail: str) -> str:
-    try:
-        value: Any = json.loads(detail)
-    except ValueError:
-        return ""
-    reason = value.get("reason") if isinstance(value, dict) else None
-    return reason if isinstance(reason, str) else ""

@@ -39,6 +39,7 @@ class SupervisionNotice(Travelling, Base):
     problem: Mapped[str] = mapped_column(Text, default="")
     rectify_deadline: Mapped[date | None] = mapped_column(Date, default=None)
     result: Mapped[str] = mapped_column(Text, default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")  # why it was voided (作废)
 
     items: Mapped[list[AgreedItem]] = relationship(
         secondary=notice_item, lazy="selectin", order_by=AgreedItem.id
@@ -64,6 +65,7 @@ class Bulletin(Travelling, Base):
     period_end: Mapped[date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(200), default="")
     content: Mapped[str] = mapped_column(Text, default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")  # why it was voided (作废)
 
     mentions: Mapped[list[BulletinMention]] = relationship(
         back_populates="bulletin", cascade="all, delete-orphan", order_by="BulletinMention.id"

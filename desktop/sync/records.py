@@ -702,7 +702,10 @@ class Parsed:
 # Fields added to a kind since its records were first written, with what a record without
 # them means (what the migration that added the column gave the rows already there): a package
 # from an earlier version of the program still imports.
-ADDED_FIELDS: dict[str, dict[str, Any]] = {"bulletin": {"status": "issued"}}
+ADDED_FIELDS: dict[str, dict[str, Any]] = {
+    "bulletin": {"status": "issued", "void_reason": ""},
+    "supervision_notice": {"void_reason": ""},
+}
 
 
 def _with_added(kind: str, record: Any) -> Any:

@@ -305,3 +305,29 @@ def test_the_parent_typed_at_first_start_is_an_entry_that_becomes_the_countys(
     with township.unit_of_work() as s:
         (parent,) = s.scalars(select(Unit).where(Unit.name == "滨海县总工会")).all()
         assert parent.uuid == county_own  # the typed entry took the county's identity
+
+
+def test_a_void_travels_with_its_reason(tmp_path: Path) -> None:
+    from desktop.core.supervision import NoticeInput, issue_notice
+    from desktop.core.voiding import void_document
+    from desktop.models import SupervisionNotice
+    from desktop.models.enums import NoticeKind
+
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    item = _county_item_for_the_township(county)
+    on = date(2026, 10, 9)
+    notice = county.run(
+        issue_notice,
+        NoticeInput(NoticeKind.REMINDER, county.township_union, (item,), on, "请于五日内反馈"),
+        today=on,
+    )
+    offices.down()
+    county.run(void_document, "notice", notice.id, "误发：事项已于十月八日办结")
+    offices.down()
+    with offices.township.unit_of_work() as s:
+        copy = s.scalars(
+            select(SupervisionNotice).where(SupervisionNotice.uuid == notice.uuid)
+        ).one()
+        assert copy.deleted_at is not None
+        assert copy.void_reason == "误发：事项已于十月八日办结"
