@@ -94,12 +94,13 @@ def rungs_taken(
     calendar = calendar or load_calendar(session)
     waits = _reply_workdays(supervision_settings(session))
     taken: dict[int, dict[Step, Rung]] = defaultdict(dict)
-    for item_id, kind, issued, rectify_by in session.execute(
+    for item_id, kind, issued, rectify_by, reply_by in session.execute(
         select(
             notice_item.c.item_id,
             SupervisionNotice.kind,
             SupervisionNotice.issued_on,
             SupervisionNotice.rectify_deadline,
+            SupervisionNotice.feedback_deadline,
         )
         .join(SupervisionNotice, SupervisionNotice.id == notice_item.c.notice_id)
         .where(
@@ -112,6 +113,8 @@ def rungs_taken(
         step = Step(NoticeKind(kind).value)
         if step is Step.RECTIFICATION and rectify_by is not None:
             until = rectify_by
+        elif reply_by is not None:
+            until = reply_by  # the reply date the document itself gave the unit
         else:
             until = calendar.add_workdays(issued, waits[step]).day
         taken[item_id][step] = Rung(step, issued, until)

@@ -251,3 +251,21 @@ def test_criticism_is_never_proposed_for_a_unit_the_bulletin_cannot_name(county:
     later = proposals(c, date(2026, 10, 1))
     assert later[department] == Step.CRITICISM
     assert led_by_government not in later
+
+
+def test_the_reply_date_a_document_gives_is_waited_for(county: County) -> None:
+    """Reminder 57号 of the demo county: issued 11-26 asking for a reply by 12-11; on 12-05 the
+    next rung must not be proposed because the configured reply period has passed."""
+    item = assigned_item(county, deadline=date(2026, 11, 16))
+    data = supervision.NoticeInput(
+        NoticeKind.REMINDER,
+        county.hrss,
+        (item,),
+        date(2026, 11, 26),
+        requirements="请于12月11日前书面反馈",
+        feedback_deadline=date(2026, 12, 11),
+    )
+    county.run(supervision.issue_notice, data, today=date(2026, 11, 26))
+    assert item not in proposals(county, date(2026, 12, 5))
+    assert item not in proposals(county, date(2026, 12, 11))
+    assert proposals(county, date(2026, 12, 14))[item] == Step.SUPERVISION
