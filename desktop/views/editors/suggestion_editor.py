@@ -79,7 +79,7 @@ class SuggestionEditor(RecordEditor):
         self.content.setPlainText(dto.content)
         status = status_text(dto.status)
         if dto.reply_text:
-            status += self.tr("；已答复：%1").replace("%1", dto.reply_text)
+            status += self.tr("；答复内容：%1").replace("%1", dto.reply_text)
         if dto.not_adopted_reason:
             status += self.tr("；原因：%1").replace("%1", dto.not_adopted_reason)
         self.status.setText(status)
