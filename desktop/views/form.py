@@ -77,17 +77,34 @@ class OptionalDate(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
         row.addWidget(self.blank)
-        self.blank.toggled.connect(lambda off: self.edit.setEnabled(not off))
-        self.blank.toggled.connect(lambda _off: self.dateChanged.emit(self.value()))
+        # Left blank, the field shows no date (its lowest date reads as this text), and the
+        # date it had comes back when the box is unticked.
+        self._kept = day or date.today()
+        self.edit.setMinimumDate(QDate(1900, 1, 1))
+        self.edit.setSpecialValueText(self.tr("（未填写）"))
+        self.blank.toggled.connect(self._blank_toggled)
         self.edit.dateChanged.connect(lambda _d: self.dateChanged.emit(self.value()))
         self.set_value(day)
+
+    def _blank_toggled(self, off: bool) -> None:
+        if off:
+            if self.edit.date() != self.edit.minimumDate():
+                self._kept = from_qdate(self.edit.date())
+            self.edit.setDate(self.edit.minimumDate())
+        else:
+            self.edit.setDate(to_qdate(self._kept))
+        self.edit.setEnabled(not off)
+        self.dateChanged.emit(self.value())
 
     def value(self) -> date | None:
         return None if self.blank.isChecked() else from_qdate(self.edit.date())
 
     def set_value(self, day: date | None) -> None:
         if day is not None:
+            self._kept = day
             self.edit.setDate(to_qdate(day))
+        if self.blank.isChecked() == (day is None):
+            self._blank_toggled(day is None)  # toggled() would not fire
         self.blank.setChecked(day is None)
 
     # The QDateEdit interface, so the field is filled and read as any date field is.
