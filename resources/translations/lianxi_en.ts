@@ -2440,6 +2440,10 @@ Publish now?</translation>
         <source>暂不填写</source>
         <translation>Leave blank</translation>
     </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not set)</translation>
+    </message>
 </context>
 <context>
     <name>RatesPanel</name>
@@ -3057,10 +3061,6 @@ Publish now?</translation>
         <translation>Handling</translation>
     </message>
     <message>
-        <source>；已答复：%1</source>
-        <translation>; replied: %1</translation>
-    </message>
-    <message>
         <source>；原因：%1</source>
         <translation>; reason: %1</translation>
     </message>
@@ -3103,6 +3103,10 @@ Publish now?</translation>
     <message>
         <source>答复函</source>
         <translation>Reply letter</translation>
+    </message>
+    <message>
+        <source>；答复内容：%1</source>
+        <translation>; reply: %1</translation>
     </message>
 </context>
 <context>
