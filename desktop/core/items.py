@@ -24,7 +24,15 @@ from desktop.core.records import (
 )
 from desktop.core.states import ITEM
 from desktop.core.timeline import log_event
-from desktop.models import AgreedItem, FeedbackFigure, Meeting, ProgressFeedback, Topic, Unit
+from desktop.models import (
+    AgreedItem,
+    FeedbackFigure,
+    ItemEvent,
+    Meeting,
+    ProgressFeedback,
+    Topic,
+    Unit,
+)
 from desktop.models.enums import ItemStatus, MeetingStatus
 
 
@@ -159,11 +167,27 @@ def update_item(session: Session, item_id: int, data: ItemInput) -> ItemDTO:
     return item_dto(session, item)
 
 
-def _move(session: Session, item: AgreedItem, action: str, on: date, note: str = "") -> None:
+def _move(
+    session: Session,
+    item: AgreedItem,
+    action: str,
+    on: date,
+    note: str = "",
+    requested_deadline: date | None = None,
+) -> None:
     before = item.status
     item.status = ItemStatus(ITEM.target(action, item.status))
     touch(item)
-    log_event(session, item, action, on, from_status=before, to_status=item.status, note=note)
+    log_event(
+        session,
+        item,
+        action,
+        on,
+        from_status=before,
+        to_status=item.status,
+        note=note,
+        requested_deadline=requested_deadline,
+    )
 
 
 def assign_item(session: Session, item_id: int, on: date) -> ItemDTO:
@@ -242,6 +266,45 @@ def report_progress(
     return item_dto(session, item)
 
 
+def absorb_steps(session: Session, event_ids: Iterable[int]) -> int:
+    """Our items take the steps their lead units' offices took on them: a completion (办结)
+    or an extension request (申请延期) arriving as a timeline entry from the township moves
+    the county's item as it moved the township's copy, so it waits for verification or joins
+    the 延期待批 queue here. Steps the item's state no longer allows are left on the timeline
+    only. Returns how many items moved."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return 0
+    me = local_office(session).uuid
+    moved = 0
+    events = session.scalars(
+        select(ItemEvent)
+        .where(
+            ItemEvent.id.in_(ids),
+            ItemEvent.origin_office != me,
+            ItemEvent.action.in_(("complete", "request_extension")),
+        )
+        .order_by(ItemEvent.on_date, ItemEvent.id)
+    ).all()
+    for event in events:
+        item = session.get(AgreedItem, event.item_id)
+        if item is None or item.origin_office != me or item.deleted_at is not None:
+            continue
+        if not ITEM.can(event.action, item.status):
+            continue
+        if event.action == "complete":
+            item.completed_on, item.percent_done = event.on_date, 100
+        elif event.action == "request_extension" and event.requested_deadline is not None:
+            item.extension_deadline, item.extension_reason = event.requested_deadline, event.note
+        else:
+            continue
+        item.status = ItemStatus(ITEM.target(event.action, item.status))
+        touch(item)
+        moved += 1
+    session.flush()
+    return moved
+
+
 def latest_feedback(session: Session, item_id: int) -> ProgressFeedback | None:
     """The newest report by date (the later entered on the same day): what progress shows."""
     return session.scalar(
@@ -302,7 +365,7 @@ def request_extension(
     new = required_date(new_deadline, "extension_deadline")
     if item.deadline is not None and new <= item.deadline:
         raise InvalidInput("extension_not_later", field="extension_deadline")
-    _move(session, item, "request_extension", on, note=reason)
+    _move(session, item, "request_extension", on, note=reason, requested_deadline=new)
     item.extension_reason = reason
     item.extension_deadline = new
     session.flush()

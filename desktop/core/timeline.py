@@ -35,8 +35,10 @@ def log_event(
     note: str = "",
     document_number: str = "",
     actor: str = "",
+    requested_deadline: date | None = None,
 ) -> None:
     event = ItemEvent(
+        requested_deadline=requested_deadline,
         item_id=item.id,
         on_date=on,
         actor=actor,

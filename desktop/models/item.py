@@ -120,3 +120,6 @@ class ItemEvent(Travelling, Base):
     to_status: Mapped[str] = mapped_column(String(24), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     document_number: Mapped[str] = mapped_column(String(60), default="")
+    # An extension request: the deadline asked for (so the office that owns the item can
+    # queue the request when the entry arrives from the lead unit's office).
+    requested_deadline: Mapped[date | None] = mapped_column(Date, default=None)

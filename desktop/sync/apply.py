@@ -22,11 +22,18 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.attachments import blob_path
-from desktop.core.items import absorb_feedback
+from desktop.core.items import absorb_feedback, absorb_steps
 from desktop.core.office import local_office
 from desktop.core.unit_merge import apply_merge, canonical_units
 from desktop.db import bulk
-from desktop.models import AgreedItem, CalendarDay, ExchangeConflict, ReceivedBase, Unit
+from desktop.models import (
+    AgreedItem,
+    CalendarDay,
+    ExchangeConflict,
+    ItemEvent,
+    ReceivedBase,
+    Unit,
+)
 from desktop.sync.authority import Authority
 from desktop.sync.domain_rules import DomainRules, check_change
 from desktop.sync.errors import PackageRejected
@@ -136,6 +143,9 @@ def apply_records(
     fed = plans["feedback"].new + [record for _, record in plans["feedback"].updated]
     item_ids = (uuids.id(AgreedItem, str(r.record.get("item_uuid"))) for r in fed)
     absorb_feedback(session, [item_id for item_id in item_ids if item_id is not None])
+    # So do the steps the lead unit's office took on them (办结, 申请延期).
+    steps = plans["item_event"].new
+    absorb_steps(session, [i for r in steps if (i := uuids.id(ItemEvent, r.uuid)) is not None])
     for day, is_workday, name in holidays:
         _apply_holiday(session, day, is_workday, name, from_parent, package_id, tally)
     # Only attachments an accepted record describes are kept: nothing unsigned by a record.

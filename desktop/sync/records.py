@@ -705,6 +705,7 @@ class Parsed:
 ADDED_FIELDS: dict[str, dict[str, Any]] = {
     "bulletin": {"status": "issued", "void_reason": ""},
     "supervision_notice": {"void_reason": ""},
+    "item_event": {"requested_deadline": None},
 }
 
 

@@ -247,6 +247,7 @@ MODULE_CLASS = {
 }
 FUNCTION_CLASS = {
     "desktop.core.items.verify_item": ISSUING,
+    "desktop.core.voiding.void_document": ISSUING,
     "desktop.core.meetings.issue_minutes": ISSUING,
     "desktop.core.supervision.record_rectification_result": RECORDS,
     # a clerk drafts a bulletin and submits it; issuing or sending it back is a reviewer's

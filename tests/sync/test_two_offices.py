@@ -331,3 +331,36 @@ def test_a_void_travels_with_its_reason(tmp_path: Path) -> None:
         ).one()
         assert copy.deleted_at is not None
         assert copy.void_reason == "误发：事项已于十月八日办结"
+
+
+def test_a_townships_extension_request_and_completion_reach_the_county(tmp_path: Path) -> None:
+    """Issue 12: 办结 and 申请延期 on a county item changed only the township's copy."""
+    from desktop.core.extensions import pending_extensions
+    from desktop.core.items import approve_extension, complete_item, get_item, request_extension
+    from desktop.models.enums import ItemStatus
+
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    item = _county_item_for_the_township(county)
+    offices.down()
+    with county.db.unit_of_work() as s:
+        item_uuid = s.scalar(select(AgreedItem.uuid).where(AgreedItem.id == item))
+    with offices.township.unit_of_work() as s:
+        copy = s.scalar(select(AgreedItem.id).where(AgreedItem.uuid == item_uuid))
+        request_extension(
+            s, copy, new_deadline=date(2026, 12, 31), reason="场地改造延误", on=date(2026, 9, 20)
+        )
+    offices.up()
+    with county.db.unit_of_work() as s:
+        (waiting,) = pending_extensions(s, date(2026, 9, 25))
+        assert waiting.item_id == item and waiting.requested_deadline == date(2026, 12, 31)
+        assert waiting.reason == "场地改造延误"
+    county.run(approve_extension, item, on=date(2026, 9, 26))
+    offices.down()  # the decision travels down
+    with offices.township.unit_of_work() as s:
+        assert get_item(s, copy).deadline == date(2026, 12, 31)
+        complete_item(s, copy, on=date(2026, 11, 30), note="驿站已建成投用")
+    offices.up()
+    done = county.run(get_item, item)
+    assert done.status == ItemStatus.COMPLETED and done.completed_on == date(2026, 11, 30)
+    assert done.percent_done == 100
