@@ -144,3 +144,16 @@ def behind_the_programs_back(db: Database, *statements: str) -> None:
         for sql in statements:
             connection.execute(sql)
     connection.close()
+
+
+def restore_test_backup(db: Database, path: Path, backup: Path) -> None:
+    """Put `backup` (written by backup_database) in place of the database a test keeps in
+    `path`, open as `db`: the file swapped on SQLite, pg_restore on PostgreSQL."""
+    from desktop.db.backup import restore_backup, restore_server_backup
+
+    db.dispose()
+    if ON_POSTGRES:
+        restore_server_backup(db, backup)
+        db.dispose()
+        return
+    restore_backup(path, backup)

@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.db import Database
-from desktop.db.backup import backup_database, restore_backup
+from desktop.db.backup import backup_database
 from desktop.models import ExchangeConflict, Meeting, UnitMerge
 from desktop.sync.exchange import open_conflicts, request_resync, resolve_conflict
 from desktop.sync.exporter import build_export
 from desktop.sync.importer import ImportResult, import_package
 from desktop.sync.records import SPECS, Uuids, load_records
 from tests.conftest import make_county
+from tests.databases import restore_test_backup
 from tests.sync.exchange_env import open_db
 from tests.sync.test_two_offices import (
     Offices,
@@ -103,8 +104,7 @@ def test_restore_then_resync_leaves_both_offices_equal(tmp_path: Path) -> None:
     assert _meeting_places(county.db) == {"镇政府二楼会议室", "镇政府会议室"}
 
     # The township's disk fails; the office restores last week's backup, and work goes on.
-    township.dispose()
-    restore_backup(township_path, backup)
+    restore_test_backup(township, township_path, backup)
     township = open_db(township_path)
     offices = Offices(county, township, offices.c_uuid, offices.t_uuid)
     assert _meeting_places(township) == {"镇政府会议室"}  # the edit and the meeting are gone
