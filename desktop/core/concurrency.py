@@ -13,6 +13,7 @@ holds the whole database's write lock from its start.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
 from desktop.core.office import local_office
 from desktop.core.records import load
+from desktop.core.voiding import VOIDABLE, document_record
 from desktop.models import AuditEntry, Office
 
 
@@ -29,17 +31,25 @@ class EditedElsewhere(DomainError):
     trail names who)."""
 
 
+def _shown(session: Session, kind: str, record_id: int) -> Any:
+    """The record an editor shows: a live one, or a voided document (shown, never edited)."""
+    if kind in VOIDABLE:
+        return document_record(session, kind, record_id)
+    return load(session, record_kind(kind).model, record_id, kind)
+
+
 def version_of(session: Session, kind: str, record_id: int) -> int:
     """The record's version now (what an editor remembers when it shows the record)."""
-    return int(load(session, record_kind(kind).model, record_id, kind).version)
+    return int(_shown(session, kind, record_id).version)
 
 
 def kept_by(session: Session, kind: str, record_id: int) -> str | None:
     """The name of the office that keeps this record, when it is not this office: a copy
     received in a package, which the owner edits (an edit here would only meet the owner's
     next change as a conflict). None for this office's own records."""
-    record = load(session, record_kind(kind).model, record_id, kind)
-    if record.origin_office == local_office(session).uuid:
+    record = _shown(session, kind, record_id)
+    me = local_office(session).uuid
+    if record.origin_office == me:
         return None
     name = session.scalar(select(Office.name).where(Office.uuid == record.origin_office))
     return name or "其他单位"
