@@ -177,7 +177,7 @@ def test_whole_cycle_through_the_cli(office_db: Path, capsys: pytest.CaptureFixt
         ("meeting", "minutes", "1", "--text", "会议纪要正文", "--on", "2026-04-05"),
         (
             "bulletin",
-            "issue",
+            "draft",
             "--from",
             "2026-01-01",
             "--to",
@@ -189,6 +189,7 @@ def test_whole_cycle_through_the_cli(office_db: Path, capsys: pytest.CaptureFixt
             "--commend",
             "县人社局:按期办结",
         ),
+        ("bulletin", "issue", "1"),  # drafted, then issued (the reviewer's act)
     ]
     for step in steps:
         code, out, err = run(capsys, office_db, *step)
