@@ -178,7 +178,7 @@ def _append(session: Session, entries: list[tuple[str, str, str, dict[str, Any]]
         rows.append(row)
     connection.execute(insert(AUDIT_TABLE), rows)
     remember_head(session, rows[-1]["id"], rows[-1]["entry_hash"])
-    sequence_past(connection, AUDIT_TABLE, rows[-1]["id"])
+    sequence_past(connection, AUDIT_TABLE, int(rows[-1]["id"]))
 
 
 def chain_hash(previous: str, row: Mapping[str, Any]) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
 from desktop.core.office import local_office
-from desktop.core.records import load
+from desktop.core.records import load, lock_row
 from desktop.core.voiding import VOIDABLE, document_record
 from desktop.models import AuditEntry, Office
 
@@ -59,8 +59,7 @@ def require_version(session: Session, kind: str, record_id: int, seen: int) -> N
     """Refuse (EditedElsewhere) unless the record still has the version the editor showed;
     the row stays locked against other programs' saves until the caller's transaction ends."""
     model = record_kind(kind).model
-    # Waits for another program's save of the row to end, then reads what it left.
-    session.get(model, record_id, with_for_update=True, populate_existing=True)
+    lock_row(session, model, record_id)
     record = load(session, model, record_id, kind)
     if record.version == seen:
         return

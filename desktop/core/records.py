@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,13 @@ def load(session: Session, model: type[R], record_id: int, kind: str) -> R:
     if record is None or (isinstance(record, Travelling) and record.deleted_at is not None):
         raise NotFound(kind=kind, id=record_id)
     return record
+
+
+def lock_row(session: Session, model: type[Any], record_id: int) -> Any:
+    """The row read afresh and locked against other programs' writes until this transaction
+    ends (SELECT … FOR UPDATE: a second program checking a version waits, then sees the first
+    one's save). SQLite needs no row lock: a unit of work holds the write lock from its start."""
+    return session.get(model, record_id, with_for_update=True, populate_existing=True)
 
 
 def stamp_new(session: Session, record: Travelling) -> None:

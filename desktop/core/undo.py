@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import DomainError
 from desktop.core.kinds import record_kind
-from desktop.core.records import load, tombstone, touch
+from desktop.core.records import load, lock_row, tombstone, touch
 from desktop.models import AgreedItem, Meeting, Unit
 from desktop.models.base import Travelling
 from desktop.models.meeting import MeetingParticipant, WorkingGroup
@@ -102,6 +102,7 @@ def edit_entry(session: Session, kind: str, record_id: int, before: Snapshot) ->
 
 def _put_back(session: Session, entry: EditUndo, expected: Snapshot, values: Snapshot) -> int:
     model = record_kind(entry.kind).model
+    lock_row(session, model, entry.record_id)  # another program's save ends first, or waits
     record = load(session, model, entry.record_id, entry.kind)
     version = int(record.version) if isinstance(record, Travelling) else 0
     if version != entry.version or snapshot(session, entry.kind, entry.record_id) != expected:
@@ -147,7 +148,7 @@ class TombstoneUndo:
 
 def _tombstoned_row(session: Session, entry: TombstoneUndo, deleted: bool) -> Travelling:
     """The row, refused (UndoStale) unless it is as the entry left it."""
-    record = session.get(record_kind(entry.kind).model, entry.record_id)
+    record = lock_row(session, record_kind(entry.kind).model, entry.record_id)
     if not isinstance(record, Travelling):
         raise UndoStale(kind=entry.kind, id=entry.record_id, changed_at="")
     if record.version != entry.version or (record.deleted_at is not None) != deleted:
