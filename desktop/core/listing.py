@@ -133,18 +133,25 @@ def count_records(session: Session, kind: str, query: ListQuery) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def _ordering(spec: Any, query: ListQuery, columns: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """The sort column, its ordering and the tie-breaker. Rows without a value (an item not
+    yet given a deadline) come last either way, on SQLite as on PostgreSQL; the id breaks
+    ties so paging is stable."""
+    sort_key = query.sort or spec.default_sort
+    descending = spec.default_descending if query.descending is None else query.descending
+    sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
+    order = (sort_expr.desc() if descending else sort_expr.asc()).nulls_last()
+    tie = columns["id"].desc() if descending else columns["id"].asc()
+    return sort_expr, order, tie
+
+
 def list_records(session: Session, kind: str, query: ListQuery | None = None) -> RowPage:
     """One page of a kind's list; `total` counts every matching row, not just this page."""
     query = query or ListQuery()
     spec = spec_for(kind)
     _validate(spec, query)
     columns = dict(spec.columns)
-    sort_key = query.sort or spec.default_sort
-    descending = spec.default_descending if query.descending is None else query.descending
-    sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
-    order = sort_expr.desc() if descending else sort_expr.asc()
-    # The id breaks ties so paging is stable.
-    tie = columns["id"].desc() if descending else columns["id"].asc()
+    _, order, tie = _ordering(spec, query, columns)
     stmt = (
         spec.joins(select(*columns.values()).select_from(spec.model))
         .where(*filters(spec, query))
@@ -169,11 +176,7 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
     spec = spec_for(kind)
     _validate(spec, query)
     columns = dict(spec.columns)
-    sort_key = query.sort or spec.default_sort
-    descending = spec.default_descending if query.descending is None else query.descending
-    sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
-    order = sort_expr.desc() if descending else sort_expr.asc()
-    tie = columns["id"].desc() if descending else columns["id"].asc()
+    sort_expr, order, tie = _ordering(spec, query, columns)
     stmt = select(columns["id"]).select_from(spec.model)
     own_table = spec.model.__table__
     # Joins cost a province a few hundred milliseconds; skip them when nothing reads them.

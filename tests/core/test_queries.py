@@ -151,3 +151,21 @@ def test_show_and_history(county: County) -> None:
     assert shown["lead_unit_name"] == "县人社局" and shown["status"] == "assigned"
     assert shown["deadline"] == "2026-06-30"
     assert history.items.total == 1
+
+
+def test_rows_without_the_sort_value_come_last_either_way(county: County) -> None:
+    """An item not yet given a deadline is listed after those that have one, ascending and
+    descending alike (SQLite would put it first ascending, PostgreSQL last)."""
+    from desktop.core.catalog import ListQuery as Query
+    from desktop.core.items import ItemInput, create_item
+    from desktop.core.listing import list_records as listing
+    from tests.core.helpers import assigned_item, held_meeting
+
+    dated = assigned_item(county)
+    meeting, _ = held_meeting(county)
+    undated = county.run(create_item, ItemInput(meeting, "尚未定时限的事项")).id
+    for descending in (False, True):
+        with county.db.unit_of_work() as s:
+            page = listing(s, "item", Query(sort="deadline", descending=descending))
+        ids = [row["id"] for row in page.dicts()]
+        assert ids.index(dated) < ids.index(undated), descending
