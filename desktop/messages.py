@@ -983,6 +983,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "number": ("文号", "number"),
     "item_id": ("事项编号", "item"),
     "meeting_id": ("会议编号", "meeting"),
+    "meeting": ("所属会议", "meeting"),
     "topic_id": ("议题编号", "topic"),
     "record_id": ("记录编号", "record"),
     "sequence": ("序号", "no."),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, false, func, or_
+from sqlalchemy import Select, String, and_, case, cast, exists, false, func, literal, or_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement, SQLCoreOperations
 
@@ -198,7 +198,15 @@ _item = ListingSpec(
     kind="item",
     columns=(
         ("id", AgreedItem.id),
-        ("meeting_id", AgreedItem.meeting_id),
+        # The meeting as the clerk knows it (第24次 with its partner), not its row number.
+        (
+            "meeting",
+            literal("第")
+            + cast(ItemMeeting.series_number, String)
+            + literal("次（")
+            + ItemMeeting.partner_name
+            + literal("）"),
+        ),
         ("sequence", AgreedItem.sequence),
         ("text", AgreedItem.text),
         ("lead_unit", LeadUnit.name),

@@ -63,6 +63,7 @@ COLUMN_LABELS: dict[str, str] = {
     "formality_flag": QT_TRANSLATE_NOOP("labels", "走过场"),
     "minutes_number": QT_TRANSLATE_NOOP("labels", "纪要文号"),
     "meeting_id": QT_TRANSLATE_NOOP("labels", "会议编号"),
+    "meeting": QT_TRANSLATE_NOOP("labels", "所属会议"),
     "sequence": QT_TRANSLATE_NOOP("labels", "序号"),
     "text": QT_TRANSLATE_NOOP("labels", "内容"),
     "lead_unit": QT_TRANSLATE_NOOP("labels", "牵头单位"),

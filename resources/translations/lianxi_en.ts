@@ -4065,6 +4065,10 @@ Database: %3</translation>
         <source>作废理由</source>
         <translation>Reason for voiding</translation>
     </message>
+    <message>
+        <source>所属会议</source>
+        <translation>meeting</translation>
+    </message>
 </context>
 <context>
     <name>undo</name>
