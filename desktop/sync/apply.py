@@ -100,7 +100,7 @@ class _Plan:
 
 def apply_records(
     session: Session,
-    records: Mapping[str, tuple[dict[str, Any], ...]],
+    records: Mapping[str, Sequence[Any]],
     *,
     sender: str,
     package_id: str,
