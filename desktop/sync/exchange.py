@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import Changes, note_changes
 from desktop.core.kinds import EXCHANGE, by_package_name
 from desktop.db import Database
-from desktop.db.backup import backup_database
+from desktop.db.backup import backup_database, can_back_up
 from desktop.models import (
     ExchangeConflict,
     ExchangeLog,
@@ -290,7 +290,7 @@ def import_files(
     (None when no file would change anything: packages imported before need no backup).
     `accept_restart`: the clerk confirmed a peer's new start after its restore (重新同步)."""
     backup = None
-    if db.path is not None and _would_change(db, paths):
+    if can_back_up(db) and _would_change(db, paths):  # a SQLite file, or pg_dump at hand
         backup = backup_database(db, reason="before-import")
     with db.unit_of_work() as session:
         results = _import_all(session, paths, attachments_dir(db.path), accept_restart)
