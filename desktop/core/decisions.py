@@ -57,7 +57,9 @@ def write_decision(outcome: Outcome | str | None, text: str) -> str:
     try:
         chosen = Outcome(outcome)
     except ValueError:
-        raise InvalidInput("bad_outcome", field="outcome", known="、".join(WORDS.values())) from None
+        raise InvalidInput(
+            "bad_outcome", field="outcome", known="、".join(WORDS.values())
+        ) from None
     if chosen in NOTHING_TO_DO and not text:
         raise InvalidInput("decision_needs_reason", field="decision", outcome=WORDS[chosen])
     return f"{WORDS[chosen]}{SEPARATOR}{text}" if text else WORDS[chosen]
