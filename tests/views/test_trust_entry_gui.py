@@ -126,3 +126,24 @@ def test_changing_the_offices_keys_from_the_keys_tab(qtbot, tmp_path: Path, monk
         assert local_keys(s).keys.fingerprint == keys.fingerprint
         previous = previous_keys(s)
         assert previous is not None and previous.keys.fingerprint == old
+
+
+def test_an_item_the_county_keeps_takes_only_the_lead_units_steps(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models import AgreedItem
+    from desktop.views.editors.item_editor import ItemEditor
+    from tests.sync.test_two_offices import _county_item_for_the_township, _swap_setup_files
+
+    county = make_county(tmp_path / "c")
+    township = _new_township(tmp_path)
+    offices = _swap_setup_files(county, township, pick=county.township_union)
+    _county_item_for_the_township(county)
+    offices.down()
+    with township.unit_of_work() as s:
+        copy = s.scalars(select(AgreedItem.id)).one()
+    editor = ItemEditor(township, copy)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.kept_by == "滨海县总工会" and not editor.form.isEnabled()
+    assert editor.workflow is not None
+    enabled = {a for a, b in editor.workflow.buttons.items() if b.isEnabled()}
+    assert enabled == {"report_progress", "request_extension", "complete"}

@@ -38,6 +38,10 @@ from desktop.views.operations import operations
 from desktop.views.undo import undo_actions
 from desktop.views.workflow_bar import WorkflowBar
 
+# What the lead unit's office does to an item its parent keeps (desktop.sync.authority's
+# RESPONSIBLE_ACTIONS): everything else on such an item is the owner's.
+LEAD_UNIT_STEPS = frozenset({"report_progress", "request_extension", "complete"})
+
 
 class RecordEditor(QDialog):
     """A dialog over one record. Subclasses build the form and implement load/save/actions."""
@@ -183,12 +187,12 @@ class RecordEditor(QDialog):
         self.kept_by = self.read(keeper_of, self.kind, dto.id)
         self.dirty = False
         self.load(dto)
-        self._show_keeper()
         self.attachments.set_owner(dto.uuid)
         for button in self.print_buttons:
             button.setEnabled(True)
         if self.workflow is not None:
             self.workflow.update_state(getattr(dto, "status", None))
+        self._show_keeper()
 
     def _show_keeper(self) -> None:
         """A record another office keeps is shown read only: its owner edits it, and its next
@@ -204,10 +208,14 @@ class RecordEditor(QDialog):
         )
         self.form.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        if self.workflow is not None and self.kind != "item":
+        if self.workflow is not None:
             # An item another office keeps still takes its lead unit's steps (progress,
             # extension, completion): they travel back to the owner as its own records.
-            self.workflow.setEnabled(False)
+            # Assigning, deciding, verifying and cancelling are the owner's.
+            steps = LEAD_UNIT_STEPS if self.kind == "item" else frozenset()
+            for action, button in self.workflow.buttons.items():
+                if action not in steps:
+                    button.setEnabled(False)
 
     def save(self) -> bool:
         """Store the form as one undoable user action; False (and the form kept) if refused."""
