@@ -19,6 +19,7 @@ from desktop.models import (
     CalendarDay,
     ExchangeLog,
     ExchangePeer,
+    ItemEvent,
     Office,
     ReceivedPackage,
     SentRecord,
@@ -101,6 +102,12 @@ def _down_seeds(session: Session, me: str, peer: str) -> list[tuple[str, Any]]:
         ),
     )
     seeds += [("agreed_item", r) for r in session.scalars(items)]
+    # Their timelines as we keep them (交办, 催办, 延期批复…), so the township sees the history.
+    events = select(ItemEvent).where(
+        ItemEvent.origin_office == me,
+        ItemEvent.item_id.in_(items.with_only_columns(AgreedItem.id)),
+    )
+    seeds += [("item_event", r) for r in session.scalars(events)]
     return seeds
 
 

@@ -364,3 +364,15 @@ def test_a_townships_extension_request_and_completion_reach_the_county(tmp_path:
     done = county.run(get_item, item)
     assert done.status == ItemStatus.COMPLETED and done.completed_on == date(2026, 11, 30)
     assert done.percent_done == 100
+
+
+def test_the_countys_timeline_of_an_item_reaches_the_township(tmp_path: Path) -> None:
+    from desktop.models import ItemEvent
+
+    county = make_county(tmp_path / "c")
+    offices = _swap_setup_files(county, _new_township(tmp_path), pick=county.township_union)
+    _county_item_for_the_township(county)
+    offices.down()
+    with offices.township.unit_of_work() as s:
+        actions = list(s.scalars(select(ItemEvent.action).order_by(ItemEvent.on_date)))
+    assert "assign" in actions  # 交办, as the county recorded it
