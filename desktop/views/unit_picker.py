@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
@@ -116,11 +116,21 @@ class UnitPicker(QLineEdit):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self.setPlaceholderText(self.tr("输入单位名称或拼音首字母"))
         self.setClearButtonEnabled(True)
-        choices = unit_choices(db)
-        self._by_label = {label: unit_id for unit_id, label, _ in choices}
-        self._by_id = {unit_id: label for unit_id, label, _ in choices}
+        self._by_label: dict[str, int] = {}
+        self._by_id: dict[int, str] = {}
+        self._read_choices()
+        # 新建单位…: a unit missing from the directory is added without leaving the form.
+        self.new_unit = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            self.tr("新建单位…"),
+            self,
+        )
+        self.new_unit.setToolTip(self.tr("新建单位…（名录中没有时）"))
+        self.new_unit.triggered.connect(self.create_unit)
+        self.addAction(self.new_unit, QLineEdit.ActionPosition.TrailingPosition)
         completer = _NameCompleter(completion_model(db), self)
         completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -128,6 +138,32 @@ class UnitPicker(QLineEdit):
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
         self.textChanged.connect(lambda _text: self.unit_changed.emit(self.unit_id()))
+
+    def _read_choices(self) -> None:
+        choices = unit_choices(self._db)
+        self._by_label = {label: unit_id for unit_id, label, _ in choices}
+        self._by_id = {unit_id: label for unit_id, label, _ in choices}
+
+    def create_unit(self) -> int | None:
+        """Open a new unit's editor, named as typed; the unit saved there is chosen here."""
+        from desktop.views.editors.registry import EDITORS  # the editors use this picker
+
+        editor = EDITORS["unit"](self._db, None, self.window())
+        typed = self.text().strip()
+        name = editor.form.fields.get("name")
+        if typed and self.unit_id() is None and isinstance(name, QLineEdit):
+            name.setText(typed)
+            editor.dirty = True
+        editor.exec()
+        created = editor.record_id
+        if created is None:
+            return None
+        self._read_choices()
+        completer = self.completer()
+        if completer is not None:
+            completer.setModel(completion_model(self._db))
+        self.set_unit_id(created)
+        return int(created)
 
     def unit_id(self) -> int | None:
         return self._by_label.get(self.text().strip())

@@ -3424,6 +3424,14 @@ Publish now?</translation>
         <source>%1（%2，编号%3）</source>
         <translation>%1 (%2, no. %3)</translation>
     </message>
+    <message>
+        <source>新建单位…</source>
+        <translation>New unit…</translation>
+    </message>
+    <message>
+        <source>新建单位…（名录中没有时）</source>
+        <translation>New unit… (when it is not in the directory)</translation>
+    </message>
 </context>
 <context>
     <name>Voiding</name>

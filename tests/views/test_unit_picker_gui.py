@@ -129,3 +129,31 @@ def test_merging_a_duplicate_from_its_editor(qtbot, county: County, monkeypatch)
     qtbot.addWidget(picker)
     picker.set_unit_id(county.finance)
     assert picker.text() == "县财政局"  # one unit of the name again: shown by name alone
+
+
+def test_a_unit_missing_from_the_directory_is_made_in_place(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.units import get_unit
+    from desktop.views.editors.unit_editor import UnitEditor
+
+    picker = UnitPicker(county.db)
+    qtbot.addWidget(picker)
+    picker.setText("八滩镇人民政府办公室")
+    assert picker.unit_id() is None
+
+    def save_and_close() -> None:
+        editor = QApplication.activeModalWidget()
+        if not isinstance(editor, UnitEditor):
+            QTimer.singleShot(20, save_and_close)
+            return
+        assert editor.name.text() == "八滩镇人民政府办公室"  # named as typed
+        assert editor.save()
+        editor.reject()
+
+    QTimer.singleShot(0, save_and_close)
+    created = picker.create_unit()
+    assert created is not None and picker.unit_id() == created
+    assert picker.text() == "八滩镇人民政府办公室"
+    assert county.run(get_unit, created).name == "八滩镇人民政府办公室"
