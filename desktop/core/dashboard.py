@@ -183,7 +183,7 @@ def dashboard_entries(session: Session, today: date, limit: int = 200) -> Dashbo
         select(Topic.id, Topic.title, Topic.created_at, Unit.name)
         .join(Unit, Unit.id == Topic.union_unit_id)
         .where(Topic.status.in_(WAITING_FOR_VETTING), Topic.deleted_at.is_(None))
-        .order_by(Topic.id)
+        .order_by(Topic.created_at, Topic.id)  # oldest first, as the docstring says
         .limit(limit)
     )
     suggestions = session.execute(

@@ -169,3 +169,25 @@ def test_rows_without_the_sort_value_come_last_either_way(county: County) -> Non
             page = listing(s, "item", Query(sort="deadline", descending=descending))
         ids = [row["id"] for row in page.dicts()]
         assert ids.index(dated) < ids.index(undated), descending
+
+
+def test_topics_waiting_for_vetting_are_listed_oldest_first(county: County) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.core.dashboard import dashboard_entries
+    from desktop.core.topics import TopicInput, create_topic
+    from desktop.models import Topic
+    from desktop.models.enums import TopicSource
+
+    later = county.run(
+        create_topic, TopicInput("职工食堂补贴", TopicSource.RESEARCH, county.federation)
+    )
+    older = county.run(
+        create_topic, TopicInput("农民工工资清欠", TopicSource.RESEARCH, county.federation)
+    )
+    with county.db.unit_of_work() as s:  # entered later, proposed earlier (an import, say)
+        s.get(Topic, older.id).created_at = datetime(2026, 3, 1, tzinfo=UTC)
+        s.get(Topic, later.id).created_at = datetime(2026, 5, 1, tzinfo=UTC)
+    with county.db.unit_of_work() as s:
+        waiting = dashboard_entries(s, date(2026, 6, 1)).topics_waiting_for_vetting
+    assert [e.id for e in waiting] == [older.id, later.id]
