@@ -316,7 +316,7 @@ def _plan(
     if not records:
         return plan
     if returning:
-        records = _take_back(session, spec, records, plan, tally, authority.me)
+        records = _take_back(session, spec, records, plan, tally, authority.me, uuids)
     sender = authority.sender
     # A parent relays directory entries of a third office that its own records refer to.
     relayable = authority.from_parent and spec.kind in RELAYED_KINDS
@@ -431,6 +431,7 @@ def _take_back(
     plan: _Plan,
     tally: Tally,
     me: str,
+    uuids: Uuids,
 ) -> list[Parsed]:
     """Our own records a peer carries back after we restored a backup (the resync we asked
     for): those we lack are written again; one that differs from ours (an edit the restore
@@ -445,7 +446,7 @@ def _take_back(
     plan.checked += back
     plan.returned = len(back)
     kept = [r for r in ours if r.uuid in here]
-    local = load_records(session, spec, Uuids(session), ids=[here[r.uuid][0] for r in kept])
+    local = load_records(session, spec, uuids, ids=[here[r.uuid][0] for r in kept])
     differing = [(local[here[r.uuid][0]], r) for r in kept if local[here[r.uuid][0]] != r.record]
     plan.conflicts += differing
     tally.add(spec.kind, "new", len(back))

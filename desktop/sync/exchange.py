@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import Changes, note_changes
+from desktop.core.errors import DomainError
 from desktop.core.kinds import EXCHANGE, by_package_name
 from desktop.db import Database
 from desktop.db.backup import backup_database, can_back_up
@@ -402,7 +403,7 @@ def request_resync(session: Session, peer_uuid: str) -> Office:
     again, which we accept without asking. Nothing is lost on either side."""
     peer = session.scalars(select(Office).where(Office.uuid == peer_uuid)).first()
     if peer is None or peer.is_local:
-        raise ValueError(peer_uuid)
+        raise DomainError("peer_not_named", name=peer_uuid)
     state = session.get(ExchangePeer, peer_uuid) or ExchangePeer(
         peer_office_uuid=peer_uuid, last_sent_sequence=0
     )

@@ -109,9 +109,9 @@ def check_superseded(session: Session, manifest: Manifest) -> None:
     origin = manifest.origin
     office = session.scalars(select(Office).where(Office.uuid == origin.uuid)).first()
     previous = None if office is None else previous_of(office)
-    if previous is None or previous.fingerprint != origin.key_fingerprint:
+    if office is None or previous is None or previous.fingerprint != origin.key_fingerprint:
         return
-    current = public_of(office) if office is not None else None
+    current = public_of(office)
     announced = manifest.new_keys
     if announced is not None and current is not None:
         signing, encryption = announced_keys(origin.uuid, announced)
@@ -149,7 +149,7 @@ def rotate_keys(session: Session) -> str:
     """更换本单位密钥: new key pairs; the previous ones sign the packages that announce the new
     ones to every trusted peer, until each peer's receipt shows it has them, and are then
     forgotten. Returns the new fingerprint, for the setup file and the phone."""
-    old = local_keys(session)  # sealed first if need be; refuses when the keys are locked
+    local_keys(session)  # seals old keys first if need be; refuses when the keys are locked
     office = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
     if office.previous_signing_private_key is not None:
         raise DomainError("key_change_pending")
@@ -175,7 +175,6 @@ def rotate_keys(session: Session) -> str:
         state.announce_keys, state.announce_keys_in = True, None
     session.flush()
     note_changes(session, Changes.of(EXCHANGE))
-    del old
     return fingerprint(new.signing_public_raw, new.encryption_public_raw)
 
 

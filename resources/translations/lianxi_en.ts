@@ -3686,6 +3686,10 @@ Database: %3</translation>
         <source>写入失败，待重新写出</source>
         <translation>Write failed; will be written again</translation>
     </message>
+    <message>
+        <source>重新同步：此后数据包从第 1 号重新编号</source>
+        <translation>resync: packages numbered again from no. 1</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -90,6 +90,9 @@ def test_resync_from_the_keys_tab_and_accepting_it_at_import(  # type: ignore[no
     keys.table.setCurrentCell(row, 0)
     assert keys.resync_selected()
     assert "重新同步" in asked[-1] and "已准备与 滨海县总工会 重新同步" in keys.status.text()
+    from desktop.views.exchange.texts import result_text
+
+    assert result_text("resync").startswith("重新同步")  # as the exchange log shows it
     stick = tmp_path / "stick"
     stick.mkdir()
     (written,) = export_packages(township, stick, [offices.c_uuid])

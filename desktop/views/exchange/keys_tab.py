@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import DomainError
 from desktop.core.office import local_office
 from desktop.db import Database
 from desktop.messages import describe
-from desktop.models import Office
 from desktop.sync import PublicOffice, import_setup_file
 from desktop.sync.errors import SyncError
 from desktop.sync.exchange import peers, request_resync
@@ -48,10 +46,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _resync(session: Session, office_id: int) -> str:
-    office = session.get(Office, office_id)
-    if office is None or office.is_local:
-        raise DomainError("peer_not_found", id=office_id)
-    return request_resync(session, office.uuid).name
+    uuid = next((p.uuid for p in peers(session) if p.id == office_id), "")
+    return request_resync(session, uuid).name
 
 
 def _revoke(session: Session, office_id: int) -> str:

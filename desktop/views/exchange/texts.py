@@ -15,6 +15,7 @@ RESULT_LABELS = {
     "written": QT_TRANSLATE_NOOP("exchange", "已写出"),
     "rewritten": QT_TRANSLATE_NOOP("exchange", "已重新写出"),
     "write_failed": QT_TRANSLATE_NOOP("exchange", "写入失败，待重新写出"),
+    "resync": QT_TRANSLATE_NOOP("exchange", "重新同步：此后数据包从第 1 号重新编号"),
 }
 PREVIEW_LABELS = {**RESULT_LABELS, "applied": QT_TRANSLATE_NOOP("exchange", "可以导入")}
 OUTCOME_LABELS = {
