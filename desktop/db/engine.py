@@ -112,10 +112,18 @@ class Database:
         self.write_refusal = DatabaseError(code, **fields)
 
     def data_version(self) -> int | None:
-        """SQLite's count of commits made through other connections, seen on one connection
-        kept for it (None on a server database): a cheap way to notice another program's
-        change. Call it from one thread only."""
-        if not self.is_sqlite or self.path is None:
+        """A number that moves when the data changes, polled to notice another program's (or
+        another clerk's) change; None for an in-memory database. Call it from one thread only.
+
+        On SQLite, the file's count of commits made through other connections, seen on one
+        connection kept for it. On a server database, the newest audit entry: every write
+        through the program leaves one (core.audit's flush listener and record_event), and the
+        last id is one index lookup. There our own writes move it too; Operations skips the
+        look that follows them."""
+        if not self.is_sqlite:
+            with self.reading_connection() as connection:
+                return int(connection.exec_driver_sql(_NEWEST_AUDIT_ENTRY).scalar() or 0)
+        if self.path is None:
             return None
         if self._watch is None:
             self._watch = self.engine.raw_connection()
@@ -145,6 +153,9 @@ class Database:
             self._watch.close()
             self._watch = None
         self.engine.dispose()
+
+
+_NEWEST_AUDIT_ENTRY = "SELECT max(id) FROM audit_entry"
 
 
 @contextmanager

@@ -3,16 +3,20 @@ and undo never reverses a later workflow step."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop.core import items
 from desktop.core.changes import Changes
+from desktop.db import open_database
 from desktop.models.enums import ItemStatus
 from desktop.sync.exchange import export_packages
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import operations
-from tests.conftest import County
+from tests.conftest import County, county_in
 from tests.core.helpers import assigned_item
 from tests.sync.test_db_exchange import Pair, pair  # noqa: F401  (the fixture)
 from tests.views.dialogs import answering
@@ -104,11 +108,23 @@ def test_an_import_refreshes_lists_and_counts(qtbot, pair: Pair, tmp_path: Path)
     assert nav_text(window, "meeting") == f"会议（{after}）"
 
 
-def test_a_change_by_another_program_refreshes_the_window(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_county(request: pytest.FixtureRequest, county: County) -> Iterator[County]:
+    """The county on a SQLite file, or on a PostgreSQL database other clerks share."""
+    if request.param == "sqlite":
+        yield county
+        return
+    database = open_database(request.getfixturevalue("postgres_url"))
+    yield county_in(database)
+    database.dispose()
+
+
+def test_a_change_by_another_program_refreshes_the_window(qtbot, shared_county: County) -> None:  # type: ignore[no-untyped-def]
+    """Another program on the same file, or another clerk's PC on the same server database."""
     from desktop.core import suggestions
-    from desktop.db import open_database
     from desktop.models.enums import Channel, Level
 
+    county = shared_county
     window = MainWindow(county.db, today=TODAY)
     qtbot.addWidget(window)
     ops = operations(county.db)
@@ -125,7 +141,7 @@ def test_a_change_by_another_program_refreshes_the_window(qtbot, county: County)
     assert not ops.check_other_programs()
 
     # The CLI, say, in another process: another connection to the same file.
-    other = open_database(county.db.path)
+    other = open_database(county.db.engine.url)
     try:
         with other.unit_of_work() as s:
             suggestions.register_suggestion(
