@@ -50,6 +50,7 @@ from desktop.db.backup import (
 )
 from desktop.db.check import check_database
 from desktop.db.migrate import upgrade
+from desktop.db.sequences import realign_sequences
 from desktop.db.transfer import copy_database
 from desktop.messages import (
     ESTIMATED_MARK,
@@ -316,6 +317,9 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> None:
 def cmd_db_upgrade(args: argparse.Namespace, db: Database) -> None:
     backup = upgrade(db)
     print("数据库已是最新结构。" if backup is None else f"数据库已升级，升级前备份：{backup}")
+    mended = realign_sequences(db)
+    if mended:
+        print(f"已校正落后的编号序列：{'、'.join(mended)}")
 
 
 def cmd_db_check(args: argparse.Namespace, db: Database) -> int:

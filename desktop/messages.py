@@ -630,6 +630,14 @@ CHECK_PROBLEMS: dict[str, tuple[str, str]] = {
     "page_unused": ("失去归属的数据页 {n} 个", "{n} orphaned pages"),
     "index_mismatch": ("索引与数据不一致 {n} 处", "{n} index mismatches"),
     "bad_value": ("不合规定的值 {n} 处", "{n} invalid values"),
+    "sequence_behind": (
+        "编号序列落后于已有记录的表 {n} 个（新建记录会失败，请运行 lianxi db upgrade）",
+        "{n} id sequences behind their rows (new records would fail; run lianxi db upgrade)",
+    ),
+    "schema_mismatch": (
+        "缺少的表或字段 {n} 处（请运行 lianxi db upgrade）",
+        "{n} missing tables or columns (run lianxi db upgrade)",
+    ),
 }
 FONT_PROBLEMS: dict[str, tuple[str, str]] = {
     "cff_outlines": (

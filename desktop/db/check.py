@@ -10,6 +10,7 @@ from sqlalchemy import Connection, exists, select, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.engine import Database
+from desktop.db.sequences import sequences_behind
 from desktop.models import Base
 
 # SQLite's words in a check's lines, and the kind of damage they report (worded in messages).
@@ -23,6 +24,9 @@ _PROBLEM_KINDS = (
     # PostgreSQL's catalog, as _check_server words it.
     ("invalid index", "index_mismatch"),
     ("constraint not validated", "bad_value"),
+    ("sequence behind", "sequence_behind"),
+    ("missing table", "schema_mismatch"),
+    ("missing column", "schema_mismatch"),
 )
 
 
@@ -89,32 +93,68 @@ def check_database(db: Database, *, quick_only: bool = False) -> CheckReport:
 
 
 def _check_server(db: Database, *, quick_only: bool) -> CheckReport:
-    """PostgreSQL: indexes left invalid (a failed build), constraints not validated, and rows
-    whose reference points at no row (possible only if a constraint was ever bypassed)."""
+    """PostgreSQL: tables or columns the program needs and the database lacks, indexes left
+    invalid (a failed build), constraints not validated, id sequences behind their table's
+    largest id (the next new record would be refused: rows were written with explicit ids and the
+    sequence never moved on), and rows whose reference points at no row (possible only if a
+    constraint was ever bypassed)."""
     with db.reading_connection() as connection:
-        catalog = [
-            f"invalid index {name}"
-            for (name,) in connection.execute(
-                text(
-                    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    " WHERE NOT i.indisvalid AND n.nspname = current_schema()"
+        schema = _schema_gaps(connection)
+        catalog = (
+            schema
+            + [
+                f"invalid index {name}"
+                for (name,) in connection.execute(
+                    text(
+                        "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        " WHERE NOT i.indisvalid AND n.nspname = current_schema()"
+                    )
                 )
-            )
-        ] + [
-            f"constraint not validated {name}"
-            for (name,) in connection.execute(
-                text(
-                    "SELECT conname FROM pg_constraint c"
-                    " JOIN pg_namespace n ON n.oid = c.connamespace"
-                    " WHERE NOT c.convalidated AND n.nspname = current_schema()"
+            ]
+            + [
+                f"constraint not validated {name}"
+                for (name,) in connection.execute(
+                    text(
+                        "SELECT conname FROM pg_constraint c"
+                        " JOIN pg_namespace n ON n.oid = c.connamespace"
+                        " WHERE NOT c.convalidated AND n.nspname = current_schema()"
+                    )
                 )
-            )
-        ]
+            ]
+        )
+        if not schema:
+            catalog += [
+                f"sequence behind {table.name}"
+                for table in sequences_behind(connection, Base.metadata.sorted_tables)
+            ]
         quick = tuple(catalog) or ("ok",)
-        if quick_only:
+        if quick_only or schema:
             return CheckReport(quick, ("ok",), ())
         return CheckReport(quick, ("ok",), tuple(_orphans(connection)))
+
+
+def _schema_gaps(connection: Connection) -> list[str]:
+    """The program's tables and columns the database does not have."""
+    present: dict[str, set[str]] = {}
+    for table, column in connection.execute(
+        text(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema()"
+        )
+    ):
+        present.setdefault(table, set()).add(column)
+    gaps = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            gaps.append(f"missing table {table.name}")
+            continue
+        gaps += [
+            f"missing column {table.name}.{c.name}"
+            for c in table.columns
+            if c.name not in present[table.name]
+        ]
+    return gaps
 
 
 def _orphans(connection: Connection) -> list[tuple[str, int, str]]:

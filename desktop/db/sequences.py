@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.db.engine import Database
+
 
 def _dialect_name(session: Session | Connection) -> str:
     bind = session if isinstance(session, Connection) else session.get_bind()
@@ -52,3 +54,34 @@ def advance_sequences(session: Session | Connection, tables: Iterable[Table]) ->
             text("SELECT setval(CAST(:sequence AS regclass), :value, :called)"),
             {"sequence": sequence, "value": largest or 1, "called": largest is not None},
         )
+
+
+def sequences_behind(connection: Connection, tables: Iterable[Table]) -> list[Table]:
+    """The tables whose id sequence would hand out an id a row already has (PostgreSQL)."""
+    if connection.dialect.name != "postgresql":
+        return []
+    behind = []
+    for table in tables:
+        if "id" not in table.c or not table.c.id.autoincrement:
+            continue
+        sequence = connection.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
+        if sequence is None:
+            continue
+        # The name comes from the catalog, not from anyone's input.
+        state = connection.execute(text(f"SELECT last_value, is_called FROM {sequence}")).one()
+        next_id = state.last_value + 1 if state.is_called else state.last_value
+        largest = connection.scalar(select(func.max(table.c.id)))
+        if largest is not None and next_id <= largest:
+            behind.append(table)
+    return behind
+
+
+def realign_sequences(db: Database) -> list[str]:
+    """Move every id sequence left behind its table's largest id past it (PostgreSQL: rows
+    written with explicit ids by an older program or by hand); the names of the tables mended."""
+    from desktop.models import Base
+
+    with db.engine.begin() as connection:
+        behind = sequences_behind(connection, Base.metadata.sorted_tables)
+        advance_sequences(connection, behind)
+    return [table.name for table in behind]

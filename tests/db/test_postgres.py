@@ -118,6 +118,38 @@ def test_db_check_on_postgres_finds_what_is_wrong(postgres_url: str) -> None:
         db.dispose()
 
 
+def test_db_check_on_postgres_finds_a_sequence_behind_and_upgrade_mends_it(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sequence left behind rows written with explicit ids (an older program, a hand-made
+    fix) makes every new record of that table fail: db check names it, db upgrade mends it."""
+    from desktop.cli import main as cli_main
+    from desktop.db.check import check_database
+    from desktop.messages import check_verdict
+
+    db = open_database(postgres_url)
+    try:
+        county = county_in(db)
+        assigned_item(county)
+        with db.engine.begin() as c:
+            c.exec_driver_sql("SELECT setval(pg_get_serial_sequence('unit', 'id'), 1)")
+        report = check_database(db)
+        assert report.damaged and report.problems() == {"sequence_behind": 1}
+        assert "编号序列落后" in check_verdict(report, "zh")
+        assert cli_main(["--db-url", postgres_url, "db", "upgrade"]) == 0
+        assert "unit" in capsys.readouterr().out
+        assert check_database(db).ok
+        with db.unit_of_work() as s:  # the next new unit gets an id of its own
+            create_unit(s, UnitInput("新建测试单位", UnitKind.DEPARTMENT, Level.TOWNSHIP))
+        with db.engine.begin() as c:
+            c.exec_driver_sql("ALTER TABLE bulletin DROP COLUMN void_reason")
+        report = check_database(db)
+        assert report.problems() == {"schema_mismatch": 1}
+        assert "缺少的表或字段 1 处" in check_verdict(report, "zh")
+    finally:
+        db.dispose()
+
+
 def test_connections_compile_no_queries_just_in_time(postgres_url: str) -> None:
     """JIT made the county scorecard 3.3 times slower than on SQLite (0.4 s of compiling per
     query over the unit tree); every connection turns it off, for good, not only in the
