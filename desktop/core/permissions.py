@@ -105,6 +105,7 @@ RECORD_TABLES = frozenset(
         "feedback_figure",
         "item_event",
         "attachment",
+        "attachment_blob",
         "assessment_result",  # provisional scores; publishing them is the admin's
         "exchange_peer",
         "exchange_received",

@@ -11,7 +11,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from desktop.db.backup import backup_database, can_back_up
+from desktop.db.blobs import TakenIn, contents_lacking, take_in_files
 from desktop.db.engine import APPLICATION_ID, Database, DatabaseError
+from desktop.paths import attachments_dir
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -65,24 +67,37 @@ def needs_upgrade(db: Database) -> bool:
 
 
 def upgrade(db: Database, *, backup: bool = True) -> Path | None:
-    """Bring the schema to the code's head. Backs up a non-empty database first.
+    """Bring the schema to the code's head (backing a non-empty database up first), then take
+    in the attachment files this PC still keeps in a folder (take_in_attachment_files).
 
     Returns the backup file, if one was written (a PostgreSQL database is backed up with
     pg_dump when it is on PATH). A database newer than the code is refused before anything is
     touched.
     """
-    if not needs_upgrade(db):
-        return None
     backup_file = None
-    if backup and current_revision(db) is not None and can_back_up(db):
-        backup_file = backup_database(db, reason="before-upgrade")
-    config = _config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        if db.is_sqlite:
-            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    if needs_upgrade(db):
+        if backup and current_revision(db) is not None and can_back_up(db):
+            backup_file = backup_database(db, reason="before-upgrade")
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if db.is_sqlite:
+                connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    take_in_attachment_files(db)
     return backup_file
+
+
+def take_in_attachment_files(db: Database) -> TakenIn | None:
+    """Attachment contents an earlier version kept as files (beside the SQLite file, or in this
+    PC's data folder for a server database), moved into the database where it lacks them; the
+    files stay. Run at every open, since on a shared database each PC holds its own: it only
+    reads unless an attachment lacks its contents, and None means none did."""
+    with db.reading_connection() as connection:
+        if not contents_lacking(connection):
+            return None
+    with db.engine.begin() as connection:
+        return take_in_files(connection, attachments_dir(db.path))
 
 
 def stamp_revision_for_tests(db: Database, revision: str) -> None:

@@ -2,7 +2,7 @@
 
 from desktop.models.account import AuditEntry, User
 from desktop.models.assessment import AssessmentIndicator, AssessmentResult, AssessmentScheme
-from desktop.models.attachment import Attachment
+from desktop.models.attachment import Attachment, AttachmentBlob
 from desktop.models.base import Base, Travelling
 from desktop.models.calendar import CalendarDay
 from desktop.models.establishment import Establishment
@@ -44,6 +44,7 @@ __all__ = [
     "AssessmentResult",
     "AssessmentScheme",
     "Attachment",
+    "AttachmentBlob",
     "AuditEntry",
     "Base",
     "Bulletin",

@@ -1,8 +1,8 @@
-"""Attachments: files stored once by SHA-256 in the data folder, linked to the record they belong to."""
+"""Attachments: their contents stored once by SHA-256 in the database, linked to their record."""
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Travelling
@@ -19,3 +19,15 @@ class Attachment(Travelling, Base):
     # The owning record, by kind and UUID so the link survives travel between offices.
     owner_kind: Mapped[str] = mapped_column(String(40))
     owner_uuid: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class AttachmentBlob(Base):
+    """One distinct file content, whatever records and names it is attached under: in the
+    database, so every clerk of a shared (PostgreSQL) database reads the same file."""
+
+    __tablename__ = "attachment_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    # Deferred: listing or checking blobs never loads their contents.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)

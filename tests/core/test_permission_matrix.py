@@ -65,6 +65,7 @@ TABLE_MATRIX: dict[str, frozenset[Role]] = {
             "feedback_figure",
             "item_event",
             "attachment",
+            "attachment_blob",
             "exchange_peer",
             "exchange_received",
             "exchange_sent",
