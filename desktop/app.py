@@ -17,9 +17,10 @@ from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_daily, backup_dir_of, newest_good_backup, restore_backup
 from desktop.db.check import check_database
+from desktop.db.connection import database_target
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, message, set_language
-from desktop.paths import default_db_path, resource_path
+from desktop.paths import resource_path
 from desktop.views.labels import QT_TRANSLATE_NOOP
 
 # Families tried in order for the interface; the first one installed wins.
@@ -130,8 +131,7 @@ def apply_font(app: QApplication) -> str | None:
 
 
 def database_for(args: argparse.Namespace) -> Database:
-    target: str | Path = args.db_url or (Path(args.db) if args.db else default_db_path())
-    return open_database(target)
+    return open_database(database_target(args.db, args.db_url))
 
 
 def open_checked_database(args: argparse.Namespace) -> Database | None:
@@ -143,6 +143,9 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
     except OSError as exc:
         folder = str(exc.filename or "")
         refuse(message("data_folder_unusable", {"folder": folder, "reason": describe(exc)}))
+        return None
+    except DatabaseError as exc:  # the saved server's password not in the keyring
+        refuse(describe(exc))
         return None
     try:
         report = check_database(db, quick_only=True)

@@ -17,11 +17,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.cli_accounts import add_account_commands, add_user_option, sign_in
+from desktop.cli_accounts import _password, add_account_commands, add_user_option, sign_in
 from desktop.cli_assessment import add_assessment_commands
 from desktop.cli_lifecycle import add_lifecycle_commands
 from desktop.cli_package import add_package_commands
 from desktop.cli_report import add_report_command
+from desktop.core.audit import may_restore, record_restore
 from desktop.core.catalog import ListQuery
 from desktop.core.dashboard import dashboard_counts
 from desktop.core.errors import DomainError
@@ -40,15 +41,19 @@ from desktop.core.office import create_local_office, local_office
 from desktop.core.scope import supervision_scope
 from desktop.core.spreadsheet import write_sheets, write_table
 from desktop.db import Database, DatabaseError, open_database
-from desktop.db.backup import (
-    backup_database,
-    backup_dir_of,
-    is_postgres,
-    newest_good_backup,
-    restore_backup,
-    restore_server_backup,
-)
+from desktop.db.backup import backup_database, is_postgres, restore_database
 from desktop.db.check import check_database
+from desktop.db.connection import (
+    DEFAULT_PORT,
+    PASSWORD_ENV,
+    ServerConnection,
+    check_connection,
+    clear_connection,
+    config_path,
+    database_target,
+    save_connection,
+    saved_connection,
+)
 from desktop.db.migrate import upgrade
 from desktop.db.sequences import realign_sequences
 from desktop.db.transfer import copy_database
@@ -226,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("file", type=Path, metavar="FILE", help="原 SQLite 数据库文件（只读取）")
     m.set_defaults(handler=cmd_db_migrate_from_sqlite, raw=True)
+    add_connect_command(db)
 
     p = sub.add_parser("list", help="列出记录 / list records")
     p.add_argument("kind", choices=sorted(LISTED))
@@ -277,8 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    target: str | Path = args.db_url or (Path(args.db) if args.db else default_db_path())
-    return open_database(target)
+    return open_database(database_target(args.db, args.db_url))
 
 
 def emit(args: argparse.Namespace, value: Any, text: Callable[[], str]) -> None:
@@ -361,20 +366,67 @@ def cmd_db_migrate_from_sqlite(args: argparse.Namespace, db: Database) -> None:
 
 
 def cmd_db_restore(args: argparse.Namespace, db: Database) -> None:
-    path = db.path
-    if path is None and is_postgres(db):
-        backup, kept = restore_server_backup(db, args.source)
-        upgrade(db, backup=False)
-        print(message("restored_server_backup", {"backup": backup, "kept": kept}))
-        return
-    if path is None:
-        raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
-    db.dispose()  # nothing may hold the file it replaces
-    backup = args.source or newest_good_backup(backup_dir_of(path))
-    if backup is None:
-        raise DatabaseError("no_good_backup", folder=str(backup_dir_of(path)))
-    kept = restore_backup(path, backup)
-    print(message("restored_from_backup", {"backup": backup, "kept": kept}))
+    """Restore, then say so in the audit trail and accept the restored trail as the anchor."""
+    with db.reading() as session:
+        may_restore(session)
+    backup, kept = restore_database(db, args.source)
+    upgrade(db, backup=False)
+    with db.unit_of_work() as session:
+        record_restore(session, str(backup))
+    done = "restored_server_backup" if is_postgres(db) else "restored_from_backup"
+    print(message(done, {"backup": backup, "kept": kept}))
+
+
+def add_connect_command(db: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    c = db.add_parser(
+        "connect",
+        help="本机以后使用的服务器数据库（PostgreSQL；密码存入系统钥匙串）；不带参数显示当前设置 "
+        "/ the server database this PC uses from now on (its password in the OS keyring); "
+        "without options, show it",
+    )
+    c.add_argument("--host", help="服务器地址 / server address")
+    c.add_argument("--port", type=int, default=DEFAULT_PORT, help="端口 / port")
+    c.add_argument("--name", dest="database", help="数据库名称 / database name")
+    c.add_argument("--user", dest="server_user", help="数据库用户名 / database user")
+    c.add_argument(
+        "--clear",
+        action="store_true",
+        help="删除保存的连接，改回本机数据库文件 / forget it: use this PC's database file again",
+    )
+    c.set_defaults(handler=cmd_db_connect, no_database=True)
+
+
+def cmd_db_connect(args: argparse.Namespace) -> int:
+    """Save, show or clear the connection; the password is asked (or read from
+    LIANXI_DB_PASSWORD), tried on the server, and kept only in the keyring."""
+    if args.clear:
+        clear_connection()
+        print(message("connection_cleared", {"path": default_db_path()}))
+        return EXIT_OK
+    if args.host is None:
+        saved = saved_connection()
+        if saved is None:
+            print(message("connection_none", {"path": default_db_path()}))
+        else:
+            print(message("connection_in_use", {"server": saved.display(), "file": config_path()}))
+        return EXIT_OK
+    if not (args.database and args.server_user):
+        print(message("connection_incomplete"), file=sys.stderr)
+        return EXIT_USAGE
+    server = ServerConnection(args.host, args.database, args.server_user, args.port)
+    from_env = os.environ.get(PASSWORD_ENV)
+    password = from_env or _password(f"{server.display()} 的密码：")
+    print(message(check_connection(server, password), {"server": server.display()}))
+    try:
+        save_connection(server, password)
+    except DatabaseError as exc:
+        if exc.code != "keyring_unavailable" or not from_env:
+            raise
+        # A script on a PC without a keyring gives the password at every run instead.
+        save_connection(server, "")
+        print(message("connection_password_from_env"))
+    print(message("connection_saved", {"server": server.display()}))
+    return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace, session: Session) -> None:
@@ -512,6 +564,8 @@ def cmd_export(args: argparse.Namespace, session: Session) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "no_database", False):
+        return int(args.handler(args))
     db = open_db(args)
     try:
         sign_in(args, db)

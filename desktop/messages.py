@@ -455,6 +455,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server's database was restored from {backup}. What it held before is backed up in "
         "{kept}. Changes made after that backup must be entered again.",
     ),
+    "keyring_unavailable": (
+        "这台电脑没有可用的系统钥匙串，无法保存数据库密码（为安全起见，密码不写入任何文件）。"
+        "Windows 请使用本机账户登录；统信、麒麟等 Linux 请安装并解锁“密钥环”（gnome-keyring 或 "
+        "KWallet）；脚本可用环境变量 LIANXI_DB_PASSWORD 提供密码。",
+        "This computer has no usable keyring, so the database password cannot be kept (it is "
+        "never written to a file). On Linux install and unlock a keyring (gnome-keyring, "
+        "KWallet); a script can give the password in LIANXI_DB_PASSWORD.",
+    ),
+    "keyring_password_missing": (
+        "系统钥匙串中没有服务器数据库 {server} 的密码。请在“设置 → 数据库连接”中重新连接，"
+        "或运行 lianxi db connect。",
+        "The keyring holds no password for the server database {server}. Connect again in "
+        "Settings → Database connection, or run lianxi db connect.",
+    ),
+    "server_login_refused": (
+        "数据库服务器拒绝登录：用户名或密码不正确。",
+        "The database server refused the login: wrong user name or password.",
+    ),
+    "server_unreachable": (
+        "连接不上数据库服务器。请检查服务器地址和端口、网络是否通，以及服务器上的 PostgreSQL "
+        "是否在运行并允许这台电脑连接。",
+        "The database server cannot be reached. Check its address and port, the network, and "
+        "that PostgreSQL runs there and accepts this computer.",
+    ),
+    "server_database_missing": (
+        "服务器上没有这个数据库。请检查数据库名称，或请管理员先在服务器上建立数据库。",
+        "The server has no database of that name. Check the name, or ask the administrator to "
+        "create it first.",
+    ),
+    "connection_ready": (
+        "连接成功：{server} 是联席的数据库，结构是最新的。",
+        "Connected: {server} is a LianXi database with the current structure.",
+    ),
+    "connection_empty": (
+        "连接成功，但 {server} 还没有联席的数据表。请先运行 lianxi db upgrade 建立数据表"
+        "（或用 lianxi db migrate-from-sqlite 迁入本机原有的数据）。",
+        "Connected, but {server} holds no LianXi tables yet. Run lianxi db upgrade first (or "
+        "lianxi db migrate-from-sqlite to move this PC's data in).",
+    ),
+    "connection_behind": (
+        "连接成功，但 {server} 的数据表结构比本程序旧。请运行 lianxi db upgrade 升级"
+        "（升级前自动备份）。",
+        "Connected, but {server} has an older structure than this program. Run lianxi db "
+        "upgrade (it backs up first).",
+    ),
+    "connection_saved": (
+        "已保存数据库连接 {server}（密码只存在系统钥匙串中），以后不带 --db 的命令和重新启动后"
+        "的联席窗口都使用它。",
+        "Saved the database connection {server} (its password only in the keyring); commands "
+        "without --db, and the window once restarted, use it.",
+    ),
+    "connection_incomplete": (
+        "请同时给出 --host、--name（数据库名称）和 --user（数据库用户名）。",
+        "Give --host, --name (the database) and --user (the database user) together.",
+    ),
+    "connection_password_from_env": (
+        "这台电脑没有系统钥匙串，密码没有保存：以后每次运行命令时请用环境变量 "
+        "LIANXI_DB_PASSWORD 提供密码。",
+        "This computer has no keyring, so the password was not kept: give it in "
+        "LIANXI_DB_PASSWORD at every run.",
+    ),
+    "connection_cleared": (
+        "已删除保存的数据库连接，以后使用本机数据库文件 {path}。",
+        "The saved connection is gone; this PC uses the database file {path} again.",
+    ),
+    "connection_none": (
+        "没有保存数据库连接，使用本机数据库文件 {path}。",
+        "No connection is saved; this PC uses the database file {path}.",
+    ),
+    "connection_in_use": (
+        "正在使用服务器数据库 {server}（保存于 {file}）。",
+        "Using the server database {server} (saved in {file}).",
+    ),
     "backup_onto_itself": (
         "备份文件不能覆盖数据库本身。",
         "The backup cannot overwrite the database.",
@@ -900,6 +973,7 @@ ACT_LABELS: dict[str, tuple[str, str]] = {
     "change_records": ("修改记录", "change records"),
     "manage_accounts": ("管理账户", "manage accounts"),
     "change_settings": ("修改设置、本单位信息或密钥", "change settings, the office or its keys"),
+    "restore_backup": ("从备份恢复数据库", "restore the database from a backup"),
     "manage_assessment": ("修改考核方案", "change the assessment scheme"),
     "publish_results": ("发布考核结果", "publish assessment results"),
     "issue_documents": ("印发文书", "issue documents"),
@@ -1318,6 +1392,16 @@ def check_verdict(report: CheckReport, lang: str | None = None) -> str:
 
 # What SQLite says, and the code of the sentence that tells a clerk what to do about it.
 _DATABASE_FAULTS = (
+    # PostgreSQL refusing or missing a connection (psycopg's words)
+    ("password authentication failed", "server_login_refused"),
+    ("no password supplied", "server_login_refused"),
+    ('fatal:  role "', "server_login_refused"),
+    ('fatal:  database "', "server_database_missing"),
+    ("is the server running", "server_unreachable"),
+    ("failed to resolve host", "server_unreachable"),
+    ("could not translate host name", "server_unreachable"),
+    ("timeout expired", "server_unreachable"),
+    ("connection failed:", "server_unreachable"),
     ("locked", "database_locked"),
     ("busy", "database_locked"),
     ("disk i/o error", "database_io_error"),

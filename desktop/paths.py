@@ -6,11 +6,12 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_config_path, user_data_path
 
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "LIANXI_DATA_DIR"
+CONFIG_DIR_ENV = "LIANXI_CONFIG_DIR"
 DB_FILENAME = "lianxi.db"
 
 
@@ -20,6 +21,13 @@ def data_dir() -> Path:
     path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def config_dir() -> Path:
+    """The per-user config folder (never backed up, never in the data folder);
+    LIANXI_CONFIG_DIR overrides it."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    return Path(override) if override else user_config_path(APP_NAME, appauthor=False)
 
 
 def default_db_path() -> Path:

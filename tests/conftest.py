@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 from desktop.core.office import create_local_office
 from desktop.core.units import UnitInput, create_unit
@@ -31,6 +34,46 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("LIANXI_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The per-user config folder (a saved database connection, the CLI token): the test's own,
+    so a connection saved on the developer's PC never sends a test to that server."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("LIANXI_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("LIANXI_DB_PASSWORD", raising=False)
+    return folder
+
+
+class MemoryKeyring(KeyringBackend):
+    """An OS keyring in memory, so no test reads or writes the real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The keyring for this test: in memory; the one before it is put back after."""
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -232,6 +232,28 @@ def reanchor(session: Session) -> None:
     )
 
 
+def may_restore(session: Session) -> None:
+    """A restore replaces every record and shortens the trail on purpose: the office admin's
+    act (NotPermitted for anyone else)."""
+    require(session, "restore_backup", Role.ADMIN)
+
+
+def record_restore(session: Session, backup: str) -> None:
+    """After a backup was restored: an entry saying which backup, by whom, and the chain as
+    restored accepted as this computer's anchor (`lianxi audit verify` would otherwise report
+    the entries made after the backup as a cut tail)."""
+    missing = check_anchor(session)
+    session.info[REANCHOR] = True
+    record_event(
+        session,
+        "backup_restored",
+        detail={
+            "backup": backup,
+            "missing_from": missing.entry_id if missing is not None else None,
+        },
+    )
+
+
 def list_entries(
     session: Session,
     *,

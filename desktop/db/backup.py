@@ -112,12 +112,31 @@ def restore_server_backup(db: Database, backup: Path | None = None) -> tuple[Pat
     return backup, kept
 
 
+def restore_database(db: Database, backup: Path | None = None) -> tuple[Path, Path]:
+    """Put `backup` (default: the newest good one) in place of the database, a SQLite file or
+    a PostgreSQL database, its current contents backed up first. Returns the backup restored
+    and where what it replaced went; the engine reconnects on its next use."""
+    if db.path is None and is_postgres(db):
+        return restore_server_backup(db, backup)
+    path = db.path
+    if path is None:
+        raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
+    db.dispose()  # nothing may hold the file it replaces
+    backup = backup or newest_good_backup(backup_dir_of(path))
+    if backup is None:
+        raise DatabaseError("no_good_backup", folder=str(backup_dir_of(path)))
+    return backup, restore_backup(path, backup)
+
+
 def backup_daily(db: Database) -> Path | None:
-    """A backup with reason "daily" unless one was written today; None when none was needed."""
-    if db.path is None:
+    """A backup with reason "daily" unless one was written today; None when none was needed
+    (or the database is neither a file nor PostgreSQL). On PostgreSQL without pg_dump,
+    DatabaseError `postgres_tool_missing`: the clerk is told there is no backup."""
+    if db.path is None and not is_postgres(db):
         return None
+    suffix = ".db" if db.path is not None else pg_backup.SUFFIX
     today = datetime.now().strftime("%Y%m%d")
-    if any(default_backup_dir(db).glob(f"lianxi-{today}-*-daily.db")):
+    if any(default_backup_dir(db).glob(f"lianxi-{today}-*-daily{suffix}")):
         return None
     return backup_database(db, reason="daily")
 
