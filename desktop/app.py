@@ -17,7 +17,7 @@ from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_daily, backup_dir_of, newest_good_backup, restore_backup
 from desktop.db.check import check_database
-from desktop.db.connection import database_target
+from desktop.db.connection import database_target, saved_connection
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, message, set_language
 from desktop.paths import resource_path
@@ -145,7 +145,7 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
         refuse(message("data_folder_unusable", {"folder": folder, "reason": describe(exc)}))
         return None
     except DatabaseError as exc:  # the saved server's password not in the keyring
-        refuse(describe(exc))
+        refuse(describe(exc) + way_back(args))
         return None
     try:
         report = check_database(db, quick_only=True)
@@ -154,7 +154,7 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
         upgrade(db)
     except STARTUP_FAULTS as exc:
         db.dispose()
-        refuse(describe(exc))
+        refuse(describe(exc) + way_back(args))
         return None
     try:
         backup_daily(db)
@@ -162,6 +162,13 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
         # No backup today (a full disk, say): the clerk is told, the work can go on.
         QMessageBox.warning(None, translated(APP_TITLE), describe(exc))
     return db
+
+
+def way_back(args: argparse.Namespace) -> str:
+    """When the saved server cannot be used: how to start on this PC's file instead."""
+    if args.db or args.db_url or saved_connection() is None:
+        return ""
+    return "\n\n" + message("connection_way_back")
 
 
 def damaged_database(db: Database, *, can_look: bool) -> Database | None:

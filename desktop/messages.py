@@ -501,10 +501,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "upgrade (it backs up first).",
     ),
     "connection_saved": (
-        "已保存数据库连接 {server}（密码只存在系统钥匙串中），以后不带 --db 的命令和重新启动后"
-        "的联席窗口都使用它。",
-        "Saved the database connection {server} (its password only in the keyring); commands "
-        "without --db, and the window once restarted, use it.",
+        "已保存数据库连接 {server}，以后不带 --db 的命令和重新启动后的联席窗口都使用它。",
+        "Saved the database connection {server}; commands without --db, and the window once "
+        "restarted, use it.",
+    ),
+    "connection_way_back": (
+        "这台电脑使用设置中保存的服务器数据库。要改回本机数据库文件，请运行 "
+        "lianxi db connect --clear；只用一次本机文件可运行 lianxi --db 文件路径。",
+        "This PC uses the server database saved in Settings. To go back to this PC's database "
+        "file run lianxi db connect --clear; for one start, lianxi --db FILE.",
     ),
     "connection_incomplete": (
         "请同时给出 --host、--name（数据库名称）和 --user（数据库用户名）。",

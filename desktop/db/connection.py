@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from desktop.db.engine import DatabaseError, open_database
+from desktop.db.engine import DatabaseError, open_database, server_place
 from desktop.paths import config_dir, default_db_path
 
 CONFIG_FILE = "database.json"
@@ -60,10 +60,11 @@ class ServerConnection:
         )
 
     def display(self) -> str:
+        """user@host:port/database, for a person and as the keyring's name for its password."""
         return server_place(self.url(None))
 
     def keyring_name(self) -> str:
-        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+        return self.display()
 
 
 def config_path() -> Path:
@@ -167,13 +168,6 @@ def check_connection(connection: ServerConnection, password: str) -> str:
         return "connection_behind" if behind else "connection_ready"
     finally:
         db.dispose()
-
-
-def server_place(url: URL) -> str:
-    """host:port/database（user） of a server database's URL, for a person; never the password."""
-    host = url.host or str(url.query.get("host") or "")
-    port = url.port or url.query.get("port") or DEFAULT_PORT
-    return f"{host}:{port}/{url.database or ''}（{url.username or ''}）"
 
 
 def _keyring() -> Any:

@@ -26,6 +26,17 @@ class DatabaseError(Exception):
         self.fields = fields
 
 
+def server_place(url: URL) -> str:
+    """user@host:port/database of a server database's URL, for a person: never the password
+    (a socket folder given in the query stands for the host)."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    host = url.host or str(url.query.get("host") or "")
+    port = url.port or url.query.get("port") or 5432
+    user = f"{url.username}@" if url.username else ""
+    return f"{user}{host}:{port}/{url.database or ''}"
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -95,8 +106,9 @@ class Database:
         return Path(name)
 
     def display_name(self) -> str:
+        """The SQLite file's path, or user@host:port/database of a server (no password)."""
         path = self.path
-        return str(path) if path is not None else self.engine.url.render_as_string(True)
+        return str(path) if path is not None else server_place(self.engine.url)
 
     def unit_of_work(self) -> AbstractContextManager[Session]:
         """One transaction: commit on success, roll back on any error, always close.

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.db.backup import backup_dir_of
+from desktop.core.audit import may_restore
+from desktop.core.errors import DomainError
+from desktop.db import DatabaseError
+from desktop.db.backup import default_backup_dir, is_postgres
+from desktop.db.pg_backup import require_tools
+from desktop.messages import describe
 from desktop.views import ui_state
 
 if TYPE_CHECKING:
@@ -33,20 +38,26 @@ def backup_now(window: MainWindow) -> None:
 
 
 def choose_and_restore(window: MainWindow) -> None:
-    """Pick a backup, confirm, and restore it (the current data is backed up first)."""
+    """Pick a backup, confirm, and restore it (the current data is backed up first): a `.db`
+    file, or on a PostgreSQL database a pg_dump `.dump` file (pg_restore must be at hand)."""
     db = window.db
-    if db.path is None:
-        window.show_notice(
-            QCoreApplication.translate(
-                "BackupActions", "服务器数据库请用服务器自己的备份工具恢复。"
-            )
+    try:
+        window.ops.read(may_restore)
+        if is_postgres(db):
+            require_tools()
+        folder = default_backup_dir(db)
+    except (DomainError, DatabaseError, OSError) as exc:
+        QMessageBox.warning(
+            window, QCoreApplication.translate("BackupActions", "从备份恢复"), describe(exc)
         )
         return
     name, _ = QFileDialog.getOpenFileName(
         window,
         QCoreApplication.translate("BackupActions", "选择要恢复的备份"),
-        str(backup_dir_of(db.path)),
-        QCoreApplication.translate("BackupActions", "联席备份 (*.db)"),
+        str(folder),
+        QCoreApplication.translate("BackupActions", "联席备份 (*.dump)")
+        if is_postgres(db)
+        else QCoreApplication.translate("BackupActions", "联席备份 (*.db)"),
     )
     if name:
         ui_state.remember_folder(Path(name).parent)

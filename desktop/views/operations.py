@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from desktop.core.audit import may_restore, record_restore
 from desktop.core.changes import EVERYTHING, NOTHING, ChangeRecorder, Changes
 from desktop.core.concurrency import require_version
 from desktop.core.errors import DomainError
@@ -36,7 +37,7 @@ from desktop.core.undo import (
     undo_tombstone,
 )
 from desktop.db import Database, DatabaseError
-from desktop.db.backup import backup_database, restore_backup
+from desktop.db.backup import backup_database, restore_database
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, kind_label
 from desktop.views.form import Form
@@ -234,19 +235,21 @@ class Operations(QObject):
         label: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        """Put `backup` in place of the database file: the current file is backed up first
-        (reason before-restore), the backup checked and swapped in (the replaced file kept,
-        its path given to `on_done`) and upgraded; the engine reconnects to it, every page
-        reloads, and the undo history, which speaks of the records before, is dropped."""
+        """Put `backup` in place of the database (a file, or a server database with
+        pg_restore): the current data is backed up first (reason before-restore; its path
+        given to `on_done`), the backup checked, put in place and upgraded, the restore
+        recorded in the audit trail as its new anchor; the engine reconnects, every page
+        reloads, and the undo history, which speaks of the records before, is dropped.
+        Only the office admin may (NotPermitted)."""
         db = self.db
 
         def job(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
-            if db.path is None:
-                raise DatabaseError("backup_needs_sqlite_file", url=db.display_name())
-            backup_database(db, reason="before-restore")
-            db.dispose()  # no connection may stay open on the file being replaced
-            kept = restore_backup(db.path, backup)
-            upgrade(db)
+            with db.reading() as session:
+                may_restore(session)
+            _restored, kept = restore_database(db, backup)
+            upgrade(db, backup=False)
+            with db.unit_of_work() as session:
+                record_restore(session, str(backup))
             return kept
 
         def done(kept: Path) -> None:

@@ -34,6 +34,7 @@ from desktop.messages import current_language, describe, field_label
 from desktop.paths import data_dir
 from desktop.views import ui_state
 from desktop.views.accounts_page import AccountsBox
+from desktop.views.connection_dialog import DatabaseBox
 from desktop.views.font_roles import FontRolesBox
 from desktop.views.labels import QT_TRANSLATE_NOOP, cell_text, first_upper, with_colon
 from desktop.views.operations import operations
@@ -63,7 +64,6 @@ class SettingsPage(QWidget, Page):
             (self.tr("上级单位"), office.parent_name or ""),
             (self.tr("发文字号前缀"), office.doc_prefix),
             (self.tr("单位标识"), office.uuid),
-            (self.tr("数据库"), db.display_name()),
             (self.tr("数据文件夹"), str(data_dir())),
         ):
             field = QLabel(value)
@@ -110,8 +110,16 @@ class SettingsPage(QWidget, Page):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
-        boxes = (identity, supervision, calendar, FontRolesBox(self.ops), interface)
-        for box in (*boxes, AccountsBox(self.ops)):
+        boxes = (
+            identity,
+            DatabaseBox(self.ops),
+            supervision,
+            calendar,
+            FontRolesBox(self.ops),
+            interface,
+            AccountsBox(self.ops),
+        )
+        for box in boxes:
             layout.addWidget(box)
         layout.addWidget(self.status)
         layout.addStretch(1)

@@ -5,6 +5,7 @@ opens: --db-url, --db, the saved connection, the default file."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -33,7 +34,7 @@ PASSWORD = "县总工会2026!"
 
 
 @pytest.fixture
-def no_keyring() -> None:
+def no_keyring() -> Iterator[None]:
     before = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     yield
@@ -134,7 +135,7 @@ def test_a_socket_folder_is_a_host_too() -> None:
     local = ServerConnection("/run/postgresql", "lianxi", "clerk", 5432)
     url = local.url("pw")
     assert url.host is None and url.query["host"] == "/run/postgresql"
-    assert local.display() == "/run/postgresql:5432/lianxi（clerk）"
+    assert local.display() == "clerk@/run/postgresql:5432/lianxi"
 
 
 def test_a_damaged_config_file_is_no_connection(config_dir: Path) -> None:
