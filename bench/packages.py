@@ -109,7 +109,7 @@ def export(township: Path, county_uuid: str) -> bytes:
     db = open_database(township)
     try:
         with db.unit_of_work() as s:
-            built = build_export(s, county_uuid, store=None)
+            built = build_export(s, county_uuid)
             assert built is not None
             return built.package.data
     finally:

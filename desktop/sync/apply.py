@@ -15,13 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.core.attachments import blob_path
+from desktop.core.attachments import keep_contents
 from desktop.core.items import absorb_feedback, absorb_steps
 from desktop.core.office import local_office
 from desktop.core.unit_merge import apply_merge, canonical_units
@@ -38,6 +37,7 @@ from desktop.sync.authority import Authority
 from desktop.sync.domain_rules import DomainRules, check_change
 from desktop.sync.errors import PackageRejected
 from desktop.sync.jsonl import dumps_canonical
+from desktop.sync.manifest import attachment_member
 from desktop.sync.records import (
     MAX_YEAR,
     MIN_YEAR,
@@ -106,7 +106,6 @@ def apply_records(
     package_id: str,
     from_parent: bool,
     attachments: Mapping[str, bytes],
-    store: Path | None,
     returning: bool = False,
     restarting: bool = False,
 ) -> Tally:
@@ -149,15 +148,11 @@ def apply_records(
     for day, is_workday, name in holidays:
         _apply_holiday(session, day, is_workday, name, from_parent, package_id, tally)
     # Only attachments an accepted record describes are kept: nothing unsigned by a record.
+    # They go into the database with the records, so a package refused later leaves none.
     described = {r.record.get("sha256") for r in plans["attachment"].checked}
-    if store is not None:
-        for sha256, blob in attachments.items():
-            if sha256 not in described:
-                continue
-            target = blob_path(store, sha256)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(blob)
+    for sha256, blob in attachments.items():
+        if sha256 in described and not keep_contents(session, sha256, blob):
+            raise PackageRejected("member_hash_mismatch", name=attachment_member(sha256))
     return tally
 
 

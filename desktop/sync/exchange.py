@@ -32,7 +32,6 @@ from desktop.models import (
     ReceivedBase,
     ReceivedPackage,
 )
-from desktop.paths import attachments_dir
 from desktop.sync import importer as importer_module
 from desktop.sync.apply import write_record
 from desktop.sync.archive import PACKAGE_SUFFIX
@@ -117,10 +116,9 @@ def export_packages(db: Database, folder: Path, recipients: Sequence[str]) -> li
     if not folder.is_dir():
         raise WriteFailed("folder_missing", path=str(folder))
     remove_stale_temporaries(folder, PACKAGE_SUFFIX)  # what an export killed mid-write left
-    store = attachments_dir(db.path)
     written = []
     for uuid in recipients:
-        outcome = _next_package(db, uuid, store)
+        outcome = _next_package(db, uuid)
         written.append(
             outcome if isinstance(outcome, Written) else _write_pending(db, folder, outcome)
         )
@@ -140,14 +138,14 @@ class _Pending:
     rewritten: bool
 
 
-def _next_package(db: Database, uuid: str, store: Path) -> _Pending | Written:
+def _next_package(db: Database, uuid: str) -> _Pending | Written:
     """The pending package for `uuid`, else a new one (recorded), else Written(None)."""
     with db.unit_of_work() as session:
         peer = session.scalars(select(Office).where(Office.uuid == uuid)).one()
         row = session.get(PendingExport, uuid)
         rewritten = row is not None
         if row is None:
-            built = build_export(session, uuid, store=store)
+            built = build_export(session, uuid)
             if built is None:
                 return Written(peer.name, None)
             manifest = built.package.manifest
@@ -245,7 +243,7 @@ def _read(path: Path) -> bytes | ImportResult:
 
 
 def _import_all(
-    session: Session, paths: Sequence[Path], store: Path | None, accept_restart: bool = False
+    session: Session, paths: Sequence[Path], accept_restart: bool = False
 ) -> list[ImportResult]:
     results: list[ImportResult] = []
     for path in paths:
@@ -254,11 +252,9 @@ def _import_all(
             results.append(data)
             continue
         results.append(
-            import_package(
-                session, data, file_name=path.name, store=store, accept_restart=accept_restart
-            )
+            import_package(session, data, file_name=path.name, accept_restart=accept_restart)
         )
-        results += apply_held(session, store)
+        results += apply_held(session)
     return results
 
 
@@ -275,11 +271,11 @@ def preview_files(
     db: Database, paths: Sequence[Path], *, accept_restart: bool = False
 ) -> list[ImportResult]:
     """What importing these files in this order would do, including held packages that would
-    follow; everything is rolled back and no attachment is stored."""
+    follow; everything, attachments included, is rolled back."""
     with db.unit_of_work() as session:
         savepoint = session.begin_nested()
         try:
-            return _import_all(session, paths, None, accept_restart)
+            return _import_all(session, paths, accept_restart)
         finally:
             savepoint.rollback()
 
@@ -294,7 +290,7 @@ def import_files(
     if can_back_up(db) and _would_change(db, paths):  # a SQLite file, or pg_dump at hand
         backup = backup_database(db, reason="before-import")
     with db.unit_of_work() as session:
-        results = _import_all(session, paths, attachments_dir(db.path), accept_restart)
+        results = _import_all(session, paths, accept_restart)
     return results, backup
 
 

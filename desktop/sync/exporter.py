@@ -5,13 +5,12 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from desktop.core.attachments import blob_path
+from desktop.core.attachments import intact_contents
 from desktop.models import (
     AgreedItem,
     AssessmentResult,
@@ -111,13 +110,16 @@ def _down_seeds(session: Session, me: str, peer: str) -> list[tuple[str, Any]]:
     return seeds
 
 
-def build_export(session: Session, peer_uuid: str, *, store: Path | None) -> Export | None:
-    """The next package to `peer_uuid`, or None when it has nothing to receive. Never commits."""
+def build_export(session: Session, peer_uuid: str) -> Export | None:
+    """The next package to `peer_uuid`, or None when it has nothing to receive. Never commits.
+
+    Attachments carry their contents from the database, read one at a time into the package;
+    one whose contents are missing or damaged here travels without them."""
     with no_cyclic_gc():
-        return _build_export(session, peer_uuid, store)
+        return _build_export(session, peer_uuid)
 
 
-def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Export | None:
+def _build_export(session: Session, peer_uuid: str) -> Export | None:
     me = local_keys(session)
     local = session.scalars(select(Office).where(Office.is_local.is_(True))).one()
     peer = session.scalars(select(Office).where(Office.uuid == peer_uuid)).one()
@@ -205,18 +207,13 @@ def _build_export(session: Session, peer_uuid: str, store: Path | None) -> Expor
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for (kind, _key), (record, _digest) in changed.items():
         by_kind.setdefault(kind, []).append(record)
-    blobs = []
-    if store is not None:
-        for record in by_kind.get("attachment", []):
-            path = blob_path(store, record["sha256"])
-            if path.exists():
-                blobs.append(path.read_bytes())
+    hashes = sorted({record["sha256"] for record in by_kind.get("attachment", [])})
     package = write_package(
         origin=signer,
         new_keys=new_keys,
         recipient=recipient,
         records=by_kind,
-        attachments=blobs,
+        attachments=intact_contents(session, hashes),
         sequence=sequence,
         previous_manifest_sha256=state.last_sent_manifest_sha256,
         schema_version=SCHEMA_VERSION,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -108,7 +107,6 @@ def import_package(
     data: bytes,
     *,
     file_name: str = "",
-    store: Path | None = None,
     accept_restart: bool = False,
 ) -> ImportResult:
     """Verify and apply one package in the caller's transaction; never commits.
@@ -119,9 +117,7 @@ def import_package(
     that resync ourselves, or when the clerk accepts it (`accept_restart`).
     """
     with no_cyclic_gc():
-        return _import_package(
-            session, data, file_name=file_name, store=store, accept_restart=accept_restart
-        )
+        return _import_package(session, data, file_name=file_name, accept_restart=accept_restart)
 
 
 def _import_package(
@@ -129,7 +125,6 @@ def _import_package(
     data: bytes,
     *,
     file_name: str = "",
-    store: Path | None = None,
     accept_restart: bool = False,
 ) -> ImportResult:
     try:
@@ -179,7 +174,7 @@ def _import_package(
     # constraint failing half-way through the writes, leaves nothing of the package behind.
     savepoint = session.begin_nested()
     try:
-        counts, problems = _apply(session, opened, file_name, store, returning, restarting)
+        counts, problems = _apply(session, opened, file_name, returning, restarting)
     except PackageRejected as rejected:
         savepoint.rollback()
         return _rejected(file_name, rejected.code, rejected.fields, **info)
@@ -195,20 +190,18 @@ def _apply(
     session: Session,
     opened: OpenedPackage,
     file_name: str,
-    store: Path | None,
     returning: bool = False,
     restarting: bool = False,
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
     """Written as the sending office, not the clerk who imports; audited as one summary."""
     with acting_as(session, Actor(opened.manifest.origin.name[:60])):
-        return _apply_as_sender(session, opened, file_name, store, returning, restarting)
+        return _apply_as_sender(session, opened, file_name, returning, restarting)
 
 
 def _apply_as_sender(
     session: Session,
     opened: OpenedPackage,
     file_name: str,
-    store: Path | None,
     returning: bool,
     restarting: bool,
 ) -> tuple[dict[str, dict[str, int]], tuple[str, ...]]:
@@ -228,7 +221,6 @@ def _apply_as_sender(
         package_id=m.package_id,
         from_parent=parent == sender,
         attachments=opened.attachments,
-        store=store,
         returning=returning,
         restarting=restarting,
     )
@@ -388,7 +380,7 @@ def held_next(session: Session) -> list[HeldPackage]:
     return ready
 
 
-def apply_held(session: Session, store: Path | None) -> list[ImportResult]:
+def apply_held(session: Session) -> list[ImportResult]:
     """Apply held packages whose turn has come, until none is ready; in the caller's transaction.
 
     A held package refused when its turn comes (its chain or its records are wrong) leaves the
@@ -397,7 +389,7 @@ def apply_held(session: Session, store: Path | None) -> list[ImportResult]:
     results: list[ImportResult] = []
     while ready := held_next(session):
         for held in ready:
-            result = import_package(session, held.data, file_name=held.file_name, store=store)
+            result = import_package(session, held.data, file_name=held.file_name)
             results.append(result)
             if result.result != "applied":
                 _drop_held(session, held, result)

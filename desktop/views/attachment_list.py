@@ -24,16 +24,11 @@ from desktop.core import attachments as core
 from desktop.core.errors import DomainError
 from desktop.db import Database
 from desktop.messages import describe
-from desktop.paths import attachments_dir
 from desktop.views import ui_state
 from desktop.views.labels import with_note
 from desktop.views.operations import operations
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def attachment_store(db: Database) -> Path:
-    return attachments_dir(db.path)
 
 
 def _remove(session: Session, ids: list[int]) -> None:
@@ -97,7 +92,6 @@ class AttachmentList(QWidget):
                 continue
             stored = self.ops.mutate(
                 core.add_attachment,
-                store=attachment_store(self.db),
                 owner_kind=self.owner_kind,
                 owner_uuid=self.owner_uuid or "",
                 filename=path.name,
@@ -116,7 +110,7 @@ class AttachmentList(QWidget):
 
     def _read(self, attachment_id: int) -> tuple[core.AttachmentDTO, bytes] | None:
         try:
-            return self.ops.read(core.read_attachment, attachment_store(self.db), attachment_id)
+            return self.ops.read(core.read_attachment, attachment_id)
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("附件"), describe(exc))
             return None

@@ -88,12 +88,12 @@ class Env:
 
     def export_up(self) -> BuiltPackage | None:
         with self.township.unit_of_work() as s:
-            built = build_export(s, self.c_keys.uuid, store=None)
+            built = build_export(s, self.c_keys.uuid)
             return None if built is None else built.package
 
     def export_down(self) -> BuiltPackage | None:
         with self.county.unit_of_work() as s:
-            built = build_export(s, self.t_keys.uuid, store=None)
+            built = build_export(s, self.t_keys.uuid)
             return None if built is None else built.package
 
     def import_to_county(self, data: bytes, *, preview: bool = False) -> ImportResult:

@@ -45,12 +45,12 @@ class Pair:
 
     def export_up(self) -> bytes | None:
         with self.township.unit_of_work() as s:
-            built = build_export(s, self.county_uuid, store=None)
+            built = build_export(s, self.county_uuid)
             return None if built is None else built.package.data
 
     def export_down(self) -> bytes | None:
         with self.county.unit_of_work() as s:
-            built = build_export(s, self.township_uuid, store=None)
+            built = build_export(s, self.township_uuid)
             return None if built is None else built.package.data
 
     def import_to(self, db: Database, data: bytes):  # type: ignore[no-untyped-def]
@@ -124,15 +124,15 @@ def test_receipt_stops_resending(pair: Pair) -> None:
     assert pair.import_to(pair.township, receipt).result == "applied"
     # Nothing changed: only the township's own receipt for the county's package travels.
     with pair.township.unit_of_work() as s:
-        receipt_only = build_export(s, pair.county_uuid, store=None)
+        receipt_only = build_export(s, pair.county_uuid)
     assert receipt_only is not None and receipt_only.counts == {}
     assert len(receipt_only.package.manifest.acknowledgements) == 1
     pair.import_to(pair.county, receipt_only.package.data)
     # A package of receipts alone is owed no receipt: the exchange falls silent.
     with pair.county.unit_of_work() as s:
-        assert build_export(s, pair.township_uuid, store=None) is None
+        assert build_export(s, pair.township_uuid) is None
     with pair.township.unit_of_work() as s:
-        assert build_export(s, pair.county_uuid, store=None) is None
+        assert build_export(s, pair.county_uuid) is None
     with pair.township.unit_of_work() as s:
         meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
         assert meeting is not None
@@ -233,7 +233,7 @@ def test_bad_packages_change_nothing(pair: Pair, tmp_path: Path) -> None:
         county_keys = local_keys(s)
     with stranger.unit_of_work() as s:
         trust_office(s, import_setup_file(export_setup_file(county_keys)))
-        unknown = build_export(s, county_keys.uuid, store=None)
+        unknown = build_export(s, county_keys.uuid)
     assert unknown is not None
     result = pair.import_to(pair.county, unknown.package.data)
     assert result.result == "rejected" and "外县总工会" in result.message

@@ -324,7 +324,7 @@ def test_the_county_relays_another_townships_unit_its_bulletin_names(
         )
     with other.unit_of_work() as s:
         # The relayed entry is not the other township's to send back up.
-        up = build_export(s, pair.county_uuid, store=None)
+        up = build_export(s, pair.county_uuid)
         assert up is not None and up.counts == {"unit": 1}  # its own directory entry only
         sent = s.scalars(select(SentRecord.record_key).where(SentRecord.kind == "unit")).all()
         assert named_uuid not in sent

@@ -423,9 +423,9 @@ def test_apply_held_drains_and_drops_a_held_package_refused_in_its_turn(
     assert env.import_to_county(third).result == "held"
     assert env.import_to_county(second).result == "held"
     with env.county.unit_of_work() as s:
-        assert apply_held(s, None) == []  # nothing is ready yet
+        assert apply_held(s) == []  # nothing is ready yet
         assert import_package(s, first).result == "applied"
-        results = apply_held(s, None)
+        results = apply_held(s)
     assert [(r.result, r.sequence) for r in results] == [("applied", 2), ("applied", 3)]
     with env.county.unit_of_work() as s:
         assert s.scalars(select(HeldPackage)).first() is None
@@ -435,7 +435,7 @@ def test_apply_held_drains_and_drops_a_held_package_refused_in_its_turn(
     assert other.import_to_county(stray.data).result == "held"
     with other.county.unit_of_work() as s:
         assert import_package(s, first).result == "applied"
-        results = apply_held(s, None)
+        results = apply_held(s)
         assert s.scalars(select(HeldPackage)).first() is None
     assert [r.result for r in results] == ["rejected"]
     assert "对不上" in results[0].message

@@ -31,7 +31,7 @@ from tests.sync.test_two_offices import (
 
 def _up(offices: Offices) -> tuple[bytes, ImportResult]:
     with offices.township.unit_of_work() as s:
-        built = build_export(s, offices.c_uuid, store=None)
+        built = build_export(s, offices.c_uuid)
     assert built is not None
     with offices.county.db.unit_of_work() as s:
         return built.package.data, import_package(s, built.package.data, file_name="p.lxpkg")

@@ -34,7 +34,7 @@ from tests.sync.test_two_offices import (
 
 def _package(source: Database, recipient: str) -> bytes:
     with source.unit_of_work() as s:
-        built = build_export(s, recipient, store=None)
+        built = build_export(s, recipient)
     assert built is not None
     return built.package.data
 
@@ -67,7 +67,7 @@ def _until_quiet(offices: Offices) -> None:
             (offices.county.db, offices.township, offices.t_uuid),
         ):
             with source.unit_of_work() as s:
-                built = build_export(s, recipient, store=None)
+                built = build_export(s, recipient)
             if built is not None:
                 assert _import(target, built.package.data).result == "applied"
                 sent = True
@@ -148,9 +148,9 @@ def test_restore_then_resync_leaves_both_offices_equal(tmp_path: Path) -> None:
         assert s.get(Meeting, second) is not None
     # The exchange goes on as before: nothing more to send either way.
     with township.unit_of_work() as s:
-        assert build_export(s, offices.c_uuid, store=None) is None
+        assert build_export(s, offices.c_uuid) is None
     with county.db.unit_of_work() as s:
-        assert build_export(s, offices.t_uuid, store=None) is None
+        assert build_export(s, offices.t_uuid) is None
 
 
 def test_a_package_from_before_the_resync_is_not_a_new_start(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ class Offices:
 
 def _send(source: Database, target: Database, recipient: str) -> ImportResult:
     with source.unit_of_work() as s:
-        built = build_export(s, recipient, store=None)
+        built = build_export(s, recipient)
     assert built is not None
     with target.unit_of_work() as s:
         result = import_package(s, built.package.data, file_name=built.package.file_name())

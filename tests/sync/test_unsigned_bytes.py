@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from desktop.core.attachments import blob_path
+from desktop.db.blobs import has_blob
 from desktop.sync.importer import import_package
 from tests.sync.conftest import ExchangeBase, members_of
 from tests.sync.exchange_env import Env
@@ -50,12 +49,11 @@ def test_bytes_outside_the_signature_refuse_the_package(
 
 
 def test_an_attachment_no_record_describes_is_not_stored(
-    env: Env, exchange_base: ExchangeBase, tmp_path: Path
+    env: Env, exchange_base: ExchangeBase
 ) -> None:
     orphan = "无人引用的附件".encode() * 100
     package = env.sign(env.records_of(exchange_base.first), attachments=[orphan])
-    store = tmp_path / "store"
     with env.county.unit_of_work() as s:
-        result = import_package(s, package.data, file_name="p.lxpkg", store=store)
-    assert result.result == "applied", result.message
-    assert not blob_path(store, hashlib.sha256(orphan).hexdigest()).exists()
+        result = import_package(s, package.data, file_name="p.lxpkg")
+        assert result.result == "applied", result.message
+        assert not has_blob(s, hashlib.sha256(orphan).hexdigest())
