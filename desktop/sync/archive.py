@@ -30,7 +30,7 @@ from desktop.sync.manifest import (
     attachment_member,
     data_member,
 )
-from desktop.sync.safezip import ZipMember, build_zip, list_members, read_member
+from desktop.sync.safezip import ZipBuilder, ZipMember, list_members, read_member
 
 PACKAGE_SUFFIX = ".lxpkg"
 _SIGNATURE_LEN = 64
@@ -91,63 +91,82 @@ def write_package(
 ) -> BuiltPackage:
     """Sign (and optionally seal) records and attachment contents into one package file.
 
+    Attachments are taken from `attachments` one at a time, each written into the archive
+    before the next is asked for, so a package of many large files holds only one of them
+    besides the archive; that is why, unsealed, the manifest and its signature (which need
+    every member's hash) come last.
     Kinds without records are left out. ExportRefused if a record or the whole would be refused
     by read_package with the same limits; ValueError for arguments no valid package can carry.
     """
-    contents, counts = _contents(records, attachments, kinds, limits)
-    members = tuple(MemberEntry.of(name, contents[name]) for name in sorted(contents))
-    inner = [(m.name, contents[m.name], m.name.endswith(".jsonl")) for m in members]
-    package_id = package_id or str(uuid.uuid4())
-    payload = None
-    if encrypt:
-        context = _context(package_id, origin.uuid, recipient.uuid)
-        sealed = seal(build_zip(inner), recipient_key=recipient.encryption_key, context=context)
-        payload = MemberEntry.of(PAYLOAD_NAME, sealed)
-        inner = [(PAYLOAD_NAME, sealed, False)]
-    manifest = Manifest(
-        schema_version=schema_version,
-        package_id=package_id,
-        created_at=(created_at or datetime.now(UTC)).replace(microsecond=0),
-        origin=OriginOffice(origin.uuid, origin.name, origin.keys.fingerprint),
-        recipient=OfficeRef(recipient.uuid, recipient.name),
-        sequence=sequence,
-        previous_manifest_sha256=previous_manifest_sha256,
-        members=members,
-        record_counts=counts,
-        acknowledgements=tuple(acknowledgements),
-        payload=payload,
-        new_keys=new_keys,
-    )
-    manifest_bytes = manifest.to_json()
-    signature = origin.keys.signing.sign(manifest_bytes)
-    data = build_zip(
-        [(MANIFEST_NAME, manifest_bytes, True), (SIGNATURE_NAME, signature, False), *inner]
-    )
+    with ZipBuilder() as inner:
+        members, counts = _write_members(inner, records, attachments, kinds, limits)
+        package_id = package_id or str(uuid.uuid4())
+        payload = sealed = None
+        if encrypt:
+            context = _context(package_id, origin.uuid, recipient.uuid)
+            sealed = seal(inner.finish(), recipient_key=recipient.encryption_key, context=context)
+            payload = MemberEntry.of(PAYLOAD_NAME, sealed)
+        manifest = Manifest(
+            schema_version=schema_version,
+            package_id=package_id,
+            created_at=(created_at or datetime.now(UTC)).replace(microsecond=0),
+            origin=OriginOffice(origin.uuid, origin.name, origin.keys.fingerprint),
+            recipient=OfficeRef(recipient.uuid, recipient.name),
+            sequence=sequence,
+            previous_manifest_sha256=previous_manifest_sha256,
+            members=members,
+            record_counts=counts,
+            acknowledgements=tuple(acknowledgements),
+            payload=payload,
+            new_keys=new_keys,
+        )
+        manifest_bytes = manifest.to_json()
+        signature = origin.keys.signing.sign(manifest_bytes)
+        archive = inner if sealed is None else ZipBuilder()
+        archive.add(MANIFEST_NAME, manifest_bytes, True)
+        archive.add(SIGNATURE_NAME, signature, False)
+        if sealed is not None:
+            archive.add(PAYLOAD_NAME, sealed, False)
+        data = archive.finish()
     _refuse_over(len(data), limits.max_package_bytes)
     return BuiltPackage(data, manifest, hashlib.sha256(manifest_bytes).hexdigest())
 
 
-def _contents(
+def _write_members(
+    archive: ZipBuilder,
     records: Mapping[str, Iterable[Mapping[str, Any]]],
     attachments: Iterable[bytes],
     kinds: Collection[str],
     limits: Limits,
-) -> tuple[dict[str, bytes], dict[str, int]]:
-    """Member name -> bytes, and the record count of each kind that has records."""
-    contents: dict[str, bytes] = {}
+) -> tuple[tuple[MemberEntry, ...], dict[str, int]]:
+    """Every data member, then each attachment as it comes, written into `archive`: their
+    entries in name order, and the record count of each kind that has records. ExportRefused
+    as soon as one member, or all of them together, would be over the limits."""
+    entries: dict[str, MemberEntry] = {}
     counts: dict[str, int] = {}
+    total = 0
+
+    def add(entry: MemberEntry, content: bytes, compress: bool) -> None:
+        nonlocal total
+        total += entry.size
+        _refuse_over(entry.size, limits.max_member_bytes)
+        _refuse_over(total, limits.max_total_bytes)
+        entries[entry.name] = entry
+        archive.add(entry.name, content, compress)
+
     for kind in sorted(records):
         if kind not in kinds or not DATA_MEMBER.fullmatch(data_member(kind)):
             raise ValueError(f"unknown record kind {kind!r}")
         lines, count = write_jsonl(records[kind], kind=kind, limits=limits)
         if count:
-            contents[data_member(kind)], counts[kind] = lines, count
+            add(MemberEntry.of(data_member(kind), lines), lines, True)
+            counts[kind] = count
     for blob in attachments:
-        contents[attachment_member(hashlib.sha256(blob).hexdigest())] = blob
-    sizes = [len(content) for content in contents.values()]
-    _refuse_over(max(sizes, default=0), limits.max_member_bytes)
-    _refuse_over(sum(sizes), limits.max_total_bytes)
-    return contents, counts
+        sha256 = hashlib.sha256(blob).hexdigest()
+        name = attachment_member(sha256)
+        if name not in entries:  # the same contents under two records travel once
+            add(MemberEntry(name, len(blob), sha256), blob, False)
+    return tuple(entries[name] for name in sorted(entries)), counts
 
 
 def _refuse_over(size: int, limit: int) -> None:

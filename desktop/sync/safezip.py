@@ -211,14 +211,38 @@ def read_member(data: bytes, member: ZipMember, max_size: int) -> bytes:
     return content
 
 
+class ZipBuilder:
+    """The writer, one member at a time: a member's content can be let go once it is added, so
+    a package of many large attachments holds one of them besides the archive itself."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._archive = zipfile.ZipFile(self._buffer, "w")
+
+    def __enter__(self) -> ZipBuilder:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        # Closed here, not by the garbage collector: an export refused half-way would otherwise
+        # leave the ZipFile to be finalised after its buffer.
+        self._archive.close()
+
+    def add(self, name: str, content: bytes, compress: bool) -> None:
+        info = zipfile.ZipInfo(name, date_time=_EPOCH)
+        info.create_system = _UNIX
+        info.external_attr = _REGULAR_FILE
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        self._archive.writestr(info, content)
+
+    def finish(self) -> bytes:
+        """The whole ZIP; nothing may be added after."""
+        self._archive.close()
+        return self._buffer.getvalue()
+
+
 def build_zip(members: Iterable[tuple[str, bytes, bool]]) -> bytes:
     """A ZIP of (name, content, compress) in the given order, the layout list_members expects."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with ZipBuilder() as builder:
         for name, content, compress in members:
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.create_system = _UNIX
-            info.external_attr = _REGULAR_FILE
-            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-            archive.writestr(info, content)
-    return buffer.getvalue()
+            builder.add(name, content, compress)
+        return builder.finish()

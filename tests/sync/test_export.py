@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from desktop.messages import describe
@@ -36,6 +38,21 @@ def test_export_over_the_limits(peers: Peers, limits: Limits) -> None:
     with pytest.raises(ExportRefused) as caught:
         peers.build(limits=limits)
     assert caught.value.code == "export_too_large"
+
+
+def test_attachments_are_taken_one_at_a_time(peers: Peers) -> None:
+    """Each attachment is written before the next is read (a package of many large files never
+    holds them all): a refusal stops the reading at the attachment refused."""
+    asked = []
+
+    def contents() -> Iterator[bytes]:
+        for size in (50, 200, 50):
+            asked.append(size)
+            yield bytes([len(asked)]) * size
+
+    with pytest.raises(ExportRefused):
+        peers.build(records={}, attachments=contents(), limits=Limits(max_member_bytes=100))
+    assert asked == [50, 200]
 
 
 def test_empty_kinds_are_left_out(peers: Peers) -> None:
