@@ -50,6 +50,11 @@ def server_county(postgres_url: str) -> Any:
     db = open_database(postgres_url)
     county_in(db)
     yield db
+    # The window's watch for other programs outlives it: it must not poll a server that the
+    # end of the run stops.
+    timer = operations(db)._watch_timer
+    if timer is not None:
+        timer.stop()
     db.dispose()
 
 
