@@ -386,8 +386,10 @@ def add_connect_command(db: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     c.add_argument("--host", help="服务器地址 / server address")
     c.add_argument("--port", type=int, default=DEFAULT_PORT, help="端口 / port")
-    c.add_argument("--name", dest="database", help="数据库名称 / database name")
-    c.add_argument("--user", dest="server_user", help="数据库用户名 / database user")
+    c.add_argument("--name", dest="database", metavar="NAME", help="数据库名称 / database name")
+    c.add_argument(
+        "--user", dest="server_user", metavar="USER", help="数据库用户名 / database user"
+    )
     c.add_argument(
         "--clear",
         action="store_true",
