@@ -29,6 +29,21 @@ os.environ.setdefault("LIANXI_KEY_DIR", tempfile.mkdtemp(prefix="lianxi-test-key
 
 
 @pytest.fixture(autouse=True)
+def _light_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at the library's recommended cost takes a tenth of a second or more per hash,
+    and the account tests log in hundreds of times: in-process tests hash at the lowest cost
+    (hashes still verify either way: each carries its own parameters). Programs the tests start
+    as subprocesses hash as shipped."""
+    from argon2 import PasswordHasher
+
+    from desktop.core import accounts
+
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
