@@ -13,15 +13,18 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
+from desktop.core.office import local_office
+from desktop.core.units import UnitInput, create_unit
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
 from desktop.models import AgreedItem, Meeting, Suggestion, Topic
 from desktop.models.base import Base
+from desktop.models.enums import Level, UnitKind
 from desktop.sync.importer import ImportResult, import_package
 from desktop.sync.records import SPECS, Uuids, load_records
 from desktop.sync.trust import local_keys
 from tests.sync.conftest import ExchangeBase
-from tests.sync.exchange_env import make_env
+from tests.sync.exchange_env import Env, make_env
 
 
 def _postgres_copy(county: Database, url: str) -> Database:
@@ -46,15 +49,16 @@ def _postgres_copy(county: Database, url: str) -> Database:
     return db
 
 
-def _records(db: Database) -> dict[str, dict[str, dict[str, Any]]]:
-    """Every travelling row that another office owns, as its package record, by kind and uuid."""
+def _records(db: Database, origin: str | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every travelling row that another office owns (or that `origin` owns), as its package
+    record, by kind and uuid."""
     with db.unit_of_work() as s:
         me, uuids = local_keys(s).uuid, Uuids(s)
         return {
             spec.kind: {
                 r["uuid"]: r
                 for r in load_records(s, spec, uuids).values()
-                if r["origin_office"] != me
+                if (r["origin_office"] == origin if origin else r["origin_office"] != me)
             }
             for spec in SPECS
         }
@@ -123,3 +127,37 @@ def test_import_on_postgres_as_on_sqlite(
     finally:
         postgres.dispose()
         env.dispose()
+
+
+def test_a_sqlite_township_and_a_postgres_county_exchange_both_ways(
+    exchange_base: ExchangeBase, tmp_path: Path, postgres_url: str
+) -> None:
+    """The township's package into the county on PostgreSQL, the county's records (its own
+    directory entries among them) back into the township's SQLite file: each side then holds
+    the other's records exactly as their owner does."""
+    env = make_env((exchange_base.township, exchange_base.county), tmp_path)
+    county = Env(env.township, _postgres_copy(env.county, postgres_url), env.t_keys, env.c_keys)
+    try:
+        # The township's first package (exported when the pair was built).
+        assert county.import_to_county(exchange_base.first).result == "applied"
+        with county.county.unit_of_work() as s:
+            federation = local_office(s).unit_id
+            for name in ("县人社局", "县住建局"):
+                create_unit(
+                    s, UnitInput(name, UnitKind.DEPARTMENT, Level.COUNTY, parent_id=federation)
+                )
+        down = county.export_down()
+        assert down is not None
+        with env.township.unit_of_work() as s:
+            result = import_package(s, down.data, file_name="down.lxpkg")
+        assert result.result == "applied", result.message
+        assert result.counts["unit"]["new"] >= 2
+
+        township_uuid, county_uuid = env.t_keys.uuid, env.c_keys.uuid
+        assert _records(county.county, township_uuid) == _records(env.township, township_uuid)
+        arrived = _records(env.township, county_uuid)
+        assert arrived == _records(county.county, county_uuid)
+        names = {r["name"] for r in arrived["unit"].values()}
+        assert {"县人社局", "县住建局"} <= names
+    finally:
+        county.dispose()
