@@ -14,17 +14,25 @@ APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei xvfb xauth
 run: venv
 	$(BIN)/lianxi
 
+# Tests run on every core (pytest-xdist); a test file stays on one worker, so a module's fixture
+# (a demo county) is built once.
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile
+# The suites that run a second time with every test database on PostgreSQL: the core (scoring
+# included), exchange packages and reports. The server is a throwaway one the tests start
+# (tests/postgres_server.py, tests/databases.py); without it the run fails, never skips quietly.
+POSTGRES_SUITES := tests/core tests/sync tests/reports
+
+# Everything on SQLite (and the PostgreSQL-specific tests), then the suites above on PostgreSQL.
 test: venv
 	$(BIN)/ruff check desktop tests bench
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	$(PYTEST)
+	LIANXI_TEST_DB=postgres $(PYTEST) $(POSTGRES_SUITES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/lianxi --self-test --json-out $(VENV)/self-test.json
 
-# The core, sync and reports suites again with every test database on PostgreSQL (a throwaway
-# server the tests start: tests/postgres_server.py, tests/databases.py); `make test` runs them on
-# SQLite and only the PostgreSQL-specific tests on the server.
+# Only the PostgreSQL run of `make test`.
 test-postgres: venv
-	LIANXI_TEST_DB=postgres QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/core tests/sync tests/reports tests/db/test_postgres*.py
+	LIANXI_TEST_DB=postgres $(PYTEST) $(POSTGRES_SUITES)
 
 lint: venv
 	$(BIN)/ruff check desktop tests bench
