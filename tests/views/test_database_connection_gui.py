@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop import app
+from desktop.app import install_translators, remove_translators
 from desktop.core.audit import verify_chain
 from desktop.core.permissions import Actor, act_as
 from desktop.core.suggestions import SuggestionInput, register_suggestion
 from desktop.db import Database, open_database
 from desktop.db.connection import ServerConnection, save_connection, saved_connection
+from desktop.messages import message, set_language
 from desktop.models import AuditEntry
 from desktop.models.enums import Channel, Level, Role
 from desktop.views import backup_actions
@@ -33,6 +35,7 @@ from tests.conftest import County, MemoryKeyring, county_in
 from tests.db.test_postgres_connection import connection_to, password_role
 from tests.postgres_server import Server
 from tests.views.dialogs import answer_questions
+from tests.views.test_fits_small_screens_gui import SCREENS, assert_fits
 
 TODAY = date(2026, 11, 21)
 
@@ -219,3 +222,41 @@ def test_a_saved_server_out_of_reach_at_start_says_the_way_back(  # type: ignore
     assert app.open_checked_database(argparse.Namespace(db=None, db_url=None)) is None
     assert shown[0].startswith("连接不上数据库服务器")
     assert "lianxi db connect --clear" in shown[0]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_dialog_fits_a_small_screen(qtbot, qapp, county: County, language: str) -> None:  # type: ignore[no-untyped-def]
+    install_translators(qapp, language)
+    try:
+        window = MainWindow(county.db, today=TODAY)
+        qtbot.addWidget(window)
+        window.showNormal()
+        window.show_page(window.page_titles()[window.page_keys.index("settings")])
+        for screen in SCREENS:
+            assert_fits(window, screen, "settings")
+        dialog = ServerConnectionDialog(window.ops, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        server = "clerk@192.168.1.20:5432/lianxi"
+        dialog.outcome.setText(message("connection_empty", {"server": server}))
+        for screen in SCREENS:
+            assert_fits(dialog, screen, "server connection")
+    finally:
+        remove_translators(qapp)
+        set_language("zh")
+
+
+def test_the_window_opens_the_saved_server_and_says_when_no_daily_backup(  # type: ignore[no-untyped-def]
+    qapp, server_county: Database, monkeypatch, tmp_path: Path
+) -> None:
+    save_connection(connection_to(str(server_county.url.render_as_string(False))), "")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump on this PC
+    db = app.open_checked_database(argparse.Namespace(db=None, db_url=None))
+    assert db is not None
+    try:
+        assert db.url.database == server_county.url.database
+    finally:
+        db.dispose()
+    assert "找不到 PostgreSQL 的 pg_dump 程序" in shown[0]
