@@ -27,6 +27,7 @@ from platformdirs import user_config_path
 from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Session
 
+from desktop.db.engine import server_place
 from desktop.models import AuditEntry
 
 ANCHOR_FILE = "audit-anchors.json"
@@ -50,14 +51,15 @@ def anchor_path() -> Path:
 
 
 def database_key(bind: Any) -> str | None:
-    """Which database an anchor belongs to: a SQLite file's full path, a server URL without
-    its password; None for an in-memory database."""
+    """Which database an anchor belongs to: a SQLite file's full path, a server's
+    user@host:port/database (however the URL names its driver or options: --db-url and the
+    connection saved in Settings are one database); None for an in-memory database."""
     url = bind.engine.url
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             return None
         return "sqlite:" + str(Path(url.database).resolve())
-    return str(url.render_as_string(hide_password=True))
+    return f"{url.get_backend_name()}://{server_place(url)}"
 
 
 def _read() -> dict[str, Any]:

@@ -143,3 +143,22 @@ def test_a_damaged_config_file_is_no_connection(config_dir: Path) -> None:
     config_path().write_text("{not json", encoding="utf-8")
     assert saved_connection() is None
     assert database_target(None, None) == default_db_path()
+
+
+def test_the_audit_anchor_of_a_server_is_the_same_however_it_is_opened() -> None:
+    """A restore through --db-url re-anchors the trail the window (on the saved connection)
+    checks: one server database, one anchor, whatever the URL's driver, options or password."""
+    from types import SimpleNamespace
+
+    from sqlalchemy.engine import make_url
+
+    from desktop.core.audit_anchor import database_key
+
+    def key(url: URL | str) -> str | None:
+        return database_key(SimpleNamespace(engine=SimpleNamespace(url=make_url(url))))
+
+    saved = key(COUNTY.url(PASSWORD))
+    assert saved == key("postgresql+psycopg://clerk@db.binhai.gov.cn:5433/lianxi")
+    assert saved == key("postgresql://clerk:other@db.binhai.gov.cn:5433/lianxi")
+    assert PASSWORD not in str(saved)
+    assert saved != key("postgresql+psycopg://clerk@db.binhai.gov.cn:5433/lianxi_city")
