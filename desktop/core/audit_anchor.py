@@ -11,7 +11,9 @@ What it proves: someone who edits or truncates the database file (a copy on a st
 the data folder, another account that can write it) cannot remove the entries this computer
 wrote without it showing. What it does not: someone working as the same OS user can edit this
 file too; another computer's writes to a shared PostgreSQL database are anchored only on that
-computer; a restore of an older backup legitimately shortens the chain and must `reanchor`.
+computer. A restore of an older backup shortens the chain on purpose: `lianxi db restore` and
+the window's 从备份恢复 re-anchor as they restore (audit.record_restore); a file put back by any
+other means (copied over, restored at start after damage) needs an admin's `reanchor`.
 """
 
 from __future__ import annotations
