@@ -193,7 +193,7 @@ def test_backup_and_restore_on_postgres_from_the_window(  # type: ignore[no-unty
         assert backup.name in last.detail
 
 
-def test_without_pg_restore_the_window_says_what_to_install(  # type: ignore[no-untyped-def]
+def test_without_the_tools_the_window_says_what_to_install(  # type: ignore[no-untyped-def]
     qtbot, server_county: Database, said: list[str], monkeypatch, tmp_path: Path
 ) -> None:
     window = MainWindow(server_county, today=TODAY)
@@ -201,6 +201,10 @@ def test_without_pg_restore_the_window_says_what_to_install(  # type: ignore[no-
     monkeypatch.setenv("PATH", str(tmp_path))
     backup_actions.choose_and_restore(window)
     assert "postgresql-client" in said[0]
+    backup_actions.backup_now(window)
+    assert window.tasks.wait()
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert "找不到 PostgreSQL 的 pg_dump 程序" in said[1]
 
 
 def test_only_the_office_admin_restores(  # type: ignore[no-untyped-def]
