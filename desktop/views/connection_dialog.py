@@ -111,19 +111,17 @@ class ServerConnectionDialog(QDialog):
 
     def test_connection(self) -> None:
         """Try the connection off the GUI thread and say what was found."""
-        self._check(lambda _code: None)
+        self._check(lambda _code, _connection, _password: None)
 
     def save(self) -> None:
         """Try the connection; once the server has answered, keep it (password to the keyring)
         and close. A connection that does not work is not saved: LianXi would not start."""
 
-        def keep(code: str) -> None:
+        def keep(code: str, connection: ServerConnection, password: str) -> None:
             if code not in CONNECTED:
                 return
-            connection = self.connection()
-            assert connection is not None
             try:
-                self.saved = save_connection(connection, self.password.text())
+                self.saved = save_connection(connection, password)
             except DatabaseError as exc:
                 self.outcome.setText(describe(exc))
                 return
@@ -131,7 +129,9 @@ class ServerConnectionDialog(QDialog):
 
         self._check(keep)
 
-    def _check(self, then: Callable[[str], None]) -> None:
+    def _check(self, then: Callable[[str, ServerConnection, str], None]) -> None:
+        """Check what is typed now; `then(code, connection, password)` with what was checked
+        (a field edited meanwhile is not what the server answered for)."""
         connection = self.connection()
         if connection is None:
             return
@@ -143,14 +143,14 @@ class ServerConnectionDialog(QDialog):
         def done(code: str) -> None:
             self._set_busy(False)
             self.outcome.setText(message(code, {"server": place}))
-            then(code)
+            then(code, connection, password)
 
         def failed(exc: Exception) -> None:
             self._set_busy(False)
             if not isinstance(exc, FAILURES):
                 log.error("connection check failed", exc_info=exc)
             self.outcome.setText(describe(exc))
-            then("")
+            then("", connection, password)
 
         self.ops.tasks.run(
             lambda _progress, _cancelled: check_connection(connection, password),
