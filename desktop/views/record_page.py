@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +57,12 @@ WIDE_COLUMNS = {
     "receiving_unit": 200,
     "target_unit": 200,
 }
+# Fitting the columns to the table's width: prose columns first narrow to a width that still
+# reads, then the rightmost columns are hidden (leaving at least MIN_SHOWN), then prose narrows
+# to the floor.
+COMFORTABLE_WIDTH = 240
+WIDE_FLOOR = 120
+MIN_SHOWN = 4
 
 
 class RecordPage(QWidget, Page):
@@ -114,6 +121,8 @@ class RecordPage(QWidget, Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.table.doubleClicked.connect(
             lambda index: self.open_editor(self.model.record_id(index.row()))
         )
@@ -144,7 +153,12 @@ class RecordPage(QWidget, Page):
         self.year.valueChanged.connect(self.apply_filters)
         self.past_deadline.toggled.connect(self.apply_filters)
         self.unit_filter.unit_changed.connect(lambda _unit: self.apply_filters())
-        if not ui_state.restore_header(f"columns/{kind}", self.table.horizontalHeader()):
+        # Columns the clerk arranged come back as they were; otherwise they are fitted to their
+        # contents now and to the table's width when it is first shown (its width known).
+        self._fit_to_width_pending = not ui_state.restore_header(
+            f"columns/{kind}", self.table.horizontalHeader()
+        )
+        if self._fit_to_width_pending:
             self.fit_columns()
         self.table.horizontalHeader().sectionResized.connect(self._save_columns)
         self.table.horizontalHeader().sectionMoved.connect(self._save_columns)
@@ -165,6 +179,71 @@ class RecordPage(QWidget, Page):
         for i, column in enumerate(self.model.columns):
             cap = WIDE_COLUMNS.get(column, 160)
             header.resizeSection(i, min(header.sectionSize(i), cap))
+
+    def fit_to_width(self) -> None:
+        """Columns wider together than the table: so that every shown column fits an office
+        screen without scrolling sideways, the prose columns give up room down to a width that
+        still reads (each in proportion; their text is elided, whole in the tooltip and the
+        editor), then the rightmost columns (the lists put the least needed last) are hidden,
+        and only then do the prose columns narrow further. The header's menu shows them
+        again."""
+        header = self.table.horizontalHeader()
+        width = self.table.viewport().width()
+        prose = [i for i, c in enumerate(self.model.columns) if c in WIDE_COLUMNS]
+
+        def excess() -> int:
+            return header.length() - width
+
+        def shrink(floor: int) -> None:
+            shown = [i for i in prose if not header.isSectionHidden(i)]
+            room = {i: max(0, header.sectionSize(i) - floor) for i in shown}
+            total = sum(room.values())
+            if excess() > 0 and total:
+                share = min(1.0, excess() / total)
+                for i, spare in room.items():
+                    header.resizeSection(i, header.sectionSize(i) - math.ceil(spare * share))
+
+        shrink(COMFORTABLE_WIDTH)
+        for i in reversed(range(len(self.model.columns))):
+            if excess() <= 0 or header.count() - header.hiddenSectionCount() <= MIN_SHOWN:
+                break
+            if i not in prose:
+                header.hideSection(i)
+        shrink(WIDE_FLOOR)
+
+    def column_menu(self) -> QMenu:
+        """Which columns show: every column of the list, ticked when shown (the last one shown
+        cannot be unticked: a list needs one), and a refit."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for i in range(len(self.model.columns)):
+            action = menu.addAction(str(self.model.headerData(i, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            last_shown = header.count() - header.hiddenSectionCount() == 1
+            action.setEnabled(header.isSectionHidden(i) or not last_shown)
+            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+        menu.addSeparator()
+        menu.addAction(self.tr("按内容重排列宽"), self.refit_columns)
+        return menu
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def refit_columns(self) -> None:
+        """Every column shown again, fitted to its contents and the table's width."""
+        header = self.table.horizontalHeader()
+        for i in range(header.count()):
+            header.showSection(i)
+        self.fit_columns()
+        self.fit_to_width()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_to_width_pending:
+            self._fit_to_width_pending = False
+            # After the layout has given the table its width.
+            QTimer.singleShot(0, self, self.fit_to_width)
 
     def _save_columns(self, *_args: object) -> None:
         ui_state.save_header(f"columns/{self.kind}", self.table.horizontalHeader())
