@@ -330,4 +330,5 @@ class MainWindow(QMainWindow):
             return
         ui_state.save_geometry("main_window/geometry", self)
         ui_state.save_window_state("main_window/state", self)
+        self.ops.stop_watching()
         super().closeEvent(event)

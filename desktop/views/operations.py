@@ -265,11 +265,22 @@ class Operations(QObject):
             self._watch_timer.timeout.connect(self.check_other_programs)
         self._watch_timer.start(interval_ms)
 
+    def stop_watching(self) -> None:
+        """The window closed: no more looks at the database."""
+        if self._watch_timer is not None:
+            self._watch_timer.stop()
+
     def check_other_programs(self) -> bool:
-        """Announce EVERYTHING when the database changed under us; True if it did."""
+        """Announce EVERYTHING when the database changed under us; True if it did. A look that
+        fails (the server out of reach a moment, the file locked) is skipped: the next action
+        the clerk takes says what is wrong."""
         if self.tasks.busy():  # a long job of ours is writing: look again later
             return False
-        version = self._on_worker(self.db.data_version)
+        try:
+            version = self._on_worker(self.db.data_version)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            log.warning("could not look for other programs' changes: %s", exc)
+            return False
         seen, self._seen_version = self._seen_version, version
         own, self._own_writes = self._own_writes, False
         if version is None or seen is None or version == seen or own:

@@ -156,3 +156,25 @@ def test_a_change_by_another_program_refreshes_the_window(qtbot, shared_county: 
     assert page.model.total == 2
     assert nav_text(window, "suggestion") == "职工建议（2）"
     assert not ops.check_other_programs()
+
+
+def test_a_failed_look_is_skipped_and_closing_the_window_stops_looking(
+    qtbot, county: County, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The server out of reach a moment: the 2-second look is skipped, not an error box every
+    two seconds; a closed window looks no more."""
+    from sqlalchemy.exc import OperationalError
+
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    ops = operations(county.db)
+    qtbot.waitUntil(lambda: not ops.tasks.busy())
+
+    def unreachable() -> int:
+        raise OperationalError("SELECT max(id) FROM audit_entry", {}, OSError("connection refused"))
+
+    monkeypatch.setattr(county.db, "data_version", unreachable)
+    assert not ops.check_other_programs()
+    assert ops._watch_timer is not None and ops._watch_timer.isActive()
+    window.close()
+    assert not ops._watch_timer.isActive()
