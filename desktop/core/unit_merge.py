@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Table, and_, delete, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from desktop.core.audit import record_event
 from desktop.core.errors import InvalidInput
 from desktop.core.records import load, stamp_new, tombstone
 from desktop.models import Establishment, Unit, UnitMerge, item_cooperating_unit
@@ -63,11 +64,22 @@ def move_references(session: Session, merged: Unit, into: Unit) -> None:
         # The unit that stays was filed under the merged one: it takes the merged one's place.
         session.execute(update(Unit).where(Unit.id == into.id).values(parent_id=merged.parent_id))
     _drop_colliding(session, merged.id, into.id)
+    moved: dict[str, int] = {}
     for table, column in _unit_references():
         stmt = update(table).where(table.c[column] == merged.id).values({column: into.id})
         if table is Unit.__table__ and column == "parent_id":
             stmt = stmt.where(table.c.id != into.id)
-        session.execute(stmt)
+        count = session.execute(stmt).rowcount
+        if count:
+            moved[f"{table.name}.{column}"] = count
+    # The statements above bypass the flush the audit trail listens to: say what they moved.
+    record_event(
+        session,
+        "unit_merge",
+        "unit",
+        merged.uuid,
+        {"merged": merged.name, "into": into.uuid, "into_name": into.name, "moved": moved},
+    )
     session.expire_all()
     merged = session.get(Unit, merged.id) or merged
     tombstone(merged)
