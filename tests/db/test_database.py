@@ -9,13 +9,21 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
 from desktop.db.engine import APPLICATION_ID
-from desktop.db.migrate import current_revision, head_revision, stamp_revision_for_tests, upgrade
+from desktop.db.migrate import (
+    _config,
+    current_revision,
+    head_revision,
+    revision_chain,
+    stamp_revision_for_tests,
+    upgrade,
+)
 from desktop.models import AgreedItem, Base
 from tests.conftest import County, logical_dump
 
@@ -27,6 +35,27 @@ def test_migrations_produce_exactly_the_models(db: Database) -> None:
         )
     assert diff == []
     assert current_revision(db) == head_revision()
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
+    """A start reads the migration chain from the scripts' text, without Alembic: it must be
+    the chain Alembic itself finds (every script read, none misread)."""
+    scripts = ScriptDirectory.from_config(_config())
+    assert revision_chain() == {
+        script.revision: script.down_revision for script in scripts.walk_revisions()
+    }
+    assert head_revision() == scripts.get_current_head()
+
+
+def test_the_revision_is_read_as_alembic_reads_it(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.db")
+    try:
+        assert current_revision(db) is None  # no version table yet
+        upgrade(db)
+        with db.engine.connect() as conn:
+            assert current_revision(db) == MigrationContext.configure(conn).get_current_revision()
+    finally:
+        db.dispose()
 
 
 def test_connection_pragmas(db: Database) -> None:
