@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -49,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     window_args = window_arguments(args_list)
     if window_args is not None:
+        # A start makes objects that stay: no cyclic collection until the window is up
+        # (desktop.app.resume_collection): its passes would scan them all and free almost nothing.
+        gc.disable()
         # Qt is imported only here, so every headless command runs without it.
         from desktop.app import run_gui
 

@@ -1,10 +1,19 @@
-"""GUI bootstrap: QApplication, translations, the database, the first-start dialog, the window."""
+"""GUI bootstrap: QApplication, translations, the database, the first-start dialog, the window.
+
+A window start imports only what the first window needs (printing, charts, spreadsheets,
+packages and migrations come with the pages and actions that use them), and the database's
+quick_check runs on a thread of its own while the window's modules are imported: its verdict is
+awaited before the schema is upgraded or anything else writes to the file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -13,10 +22,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBo
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import APP_NAME, __version__
-from desktop.core.office import find_local_office
 from desktop.db import Database, DatabaseError, open_database
 from desktop.db.backup import backup_daily, backup_dir_of, newest_good_backup, restore_backup
-from desktop.db.check import check_database
+from desktop.db.check import CheckReport, check_database
 from desktop.db.connection import database_target, saved_connection
 from desktop.db.migrate import upgrade
 from desktop.messages import describe, message, set_language
@@ -134,10 +142,19 @@ def database_for(args: argparse.Namespace) -> Database:
     return open_database(database_target(args.db, args.db_url))
 
 
-def open_checked_database(args: argparse.Namespace) -> Database | None:
-    """The window's database, quick-checked and upgraded; None once a dialog has said why it
-    cannot be used (a data folder that cannot be written, a full disk, a damaged file the
-    clerk chose not to restore)."""
+@dataclass(frozen=True)
+class OpeningDatabase:
+    """The window's database, opened, with its quick_check under way on another thread."""
+
+    args: argparse.Namespace
+    db: Database
+    check: Future[CheckReport]
+
+
+def start_opening(args: argparse.Namespace) -> OpeningDatabase | None:
+    """Open the window's database and start its quick_check on a thread of its own (SQLite
+    checks without holding the interpreter, so the start goes on meanwhile); None once a
+    dialog has said why it cannot be opened (a data folder that cannot be written)."""
     try:
         db = database_for(args)
     except OSError as exc:
@@ -147,14 +164,25 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
     except DatabaseError as exc:  # the saved server's password not in the keyring
         refuse(describe(exc) + way_back(args))
         return None
+    checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
+    check = checker.submit(check_database, db, quick_only=True)
+    checker.shutdown(wait=False)  # its thread ends with the check
+    return OpeningDatabase(args, db, check)
+
+
+def finish_opening(opening: OpeningDatabase) -> Database | None:
+    """The database once its quick_check has passed, upgraded and backed up for the day; None
+    once a dialog has said why it cannot be used (a full disk, a damaged file the clerk chose
+    not to restore). Nothing writes to the file before the check's verdict."""
+    db = opening.db
     try:
-        report = check_database(db, quick_only=True)
+        report = opening.check.result()
         if report.damaged:
             return damaged_database(db, can_look=not report.unreadable)
         upgrade(db)
     except STARTUP_FAULTS as exc:
         db.dispose()
-        refuse(describe(exc) + way_back(args))
+        refuse(describe(exc) + way_back(opening.args))
         return None
     try:
         backup_daily(db)
@@ -162,6 +190,14 @@ def open_checked_database(args: argparse.Namespace) -> Database | None:
         # No backup today (a full disk, say): the clerk is told, the work can go on.
         QMessageBox.warning(None, translated(APP_TITLE), describe(exc))
     return db
+
+
+def open_checked_database(args: argparse.Namespace) -> Database | None:
+    """The window's database, quick-checked and upgraded; None once a dialog has said why it
+    cannot be used (a data folder that cannot be written, a full disk, a damaged file the
+    clerk chose not to restore)."""
+    opening = start_opening(args)
+    return finish_opening(opening) if opening is not None else None
 
 
 def way_back(args: argparse.Namespace) -> str:
@@ -222,25 +258,42 @@ def refuse(text: str) -> None:
     QMessageBox.critical(None, translated(APP_TITLE), text)
 
 
+def resume_collection() -> None:
+    """Turn Python's cyclic garbage collector back on, after desktop.__main__ paused it for a
+    window start: a start makes about 130,000 objects that stay (modules, classes, mappers, the
+    window's widgets), and each pass of the collector over them was wasted. They are frozen,
+    kept out of every later pass; the few hundred the start left unreachable stay with them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if args.self_test:
+        resume_collection()
         # The self-test drives the window like a user: it lives with the views.
         from desktop.views.self_test import self_test
 
         return self_test(args)
     app = make_application(sys.argv[:1])
+    opening = start_opening(args)
+    if opening is None:
+        return 1
     if apply_font(app) is None:
         QMessageBox.warning(None, translated(APP_TITLE), translated(FONT_HELP))
-    db = open_checked_database(args)
-    if db is None:
-        return 1
+    # Imported while the quick_check runs.
+    from desktop.core.office import find_local_office
     from desktop.views.login_dialog import IdleLock, sign_in_at_start
     from desktop.views.main_window import MainWindow
     from desktop.views.office_dialog import OfficeDialog
     from desktop.views.operations import operations
 
+    db = finish_opening(opening)
+    if db is None:
+        return 1
     first_start = False
     if operations(db).read(find_local_office) is None:
+        resume_collection()  # the welcome may build a demo county meanwhile
         welcome = OfficeDialog(db)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -253,4 +306,5 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(db)
     IdleLock(window, operations(db))
     window.show()
+    resume_collection()
     return app.exec()

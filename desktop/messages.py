@@ -6,19 +6,22 @@ import contextlib
 import errno
 import sqlite3
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import DomainError
-from desktop.core.exports import Code, ExportTable
 from desktop.core.kinds import KINDS, by_package_name
-from desktop.core.scope import SupervisionScope
 from desktop.core.spreadsheet import Sheet
 from desktop.db import DatabaseError
-from desktop.db.check import CheckReport
 from desktop.sync.errors import SyncError
 from desktop.sync.messages import BYTE_FIELDS, FIELD_PROBLEMS, PACKAGE_ONLY_KINDS, SYNC_MESSAGES
+
+if TYPE_CHECKING:
+    # Their modules import the dashboard, scoring and documents: a window start needs none.
+    from desktop.core.exports import ExportTable
+    from desktop.core.scope import SupervisionScope
+    from desktop.db.check import CheckReport
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("名称", "name"),
@@ -1253,6 +1256,7 @@ def scope_text(scope: SupervisionScope | None, lang: str | None = None) -> str:
 
 def worded_sheet(table: ExportTable, lang: str | None = None) -> Sheet:
     """A core table as a spreadsheet sheet: headings and codes worded, numbers and dates kept."""
+    from desktop.core.exports import Code
 
     def cell(value: object) -> object:
         if not isinstance(value, Code):

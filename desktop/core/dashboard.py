@@ -16,6 +16,7 @@ from desktop.core.workdays import WorkCalendar, load_calendar
 from desktop.models import (
     AgreedItem,
     Establishment,
+    ExchangeConflict,
     ExchangeLog,
     ProgressFeedback,
     Suggestion,
@@ -113,6 +114,18 @@ def dashboard_counts(
         ),
         awaiting_reply=awaiting_reply_count(session, today),
         establishments_past_deadline=count(Establishment, *deadline_passed_clause(today)),
+    )
+
+
+def open_conflict_count(session: Session) -> int:
+    """Exchange conflicts waiting for a clerk's decision (desktop.sync.exchange lists them)."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(ExchangeConflict)
+            .where(ExchangeConflict.resolution.is_(None))
+        )
+        or 0
     )
 
 

@@ -16,7 +16,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.documents import ITEM_WORDS
 from desktop.core.office import local_office
 from desktop.core.records import load
 from desktop.models import AgreedItem, Suggestion, Topic, Unit
@@ -125,6 +124,10 @@ def _outcome(s: Suggestion, session: Session) -> str:
 
 def reply_letter(session: Session, suggestion_id: int, today: date) -> ReplyLetterDoc:
     """The reply letter of a suggestion, drafted from its records; dated its reply or today."""
+    # The documents module (minutes, notices, bulletins) is imported only to write a letter:
+    # the dashboard imports this module for its overdue replies.
+    from desktop.core.documents import ITEM_WORDS
+
     s = load(session, Suggestion, suggestion_id, "suggestion")
     items: tuple[ReplyItem, ...] = ()
     if s.topic_id is not None and s.status == SuggestionStatus.ADOPTED:

@@ -21,7 +21,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.core.audit import record_event
 from desktop.core.errors import DomainError, NotFound
-from desktop.core.issued import printable
 from desktop.core.office import local_office
 from desktop.core.permissions import require
 from desktop.core.records import required_reason, tombstone
@@ -86,7 +85,10 @@ def void_document(session: Session, kind: str, record_id: int, reason: str) -> i
     if record.origin_office != local_office(session).uuid:
         raise CannotVoid("not_own_document", kind=kind, id=record_id)
     text = required_reason(reason)
-    # A document issued before frozen copies existed is frozen now, as it stood when issued.
+    # A document issued before frozen copies existed is frozen now, as it stood when issued
+    # (issuing is imported here only: the lists import this module for their tombstones).
+    from desktop.core.issued import printable
+
     issued_kind = str(record.kind) if isinstance(record, SupervisionNotice) else kind
     printable(session, issued_kind, record_id)
     record.void_reason = text

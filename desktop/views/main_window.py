@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
 from desktop.core.changes import EVERYTHING, Changes
-from desktop.core.dashboard import DashboardCounts
+from desktop.core.dashboard import DashboardCounts, open_conflict_count
 from desktop.core.kinds import EXCHANGE, PAGED, shown_kinds
 from desktop.core.listing import count_records
 from desktop.core.office import local_office
@@ -64,10 +64,7 @@ def unbuilt_counts(
     (as its list counts them unfiltered) and, for 数据交换, the open conflicts."""
     counts: dict[str, int | None] = {k: count_records(session, k, ListQuery()) for k in kinds}
     if exchange:
-        # Exchange packages are read only when the page is opened: no import at start for it.
-        from desktop.sync.exchange import open_conflicts
-
-        counts["exchange"] = len(open_conflicts(session)) or None  # no note without any
+        counts["exchange"] = open_conflict_count(session) or None  # no note without any
     return counts
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.core import items
 from desktop.core.units import UnitInput, create_unit
+from desktop.models import ExchangeConflict
 from desktop.models.enums import Level, UnitKind
 from desktop.views.dashboard_page import DashboardPage
 from desktop.views.itemmodels.record_table_model import PAGE, RecordTableModel
@@ -44,6 +45,25 @@ def test_navigation_shows_every_page_with_live_counts(qtbot, county: County) -> 
     assert texts[1] == "单位名录（6）" and texts[6] == "议定事项（1）"
     page = window.show_page("议定事项")
     assert window.current_page() is page
+
+
+def test_navigation_notes_the_open_conflicts(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
+    with county.db.unit_of_work() as s:
+        for resolution in (None, None, "mine"):
+            s.add(
+                ExchangeConflict(
+                    package_id="p",
+                    peer_office_uuid="peer",
+                    kind="unit",
+                    record_uuid="r",
+                    local_value={},
+                    incoming_value={},
+                    resolution=resolution,
+                )
+            )
+    window = MainWindow(county.db, today=TODAY)
+    qtbot.addWidget(window)
+    assert window.nav.item(window.page_keys.index("exchange")).text() == "数据交换（2）"
 
 
 def test_dashboard_counts_match_core(qtbot, county: County) -> None:  # type: ignore[no-untyped-def]
