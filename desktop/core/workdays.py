@@ -47,7 +47,11 @@ class WorkCalendar:
         if day in self.overrides:
             return self.overrides[day]
         if day.year in BUILTIN_YEARS:
-            return bool(chinese_calendar.is_workday(day))
+            # chinese_calendar.is_workday's rule without its check of the year, which scans the
+            # whole table at every call (0.13 ms a day: 50 ms for a year's counts at start).
+            return day in chinese_calendar.workdays or (
+                day.weekday() < 5 and day not in chinese_calendar.holidays
+            )
         return day.weekday() < 5
 
     def add_workdays(self, start: date, count: int) -> WorkdayResult:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import chinese_calendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.settings import SupervisionSettings
 from desktop.core.traffic import ItemFacts, Light, item_light
-from desktop.core.workdays import WorkCalendar
+from desktop.core.workdays import BUILTIN_YEARS, WorkCalendar
 from desktop.models.enums import ItemStatus
 
 CAL = WorkCalendar()
@@ -40,6 +41,13 @@ def test_working_days_across_real_holidays(start: date, count: int, expected: da
 def test_workdays_between_counts_adjusted_saturdays() -> None:
     assert CAL.workdays_between(date(2024, 9, 30), date(2024, 10, 14)) == 6  # 8–11, Sat 12, 14
     assert CAL.workdays_between(date(2024, 10, 14), date(2024, 9, 30)) == -6
+
+
+def test_covered_years_are_the_packages_days() -> None:
+    day, last = date(min(BUILTIN_YEARS), 1, 1), date(max(BUILTIN_YEARS), 12, 31)
+    while day <= last:
+        assert CAL.is_workday(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
 
 
 def test_uncovered_year_falls_back_to_weekends_and_says_so() -> None:
