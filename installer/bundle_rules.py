@@ -23,7 +23,16 @@ Entry = tuple[str, str, str]
 # `postgres` extra, for a county's shared server) stays: about 12 MB. Pillow stays, as
 # reportlab.lib.utils imports it unconditionally, but without its AVIF codec (4.7 MB): Pillow
 # skips image plugins it cannot import.
+#
+# Qt's Python bindings the program never imports, though their libraries stay (Qt Pdf needs
+# Network, Qt Charts OpenGL): QtOpenGL alone is 9 MB. Pillow's WebP and colour-management codecs
+# and their libraries (documents embed no images); lxml's objectify, html, sax and
+# schematron (python-docx and openpyxl use lxml.etree); readline (no interactive prompt).
 EXCLUDED_MODULES = (
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtQuickWidgets",
@@ -35,6 +44,17 @@ EXCLUDED_MODULES = (
     "PySide6.Qt3DCore",
     "PIL._avif",
     "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "lxml.sax",
+    "readline",
     "pygments",
     "psycopg2",
     "tkinter",
@@ -47,7 +67,11 @@ EXCLUDED_MODULES = (
 
 # Qt libraries and plugins dropped from the collected files, matched against their path inside
 # the bundle. Kept platforms: xcb (X11; Wayland sessions run it through XWayland), offscreen
-# (the self-test) and windows.
+# (the self-test) and windows. Also left out: the input plugins of the framebuffer platforms
+# (generic/), Qt Network's TLS back ends and network-state plugins (the program opens no
+# connection through Qt; the second brought GIO and its libraries), and every image format
+# but SVG and ICO (icons are PNG, which Qt reads itself; the preview renders PDF pages with
+# Qt Pdf, not its image plugin).
 _QT = r"PySide6/Qt/(?:lib/)?"
 EXCLUDED_QT_FILES = tuple(
     re.compile(pattern)
@@ -59,6 +83,8 @@ EXCLUDED_QT_FILES = tuple(
         _QT + r"plugins/platforms/(lib)?q(eglfs|linuxfb|vnc|minimal|minimalegl|vkkhrdisplay|"
         r"wayland-[a-z]+|direct2d)[^/]*$",
         _QT + r"plugins/(wayland-[^/]+|egldeviceintegrations|virtualkeyboard)/",
+        _QT + r"plugins/(generic|tls|networkinformation)/",
+        _QT + r"plugins/imageformats/(lib)?q(gif|icns|jpeg|pdf|tga|tiff|wbmp|webp)[^/]*$",
         # The GTK theme plugin loads the system's GTK 3 against the cairo and pango the build
         # machine lent the bundle: a mix that breaks on other distributions. Without it Qt
         # draws its own (translated) dialogs, or the desktop portal's.

@@ -192,6 +192,27 @@ def test_the_program_imports_nothing_the_spec_leaves_out() -> None:
     assert clashes == []
 
 
+def test_the_features_load_none_of_the_bindings_and_codecs_the_spec_leaves_out() -> None:
+    """What the program's imports bring in of their own accord: the window, the preview with
+    printing, charts, Word and Excel files, PDF documents, signed packages."""
+    code = """
+import sys
+import desktop.app, desktop.views.main_window, desktop.views.document_preview
+import desktop.views.assessment_page, desktop.views.exchange, desktop.cli
+import desktop.core.spreadsheet, desktop.reports, docx, openpyxl, reportlab.lib.utils
+import desktop.sync.exchange
+print(" ".join(sorted(sys.modules)))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    loaded = set(result.stdout.split())
+    # Pillow's image plugins load only when an image is opened, which the program never does.
+    left_out = [name for name in bundle_rules.EXCLUDED_MODULES if not name.startswith("PIL.")]
+    assert not loaded & set(left_out)
+
+
 def test_the_qt_modules_the_program_uses_keep_their_libraries() -> None:
     used = {m.split(".")[1] for m in imported_modules() if m.startswith("PySide6.Qt")}
     assert {"QtCore", "QtGui", "QtWidgets"} <= used
@@ -234,6 +255,13 @@ def test_only_the_platforms_we_run_on_and_the_chinese_qt_translations_are_kept()
     assert bundle_rules.keep(
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"
     )
+    # Icons: SVG (theme icons) and ICO stay; PNG needs no plugin; no other format is read.
+    formats = "PySide6/Qt/plugins/imageformats/"
+    assert bundle_rules.keep(f"{formats}libqsvg.so") and bundle_rules.keep(f"{formats}qico.dll")
+    assert not bundle_rules.keep(f"{formats}libqjpeg.so")
+    assert not bundle_rules.keep(f"{formats}qpdf.dll")
+    for plugin in ("tls/libqopensslbackend.so", "networkinformation/libqglib.so"):
+        assert not bundle_rules.keep(f"PySide6/Qt/plugins/{plugin}")
 
 
 def test_the_icon_exists_in_every_size_the_window_and_installers_use() -> None:
