@@ -30,8 +30,8 @@ from desktop.core.assessment import (
 )
 from desktop.core.assessment.charts import TREND_YEARS, first_record_year, score_trend
 from desktop.core.assessment.facts import gather_facts
-from desktop.core.assessment.pairs import as_of_date
 from desktop.core.assessment.scoring import assessed_units, previous_totals, score_unit
+from desktop.core.pairs import as_of_date
 from desktop.db import Database, open_database
 from desktop.db.migrate import upgrade
 from desktop.demo import build_demo

@@ -12,25 +12,37 @@ import hashlib
 import json
 from datetime import date, time
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from desktop.core import document_dto
-from desktop.core.assessment import charts
 from desktop.models.enums import Level
 
-CLASSES: dict[str, type[Any]] = {
-    cls.__name__: cls
-    for module in (document_dto, charts)
-    for cls in vars(module).values()
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
-}
+
+@cache
+def registered_classes() -> dict[str, type[Any]]:
+    """The dataclasses a stored document may hold, by name: the document DTOs and the charts.
+    Read on first use: the charts' module imports all of scoring, and the lists import this
+    one (through issuing) at every start."""
+    from desktop.core.assessment import charts
+
+    return {
+        cls.__name__: cls
+        for module in (document_dto, charts)
+        for cls in vars(module).values()
+        if isinstance(cls, type)
+        and dataclasses.is_dataclass(cls)
+        and cls.__module__ == module.__name__
+    }
+
+
 ENUMS: dict[str, type[Enum]] = {"Level": Level}
 
 
 def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
-        if CLASSES.get(name) is not type(value):
+        if registered_classes().get(name) is not type(value):
             raise TypeError(f"unregistered document class {name}")
         fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"$": name, **fields}
@@ -55,7 +67,7 @@ def _decode(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
     if "$" in value:
-        cls = CLASSES[value["$"]]
+        cls = registered_classes()[value["$"]]
         return cls(**{k: _decode(v) for k, v in value.items() if k != "$"})
     if "$date" in value:
         return date.fromisoformat(value["$date"])

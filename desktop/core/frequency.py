@@ -1,7 +1,7 @@
 """Meeting-frequency standing today: each established pair's owed periods, missed or in progress.
 
 The rule itself is desktop.core.periods (one meeting per period, owed once the period ended and
-since establishment) over the meetings of each pair (desktop.core.assessment.pairs): the
+since establishment) over the meetings of each pair (desktop.core.pairs): the
 dashboard, the 走过场 checks, the rates and the scorecard count alike.
 """
 
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from desktop.core.assessment.pairs import as_of_date, every_union, pair_facts
+from desktop.core.pairs import as_of_date, every_union, pair_facts
 from desktop.core.periods import due_periods, period_bounds, period_index_of
 from desktop.models.enums import Level
 

@@ -11,8 +11,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.assessment.pairs import as_of_date, every_union, pair_facts
 from desktop.core.assessment.rates import percent
+from desktop.core.pairs import as_of_date, every_union, pair_facts
 from desktop.core.periods import due_periods
 from desktop.models import Unit
 from desktop.models.enums import UNION_KINDS, Level

@@ -15,9 +15,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.assessment.pairs import HELD
 from desktop.core.assessment.rates import ConveningRate, convening_rates
 from desktop.core.assessment.scoring import Scorecard, TotalsMemo, year_totals
+from desktop.core.pairs import HELD
 from desktop.models import Meeting
 from desktop.models.enums import Level
 

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import Subquery, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.assessment.pairs import HELD, PairFact, pair_facts, scope_of
+from desktop.core.pairs import HELD, PairFact, pair_facts, scope_of
 from desktop.models import (
     AgreedItem,
     Bulletin,

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.assessment.pairs import HELD, as_of_date, every_union, pair_facts
+from desktop.core.pairs import HELD, as_of_date, every_union, pair_facts
 from desktop.core.periods import due_periods
 from desktop.models import AgendaEntry, AgreedItem, Establishment, Meeting, Suggestion
 from desktop.models.enums import Level, SuggestionStatus

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.assessment.facts import UnitFacts, gather_facts
-from desktop.core.assessment.pairs import as_of_date, scope_of
 from desktop.core.assessment.rules import RULES, Detail, as_the_rest, is_as_the_rest
 from desktop.core.assessment.scheme import SchemeDTO, cents, get_scheme
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.office import local_office
+from desktop.core.pairs import as_of_date, scope_of
 from desktop.models import (
     AssessmentResult,
     AssessmentScheme,
