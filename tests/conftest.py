@@ -25,7 +25,9 @@ from tests import databases
 pytest_plugins = ["tests.postgres_server"]
 # The key that seals offices' private keys: one folder for the whole run, never the user's own
 # (subprocesses inherit it, so a CLI run opens what a test created).
-os.environ.setdefault("LIANXI_KEY_DIR", tempfile.mkdtemp(prefix="lianxi-test-keys-"))
+# Each pytest-xdist worker has its own (the audit anchors kept beside the key are per folder).
+if "PYTEST_XDIST_WORKER" in os.environ or "LIANXI_KEY_DIR" not in os.environ:
+    os.environ["LIANXI_KEY_DIR"] = tempfile.mkdtemp(prefix="lianxi-test-keys-")
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def key_encryption_key() -> bytes:
     if kek is None:
         kek = AESGCM.generate_key(bit_length=256)
         if ring is None or not _write_keyring(ring, kek):
-            _write_file(file, kek)
+            kek = _write_file(file, kek)
     _cache[str(file)] = kek
     return kek
 
@@ -111,13 +112,27 @@ def _read_file(file: Path) -> bytes | None:
     return kek if len(kek) == 32 else None
 
 
-def _write_file(file: Path, kek: bytes) -> None:
+def _write_file(file: Path, kek: bytes) -> bytes:
+    """Keep `kek` in `file`, or the key another program kept there first (the window and the
+    CLI started at once): the key kept. The file appears whole or not at all (written aside,
+    then linked in), and never replaces a key already there."""
     file.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as stream:
-        stream.write(base64.b64encode(kek).decode("ascii") + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())
+    temp = file.with_name(f".{file.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+            stream.write(base64.b64encode(kek).decode("ascii") + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temp, file)
+    except FileExistsError:
+        kept = _read_file(file)
+        if kept is None:  # a file there, but not a key: a person must look at it
+            raise
+        return kept
+    finally:
+        temp.unlink(missing_ok=True)
+    return kek
 
 
 def _keyring() -> Any | None:

@@ -13,7 +13,7 @@ from desktop import cli
 from desktop.db import open_database
 from desktop.messages import describe
 from desktop.models import Office
-from desktop.models.sealed_key import KEY_DIR_ENV, MARK, is_sealed
+from desktop.models.sealed_key import KEY_DIR_ENV, KEY_FILE, MARK, is_sealed
 from desktop.sync.errors import KeyLocked
 from desktop.sync.trust import local_keys
 from tests.databases import sqlite_file_only
@@ -125,3 +125,37 @@ def test_a_database_copied_to_another_computer_cannot_sign(
     database.dispose()
     said = describe(locked.value)
     assert "这台电脑上没有解开它的密钥" in said and "another-computer" in said, said
+
+
+def test_programs_starting_at_once_keep_one_key(key_dir: Path) -> None:
+    """The window and the CLI started together on a new PC both make the key: one is kept and
+    both use it (the second used to fail with FileExistsError)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    start = time.time() + 1.5
+    code = (
+        "import sys, time\n"
+        "from desktop.models.sealed_key import key_encryption_key\n"
+        f"while time.time() < {start}: time.sleep(0.001)\n"
+        "print(key_encryption_key().hex())\n"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            env=os.environ | {KEY_DIR_ENV: str(key_dir)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    keys = set()
+    for run in runs:
+        out, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err[-2000:]
+        keys.add(out.strip())
+    assert len(keys) == 1
+    assert [p.name for p in key_dir.iterdir()] == [KEY_FILE]  # no temporary file left
