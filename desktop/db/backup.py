@@ -25,6 +25,10 @@ KEEP_BY_REASON = {
     "before-restore": 5,
 }
 KEEP_OTHER = 5
+# Beyond the counts, the folder holds at most this many times the newest backup's size (a
+# database that keeps attachments grows, and so would its 44 backups); the oldest go first,
+# the newest of every reason always stays.
+BUDGET_COPIES = 12
 _NAME = re.compile(r"^lianxi-(\d{8}-\d{6}-\d{6})-([a-z-]+)(\.db|\.dump)$")
 
 
@@ -235,6 +239,35 @@ def _prune(folder: Path) -> None:
         match = _NAME.match(backup.name)
         assert match is not None
         by_reason[match.group(2) + match.group(3)].append(backup)
+    kept: list[Path] = []
     for reason, backups in by_reason.items():
-        for old in backups[KEEP_BY_REASON.get(reason.rsplit(".", 1)[0], KEEP_OTHER) :]:
+        keep = KEEP_BY_REASON.get(reason.rsplit(".", 1)[0], KEEP_OTHER)
+        for old in backups[keep:]:
             old.unlink(missing_ok=True)
+        kept += backups[:keep]
+    _keep_within_budget(kept, newest_of_each={backups[0] for backups in by_reason.values()})
+
+
+def _written_at(backup: Path) -> str:
+    """The time in a backup's name (YYYYmmdd-HHMMSS-microseconds: it sorts as it reads)."""
+    match = _NAME.match(backup.name)
+    assert match is not None
+    return match.group(1)
+
+
+def _keep_within_budget(backups: list[Path], *, newest_of_each: set[Path]) -> None:
+    """Remove the oldest backups (never the newest of a reason) while the folder holds more
+    than BUDGET_COPIES times the newest backup's size."""
+    sizes = {b: b.stat().st_size for b in backups if b.exists()}
+    if not sizes:
+        return
+    oldest_first = sorted(sizes, key=_written_at)
+    budget = BUDGET_COPIES * sizes[oldest_first[-1]]
+    total = sum(sizes.values())
+    for backup in oldest_first:
+        if total <= budget:
+            break
+        if backup in newest_of_each:
+            continue
+        backup.unlink(missing_ok=True)
+        total -= sizes[backup]

@@ -218,6 +218,24 @@ def test_rotation_keeps_backups_per_reason(county: County, monkeypatch: pytest.M
     assert sum(n.endswith("-manual.db") for n in names) == 3
 
 
+def test_rotation_keeps_the_folder_within_its_budget(
+    county: County, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts allow 44 backups; a database that keeps attachments is large, so the folder also
+    holds at most BUDGET_COPIES times the newest backup's size, the oldest going first and the
+    newest of every reason staying."""
+    monkeypatch.setattr(backup_module, "BUDGET_COPIES", 3)
+    upgrade_backup = backup_database(county.db, reason="before-upgrade")
+    for _ in range(4):
+        backup_database(county.db, reason="manual")
+    newest_import = backup_database(county.db, reason="before-import")
+    folder = upgrade_backup.parent
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 3, names
+    assert upgrade_backup.exists() and newest_import.exists()  # the newest of each reason
+    assert sum(n.endswith("-manual.db") for n in names) == 1  # the newest manual one
+
+
 def test_restoring_over_a_sound_database_backs_it_up_first(county: County) -> None:
     older = backup_database(county.db, reason="manual")
     add_unit(county.db, "备份之后的单位")
