@@ -184,6 +184,8 @@ def finish_opening(opening: OpeningDatabase) -> Database | None:
         db.dispose()
         refuse(describe(exc) + way_back(opening.args))
         return None
+    if db.path is None:
+        return db  # a server database is dumped once the window is up (daily_server_backup)
     try:
         backup_daily(db)
     except STARTUP_FAULTS as exc:
@@ -307,4 +309,8 @@ def run_gui(args: argparse.Namespace) -> int:
     IdleLock(window, operations(db))
     window.show()
     resume_collection()
+    if db.path is None:
+        from desktop.views.backup_actions import daily_server_backup
+
+        daily_server_backup(window)
     return app.exec()

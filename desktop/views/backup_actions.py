@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.audit import may_restore
 from desktop.core.errors import DomainError
 from desktop.db import DatabaseError
-from desktop.db.backup import default_backup_dir, is_postgres
+from desktop.db.backup import backup_daily, default_backup_dir, is_postgres
 from desktop.db.pg_backup import require_tools
 from desktop.messages import describe
 from desktop.views import ui_state
@@ -91,3 +91,34 @@ def restore(window: MainWindow, backup: Path) -> bool:
         parent=window,
     )
     return True
+
+
+def daily_server_backup(window: MainWindow) -> None:
+    """The day's dump of a server database, once the window is up: several clerks' PCs start
+    against one server, and a dump of a county's years takes seconds, so it runs as a job
+    (nothing when this PC already wrote one today). Its outcome goes to the status bar, never
+    a box: a PC without the PostgreSQL client tools is told each day, in a line."""
+
+    def done(path: Path | None) -> None:
+        if path is not None:
+            window.show_notice(
+                QCoreApplication.translate("BackupActions", "今天的备份已写好：%1").replace(
+                    "%1", str(path)
+                )
+            )
+
+    def failed(exc: Exception) -> None:
+        window.show_notice(
+            QCoreApplication.translate("BackupActions", "今天没有备份：%1").replace(
+                "%1", describe(exc)
+            )
+        )
+
+    db = window.db
+    window.ops.run(
+        lambda _progress, _cancelled: backup_daily(db),
+        on_done=done,
+        on_error=failed,
+        label=QCoreApplication.translate("BackupActions", "正在备份服务器数据库…"),
+        parent=window,
+    )

@@ -251,16 +251,41 @@ def test_the_dialog_fits_a_small_screen(qtbot, qapp, county: County, language: s
 
 
 def test_the_window_opens_the_saved_server_and_says_when_no_daily_backup(  # type: ignore[no-untyped-def]
-    qapp, server_county: Database, monkeypatch, tmp_path: Path
+    qtbot, server_county: Database, monkeypatch, tmp_path: Path
 ) -> None:
+    """The day's dump of a server database waits for the window (no dump before it paints)
+    and a PC without pg_dump is told in the status bar, not by a box every morning."""
     save_connection(connection_to(str(server_county.url.render_as_string(False))), "")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"a box: {a}"))
     monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump on this PC
     db = app.open_checked_database(argparse.Namespace(db=None, db_url=None))
     assert db is not None
     try:
         assert db.url.database == server_county.url.database
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        backup_actions.daily_server_backup(window)
+        qtbot.waitUntil(lambda: "pg_dump" in window.statusBar().currentMessage())
+        assert "今天没有备份" in window.statusBar().currentMessage()
+        assert "找不到 PostgreSQL 的 pg_dump 程序" in window.statusBar().currentMessage()
+        window.ops.stop_watching()
     finally:
         db.dispose()
-    assert "找不到 PostgreSQL 的 pg_dump 程序" in shown[0]
+
+
+def test_the_days_server_dump_is_written_once_the_window_is_up(  # type: ignore[no-untyped-def]
+    qtbot, server_county: Database, data_dir: Path
+) -> None:
+    if shutil.which("pg_dump") is None:
+        pytest.skip("no pg_dump on this machine")
+    window = MainWindow(server_county)
+    qtbot.addWidget(window)
+    backup_actions.daily_server_backup(window)
+    qtbot.waitUntil(
+        lambda: "今天的备份已写好" in window.statusBar().currentMessage(), timeout=30_000
+    )
+    assert list(data_dir.rglob("*-daily.dump"))
+    backup_actions.daily_server_backup(window)  # a second start the same day writes none
+    qtbot.waitUntil(lambda: not window.ops.tasks.busy())
+    assert len(list(data_dir.rglob("*-daily.dump"))) == 1
+    window.ops.stop_watching()
