@@ -54,7 +54,7 @@ from desktop.db.connection import (
     save_connection,
     saved_connection,
 )
-from desktop.db.migrate import upgrade
+from desktop.db.migrate import current_revision, needs_upgrade, upgrade
 from desktop.db.sequences import realign_sequences
 from desktop.db.transfer import copy_database
 from desktop.messages import (
@@ -320,8 +320,17 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace, db: Database) -> None:
-    backup = upgrade(db)
-    print("数据库已是最新结构。" if backup is None else f"数据库已升级，升级前备份：{backup}")
+    if not needs_upgrade(db):
+        print("数据库已是最新结构。")
+    else:
+        fresh = current_revision(db) is None
+        backup = upgrade(db)
+        if fresh:
+            print("已建立数据库结构。")
+        elif backup is None:  # a server database without pg_dump on this PC
+            print("数据库已升级（升级前没有备份：本机没有备份工具）。")
+        else:
+            print(f"数据库已升级，升级前备份：{backup}")
     mended = realign_sequences(db)
     if mended:
         print(f"已校正落后的编号序列：{'、'.join(mended)}")

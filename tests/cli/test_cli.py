@@ -312,6 +312,11 @@ def test_db_commands(office_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 0 and (tmp_path / "b.db").exists()
     code, out, _ = run(capsys, office_db, "db", "upgrade")
     assert code == 0 and "最新" in out
+    # An empty file: the tables are made (it used to say 已是最新结构 while making them).
+    code, out, _ = run(capsys, tmp_path / "new.db", "db", "upgrade")
+    assert code == 0 and out.strip() == "已建立数据库结构。"
+    code, out, _ = run(capsys, tmp_path / "new.db", "db", "upgrade")
+    assert out.strip() == "数据库已是最新结构。"
 
 
 def _env_without_qt(tmp_path: Path) -> dict[str, str]:
