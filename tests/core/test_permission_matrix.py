@@ -271,6 +271,7 @@ FUNCTION_CLASS = {
     "desktop.core.numbering.next_number": PART,
     "desktop.core.audit.record_event": PART,
     "desktop.core.audit.reanchor": SETTINGS,  # the admin accepts a shortened chain
+    "desktop.core.audit.record_restore": SETTINGS,  # a restore is the office admin's act
     "desktop.core.changes.note_changes": PART,  # the session's note of what changed
     "desktop.core.units.check_parent": NO_DB,
     "desktop.core.bulletin_stats.bulletin_statistics": NO_DB,
