@@ -671,10 +671,6 @@ Publish now?</translation>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <source>服务器数据库请用服务器自己的备份工具恢复。</source>
-        <translation>Restore a server database with the server’s own backup tools.</translation>
-    </message>
-    <message>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
@@ -697,6 +693,22 @@ Publish now?</translation>
     <message>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>联席备份 (*.dump)</source>
+        <translation>LianXi backups (*.dump)</translation>
+    </message>
+    <message>
+        <source>今天的备份已写好：%1</source>
+        <translation>Today's backup is written: %1</translation>
+    </message>
+    <message>
+        <source>今天没有备份：%1</source>
+        <translation>No backup today: %1</translation>
+    </message>
+    <message>
+        <source>正在备份服务器数据库…</source>
+        <translation>Backing up the server database…</translation>
     </message>
 </context>
 <context>
@@ -971,6 +983,53 @@ Publish now?</translation>
     <message>
         <source>%1&#x3000;%2（与%3）限期已过，仍未建制</source>
         <translation>%1 — %2 (with %3): past the deadline, not yet established</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBox</name>
+    <message>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <source>本机数据库文件 %1</source>
+        <translation>Database file on this PC %1</translation>
+    </message>
+    <message>
+        <source>服务器数据库 %1</source>
+        <translation>Server database %1</translation>
+    </message>
+    <message>
+        <source>连接服务器数据库…</source>
+        <translation>Connect to a server database…</translation>
+    </message>
+    <message>
+        <source>改回本机数据库</source>
+        <translation>Back to this PC's database</translation>
+    </message>
+    <message>
+        <source>正在使用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>保存的连接</source>
+        <translation>Saved connection</translation>
+    </message>
+    <message>
+        <source>无（使用本机数据库文件）</source>
+        <translation>None (the database file on this PC)</translation>
+    </message>
+    <message>
+        <source>已保存。重新启动联席后生效。</source>
+        <translation>Saved. Takes effect when LianXi is restarted.</translation>
+    </message>
+    <message>
+        <source>删除保存的服务器连接（连同钥匙串中的密码），以后使用本机数据库文件？</source>
+        <translation>Remove the saved server connection (and its password in the keyring) and use the database file on this PC from now on?</translation>
+    </message>
+    <message>
+        <source>已改回本机数据库。重新启动联席后生效。</source>
+        <translation>Back to this PC's database. Takes effect when LianXi is restarted.</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2703,10 @@ Publish now?</translation>
         <source>删除%1（编号 %2）</source>
         <translation>Delete %1 (no. %2)</translation>
     </message>
+    <message>
+        <source>按内容重排列宽</source>
+        <translation>Fit columns to contents</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -2924,6 +2987,57 @@ Publish now?</translation>
     </message>
 </context>
 <context>
+    <name>ServerConnectionDialog</name>
+    <message>
+        <source>连接服务器数据库</source>
+        <translation>Connect to a server database</translation>
+    </message>
+    <message>
+        <source>全县的联席数据放在 PostgreSQL 服务器上时，在这里填写服务器管理员提供的连接信息。密码保存在系统钥匙串中，不写入任何文件。保存后重新启动联席生效。</source>
+        <translation>When the county's LianXi data is on a PostgreSQL server, enter the connection the server's administrator gave you. The password is kept in the system keyring, never in a file. Restart LianXi after saving.</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名称</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址、数据库名称和用户名。</source>
+        <translation>Please enter the server address, database name and user name.</translation>
+    </message>
+    <message>
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
+    </message>
+    <message>
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -2952,10 +3066,6 @@ Publish now?</translation>
     <message>
         <source>单位标识</source>
         <translation>Office ID</translation>
-    </message>
-    <message>
-        <source>数据库</source>
-        <translation>Database</translation>
     </message>
     <message>
         <source>数据文件夹</source>
