@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,10 @@ from desktop.views.workflow_bar import WorkflowBar
 # What the lead unit's office does to an item its parent keeps (desktop.sync.authority's
 # RESPONSIBLE_ACTIONS): everything else on such an item is the owner's.
 LEAD_UNIT_STEPS = frozenset({"report_progress", "request_extension", "complete"})
+
+
+# An editor opens this tall at least, taller when its record needs (up to the screen).
+EDITOR_HEIGHT = 640
 
 
 class RecordEditor(QDialog):
@@ -94,7 +98,8 @@ class RecordEditor(QDialog):
         self.kept_note.hide()
         layout.addWidget(self.kept_note)
         self.content = content
-        layout.addWidget(scrolling(content), 1)
+        self.scroll = scrolling(content)
+        layout.addWidget(self.scroll, 1)
         if self.workflow is not None:
             layout.addWidget(self.workflow)
             self.workflow.triggered.connect(self.on_action)
@@ -103,7 +108,22 @@ class RecordEditor(QDialog):
         layout.addLayout(self.print_row)
         layout.addWidget(self.form.banner)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 760, 640)
+        fit_to_screen(self, 760, EDITOR_HEIGHT)
+        self._height_fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._height_fitted:
+            self._height_fitted = True
+            self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the record needs, so its last fields (the attachments and their buttons)
+        show without scrolling where the screen has room; never taller than the screen."""
+        around = self.height() - self.scroll.viewport().height()
+        needed = self.content.sizeHint().height() + around
+        if needed > self.height():
+            fit_to_screen(self, self.width(), needed)
 
     def add_print_button(
         self, label: str, source: Callable[[Session, int], Document]
