@@ -11,8 +11,9 @@ became: a package that still names the old uuid lands on the right unit (`canoni
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Table, and_, delete, exists, or_, select, update
+from sqlalchemy import CursorResult, Table, and_, delete, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.audit import record_event
@@ -69,7 +70,7 @@ def move_references(session: Session, merged: Unit, into: Unit) -> None:
         stmt = update(table).where(table.c[column] == merged.id).values({column: into.id})
         if table is Unit.__table__ and column == "parent_id":
             stmt = stmt.where(table.c.id != into.id)
-        count = session.execute(stmt).rowcount
+        count = cast(CursorResult[Any], session.execute(stmt)).rowcount
         if count:
             moved[f"{table.name}.{column}"] = count
     # The statements above bypass the flush the audit trail listens to: say what they moved.
