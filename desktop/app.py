@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import APP_NAME, __version__
 from desktop.db import Database, DatabaseError, open_database
-from desktop.db.backup import backup_daily, backup_dir_of, newest_good_backup, restore_backup
+from desktop.db.backup import backup_dir_of, newest_good_backup, restore_backup
 from desktop.db.check import CheckReport, check_database
 from desktop.db.connection import database_target, saved_connection
 from desktop.db.migrate import upgrade
@@ -171,7 +171,7 @@ def start_opening(args: argparse.Namespace) -> OpeningDatabase | None:
 
 
 def finish_opening(opening: OpeningDatabase) -> Database | None:
-    """The database once its quick_check has passed, upgraded and backed up for the day; None
+    """The database once its quick_check has passed, and upgraded (backed up first); None
     once a dialog has said why it cannot be used (a full disk, a damaged file the clerk chose
     not to restore). Nothing writes to the file before the check's verdict."""
     db = opening.db
@@ -184,14 +184,7 @@ def finish_opening(opening: OpeningDatabase) -> Database | None:
         db.dispose()
         refuse(describe(exc) + way_back(opening.args))
         return None
-    if db.path is None:
-        return db  # a server database is dumped once the window is up (daily_server_backup)
-    try:
-        backup_daily(db)
-    except STARTUP_FAULTS as exc:
-        # No backup today (a full disk, say): the clerk is told, the work can go on.
-        QMessageBox.warning(None, translated(APP_TITLE), describe(exc))
-    return db
+    return db  # the day's backup is written once the window is up (backup_actions.daily_backup)
 
 
 def open_checked_database(args: argparse.Namespace) -> Database | None:
@@ -309,8 +302,7 @@ def run_gui(args: argparse.Namespace) -> int:
     IdleLock(window, operations(db))
     window.show()
     resume_collection()
-    if db.path is None:
-        from desktop.views.backup_actions import daily_server_backup
+    from desktop.views.backup_actions import daily_backup
 
-        daily_server_backup(window)
+    daily_backup(window)
     return app.exec()

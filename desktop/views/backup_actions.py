@@ -93,11 +93,12 @@ def restore(window: MainWindow, backup: Path) -> bool:
     return True
 
 
-def daily_server_backup(window: MainWindow) -> None:
-    """The day's dump of a server database, once the window is up: several clerks' PCs start
-    against one server, and a dump of a county's years takes seconds, so it runs as a job
-    (nothing when this PC already wrote one today). Its outcome goes to the status bar, never
-    a box: a PC without the PostgreSQL client tools is told each day, in a line."""
+def daily_backup(window: MainWindow) -> None:
+    """The day's backup, once the window is up (nothing when one was written today): a verified
+    copy of the file, or a dump of a server database several clerks' PCs start against. It runs
+    as a job, so the window paints first. A file that could not be copied (a full disk) is said
+    in a box; a server dump that could not be written (no pg_dump on this PC) in the status bar,
+    a line each day rather than a box."""
 
     def done(path: Path | None) -> None:
         if path is not None:
@@ -108,17 +109,19 @@ def daily_server_backup(window: MainWindow) -> None:
             )
 
     def failed(exc: Exception) -> None:
-        window.show_notice(
-            QCoreApplication.translate("BackupActions", "今天没有备份：%1").replace(
-                "%1", describe(exc)
-            )
+        text = QCoreApplication.translate("BackupActions", "今天没有备份：%1").replace(
+            "%1", describe(exc)
         )
+        if window.db.path is not None:
+            QMessageBox.warning(window, window.windowTitle(), text)
+        else:
+            window.show_notice(text)
 
     db = window.db
     window.ops.run(
         lambda _progress, _cancelled: backup_daily(db),
         on_done=done,
         on_error=failed,
-        label=QCoreApplication.translate("BackupActions", "正在备份服务器数据库…"),
+        label=QCoreApplication.translate("BackupActions", "正在备份…"),
         parent=window,
     )

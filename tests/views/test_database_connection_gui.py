@@ -264,7 +264,7 @@ def test_the_window_opens_the_saved_server_and_says_when_no_daily_backup(  # typ
         assert db.url.database == server_county.url.database
         window = MainWindow(db)
         qtbot.addWidget(window)
-        backup_actions.daily_server_backup(window)
+        backup_actions.daily_backup(window)
         qtbot.waitUntil(lambda: "pg_dump" in window.statusBar().currentMessage())
         assert "今天没有备份" in window.statusBar().currentMessage()
         assert "找不到 PostgreSQL 的 pg_dump 程序" in window.statusBar().currentMessage()
@@ -280,12 +280,12 @@ def test_the_days_server_dump_is_written_once_the_window_is_up(  # type: ignore[
         pytest.skip("no pg_dump on this machine")
     window = MainWindow(server_county)
     qtbot.addWidget(window)
-    backup_actions.daily_server_backup(window)
+    backup_actions.daily_backup(window)
     qtbot.waitUntil(
         lambda: "今天的备份已写好" in window.statusBar().currentMessage(), timeout=30_000
     )
     assert list(data_dir.rglob("*-daily.dump"))
-    backup_actions.daily_server_backup(window)  # a second start the same day writes none
+    backup_actions.daily_backup(window)  # a second start the same day writes none
     qtbot.waitUntil(lambda: not window.ops.tasks.busy())
     assert len(list(data_dir.rglob("*-daily.dump"))) == 1
     window.ops.stop_watching()

@@ -18,6 +18,7 @@ from desktop.core import items
 from desktop.db import Database, engine
 from desktop.db.backup import backup_database
 from desktop.db.check import check_database
+from desktop.views import backup_actions
 from desktop.views.main_window import MainWindow
 from tests.conftest import County
 from tests.core.helpers import assigned_item
@@ -168,27 +169,37 @@ def _damaged_report(_db: Any, *, quick_only: bool = False) -> Any:
     return CheckReport(("Page 7: btreeInitPage() returns error code 11",), ("ok",), ())
 
 
-def test_the_first_start_of_a_day_writes_one_daily_backup(  # type: ignore[no-untyped-def]
-    qapp, county: County, boxes: list[str]
+def test_the_first_start_of_a_day_writes_one_daily_backup_once_the_window_is_up(  # type: ignore[no-untyped-def]
+    qtbot, county: County, boxes: list[str]
 ) -> None:
     path = county.db.path
     assert path is not None
-    for _ in range(2):
+    daily = path.parent / "backups"
+    for start in range(2):
         db = app.open_checked_database(_args(path))
         assert db is not None
+        assert len(list(daily.glob("*-daily.db"))) == start  # none before the window paints
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        backup_actions.daily_backup(window)
+        qtbot.waitUntil(lambda window=window: not window.ops.tasks.busy())
+        assert len(list(daily.glob("*-daily.db"))) == 1  # the second start writes none
+        window.ops.stop_watching()
+        window.close()
         db.dispose()
-    assert len(list((path.parent / "backups").glob("*-daily.db"))) == 1
     assert boxes == []
 
 
-def test_a_daily_backup_on_a_full_disk_warns_and_opens(  # type: ignore[no-untyped-def]
-    qapp, county: County, boxes: list[str], monkeypatch: pytest.MonkeyPatch
+def test_a_daily_backup_on_a_full_disk_warns_and_the_window_stays(  # type: ignore[no-untyped-def]
+    qtbot, county: County, boxes: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full(_db: Any) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(app, "backup_daily", full)
-    db = app.open_checked_database(_args(county.db.path))
-    assert db is not None
-    db.dispose()
-    assert len(boxes) == 1 and boxes[0].startswith("磁盘空间不足")
+    monkeypatch.setattr(backup_actions, "backup_daily", full)
+    window = MainWindow(county.db)
+    qtbot.addWidget(window)
+    backup_actions.daily_backup(window)
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    assert boxes[0].startswith("今天没有备份：磁盘空间不足")
+    window.ops.stop_watching()
