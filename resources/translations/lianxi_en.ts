@@ -700,15 +700,11 @@ Publish now?</translation>
     </message>
     <message>
         <source>今天的备份已写好：%1</source>
-        <translation>Today's backup is written: %1</translation>
+        <translation>Today&apos;s backup is written: %1</translation>
     </message>
     <message>
         <source>今天没有备份：%1</source>
         <translation>No backup today: %1</translation>
-    </message>
-    <message>
-        <source>正在备份服务器数据库…</source>
-        <translation>Backing up the server database…</translation>
     </message>
 </context>
 <context>
@@ -1005,7 +1001,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>改回本机数据库</source>
-        <translation>Back to this PC's database</translation>
+        <translation>Back to this PC&apos;s database</translation>
     </message>
     <message>
         <source>正在使用</source>
@@ -1029,7 +1025,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>已改回本机数据库。重新启动联席后生效。</source>
-        <translation>Back to this PC's database. Takes effect when LianXi is restarted.</translation>
+        <translation>Back to this PC&apos;s database. Takes effect when LianXi is restarted.</translation>
     </message>
 </context>
 <context>
@@ -2994,7 +2990,7 @@ Publish now?</translation>
     </message>
     <message>
         <source>全县的联席数据放在 PostgreSQL 服务器上时，在这里填写服务器管理员提供的连接信息。密码保存在系统钥匙串中，不写入任何文件。保存后重新启动联席生效。</source>
-        <translation>When the county's LianXi data is on a PostgreSQL server, enter the connection the server's administrator gave you. The password is kept in the system keyring, never in a file. Restart LianXi after saving.</translation>
+        <translation>When the county&apos;s LianXi data is on a PostgreSQL server, enter the connection the server&apos;s administrator gave you. The password is kept in the system keyring, never in a file. Restart LianXi after saving.</translation>
     </message>
     <message>
         <source>服务器地址</source>
