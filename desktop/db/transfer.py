@@ -21,6 +21,10 @@ from desktop.db.sequences import advance_sequences
 from desktop.models import Base
 
 CHUNK = 5_000  # rows per INSERT batch
+# Bytes of binary values per batch: attachments (up to 200 MB each) go a few at a time.
+CHUNK_BYTES = 32 * 1024 * 1024
+# Rows the drivers fetch at a time while reading a table through.
+_STREAMED = {"stream_results": True, "max_row_buffer": 100}
 
 
 @dataclass(frozen=True)
@@ -40,14 +44,14 @@ class Transfer:
 
 
 def _plain(value: Any) -> Any:
-    """A value as both databases give it back: aware moments in UTC, bytes as hex."""
+    """A value as both databases give it back: aware moments in UTC, bytes by their SHA-256."""
     if isinstance(value, datetime):
         moment = value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
         return moment.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, bytes | memoryview):
-        return bytes(value).hex()
+    if isinstance(value, bytes | memoryview):  # an attachment: its hash stands for it
+        return "sha256:" + hashlib.sha256(value).hexdigest()
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -58,7 +62,7 @@ def table_digest(connection: Connection, table: Table) -> TableCopy:
     digest = hashlib.sha256()
     order = list(table.primary_key.columns) or list(table.columns)
     count = 0
-    for row in connection.execute(select(table).order_by(*order)):
+    for row in connection.execute(select(table).order_by(*order).execution_options(**_STREAMED)):
         values = [_plain(v) for v in row]
         digest.update(json.dumps(values, ensure_ascii=False, default=str).encode("utf-8"))
         count += 1
@@ -81,11 +85,13 @@ def copy_database(source: Database, target: Database) -> Transfer:
             raise DatabaseError("target_not_empty", url=target.display_name())
         for table in tables:
             batch: list[dict[str, Any]] = []
-            for row in reading.execute(select(table)):
+            size = 0
+            for row in reading.execute(select(table).execution_options(**_STREAMED)):
                 batch.append(dict(row._mapping))
-                if len(batch) >= CHUNK:
+                size += sum(len(v) for v in row if isinstance(v, bytes | memoryview))
+                if len(batch) >= CHUNK or size >= CHUNK_BYTES:
                     writing.execute(insert(table), batch)
-                    batch = []
+                    batch, size = [], 0
             if batch:
                 writing.execute(insert(table), batch)
         advance_sequences(writing, tables)
