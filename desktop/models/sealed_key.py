@@ -124,7 +124,7 @@ def _write_file(file: Path, kek: bytes) -> bytes:
             stream.write(base64.b64encode(kek).decode("ascii") + "\n")
             stream.flush()
             os.fsync(stream.fileno())
-        os.link(temp, file)
+        _link_or_move(temp, file)
     except FileExistsError:
         kept = _read_file(file)
         if kept is None:  # a file there, but not a key: a person must look at it
@@ -133,6 +133,21 @@ def _write_file(file: Path, kek: bytes) -> bytes:
     finally:
         temp.unlink(missing_ok=True)
     return kek
+
+
+def _link_or_move(temp: Path, file: Path) -> None:
+    """Put `temp` in place as `file`, FileExistsError when `file` is there: a hard link where
+    the file system has them, else a rename after an exclusive check (a folder on a file system
+    without hard links, say; two programs starting in the same instant there is left to
+    chance)."""
+    try:
+        os.link(temp, file)
+    except FileExistsError:
+        raise
+    except OSError:
+        if file.exists():
+            raise FileExistsError(str(file)) from None
+        temp.replace(file)
 
 
 def _keyring() -> Any | None:

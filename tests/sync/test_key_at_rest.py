@@ -159,3 +159,22 @@ def test_programs_starting_at_once_keep_one_key(key_dir: Path) -> None:
         keys.add(out.strip())
     assert len(keys) == 1
     assert [p.name for p in key_dir.iterdir()] == [KEY_FILE]  # no temporary file left
+
+
+def test_the_key_is_kept_where_the_file_system_has_no_hard_links(
+    key_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from desktop.models import sealed_key
+
+    def no_links(_source: object, _target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(sealed_key, "_cache", {})
+    kek = sealed_key.key_encryption_key()
+    assert [p.name for p in key_dir.iterdir()] == [KEY_FILE]
+    monkeypatch.setattr(sealed_key, "_cache", {})
+    assert sealed_key.key_encryption_key() == kek  # read back, not made again
