@@ -26,7 +26,7 @@ from desktop.models import (
     Unit,
     item_cooperating_unit,
 )
-from desktop.models.enums import OPEN_ITEM_STATUSES
+from desktop.models.enums import OPEN_ITEM_STATUSES, ItemStatus
 
 # A mapped attribute or any SQL expression that can stand in a SELECT list or WHERE clause.
 Expr = SQLCoreOperations[Any]
@@ -51,6 +51,8 @@ class ListingSpec:
     extra_unit_match: Callable[[UnitMatch], ColumnElement[bool]] | None = None
     # Columns sorted by another expression, e.g. Chinese names in pinyin order.
     sort_by: dict[str, Expr] = field(default_factory=dict)
+    # 0 for a row still to do, 1 for one done with: unsorted, the list shows the first first.
+    done_last: Expr | None = None
     column_keys: tuple[str, ...] = field(init=False)
     status_values: tuple[str, ...] = field(init=False)
 
@@ -226,6 +228,16 @@ _item = ListingSpec(
     units=(AgreedItem.lead_unit_id, ItemMeeting.union_unit_id),
     year_of=ItemMeeting.held_on,
     default_sort="deadline",
+    # The items still to do (drafted, assigned, in progress, extension asked) before the closed.
+    done_last=case(
+        (
+            AgreedItem.status.in_(
+                (ItemStatus.COMPLETED, ItemStatus.VERIFIED, ItemStatus.CANCELLED)
+            ),
+            1,
+        ),
+        else_=0,
+    ),
     extra_unit_match=lambda match: exists().where(
         item_cooperating_unit.c.item_id == AgreedItem.id,
         match(item_cooperating_unit.c.unit_id),

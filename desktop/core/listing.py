@@ -133,16 +133,21 @@ def count_records(session: Session, kind: str, query: ListQuery) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def _ordering(spec: Any, query: ListQuery, columns: dict[str, Any]) -> tuple[Any, Any, Any]:
+def _ordering(
+    spec: Any, query: ListQuery, columns: dict[str, Any]
+) -> tuple[Any, tuple[Any, ...], Any]:
     """The sort column, its ordering and the tie-breaker. Rows without a value (an item not
     yet given a deadline) come last either way, on SQLite as on PostgreSQL; the id breaks
-    ties so paging is stable."""
+    ties so paging is stable. Unsorted, a list whose spec names what is still to do shows
+    those rows first (the items still open, the nearest deadline first)."""
     sort_key = query.sort or spec.default_sort
     descending = spec.default_descending if query.descending is None else query.descending
     sort_expr = spec.sort_by.get(sort_key, columns[sort_key])
     order = (sort_expr.desc() if descending else sort_expr.asc()).nulls_last()
     tie = columns["id"].desc() if descending else columns["id"].asc()
-    return sort_expr, order, tie
+    if query.sort is None and spec.done_last is not None:
+        return sort_expr, (spec.done_last, order), tie
+    return sort_expr, (order,), tie
 
 
 def list_records(session: Session, kind: str, query: ListQuery | None = None) -> RowPage:
@@ -155,7 +160,7 @@ def list_records(session: Session, kind: str, query: ListQuery | None = None) ->
     stmt = (
         spec.joins(select(*columns.values()).select_from(spec.model))
         .where(*filters(spec, query))
-        .order_by(order, tie)
+        .order_by(*order, tie)
         .offset(query.offset)
     )
     if query.limit is not None:
@@ -186,11 +191,13 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
         or query.year is not None
         or any(
             col.table is not own_table
-            for col in sort_expr.base_columns  # type: ignore[attr-defined]
+            for col in sort_expr.base_columns
         )
     ):
         stmt = spec.joins(stmt)
-    return [int(i) for i in session.scalars(stmt.where(*filters(spec, query)).order_by(order, tie))]
+    return [
+        int(i) for i in session.scalars(stmt.where(*filters(spec, query)).order_by(*order, tie))
+    ]
 
 
 def rows_for_ids(session: Session, kind: str, ids: list[int], today: date | None = None) -> RowPage:

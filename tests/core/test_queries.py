@@ -171,6 +171,29 @@ def test_rows_without_the_sort_value_come_last_either_way(county: County) -> Non
         assert ids.index(dated) < ids.index(undated), descending
 
 
+def test_the_item_list_shows_what_is_still_to_do_first(county: County) -> None:
+    """Unsorted, the items still open come before the closed ones, each by deadline (a clerk
+    opening 议定事项 saw 2024's verified items first); a chosen sort is the sort alone."""
+    from datetime import date
+
+    from desktop.core.catalog import ListQuery as Query
+    from desktop.core.items import complete_item
+    from desktop.core.listing import list_ids
+    from desktop.core.listing import list_records as listing
+    from tests.core.helpers import assigned_item
+
+    done = assigned_item(county, deadline=date(2026, 5, 31))
+    county.run(complete_item, done, on=date(2026, 5, 20))
+    still_open = assigned_item(county, deadline=date(2026, 6, 30))
+    with county.db.unit_of_work() as s:
+        unsorted = [row["id"] for row in listing(s, "item", Query()).dicts()]
+        by_deadline = [row["id"] for row in listing(s, "item", Query(sort="deadline")).dicts()]
+        ids = list_ids(s, "item", Query())
+    assert unsorted.index(still_open) < unsorted.index(done)
+    assert by_deadline.index(done) < by_deadline.index(still_open)
+    assert ids == unsorted
+
+
 def test_topics_waiting_for_vetting_are_listed_oldest_first(county: County) -> None:
     from datetime import UTC, datetime
 
