@@ -182,8 +182,12 @@ def read_package(
     schema_version: int,
     kinds: Collection[str] = RECORD_KINDS,
     limits: Limits = DEFAULT_LIMITS,
+    previous: LocalOffice | None = None,
 ) -> OpenedPackage:
     """Open a package addressed to `me`, or raise PackageRejected with the first failed check.
+
+    `previous`: our keys before a key change still being announced; a package sealed to them
+    (by a peer that had not yet taken our new keys) still opens.
 
     Order matters: the ZIP structure and its declared sizes are checked before anything is
     inflated, the signature before any member is trusted, and hashes before any JSON is parsed,
@@ -212,7 +216,7 @@ def read_package(
         _same_members(outer, {MANIFEST_NAME, SIGNATURE_NAME, PAYLOAD_NAME})
         sealed = _checked(data, outer, manifest.payload, limits.max_package_bytes)
         context = _context(manifest.package_id, manifest.origin.uuid, me.uuid)
-        source = open_sealed(sealed, private_key=me.keys.encryption, context=context)
+        source = _unsealed(sealed, me, previous, context)
         listing = list_members(source, limits)
         _same_members(listing, {m.name for m in manifest.members})
     contents = {
@@ -225,6 +229,19 @@ def read_package(
     attachments = {name.removeprefix("attachments/"): blob for name, blob in contents.items()}
     manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
     return OpenedPackage(manifest, manifest_sha256, signer, records, attachments)
+
+
+def _unsealed(
+    sealed: bytes, me: LocalOffice, previous: LocalOffice | None, context: bytes
+) -> bytes:
+    """The payload opened with our encryption key, or with the previous one after a key change
+    the sender had not yet heard of."""
+    try:
+        return open_sealed(sealed, private_key=me.keys.encryption, context=context)
+    except PackageRejected:
+        if previous is None:
+            raise
+        return open_sealed(sealed, private_key=previous.keys.encryption, context=context)
 
 
 def _authentic_manifest(

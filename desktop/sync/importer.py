@@ -34,6 +34,7 @@ from desktop.sync.trust import (
     announced_everywhere,
     check_superseded,
     local_keys,
+    previous_keys,
     take_new_keys,
 )
 
@@ -92,6 +93,7 @@ def open_package(session: Session, data: bytes) -> OpenedPackage:
         schema_version=SCHEMA_VERSION,
         kinds=KINDS,
         limits=LIMITS,
+        previous=previous_keys(session),
     )
     check_superseded(session, opened.manifest)
     return opened

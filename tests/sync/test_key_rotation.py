@@ -117,3 +117,44 @@ def test_a_second_change_waits_for_the_first_to_arrive(tmp_path: Path) -> None:
     with offices.township.unit_of_work() as s, pytest.raises(DomainError) as refused:
         rotate_keys(s)
     assert refused.value.code == "key_change_pending"
+
+
+def test_a_package_sealed_to_the_old_key_opens_while_the_change_is_announced(
+    tmp_path: Path,
+) -> None:
+    """The county seals a package to the township's keys as it knows them; the township has
+    changed its keys meanwhile. Until the change is announced everywhere the township keeps its
+    previous key, and the package opens with it (it was refused: decryption_failed)."""
+    from desktop.sync.archive import read_package
+    from desktop.sync.errors import PackageRejected
+    from desktop.sync.importer import open_package
+    from desktop.sync.trust import OfficeTrust, public_of
+
+    offices = _pair(tmp_path)
+    with offices.county.db.unit_of_work() as s:
+        county = local_keys(s)
+        known = public_of(s.scalars(select(Office).where(Office.uuid == offices.t_uuid)).one())
+    assert known is not None
+    with offices.township.unit_of_work() as s:
+        rotate_keys(s)
+    sealed = write_package(
+        origin=county,
+        recipient=known,
+        records={},
+        sequence=1,
+        previous_manifest_sha256=None,
+        schema_version=SCHEMA_VERSION,
+        kinds=KINDS,
+        encrypt=True,
+    ).data
+    with offices.township.unit_of_work() as s:
+        assert open_package(s, sealed).manifest.origin.uuid == offices.c_uuid
+        with pytest.raises(PackageRejected) as refused:  # the new key alone cannot open it
+            read_package(
+                sealed,
+                me=local_keys(s),
+                trust=OfficeTrust(s),
+                schema_version=SCHEMA_VERSION,
+                kinds=KINDS,
+            )
+    assert refused.value.code == "decryption_failed"
