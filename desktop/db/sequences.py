@@ -6,7 +6,7 @@ on PostgreSQL, where (unlike SQLite's BEGIN IMMEDIATE) two transactions can writ
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
@@ -38,8 +38,11 @@ def sequence_past(session: Session | Connection, table: Table, largest: int) -> 
     )
 
 
-def advance_sequences(session: Session | Connection, tables: Iterable[Table]) -> None:
-    """Move each table's id sequence past its largest id (PostgreSQL only)."""
+def _id_sequences(
+    session: Session | Connection, tables: Iterable[Table]
+) -> Iterator[tuple[Table, str, int | None]]:
+    """(table, its id sequence's name, its largest id) for each table with one (PostgreSQL
+    only; nothing elsewhere)."""
     dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
     if dialect.name != "postgresql":
         return
@@ -47,9 +50,13 @@ def advance_sequences(session: Session | Connection, tables: Iterable[Table]) ->
         if "id" not in table.c or not table.c.id.autoincrement:
             continue
         sequence = session.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
-        if sequence is None:
-            continue
-        largest = session.scalar(select(func.max(table.c.id)))
+        if sequence is not None:
+            yield table, sequence, session.scalar(select(func.max(table.c.id)))
+
+
+def advance_sequences(session: Session | Connection, tables: Iterable[Table]) -> None:
+    """Move each table's id sequence past its largest id (PostgreSQL only)."""
+    for _table, sequence, largest in list(_id_sequences(session, tables)):
         session.execute(
             text("SELECT setval(CAST(:sequence AS regclass), :value, :called)"),
             {"sequence": sequence, "value": largest or 1, "called": largest is not None},
@@ -58,19 +65,11 @@ def advance_sequences(session: Session | Connection, tables: Iterable[Table]) ->
 
 def sequences_behind(connection: Connection, tables: Iterable[Table]) -> list[Table]:
     """The tables whose id sequence would hand out an id a row already has (PostgreSQL)."""
-    if connection.dialect.name != "postgresql":
-        return []
     behind = []
-    for table in tables:
-        if "id" not in table.c or not table.c.id.autoincrement:
-            continue
-        sequence = connection.scalar(select(func.pg_get_serial_sequence(table.name, "id")))
-        if sequence is None:
-            continue
+    for table, sequence, largest in list(_id_sequences(connection, tables)):
         # The name comes from the catalog, not from anyone's input.
         state = connection.execute(text(f"SELECT last_value, is_called FROM {sequence}")).one()
         next_id = state.last_value + 1 if state.is_called else state.last_value
-        largest = connection.scalar(select(func.max(table.c.id)))
         if largest is not None and next_id <= largest:
             behind.append(table)
     return behind
