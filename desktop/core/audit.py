@@ -177,8 +177,9 @@ def _append(session: Session, entries: list[tuple[str, str, str, dict[str, Any]]
         previous = row["entry_hash"] = chain_hash(previous, row)
         rows.append(row)
     connection.execute(insert(AUDIT_TABLE), rows)
-    remember_head(session, rows[-1]["id"], rows[-1]["entry_hash"])
-    sequence_past(connection, AUDIT_TABLE, int(rows[-1]["id"]))
+    head_id, head_hash = last_id + len(rows), str(previous)
+    remember_head(session, head_id, head_hash)
+    sequence_past(connection, AUDIT_TABLE, head_id)
 
 
 def chain_hash(previous: str, row: Mapping[str, Any]) -> str:

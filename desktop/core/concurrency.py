@@ -60,7 +60,7 @@ def require_version(session: Session, kind: str, record_id: int, seen: int) -> N
     the row stays locked against other programs' saves until the caller's transaction ends."""
     model = record_kind(kind).model
     lock_row(session, model, record_id)
-    record = load(session, model, record_id, kind)
+    record: Any = load(session, model, record_id, kind)  # a travelling record: version, uuid
     if record.version == seen:
         return
     changed: datetime = record.updated_at

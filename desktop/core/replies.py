@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.office import local_office
@@ -37,7 +37,7 @@ CHANNEL_WORDS = {
 }
 
 
-def _last_close():  # type: ignore[no-untyped-def]
+def _last_close() -> ScalarSelect[date | None]:
     """The latest 办结 date of a live agreed item on the suggestion's topic (a scalar subquery)."""
     return (
         select(func.max(AgreedItem.completed_on))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -64,7 +65,7 @@ def _is_voided(record: SupervisionNotice | Bulletin) -> bool:
 
 def document_record(session: Session, kind: str, record_id: int) -> SupervisionNotice | Bulletin:
     """A notice or bulletin, live or voided (not a deleted draft); NotFound otherwise."""
-    record = session.get(VOIDABLE[kind], record_id)
+    record = cast(SupervisionNotice | Bulletin | None, session.get(VOIDABLE[kind], record_id))
     if record is None or (record.deleted_at is not None and not _is_voided(record)):
         raise NotFound(kind=kind, id=record_id)
     return record
@@ -120,6 +121,7 @@ def void_infos(session: Session, kind: str, record_ids: list[int]) -> dict[int, 
     return {
         record_id: VoidInfo(deleted_at.astimezone().date(), reasons.get(uuid, ""))
         for uuid, (record_id, deleted_at) in voided.items()
+        if deleted_at is not None  # `listed` keeps tombstoned rows only
     }
 
 
