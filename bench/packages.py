@@ -187,7 +187,9 @@ def main() -> None:
 
     n = counts["new"]
     assert n == count, (n, count)
-    print(f"package of {n} suggestions, {len(data) / 1e6:.1f} MB; import and raw best of {args.repeat}")
+    print(
+        f"package of {n} suggestions, {len(data) / 1e6:.1f} MB; import and raw best of {args.repeat}"
+    )
     print(f"  {'what':<44}{'seconds':>9}{'records/s':>12}")
     print(
         f"  {'export (build_export, sign, in memory)':<44}{export_seconds:9.2f}{n / export_seconds:12,.0f}"

@@ -189,10 +189,7 @@ def list_ids(session: Session, kind: str, query: ListQuery | None = None) -> lis
         query.search
         or query.unit_id is not None
         or query.year is not None
-        or any(
-            col.table is not own_table
-            for col in sort_expr.base_columns
-        )
+        or any(col.table is not own_table for col in sort_expr.base_columns)
     ):
         stmt = spec.joins(stmt)
     return [
