@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.core.catalog import ListQuery
@@ -173,3 +182,29 @@ class UnitPicker(QLineEdit):
 
     def has_unknown_text(self) -> bool:
         return bool(self.text().strip()) and self.unit_id() is None
+
+
+def ask_for_unit(
+    parent: QWidget, db: Database, title: str, note: str, chosen: int | None = None
+) -> int | bool | None:
+    """A small dialog: a sentence, a unit field (with 新建单位…), OK and Cancel. The unit
+    chosen (None: the field left empty), or False when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    picker = UnitPicker(db)
+    if chosen is not None:
+        picker.set_unit_id(chosen)
+    layout = QVBoxLayout(dialog)
+    sentence = QLabel(note)
+    sentence.setWordWrap(True)
+    layout.addWidget(sentence)
+    layout.addWidget(picker)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return picker.unit_id()

@@ -5,14 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +22,7 @@ from desktop.views.editors.choices import enum_combo, select
 from desktop.views.editors.registry import editor_for
 from desktop.views.form import text_box
 from desktop.views.labels import fill
-from desktop.views.unit_picker import UnitPicker
+from desktop.views.unit_picker import UnitPicker, ask_for_unit, unit_choices
 
 
 @editor_for("unit")
@@ -74,27 +70,18 @@ class UnitEditor(RecordEditor):
         """合并重复单位: this unit's records move to the unit kept; this one is retired."""
         if self.record_id is None:
             return False
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("合并重复单位"))
-        kept = UnitPicker(self.db)
-        layout = QVBoxLayout(dialog)
-        note = QLabel(
+        kept = ask_for_unit(
+            self,
+            self.db,
+            self.tr("合并重复单位"),
             fill(
                 self.tr("把“%1”合并到哪个单位？请选择保留的单位（名录中已有的同一单位）。"),
                 self.name.text(),
-            )
+            ),
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addWidget(kept)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or kept.unit_id() is None:
+        if kept is None or kept is False:
             return False
+        kept_label = next(label for i, label, _ in unit_choices(self.db) if i == kept)
         answer = QMessageBox.question(
             self,
             self.tr("合并重复单位"),
@@ -104,12 +91,12 @@ class UnitEditor(RecordEditor):
                     "“%1”从名录中停用。合并会随数据包发给对方单位。确定合并吗？"
                 ),
                 self.name.text(),
-                kept.text(),
+                kept_label,
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = self.attempt(merge_units, self.record_id, kept.unit_id())
+        done = self.attempt(merge_units, self.record_id, kept)
         if done is None:
             return False
         self.changed.emit()

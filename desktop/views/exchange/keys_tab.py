@@ -6,8 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -40,7 +38,7 @@ from desktop.sync.trust import (
 from desktop.views import ui_state
 from desktop.views.labels import fill, with_colon
 from desktop.views.operations import operations
-from desktop.views.unit_picker import UnitPicker, unit_choices
+from desktop.views.unit_picker import ask_for_unit, unit_choices
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -207,34 +205,20 @@ class KeysTab(QWidget):
         Our parent needs no choice: its entry comes with its directory."""
         if self.ops.read(lambda s: local_office(s).parent_name) == public.name:
             return None
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("对方在本单位名录中的条目"))
-        picker = UnitPicker(self.db)
         same = [i for i, label, _ in unit_choices(self.db) if label == public.name]
-        if len(same) == 1:
-            picker.set_unit_id(same[0])
-        layout = QVBoxLayout(dialog)
-        note = QLabel(
+        return ask_for_unit(
+            self,
+            self.db,
+            self.tr("对方在本单位名录中的条目"),
             fill(
                 self.tr(
                     "请在本单位名录中选出“%1”对应的单位（如下级乡镇工会）。对方导入的会议、"
                     "事项将计入该单位，本单位交给该单位的事项也会发给对方。名录中没有时可留空。"
                 ),
                 public.name,
-            )
+            ),
+            chosen=same[0] if len(same) == 1 else None,
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addWidget(picker)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return picker.unit_id()
 
     def revoke_selected(self) -> None:
         row = self.table.currentRow()
