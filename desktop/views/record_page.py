@@ -189,6 +189,9 @@ class RecordPage(QWidget, Page):
         again."""
         header = self.table.horizontalHeader()
         width = self.table.viewport().width()
+        bar = self.table.verticalScrollBar()
+        if not bar.isVisible():  # the rows arriving will bring it, and take its width
+            width -= bar.sizeHint().width()
         prose = [i for i, c in enumerate(self.model.columns) if c in WIDE_COLUMNS]
 
         def excess() -> int:

@@ -4185,7 +4185,7 @@ Database: %3</translation>
     </message>
     <message>
         <source>所属会议</source>
-        <translation>meeting</translation>
+        <translation>Meeting</translation>
     </message>
 </context>
 <context>
