@@ -206,6 +206,8 @@ class RecordPage(QWidget, Page):
                 for i, spare in room.items():
                     header.resizeSection(i, header.sectionSize(i) - math.ceil(spare * share))
 
+        # The sections' own widths: a stretched last section would always fill the viewport.
+        header.setStretchLastSection(False)
         shrink(COMFORTABLE_WIDTH)
         for i in reversed(range(len(self.model.columns))):
             if excess() <= 0 or header.count() - header.hiddenSectionCount() <= MIN_SHOWN:
@@ -213,6 +215,7 @@ class RecordPage(QWidget, Page):
             if i not in prose:
                 header.hideSection(i)
         shrink(WIDE_FLOOR)
+        header.setStretchLastSection(True)
 
     def column_menu(self) -> QMenu:
         """Which columns show: every column of the list, ticked when shown (the last one shown
