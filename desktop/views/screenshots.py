@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
             page.wait()
             assessment_tabs(window, page, out)
             continue
-        app.processEvents()
+        for _ in range(20):  # the page settles as a clerk sees it (its columns fitted)
+            app.processEvents()
         window.grab().save(str(out / f"page-{SLUGS[key]}.png"))
         listed = page.documents if isinstance(page, SupervisionPage) else page
         if isinstance(listed, RecordPage) and listed.model.rowCount():
